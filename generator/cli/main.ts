@@ -1,0 +1,45 @@
+import yargs from 'yargs';
+import type { CommandModule } from 'yargs';
+import { commands } from './commands/index.ts';
+
+/** Exit codes of every remgen command (also listed in `remgen --help` and the README). */
+export const EXIT = {
+  ok: 0,
+  /** Descriptor errors, a failed build, an invalid signature. */
+  failed: 1,
+  /** `build --check`: output is stale or missing. */
+  stale: 2,
+  /** Wrong command-line usage. */
+  usage: 3,
+} as const;
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs([...argv])
+    .scriptName('remgen')
+    .usage('$0 <command> [options]\n\nCompiles typed remediation descriptors into signed Windows PowerShell.')
+    .epilogue(
+      'Exit codes: 0 success; 1 descriptor errors, failed build or invalid signature; 2 --check found stale files; 3 usage error.',
+    )
+    .strict()
+    .demandCommand(1, 'Name a command; see the list above.')
+    .recommendCommands()
+    .help()
+    .version(false)
+    .wrap(Math.min(110, process.stdout.columns ?? 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`remgen: ${message}\nRun 'remgen --help' for the commands and options.\n`);
+      exitCode = EXIT.usage;
+    });
+  for (const command of commands) {
+    parser.command({
+      ...command,
+      handler: async (args: Record<string, unknown>) => {
+        exitCode = (await (command.handler as (a: unknown) => Promise<number> | number)(args)) ?? EXIT.ok;
+      },
+    } as CommandModule);
+  }
+  await parser.parseAsync();
+  return exitCode;
+}
