@@ -1,0 +1,21 @@
+import { relative } from 'node:path';
+
+/** One problem found in a descriptor, located at the offending property. */
+export interface Diagnostic {
+  /** Absolute path of the descriptor file. */
+  readonly file: string;
+  /** 1-based line and column. */
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong and what to do, in one sentence or two. */
+  readonly message: string;
+}
+
+/** `remediations/tls.ts:14:7: error: <message>`, with the file relative to `base`. */
+export function formatDiagnostic(d: Diagnostic, base: string = process.cwd()): string {
+  return `${relative(base, d.file).replaceAll('\\', '/')}:${d.line}:${d.column}: error: ${d.message}`;
+}
+
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.message.localeCompare(b.message));
+}

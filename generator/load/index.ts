@@ -1,0 +1,82 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from '../check/diagnostic.ts';
+
+/** One exported value of a descriptor file that looks like a remediation or a bundle. */
+export interface LoadedExport {
+  /** Absolute path of the file that exported it. */
+  readonly file: string;
+  /** `default` or the export's name. */
+  readonly exportName: string;
+  /** The exported value, not yet checked. */
+  readonly value: { readonly type: 'remediation' | 'bundle' } & Record<string, unknown>;
+}
+
+export interface LoadResult {
+  readonly exports: readonly LoadedExport[];
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every `.ts` file that was read, sorted. */
+  readonly files: readonly string[];
+}
+
+async function listTypeScript(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const found: string[] = [];
+  for (const entry of entries) {
+    const full = join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await listTypeScript(full)));
+    else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full);
+  }
+  return found.sort();
+}
+
+const isDescriptorLike = (value: unknown): value is LoadedExport['value'] =>
+  typeof value === 'object' && value !== null &&
+  ((value as { type?: unknown }).type === 'remediation' || (value as { type?: unknown }).type === 'bundle');
+
+/** Where in `file` an import-time error happened, read off its stack; 1:1 when the stack does not say. */
+function locateThrow(error: unknown, file: string): { line: number; column: number } {
+  const stack = error instanceof Error ? error.stack ?? '' : '';
+  const url = pathToFileURL(file).href;
+  for (const frame of stack.split('\n')) {
+    const at = frame.indexOf(url);
+    if (at < 0) continue;
+    const match = /:(\d+):(\d+)\)?\s*$/.exec(frame.slice(at + url.length));
+    if (match) return { line: Number(match[1]), column: Number(match[2]) };
+  }
+  return { line: 1, column: 1 };
+}
+
+/**
+ * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
+ * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
+ * not a crash.
+ */
+export async function loadCatalog(dir: string): Promise<LoadResult> {
+  const root = resolve(dir);
+  let files: string[];
+  try {
+    files = await listTypeScript(root);
+  } catch {
+    return { exports: [], files: [], diagnostics: [{ file: root, line: 1, column: 1, message: `catalog folder '${dir}' cannot be read; pass --catalog <folder> or create it` }] };
+  }
+  const exports: LoadedExport[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    let module: Record<string, unknown>;
+    try {
+      const version = (await stat(file)).mtimeMs;
+      module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+    } catch (error) {
+      const where = locateThrow(error, file);
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      diagnostics.push({ file, ...where, message: `cannot load descriptor file: ${reason}` });
+      continue;
+    }
+    for (const [exportName, value] of Object.entries(module)) {
+      if (isDescriptorLike(value)) exports.push({ file, exportName, value });
+    }
+  }
+  return { exports, diagnostics, files };
+}

@@ -1,0 +1,51 @@
+/**
+ * What every step has, whatever its kind. Step kinds live in their own rooms under
+ * `generator/steps/`; the union of all kinds is `Step` in `generator/steps/index.ts`.
+ */
+export interface StepBase {
+  /**
+   * Identifier of the step, unique within its remediation; used in the log and the summary line.
+   * @pattern ^[a-z][a-z0-9]*(-[a-z0-9]+)*$
+   * @maxLength 64
+   * @example "schannel-tls12-client-enabled"
+   */
+  readonly id: string;
+  /**
+   * The step in plain words, for the summary line, the log and `remgen explain`.
+   * @default a sentence derived from the step's data
+   * @maxLength 200
+   * @example "SCHANNEL TLS 1.2 client protocol enabled"
+   */
+  readonly title?: string;
+}
+
+/**
+ * The three kinds of step (see ARCHITECTURE.md):
+ * - `setting`: desired state, cheap and safe to re-apply; detection fails when any setting is off.
+ * - `probe`: read-only facts that feed the summary and gate actions.
+ * - `action`: a disruptive one-shot, run only when its gate says the symptom is present, at most once
+ *   per cooldown.
+ */
+export type StepCategory = 'setting' | 'probe' | 'action';
+
+/** When an action may run; every action kind extends this. */
+export interface ActionGate {
+  /**
+   * Ids of probes in the same remediation; the action runs only when all of them report the symptom.
+   * @minItems 1
+   */
+  readonly probes: readonly string[];
+}
+
+/** What every action kind carries on top of {@link StepBase}. */
+export interface ActionStepBase extends StepBase {
+  /** The symptom that must be present for the action to run. */
+  readonly gate: ActionGate;
+  /**
+   * Least time between two runs of the action on one device, as an ISO 8601 duration
+   * (hours or days), remembered on the device.
+   * @pattern ^P(\d+D)?(T\d+H)?$
+   * @example "P1D"
+   */
+  readonly cooldown: string;
+}

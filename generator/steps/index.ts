@@ -1,0 +1,20 @@
+/**
+ * The step registry: every step kind's room. Adding a kind means one room and one line in each list.
+ */
+import type { StepRoom } from './room.ts';
+import { registryValueRoom, type RegistryValueStep } from './registry-value.ts';
+import { registryBitsRoom, type RegistryBitsStep } from './registry-bits.ts';
+
+/** Any step a remediation may hold. */
+export type Step = RegistryValueStep | RegistryBitsStep;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
+  [registryValueRoom, registryBitsRoom].map((room) => [room.kind, room]),
+);
+
+export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
+  const room = rooms.get(step.kind);
+  if (!room) throw new Error(`unknown step kind '${step.kind}'`);
+  return room;
+}
