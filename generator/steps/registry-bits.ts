@@ -87,6 +87,6 @@ export const registryBitsRoom: StepRoom<RegistryBitsStep> = {
   title: (step) => `${step.path}\\${step.name} has ${describeBits(step)}`,
   explain: (step) => ({
     detects: `${describeLocation(step)} has ${describeBits(step)}`,
-    changes: `${[step.set ? `sets bits ${hex(step.set)}` : '', step.clear ? `clears bits ${hex(step.clear)}` : ''].filter(Boolean).join(' and ')} in ${describeLocation(step)}, keeping every other bit (starting from ${hex(step.whenAbsent ?? 0)} when the value is missing)`,
+    changes: `${[step.set ? `sets bits ${hex(step.set)}` : '', step.clear ? `clears bits ${hex(step.clear)}` : ''].filter(Boolean).join(' and ')}, keeping every other bit (starting from ${hex(step.whenAbsent ?? 0)} when the value is missing)`,
   }),
 };

@@ -112,6 +112,6 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   title: (step) => `${step.path}\\${step.name} is ${step.type} ${formatValue(step)}`,
   explain: (step) => ({
     detects: `${describeLocation(step)} is the ${step.type} ${formatValue(step)}`,
-    changes: `sets ${describeLocation(step)} to the ${step.type} ${formatValue(step)}, creating the key if it is missing`,
+    changes: `sets it to the ${step.type} ${formatValue(step)}, creating the key if it is missing`,
   }),
 };

@@ -3,7 +3,7 @@ import type { StepCategory } from '../model/step.ts';
 import type { PsValue } from '../render/escape.ts';
 
 /** Shared PowerShell the runtime adds to a script only when one of its steps needs it. */
-export type RuntimePart = 'registry' | 'native';
+export type RuntimePart = 'registry';
 
 /** A semantic finding about a step: `path` is relative to the step object, e.g. `['value']`. */
 export type StepIssue = (path: readonly (string | number)[], message: string) => void;

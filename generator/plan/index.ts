@@ -1,0 +1,50 @@
+import { createHash } from 'node:crypto';
+import { dirname, relative } from 'node:path';
+import type { Catalog } from '../check/catalog.ts';
+import type { Remediation, TargetName } from '../model/remediation.ts';
+
+/** One thing to render: a remediation compiled for one target. */
+export interface Package {
+  readonly target: TargetName;
+  readonly remediation: Remediation;
+  /** The descriptor file as shown to people: relative to the catalog's parent, forward slashes. */
+  readonly descriptorPath: string;
+  /** SHA-256 of the descriptor's canonical JSON: changes exactly when the descriptor's data does. */
+  readonly descriptorHash: string;
+  readonly bundle?: string;
+  /** Output folder of the package, relative to out/. */
+  readonly dir: string;
+}
+
+/** JSON with object keys sorted at every level, so the hash does not depend on property order. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** A pure function of the checked catalog: one package per (remediation, target), sorted. */
+export function plan(catalog: Catalog, options: { readonly catalogRoot: string; readonly ids?: readonly string[] }): Package[] {
+  const wanted = options.ids && options.ids.length > 0 ? new Set(options.ids) : undefined;
+  const packages: Package[] = [];
+  for (const entry of catalog.remediations) {
+    const { remediation } = entry;
+    if (wanted && !wanted.has(remediation.id) && !(entry.bundle && wanted.has(entry.bundle))) continue;
+    const descriptorPath = relative(dirname(options.catalogRoot), entry.file).replaceAll('\\', '/');
+    const descriptorHash = createHash('sha256').update(canonicalJson(remediation)).digest('hex');
+    for (const target of remediation.targets ?? ['intune']) {
+      packages.push({
+        target,
+        remediation,
+        descriptorPath,
+        descriptorHash,
+        ...(entry.bundle ? { bundle: entry.bundle } : {}),
+        dir: `${target}/${remediation.id}`,
+      });
+    }
+  }
+  return packages.sort((a, b) => a.dir.localeCompare(b.dir));
+}

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Handlebars from 'handlebars';
+import {
+  EscapeError, IDENTIFIER, psComment, psHashtable, psInt, psString, psValue, type PsValue,
+} from './escape.ts';
+
+/** Root of the PowerShell and handlebars sources. */
+export const TEMPLATE_ROOT = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+const sources = new Map<string, string>();
+
+/** A file under templates/, read once per process. Only names the generator itself chooses reach here. */
+export function templateSource(name: string): string {
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\.(ps1|hbs|ps1\.hbs|md\.hbs)$/.test(name)) throw new Error(`not a template name: ${name}`);
+  let text = sources.get(name);
+  if (text === undefined) {
+    text = readFileSync(TEMPLATE_ROOT + name, 'utf8').replace(/\r\n/g, '\n');
+    sources.set(name, text);
+  }
+  return text;
+}
+
+const wrap = (text: string, width: number, indent: string): string => {
+  const lines: string[] = [];
+  {
+    const paragraph = text;
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      if (line && line.length + 1 + word.length > width) {
+        lines.push(indent + line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    if (line) lines.push(indent + line);
+    lines.push('');
+  }
+  return lines.slice(0, -1).join('\n');
+};
+
+const COMMAND = /^[A-Z][a-z]+-Rg[A-Za-z0-9]+$/;
+
+/**
+ * The helpers are the only way a value reaches the output. Each one escapes for exactly one PowerShell
+ * context; the template linter below rejects a bare `{{x}}`.
+ */
+const helpers: Record<string, (...args: unknown[]) => string> = {
+  psString: (value) => psString(String(value)),
+  psInt: (value) => psInt(value as number),
+  psValue: (value) => psValue(value as PsValue),
+  psHashtable: (value) => psHashtable(value as { readonly [key: string]: PsValue }),
+  /** `@(` items one per line `)`; each item is an escaped value. */
+  psList: (values) => {
+    const items = values as readonly PsValue[];
+    if (items.length === 0) return '@()';
+    return `@(\n${items.map((item) => '    ' + psValue(item, '    ')).join('\n')}\n)`;
+  },
+  /** Text for a comment line. */
+  psComment: (value) => psComment(String(value)),
+  /** Prose for a comment-based help section: folded to ASCII, wrapped, indented four spaces. */
+  psHelp: (value) => String(value).split(/\n\s*\n/).map((paragraph) => wrap(psComment(paragraph), 96, '    ')).join('\n\n'),
+  /** A function name of the runtime (Verb-RgNoun); never descriptor data. */
+  psCommand: (value) => {
+    if (typeof value !== 'string' || !COMMAND.test(value)) throw new EscapeError(`not a runtime command name: ${String(value)}`);
+    return value;
+  },
+  /** A PowerShell source file from templates/, inserted as code. */
+  psInclude: (value) => templateSource(String(value)).replace(/\n+$/, ''),
+  /** Markdown prose: folded to ASCII like a comment. */
+  mdText: (value) => psComment(String(value)).replaceAll('`<#', '<#').replaceAll('#`>', '#>'),
+  /** A Markdown code span. */
+  mdCode: (value) => '`' + psComment(String(value)).replaceAll('`', "'") + '`',
+};
+
+const BLOCK_HELPERS = new Set(['if', 'unless', 'each']);
+
+/** Fails on any `{{x}}` that is not a call of a named escaping helper: data never reaches output raw. */
+export function lintTemplate(name: string, text: string): void {
+  const visit = (node: hbs.AST.Node | undefined): void => {
+    if (!node) return;
+    if (node.type === 'MustacheStatement') {
+      const m = node as hbs.AST.MustacheStatement;
+      const helper = (m.path as hbs.AST.PathExpression).original;
+      if (!(helper in helpers) || m.params.length === 0) {
+        throw new Error(`${name}:${m.loc.start.line}:${m.loc.start.column + 1}: raw '{{${helper}}}' outside an escaping helper; use one of: ${Object.keys(helpers).join(', ')}`);
+      }
+    } else if (node.type === 'BlockStatement') {
+      const b = node as hbs.AST.BlockStatement;
+      const helper = (b.path as hbs.AST.PathExpression).original;
+      if (!BLOCK_HELPERS.has(helper)) throw new Error(`${name}:${b.loc.start.line}: block helper '${helper}' is not allowed`);
+      visit(b.program);
+      visit(b.inverse);
+    } else if (node.type === 'Program') {
+      for (const child of (node as hbs.AST.Program).body) visit(child);
+    } else if (node.type === 'PartialStatement' || node.type === 'DecoratorBlock' || node.type === 'PartialBlockStatement') {
+      throw new Error(`${name}: partials and decorators are not used in remgen templates`);
+    }
+  };
+  visit(Handlebars.parse(text));
+}
+
+const handlebars = Handlebars.create();
+for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, fn);
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Renders templates/<name> (a .hbs file) with `data`, after linting it once. */
+export function renderTemplate(name: string, data: object): string {
+  let template = compiled.get(name);
+  if (!template) {
+    const text = templateSource(name);
+    lintTemplate(name, text);
+    template = handlebars.compile(text, { noEscape: true, strict: true });
+    compiled.set(name, template);
+  }
+  return template(data);
+}
+
+export { IDENTIFIER };

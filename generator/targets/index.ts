@@ -1,0 +1,6 @@
+import type { TargetName } from '../model/remediation.ts';
+import { intuneTarget } from './intune.ts';
+import type { Target } from './target.ts';
+
+/** Every target, by name. ConfigMgr and the admin module slot in here. */
+export const targets: ReadonlyMap<TargetName, Target> = new Map([[intuneTarget.name, intuneTarget]]);

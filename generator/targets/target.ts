@@ -1,0 +1,35 @@
+import type { TargetName } from '../model/remediation.ts';
+import type { Package } from '../plan/index.ts';
+
+/** A file a target produced, with its path relative to out/. */
+export interface OutputFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** Scripts are signed; derived files (JSON, README) are built from the signed bytes afterwards. */
+  readonly sign: boolean;
+}
+
+/** Who signed the build, when it was signed. */
+export interface SignerInfo {
+  readonly thumbprint: string;
+  readonly subject: string;
+}
+
+export interface RenderContext {
+  /** Written into each marker header; pinned in tests so golden files do not churn. */
+  readonly generatorVersion: string;
+}
+
+export interface FinishContext extends RenderContext {
+  readonly signer?: SignerInfo;
+}
+
+/**
+ * A host the catalog compiles for. `render` writes the scripts; `finish` sees their final (signed) bytes
+ * and writes what is derived from them, such as a Graph body with the scripts in base64.
+ */
+export interface Target {
+  readonly name: TargetName;
+  render(pkg: Package, context: RenderContext): OutputFile[];
+  finish(pkg: Package, scripts: ReadonlyMap<string, Uint8Array>, context: FinishContext): OutputFile[];
+}

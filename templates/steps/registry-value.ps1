@@ -1,0 +1,78 @@
+function Format-RgRegistryValueData {
+    <#
+    .SYNOPSIS
+        Registry data in words, one canonical text per kind and value, so equal text means equal data.
+    .PARAMETER Kind
+        The value kind (DWord, QWord, String, ExpandString, MultiString, or another kind found on the device).
+    .PARAMETER Value
+        The data.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Kind,
+
+        [AllowNull()]
+        [AllowEmptyString()]
+        [object]$Value
+    )
+    if ($Kind -eq 'DWord' -or $Kind -eq 'QWord') {
+        $number = [uint64]$Value
+        return $Kind + ' ' + $number.ToString([System.Globalization.CultureInfo]::InvariantCulture) + ' (0x' + $number.ToString('X', [System.Globalization.CultureInfo]::InvariantCulture) + ')'
+    }
+    if ($Kind -eq 'MultiString') {
+        $items = foreach ($item in @($Value)) { "'" + [string]$item + "'" }
+        return $Kind + ' [' + ($items -join ', ') + ']'
+    }
+    if ($Kind -eq 'String' -or $Kind -eq 'ExpandString') {
+        return $Kind + " '" + [string]$Value + "'"
+    }
+    $Kind + ' value'
+}
+
+function Test-RgRegistryValue {
+    <#
+    .SYNOPSIS
+        Whether one registry value has the step's kind and data.
+    .PARAMETER Step
+        The step: Hive, SubKey, Name, View, Type, Value.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
+    $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
+    if (-not $current.Exists) {
+        $actual = 'missing'
+        if (-not $current.KeyExists) {
+            $actual = 'missing (no key)'
+        }
+        return New-RgStepResult -Step $Step -Compliant $false -Actual $actual -Expected $expected
+    }
+    $actual = Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value
+    New-RgStepResult -Step $Step -Compliant ($actual -ceq $expected) -Actual $actual -Expected $expected
+}
+
+function Set-RgRegistryValue {
+    <#
+    .SYNOPSIS
+        Writes the step's kind and data, creating the key when missing.
+    .PARAMETER Step
+        The step: Hive, SubKey, Name, View, Type, Value.
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $target = $Step.Hive + ':\' + $Step.SubKey + '\' + $Step.Name + ' (' + $Step.View + '-bit view)'
+    $data = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
+    if ($PSCmdlet.ShouldProcess($target, 'Set to ' + $data)) {
+        Write-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -Kind $Step.Type -Value $Step.Value -View $Step.View
+        Write-RgLog -Message ($Step.Id + ': set ' + $target + ' to ' + $data)
+    }
+}

@@ -1,0 +1,27 @@
+function Invoke-RgDetection {
+    <#
+    .SYNOPSIS
+        Tests every step; exit code 0 when all are compliant, 1 when any is not (Intune then runs remediation).
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object[]]$Steps
+    )
+    $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
+    if ($failing.Count -eq 0) {
+        return [pscustomobject]@{
+            ExitCode = 0
+            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' settings compliant'
+        }
+    }
+    $findings = @($failing | ForEach-Object -Process { Get-RgFinding -Result $_ }) -join '; '
+    [pscustomobject]@{
+        ExitCode = 1
+        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' settings wrong: ' + $findings
+    }
+}
