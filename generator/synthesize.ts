@@ -81,6 +81,6 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
       });
     }
   }
-  entries.sort((a, b) => a.path.localeCompare(b.path));
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { files, entries, packages, generatorVersion, ...(signer ? { signer } : {}) };
 }

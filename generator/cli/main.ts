@@ -1,17 +1,9 @@
 import yargs from 'yargs';
 import type { CommandModule } from 'yargs';
 import { commands } from './commands/index.ts';
+import { EXIT } from './exit.ts';
 
-/** Exit codes of every remgen command (also listed in `remgen --help` and the README). */
-export const EXIT = {
-  ok: 0,
-  /** Descriptor errors, a failed build, an invalid signature. */
-  failed: 1,
-  /** `build --check`: output is stale or missing. */
-  stale: 2,
-  /** Wrong command-line usage. */
-  usage: 3,
-} as const;
+export { EXIT };
 
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;

@@ -46,5 +46,5 @@ export function plan(catalog: Catalog, options: { readonly catalogRoot: string; 
       });
     }
   }
-  return packages.sort((a, b) => a.dir.localeCompare(b.dir));
+  return packages.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
 }

@@ -1,6 +1,7 @@
 import type { Remediation } from '../model/remediation.ts';
 import type { Package } from '../plan/index.ts';
 import { gatedBytes } from '../render/gate.ts';
+import { asciiJson } from '../render/json.ts';
 import { renderTemplate } from '../render/templates.ts';
 import type { PsValue } from '../render/escape.ts';
 import { roomOf } from '../steps/index.ts';
@@ -36,7 +37,7 @@ export function stepTable(remediation: Remediation): { readonly [key: string]: P
 
 /** templates/ files a script needs, in order: runtime, the runtime parts its steps use, the step rooms. */
 function runtimeFiles(remediation: Remediation, entry: string): string[] {
-  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => a.script.localeCompare(b.script));
+  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
   const parts = [...new Set(rooms.flatMap((room) => room.runtime))].sort();
   return ['runtime/core.ps1', ...parts.map((p) => `runtime/${p}.ps1`), ...rooms.map((r) => `steps/${r.script}`), `targets/intune/${entry}`];
 }
@@ -64,11 +65,6 @@ function renderScript(pkg: Package, context: RenderContext, kind: 'detect' | 're
   });
   const path = `${pkg.dir}/${scriptName}`;
   return { path, bytes: gatedBytes(path, text), sign: true };
-}
-
-/** JSON as 7-bit ASCII text with CRLF line breaks, like every other output file. */
-export function asciiJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
 export const intuneTarget: Target = {

@@ -1,4 +1,7 @@
 import type { RemgenCommand } from './command.ts';
+import build from './build.ts';
+import explain from './explain.ts';
+import list from './list.ts';
 
 /** Every CLI command, one file each; add a command by adding its module here. */
-export const commands: readonly RemgenCommand[] = [];
+export const commands: readonly RemgenCommand[] = [build, list, explain];

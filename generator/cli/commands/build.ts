@@ -1,0 +1,106 @@
+import { relative, resolve } from 'node:path';
+import { build } from '../../build.ts';
+import { formatDiagnostic } from '../../check/diagnostic.ts';
+import type { SignStage } from '../../synthesize.ts';
+import { EXIT } from '../exit.ts';
+import { plural, print, printError, printJson } from '../output.ts';
+import type { RemgenCommand } from './command.ts';
+
+interface BuildArgs {
+  readonly ids: string[];
+  readonly catalog: string;
+  readonly out: string;
+  readonly check: boolean;
+  readonly json: boolean;
+}
+
+/** Chooses the signing stage from the arguments; replaced when signing is configured. */
+export type SigningResolver = (args: Record<string, unknown>, log: (line: string) => void) => Promise<{ stage?: SignStage; note: string }>;
+
+export const unsignedResolver: SigningResolver = async (args) => ({
+  note: args.sign === false ? 'unsigned (--no-sign)' : 'unsigned: signing is not configured in this build of remgen',
+});
+
+let resolveSigning: SigningResolver = unsignedResolver;
+
+/** Lets the signing module plug its options in without the build command knowing its details. */
+export function useSigning(resolver: SigningResolver): void {
+  resolveSigning = resolver;
+}
+
+const buildCommand: RemgenCommand = {
+  command: 'build [ids..]',
+  describe: 'Compile the catalog into out/ (Intune detection and remediation scripts, Graph body, README, manifest)',
+  builder: (yargs) =>
+    yargs
+      .positional('ids', { type: 'string', array: true, default: [], describe: 'remediation or bundle ids to build (default: all)' })
+      .option('catalog', { type: 'string', default: 'remediations', describe: 'folder of descriptor files' })
+      .option('out', { type: 'string', default: 'out', describe: 'output folder' })
+      .option('check', { type: 'boolean', default: false, describe: 'list stale or missing files and exit 2 instead of writing' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
+      .option('sign', { type: 'boolean', default: true, describe: 'sign the scripts; --no-sign builds unsigned and says so' })
+      .example('$0 build', 'build every remediation in ./remediations into ./out')
+      .example('$0 build tls --out dist', 'build only the tls package into ./dist')
+      .example('$0 build --check', 'fail (exit 2) when out/ is not what the descriptors produce')
+      .example('$0 build --json | jq .files', 'machine-readable result'),
+  async handler(raw: BuildArgs & Record<string, unknown>) {
+    const args = raw;
+    const log = args.json ? printError : print;
+    const out = resolve(args.out);
+    const shownOut = relative(process.cwd(), out) || '.';
+    const signing = await resolveSigning(args, log);
+    const outcome = await build({
+      catalog: args.catalog,
+      out,
+      ids: args.ids,
+      check: args.check,
+      ...(signing.stage ? { signing: signing.stage } : {}),
+    });
+
+    if (outcome.kind === 'invalid') {
+      for (const d of outcome.diagnostics) printError(formatDiagnostic(d));
+      printError(`remgen build: ${plural(outcome.diagnostics.length, 'error')}; nothing was written to ${shownOut}/`);
+      if (args.json) printJson({ ok: false, diagnostics: outcome.diagnostics.map((d) => ({ ...d, file: relative(process.cwd(), d.file) })) });
+      return EXIT.failed;
+    }
+    if (outcome.kind === 'unknown-ids') {
+      printError(`remgen build: no remediation or bundle named ${outcome.ids.map((id) => `'${id}'`).join(', ')}; known: ${outcome.known.join(', ')}`);
+      if (args.json) printJson({ ok: false, unknownIds: outcome.ids });
+      return EXIT.failed;
+    }
+
+    const { reports, synthesis } = outcome;
+    const count = (status: string): number => reports.filter((r) => r.status === status).length;
+    const signed = synthesis.signer ? `signed by ${synthesis.signer.subject} (${synthesis.signer.thumbprint})` : signing.note;
+    if (outcome.kind === 'checked') {
+      const stale = reports.filter((r) => r.status !== 'unchanged');
+      const label = { created: 'missing', updated: 'stale', removed: 'extra' } as const;
+      if (args.json) {
+        printJson({ ok: stale.length === 0, stale: stale.map((r) => ({ path: r.path, status: label[r.status as keyof typeof label] })) });
+      } else {
+        for (const r of stale) print(`  ${label[r.status as keyof typeof label].padEnd(9)} ${shownOut}/${r.path}`);
+        print(stale.length === 0
+          ? `remgen build --check: ${shownOut}/ is up to date (${plural(reports.length, 'file')})`
+          : `remgen build --check: ${plural(stale.length, 'file')} of ${reports.length} stale or missing in ${shownOut}/; run 'remgen build'`);
+      }
+      return stale.length === 0 ? EXIT.ok : EXIT.stale;
+    }
+
+    if (args.json) {
+      printJson({
+        ok: true,
+        out: shownOut,
+        signing: synthesis.signer ? { status: 'signed', ...synthesis.signer } : { status: 'unsigned', note: signing.note },
+        packages: synthesis.packages.map((p) => ({ id: p.remediation.id, target: p.target, dir: p.dir, descriptor: p.descriptorPath })),
+        files: reports.map((r) => ({ ...r, sha256: synthesis.entries.find((e) => e.path === r.path)?.sha256 ?? null })),
+      });
+    } else {
+      print(`remgen build: ${plural(synthesis.packages.length, 'package')} from ${args.catalog}/ into ${shownOut}/`);
+      for (const r of reports) print(`  ${r.status.padEnd(9)} ${shownOut}/${r.path}`);
+      print(`Summary: ${plural(reports.length, 'file')}: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged${count('removed') ? `, ${count('removed')} removed` : ''}; ${signed}.`);
+    }
+    return EXIT.ok;
+  },
+};
+
+export default buildCommand;

@@ -1,0 +1,48 @@
+import { relative } from 'node:path';
+import { loadAndCheck } from '../../build.ts';
+import { formatDiagnostic } from '../../check/diagnostic.ts';
+import { EXIT } from '../exit.ts';
+import { plural, print, printError, printJson } from '../output.ts';
+import type { RemgenCommand } from './command.ts';
+
+const listCommand: RemgenCommand = {
+  command: 'list',
+  describe: 'List the remediations and bundles in the catalog',
+  builder: (yargs) =>
+    yargs
+      .option('catalog', { type: 'string', default: 'remediations', describe: 'folder of descriptor files' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the list as JSON' })
+      .example('$0 list', 'the packages in ./remediations')
+      .example('$0 list --json', 'the same, for scripts'),
+  async handler(args: { catalog: string; json: boolean }) {
+    const { catalog, diagnostics } = await loadAndCheck(args.catalog);
+    if (diagnostics.length > 0) {
+      for (const d of diagnostics) printError(formatDiagnostic(d));
+      printError(`remgen list: ${plural(diagnostics.length, 'error')} in the catalog`);
+      return EXIT.failed;
+    }
+    const rows = catalog.remediations.map(({ remediation: r, file, bundle }) => ({
+      id: r.id,
+      context: r.context,
+      steps: r.steps.length,
+      targets: (r.targets ?? ['intune']).join(','),
+      bundle: bundle ?? '',
+      descriptor: relative(process.cwd(), file),
+      displayName: r.displayName,
+    }));
+    if (args.json) {
+      printJson({ remediations: rows, bundles: catalog.bundles.map(({ bundle }) => ({ id: bundle.id, displayName: bundle.displayName, remediations: bundle.remediations.map((r) => r.id) })) });
+      return EXIT.ok;
+    }
+    const header = { id: 'ID', context: 'CONTEXT', steps: 'STEPS', targets: 'TARGETS', bundle: 'BUNDLE', displayName: 'NAME' };
+    const columns = ['id', 'context', 'steps', 'targets', 'bundle', 'displayName'] as const;
+    const width = (c: (typeof columns)[number]): number => Math.max(String(header[c]).length, ...rows.map((r) => String(r[c]).length));
+    for (const row of [header, ...rows]) {
+      print(columns.map((c, i) => (i === columns.length - 1 ? String(row[c]) : String(row[c]).padEnd(width(c)))).join('  '));
+    }
+    print(`${plural(rows.length, 'remediation')}, ${plural(catalog.bundles.length, 'bundle')}`);
+    return EXIT.ok;
+  },
+};
+
+export default listCommand;

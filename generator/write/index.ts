@@ -1,0 +1,175 @@
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { gatedBytes } from '../render/gate.ts';
+import { asciiJson } from '../render/json.ts';
+import { sha256, type ManifestEntry, type Synthesis } from '../synthesize.ts';
+
+/**
+ * The write stage. The new tree is assembled in a staging folder beside out/ (unchanged files are
+ * hard-linked, so they keep their inode and timestamp), then swapped into place with renames. A build
+ * that fails before the swap leaves out/ exactly as it was.
+ */
+
+export type FileStatus = 'created' | 'updated' | 'unchanged' | 'removed';
+
+export interface FileReport {
+  readonly path: string;
+  readonly status: FileStatus;
+}
+
+export interface Manifest {
+  readonly generator: { readonly name: 'remgen'; readonly version: string };
+  readonly signing: { readonly status: 'signed'; readonly thumbprint: string; readonly subject: string } | { readonly status: 'unsigned' };
+  readonly files: readonly ManifestEntry[];
+}
+
+export const MANIFEST = 'manifest.json';
+
+async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  try {
+    return JSON.parse(await readFile(join(outDir, MANIFEST), 'utf8')) as Manifest;
+  } catch {
+    return undefined;
+  }
+}
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch {
+    return undefined;
+  }
+}
+
+const sameBytes = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.compare(a, b) === 0;
+
+/**
+ * The manifest after this build: entries of packages not rebuilt (a partial `build <ids>`) are kept,
+ * entries of rebuilt packages are replaced.
+ */
+function mergeManifest(previous: Manifest | undefined, synthesis: Synthesis, partial: boolean): Manifest {
+  const rebuilt = new Set(synthesis.packages.map((p) => p.dir));
+  const kept = partial
+    ? (previous?.files ?? []).filter((entry) => !rebuilt.has(dirname(entry.path)))
+    : [];
+  const files = [...kept, ...synthesis.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return {
+    generator: { name: 'remgen', version: synthesis.generatorVersion },
+    signing: synthesis.signer
+      ? { status: 'signed', thumbprint: synthesis.signer.thumbprint, subject: synthesis.signer.subject }
+      : { status: 'unsigned' },
+    files,
+  };
+}
+
+/** Every file the build would produce, manifest included, with what it would do to each. */
+export async function planWrite(outDir: string, synthesis: Synthesis, options: { readonly partial: boolean }): Promise<{
+  readonly reports: FileReport[];
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly removed: readonly string[];
+}> {
+  const out = resolve(outDir);
+  const previous = await readManifest(out);
+  const manifest = mergeManifest(previous, synthesis, options.partial);
+  const files = new Map(synthesis.files);
+  files.set(MANIFEST, gatedBytes(MANIFEST, asciiJson(manifest)));
+  const current = new Set(manifest.files.map((f) => f.path));
+  // Generated files of the previous build that this build no longer produces; other files are left alone.
+  const removed = (previous?.files ?? []).map((f) => f.path).filter((p) => !current.has(p) && !files.has(p));
+  const reports: FileReport[] = [];
+  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const existing = await readIfExists(join(out, path));
+    reports.push({ path, status: existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated' });
+  }
+  for (const path of removed) {
+    if ((await readIfExists(join(out, path))) !== undefined) reports.push({ path, status: 'removed' });
+  }
+  return { reports, files, removed };
+}
+
+/** Copies `from` into `to` as hard links (a copy with the same times where linking is refused). */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      await linkTree(source, target);
+    } else {
+      try {
+        await link(source, target);
+      } catch {
+        await copyFile(source, target);
+        const times = await stat(source);
+        await utimes(target, times.atime, times.mtime);
+      }
+    }
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Removes folders that the removal of generated files left empty, up to the staging root. */
+async function pruneEmpty(root: string, folder: string): Promise<void> {
+  let current = folder;
+  while (current.startsWith(root) && current !== root) {
+    try {
+      await rmdir(current);
+    } catch {
+      return;
+    }
+    current = dirname(current);
+  }
+}
+
+/** Writes the build into out/: created, updated and removed files change; unchanged ones are not touched. */
+export async function writeOutput(outDir: string, synthesis: Synthesis, options: { readonly partial: boolean }): Promise<FileReport[]> {
+  const out = resolve(outDir);
+  const { reports, files } = await planWrite(out, synthesis, options);
+  if (reports.every((r) => r.status === 'unchanged')) return reports;
+
+  const stamp = `${process.pid}-${Date.now()}`;
+  const staging = join(dirname(out), `.${basename(out)}.staging-${stamp}`);
+  const retired = join(dirname(out), `.${basename(out)}.old-${stamp}`);
+  try {
+    if (await exists(out)) await linkTree(out, staging);
+    else await mkdir(staging, { recursive: true });
+    for (const report of reports) {
+      const target = join(staging, report.path);
+      if (report.status === 'unchanged') continue;
+      // Unlink first: the staged file may be a hard link to the live one, which must not change.
+      await unlink(target).catch(() => undefined);
+      if (report.status === 'removed') {
+        await pruneEmpty(staging, dirname(target));
+        continue;
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(target, files.get(report.path)!);
+    }
+    for (const report of reports) {
+      if (report.status === 'created' || report.status === 'updated') {
+        const written = await readFile(join(staging, report.path));
+        if (sha256(written) !== sha256(files.get(report.path)!)) throw new Error(`write stage: ${report.path} did not read back as written`);
+      }
+    }
+    const hadOut = await exists(out);
+    if (hadOut) await rename(out, retired);
+    try {
+      await rename(staging, out);
+    } catch (error) {
+      if (hadOut) await rename(retired, out);
+      throw error;
+    }
+    if (hadOut) await rm(retired, { recursive: true, force: true });
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return reports;
+}
