@@ -52,14 +52,9 @@ function Initialize-RgLog {
     <#
     .SYNOPSIS
         Chooses the log file: %ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs for user context.
-    .PARAMETER ScriptName
-        File name written into each entry's file attribute.
     #>
     [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$ScriptName
-    )
+    param()
     $root = $env:LOCALAPPDATA
     if ($script:RgPackage.Context -eq 'system') {
         $root = $env:ProgramData
@@ -67,7 +62,6 @@ function Initialize-RgLog {
     if ([string]::IsNullOrEmpty($root)) {
         $root = [System.IO.Path]::GetTempPath()
     }
-    $script:RgScriptName = $ScriptName
     $script:RgLogPath = [System.IO.Path]::Combine($root, 'remgen', 'Logs', $script:RgPackage.Id + '.log')
 }
 
