@@ -16,6 +16,8 @@ export interface CertificateInfo {
   readonly subject: string;
   /** DER of the issuer Name, as copied into issuerAndSerialNumber. */
   readonly issuerName: Uint8Array;
+  /** DER of the subject Name (the issuer Name of certificates it issues). */
+  readonly subjectName: Uint8Array;
   /** DER of the serialNumber INTEGER element. */
   readonly serialNumber: Uint8Array;
   readonly notBefore: Date;
@@ -42,6 +44,7 @@ export function readCertificate(der: Uint8Array): CertificateInfo {
   const serial = tbs[index]!;
   const issuer = tbs[index + 2]!;
   const validity = children(tbs[index + 3]!);
+  const subject = tbs[index + 4]!;
   index += 6;
   let extensions: Tlv[] = [];
   for (const field of tbs.slice(index)) if (field.tag === 0xa3) extensions = children(children(field)[0]!);
@@ -69,6 +72,7 @@ export function readCertificate(der: Uint8Array): CertificateInfo {
     thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),
     subject: x509.subject.split('\n').join(', '),
     issuerName: Uint8Array.from(encodingOf(issuer)),
+    subjectName: Uint8Array.from(encodingOf(subject)),
     serialNumber: Uint8Array.from(encodingOf(serial)),
     notBefore: readTime(validity[0]!),
     notAfter: readTime(validity[1]!),

@@ -7,7 +7,7 @@ import { createPrivateKey, createPublicKey, sign as cryptoSign, type KeyObject }
 import { readFile } from 'node:fs/promises';
 import { HASHES, OID, type HashAlgorithm } from './algorithms.ts';
 import { allowsCodeSigning, certificatesFromFile, readCertificate, type CertificateInfo } from './certificate.ts';
-import { nullValue, oid, sequence } from './der.ts';
+import { TAG, children, nullValue, oid, parseDer, sequence } from './der.ts';
 import { Pkcs12PasswordError, readPkcs12 } from './pkcs12.ts';
 import { SigningError } from './signing-error.ts';
 
@@ -95,6 +95,17 @@ export async function resolvePassword(source: PasswordSource | undefined, what: 
     }
   }
   return promptPassword(`Password for ${what}: `);
+}
+
+/** An encrypted PEM, or a DER EncryptedPrivateKeyInfo (whose first field is an AlgorithmIdentifier, not a version). */
+function isEncryptedKey(bytes: Uint8Array): boolean {
+  const text = Buffer.from(bytes).toString('latin1');
+  if (text.includes('-----BEGIN')) return text.includes('ENCRYPTED');
+  try {
+    return children(parseDer(bytes))[0]?.tag === TAG.sequence;
+  } catch {
+    return false;
+  }
 }
 
 function privateKeyFrom(bytes: Uint8Array, password: string | undefined, what: string): KeyObject {
@@ -206,6 +217,6 @@ export async function loadSigner(source: SignerSource): Promise<Signer> {
   } catch (error) {
     throw new SigningError('BadKeyFile', `${keyWhat}: cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
-  const password = await resolvePassword(source.password, keyWhat);
+  const password = isEncryptedKey(keyBytes) ? await resolvePassword(source.password, keyWhat) : undefined;
   return signerFromKey(privateKeyFrom(keyBytes, password, keyWhat), certificates, what);
 }

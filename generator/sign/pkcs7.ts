@@ -3,7 +3,7 @@
  * form and in the CMS form .NET emits (../shared/reference/authenticode.md 2.1-2.4).
  */
 import { createHash } from 'node:crypto';
-import { HASHES, OID, digestAlgorithmIdentifier, hashByOid, type HashAlgorithm } from './algorithms.ts';
+import { OID, digestAlgorithmIdentifier, hashByOid, type HashAlgorithm } from './algorithms.ts';
 import {
   DerError, TAG, children, contentOf, element, encodingOf, explicit, expectChildren, expectTag, integer, octetString,
   oid, parseDer, readInteger, readOid, sequence, setOf, sortedForSet, time, type Tlv,
@@ -212,4 +212,3 @@ export function parseSpcIndirectData(content: Uint8Array): ParsedIndirectData {
 export const attributeValue = (attributes: readonly ParsedAttribute[], type: string): Tlv | undefined =>
   attributes.find((a) => a.type === type)?.values[0];
 
-export const digestLength = (hash: HashAlgorithm): number => HASHES[hash].length;

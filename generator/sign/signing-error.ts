@@ -9,7 +9,9 @@ export type SigningErrorCode =
   | 'KeyMismatch'
   | 'UnsuitableCertificate'
   | 'ExpiredCertificate'
-  | 'TimestampFailed';
+  | 'TimestampFailed'
+  /** Conflicting or missing options (exit code 3 in the CLI). */
+  | 'Usage';
 
 export class SigningError extends Error {
   constructor(

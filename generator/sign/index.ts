@@ -1,0 +1,28 @@
+/**
+ * The sign stage: Authenticode for PowerShell scripts (.ps1, .psm1, .psd1), in-process, in TypeScript.
+ * Specification: ../shared/reference/authenticode.md. Output is byte-identical to osslsigncode 2.9 for the
+ * same key, certificates and signing time.
+ *
+ * Public API (what the build and the CLI use):
+ * - `loadSigner(source)`: a Signer from a PFX or PEM/DER cert + key (password from env, file or prompt).
+ * - `signScript(bytes, fileName, signer, options)`: the whole signed file; replaces an existing block.
+ * - `verifyScript(bytes, fileName, { trustAnchors })`: a VerifyResult named like Get-AuthenticodeSignature.
+ * - `stripSignature(bytes, fileName)`: the content without its block (for `build --check`).
+ * - `ensureDevelopmentSigner(projectDir)`: the `.remgen/` development signer, its `.cer` and trust script.
+ * - `signingOptions(yargs)` / `signerFromArgs(args, env, projectDir)`: the CLI options and the signer they choose.
+ * Every refusal is a SigningError (`code`, message naming the file, never a password).
+ *
+ * Reproducibility: with SOURCE_DATE_EPOCH (or `signingTime`) and an RSA key, same input gives the same
+ * bytes. ECDSA signatures are randomised and timestamps carry the TSA's time, so those are not.
+ */
+export type { HashAlgorithm, SigningHashAlgorithm } from './algorithms.ts';
+export { readCertificate, certificatesFromFile, type CertificateInfo } from './certificate.ts';
+export { issueCertificate, type CertificateRequest } from './certificate-builder.ts';
+export { ensureDevelopmentSigner, trustScript, DEVELOPMENT_DIRECTORY, TRUST_SCRIPT_FILE, type DevelopmentSigner } from './dev-certificate.ts';
+export { loadSigner, signerFromKey, type PasswordSource, type Signer, type SignerSource } from './keys.ts';
+export { SCRIPT_EXTENSIONS, type EncodingPolicy } from './powershell-sip.ts';
+export { replaceFile } from './replace-file.ts';
+export { signScript, stripSignature, signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
+export { SigningError, type SigningErrorCode } from './signing-error.ts';
+export { signingOptions, signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SigningArgs } from './signing-options.ts';
+export { verifyScript, type SignatureStatus, type VerifyOptions, type VerifyReason, type VerifyResult } from './verify.ts';

@@ -1,0 +1,109 @@
+/**
+ * The command-line options that choose a signer (shared by `build` and `sign`) and the function that turns
+ * them into one. Passwords never come from argv: `--password-env`, `--password-file`, or a prompt.
+ */
+import type { Argv } from 'yargs';
+import type { SigningHashAlgorithm } from './algorithms.ts';
+import { ensureDevelopmentSigner, type DevelopmentSigner } from './dev-certificate.ts';
+import { loadSigner, type PasswordSource, type Signer } from './keys.ts';
+import { signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
+import { SigningError } from './signing-error.ts';
+
+/** Environment variable read for the key password when neither --password-env nor --password-file is given. */
+export const DEFAULT_PASSWORD_ENV = 'REMGEN_SIGNING_PASSWORD';
+
+export interface SigningArgs {
+  readonly sign?: boolean;
+  readonly cert?: string;
+  readonly key?: string;
+  readonly chain?: readonly string[];
+  readonly pfx?: string;
+  readonly passwordEnv?: string;
+  readonly passwordFile?: string;
+  readonly timestampUrl?: readonly string[];
+  readonly hash?: SigningHashAlgorithm;
+}
+
+/** Adds the signer options to a yargs command (`build`, `sign`). */
+export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
+  return yargs
+    .option('sign', {
+      type: 'boolean',
+      default: true,
+      describe: 'Sign the output; --no-sign writes unsigned scripts',
+    })
+    .option('pfx', { type: 'string', describe: 'PFX/PKCS#12 file with the code-signing certificate, its chain and key' })
+    .option('cert', { type: 'string', describe: 'PEM or DER code-signing certificate (a PEM may carry the chain after it); needs --key' })
+    .option('key', { type: 'string', describe: 'PEM or PKCS#8 DER private key for --cert' })
+    .option('chain', { type: 'string', array: true, describe: 'Extra PEM/DER files of intermediate (and optionally root) certificates to embed' })
+    .option('password-env', {
+      type: 'string',
+      describe: `Environment variable holding the PFX/key password (default ${DEFAULT_PASSWORD_ENV} when set; else a prompt)`,
+    })
+    .option('password-file', { type: 'string', describe: 'File whose first line is the PFX/key password' })
+    .option('timestamp-url', {
+      type: 'string',
+      array: true,
+      describe: 'RFC 3161 timestamp server; repeat to give fallbacks, tried in order',
+    })
+    .option('hash', { choices: ['sha256', 'sha384', 'sha512'] as const, default: 'sha256' as const, describe: 'Digest algorithm' })
+    .conflicts('pfx', ['cert', 'key'])
+    .conflicts('password-env', 'password-file') as unknown as Argv<T & SigningArgs>;
+}
+
+export type SignerChoice =
+  | {
+      readonly signer: Signer;
+      /** One line for the build log, e.g. `signing with "CN=..." (thumbprint ...) from cert.pfx`. */
+      readonly description: string;
+      readonly options: SignOptions;
+      /** Set when no certificate was configured and the development signer is used. */
+      readonly development?: DevelopmentSigner;
+    }
+  | { readonly unsigned: true; readonly description: string };
+
+function passwordSource(args: SigningArgs, env: NodeJS.ProcessEnv): PasswordSource | undefined {
+  if (args.passwordEnv) return { env: args.passwordEnv };
+  if (args.passwordFile) return { file: args.passwordFile };
+  if (env[DEFAULT_PASSWORD_ENV] !== undefined) return { value: env[DEFAULT_PASSWORD_ENV] };
+  return undefined;
+}
+
+/**
+ * The signer the options ask for. With no --pfx/--cert the development signer of `projectDir` is used
+ * (created on first use; `development.created` tells the caller to say so loudly).
+ * Throws SigningError: code 'Usage' for option mistakes, others for unusable keys or certificates.
+ */
+export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()): Promise<SignerChoice> {
+  if (args.sign === false) return { unsigned: true, description: 'not signing (--no-sign): scripts are written unsigned' };
+  const options: SignOptions = {
+    hashAlgorithm: args.hash ?? 'sha256',
+    timestampUrls: args.timestampUrl ?? [],
+    ...(signingTimeFromEnvironment(env) ? { signingTime: signingTimeFromEnvironment(env)! } : {}),
+  };
+  if (args.pfx && (args.cert || args.key)) throw new SigningError('Usage', '--pfx cannot be combined with --cert/--key');
+  if (Boolean(args.cert) !== Boolean(args.key)) throw new SigningError('Usage', '--cert and --key go together (or use --pfx)');
+  let password = passwordSource(args, env);
+  if (args.pfx) {
+    password ??= process.stdin.isTTY ? { prompt: true } : { value: '' };
+    const signer = await loadSigner({ pfx: args.pfx, password });
+    return { signer, options, description: `signing with "${signer.subject}" (thumbprint ${signer.thumbprint}) from ${args.pfx}` };
+  }
+  if (args.cert && args.key) {
+    const signer = await loadSigner({
+      cert: args.cert,
+      key: args.key,
+      chain: args.chain ?? [],
+      ...(password ? { password } : process.stdin.isTTY ? { password: { prompt: true } as const } : {}),
+    });
+    return { signer, options, description: `signing with "${signer.subject}" (thumbprint ${signer.thumbprint}) from ${args.cert}` };
+  }
+  const development = await ensureDevelopmentSigner(projectDir);
+  const description = development.created
+    ? `NO SIGNING CERTIFICATE CONFIGURED: created a DEVELOPMENT code-signing certificate "${development.signer.subject}" ` +
+      `(thumbprint ${development.signer.thumbprint}) in ${development.certificatePath}. Scripts signed with it are trusted ` +
+      `only on devices where you run ${development.trustScriptPath} (lab devices only). Use --pfx or --cert/--key for real releases.`
+    : `signing with the DEVELOPMENT certificate "${development.signer.subject}" (thumbprint ${development.signer.thumbprint}); ` +
+      `lab devices trust it via ${development.trustScriptPath}`;
+  return { signer: development.signer, options, description, development };
+}
