@@ -56,8 +56,9 @@ const charTerm = (code: number): string => `[char]0x${code.toString(16).toUpperC
  *
  * Printable ASCII runs become single-quoted literals (quote characters doubled); every other UTF-16 code
  * unit (control characters, newlines, typographic quotes and dashes, any non-ASCII) becomes
- * `[char]0xNNNN`. A concatenation is parenthesised and starts with a string so `+` concatenates
- * instead of adding character codes.
+ * `[char]0xNNNN`. Anything but a single literal is parenthesised and starts with a string, so `+`
+ * concatenates instead of adding character codes, the value is always a [string], and the expression
+ * is safe in argument mode too.
  */
 export function psString(value: string): string {
   const terms: string[] = [];
@@ -73,7 +74,10 @@ export function psString(value: string): string {
     terms.push(charTerm(code));
   }
   if (run || terms.length === 0) terms.push(`'${escapeSingleQuotedContent(run)}'`);
-  if (terms.length === 1) return terms[0]!;
+  if (terms.length === 1 && terms[0]!.startsWith("'")) return terms[0]!;
+  // A lone `[char]0xNNNN` would be a [char], not a [string], and in argument mode (`-Name [char]0x41`)
+  // it is not an expression at all but the bare word "[char]0x41"; so it too gets a string on the left
+  // and parentheses.
   if (!terms[0]!.startsWith("'")) terms.unshift("''");
   return `(${terms.join(' + ')})`;
 }
