@@ -26,3 +26,4 @@ export { signScript, stripSignature, signingTimeFromEnvironment, type SignOption
 export { SigningError, type SigningErrorCode } from './signing-error.ts';
 export { signingOptions, signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SigningArgs } from './signing-options.ts';
 export { verifyScript, type SignatureStatus, type VerifyOptions, type VerifyReason, type VerifyResult } from './verify.ts';
+export { resolveBuildSigning, type BuildSignStage } from './build-stage.ts';

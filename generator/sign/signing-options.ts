@@ -35,7 +35,7 @@ export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
     .option('pfx', { type: 'string', describe: 'PFX/PKCS#12 file with the code-signing certificate, its chain and key' })
     .option('cert', { type: 'string', describe: 'PEM or DER code-signing certificate (a PEM may carry the chain after it); needs --key' })
     .option('key', { type: 'string', describe: 'PEM or PKCS#8 DER private key for --cert' })
-    .option('chain', { type: 'string', array: true, describe: 'Extra PEM/DER files of intermediate (and optionally root) certificates to embed' })
+    .option('chain', { type: 'string', array: true, nargs: 1, describe: 'Extra PEM/DER files of intermediate (and optionally root) certificates to embed' })
     .option('password-env', {
       type: 'string',
       describe: `Environment variable holding the PFX/key password (default ${DEFAULT_PASSWORD_ENV} when set; else a prompt)`,
@@ -44,6 +44,7 @@ export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
     .option('timestamp-url', {
       type: 'string',
       array: true,
+      nargs: 1,
       describe: 'RFC 3161 timestamp server; repeat to give fallbacks, tried in order',
     })
     .option('hash', { choices: ['sha256', 'sha384', 'sha512'] as const, default: 'sha256' as const, describe: 'Digest algorithm' })

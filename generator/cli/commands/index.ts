@@ -2,6 +2,8 @@ import type { RemgenCommand } from './command.ts';
 import build from './build.ts';
 import explain from './explain.ts';
 import list from './list.ts';
+import sign from './sign.ts';
+import verify from './verify.ts';
 
 /** Every CLI command, one file each; add a command by adding its module here. */
-export const commands: readonly RemgenCommand[] = [build, list, explain];
+export const commands: readonly RemgenCommand[] = [build, list, explain, sign, verify];
