@@ -35,7 +35,7 @@ export type VerifyReason =
   | 'NotCodeSigning';
 
 export interface VerifyOptions {
-  /** Trusted roots (or any certificate to stop the chain at). @default the system store (Node's bundled roots) */
+  /** Trusted roots (or any certificate to stop the chain at), DER or PEM. @default the system store (Node's bundled roots) */
   readonly trustAnchors?: readonly (X509Certificate | Uint8Array)[];
   /** Anchors for timestamp authorities. @default the same as trustAnchors */
   readonly timestampTrustAnchors?: readonly (X509Certificate | Uint8Array)[];
@@ -81,7 +81,7 @@ function anchorsFrom(input: readonly (X509Certificate | Uint8Array)[] | undefine
     systemAnchors ??= rootCertificates.flatMap((pem) => certificatesFromFile(Buffer.from(pem))).map(readCertificate);
     return systemAnchors;
   }
-  return input.map((anchor) => readCertificate(anchor instanceof X509Certificate ? anchor.raw : anchor));
+  return input.flatMap((anchor) => (anchor instanceof X509Certificate ? [anchor.raw] : certificatesFromFile(anchor))).map(readCertificate);
 }
 
 /** Checks signedAttrs (contentType, messageDigest) and the signature; returns the signer certificate. */
