@@ -124,5 +124,8 @@ export function defineBundle(props: BundleProps): Bundle {
   return Object.freeze({ type: 'bundle', ...props });
 }
 
-/** The type the JSON Schema is generated from: everything a descriptor file may export. */
+/**
+ * The type the JSON Schema is generated from: everything a descriptor file may export.
+ * @discriminator type
+ */
 export type Descriptor = Remediation | Bundle;

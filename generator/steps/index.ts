@@ -5,7 +5,10 @@ import type { StepRoom } from './room.ts';
 import { registryValueRoom, type RegistryValueStep } from './registry-value.ts';
 import { registryBitsRoom, type RegistryBitsStep } from './registry-bits.ts';
 
-/** Any step a remediation may hold. */
+/**
+ * Any step a remediation may hold.
+ * @discriminator kind
+ */
 export type Step = RegistryValueStep | RegistryBitsStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
