@@ -1,0 +1,255 @@
+/**
+ * Build benchmark: `remgen build` over the real catalog and over a synthetic catalog of 200
+ * remediations, each run in a fresh Node process (cold: nothing of remgen or the descriptors is loaded
+ * yet; out/ is empty), against a baseline measured in the same run on the same machine:
+ *
+ *   node-startup   `node -e ''`                                           Node's own start-up floor
+ *   tsx+descriptor `node --import tsx -e "await import('./remediations/tls.ts')"`  start-up + tsx + one descriptor
+ *
+ * Wall time is measured around the child process (spawn to exit) in this process. Peak memory is the
+ * child's maximum resident set size: via `/usr/bin/time -f %M` when it exists, otherwise via a preload
+ * (`node --import data:...`) that writes `process.resourceUsage().maxRSS` at exit. Both read the same
+ * kernel figure (getrusage ru_maxrss of the Node process).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { BenchResult } from './result.ts';
+
+export const REPO = resolve(fileURLToPath(new URL('../', import.meta.url)));
+const BIN = join(REPO, 'bin', 'remgen.js');
+/** Under the repo so `import ... from 'remgen'` resolves by package self-reference; git-ignored. */
+export const SYNTHETIC_CATALOG = join(REPO, 'bench', '.tmp-catalog');
+
+const TIME = '/usr/bin/time';
+export type RssMethod = 'time' | 'preload';
+
+/** `/usr/bin/time` when present; REMGEN_BENCH_RSS=preload forces the fallback. */
+export const rssMethod = (): RssMethod => (process.env.REMGEN_BENCH_RSS !== 'preload' && existsSync(TIME) ? 'time' : 'preload');
+
+const PRELOAD = 'data:text/javascript,' + encodeURIComponent(
+  "import { writeFileSync } from 'node:fs';" +
+  "process.on('exit', () => writeFileSync(process.env.REMGEN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));",
+);
+
+export interface Run {
+  readonly ms: number;
+  readonly rssKiB: number;
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** One fresh `node <args>` process: wall time, peak RSS, exit status and output. */
+export async function runNode(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+  const scratch = mkdtempSync(join(tmpdir(), 'remgen-bench-rss-'));
+  const rssFile = join(scratch, 'rss');
+  const method = rssMethod();
+  const [command, argv] = method === 'time'
+    ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    : [process.execPath, ['--import', PRELOAD, ...args]];
+  try {
+    const start = performance.now();
+    const child = spawn(command, argv, {
+      cwd: options.cwd ?? REPO,
+      env: { ...process.env, ...options.env, REMGEN_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
+    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    const status = await new Promise<number>((done, fail) => {
+      child.on('error', fail);
+      child.on('close', (code, signal) => done(code ?? (signal ? 128 : -1)));
+    });
+    const ms = performance.now() - start;
+    // /usr/bin/time writes "Command exited with non-zero status N" before the figure when the child fails.
+    const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)! : '';
+    const rssKiB = Number(rssText);
+    if (!Number.isFinite(rssKiB) || rssKiB <= 0) throw new Error(`no peak RSS figure from ${method} (got ${JSON.stringify(rssText)})`);
+    return { ms, rssKiB, status, stdout, stderr };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** A small deterministic PRNG (mulberry32), so the synthetic catalog is the same on every run. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SAMPLE_STRINGS = [
+  'Enabled', 'C:\\ProgramData\\Contoso\\Agent', "Contoso's update channel", 'https://updates.contoso.example/api',
+  'Policy \u2013 managed by IT', 'O\u2019Brien', '%SystemRoot%\\System32', '$(not a subexpression)', 'tab\there',
+];
+
+/** Source of one synthetic descriptor: `steps` registryValue/registryBits steps in system context. */
+export function syntheticDescriptor(index: number, steps = 10): string {
+  const random = prng(index + 1);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const id = `bench-${String(index).padStart(4, '0')}`;
+  const key = `HKLM:\\SOFTWARE\\Contoso\\Bench\\Package${index}`;
+  const lines: string[] = [];
+  for (let s = 0; s < steps; s += 1) {
+    const view = s % 3 === 2 ? 32 : 64;
+    const common = `id: 'step-${s}', title: 'Step ${s} of ${id}', path: ${JSON.stringify(`${key}\\Area${s % 4}`)}, name: 'Value${s}', view: ${view}`;
+    const kind = Math.floor(random() * 6);
+    if (kind === 0) {
+      lines.push(`registryBits({ ${common}, set: 0x${(1 << Math.floor(random() * 12)).toString(16)}, whenAbsent: 0x${Math.floor(random() * 0xfff).toString(16)} }),`);
+    } else if (kind === 1) {
+      lines.push(`registryBits({ ${common}, clear: 0x${(1 << Math.floor(random() * 12)).toString(16)} }),`);
+    } else if (kind === 2) {
+      lines.push(`registryValue({ ${common}, type: 'String', value: ${JSON.stringify(pick(SAMPLE_STRINGS) + ' ' + index)} }),`);
+    } else if (kind === 3) {
+      lines.push(`registryValue({ ${common}, type: 'MultiString', value: ${JSON.stringify([pick(SAMPLE_STRINGS), `item ${s}`])} }),`);
+    } else if (kind === 4) {
+      lines.push(`registryValue({ ${common}, type: 'QWord', value: '0x${Math.floor(random() * 2 ** 32).toString(16)}00000001' }),`);
+    } else {
+      lines.push(`registryValue({ ${common}, type: 'DWord', value: ${Math.floor(random() * 2 ** 32)} }),`);
+    }
+  }
+  return [
+    "import { defineRemediation, registryBits, registryValue } from 'remgen';",
+    '',
+    'export default defineRemediation({',
+    `  id: '${id}',`,
+    `  displayName: 'Benchmark remediation ${index}',`,
+    `  description: 'Synthetic remediation ${index} for npm run bench: ${steps} registry steps in system context.',`,
+    "  publisher: 'remgen bench',",
+    "  context: 'system',",
+    '  steps: [',
+    ...lines.map((l) => '    ' + l),
+    '  ],',
+    '});',
+    '',
+  ].join('\n');
+}
+
+/** (Re)creates the synthetic catalog folder with `count` descriptor files. */
+export function writeSyntheticCatalog(count = 200, dir = SYNTHETIC_CATALOG): string {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (let i = 1; i <= count; i += 1) writeFileSync(join(dir, `bench-${String(i).padStart(4, '0')}.ts`), syntheticDescriptor(i));
+  return dir;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const round = (x: number): number => Math.round(x);
+const mib = (kib: number): number => Math.round((kib / 1024) * 10) / 10;
+
+interface Case {
+  readonly name: string;
+  /** Arguments after `node`, and the command as shown in the report. */
+  readonly args: (out: string) => string[];
+  readonly shown: string;
+  readonly env?: NodeJS.ProcessEnv;
+  /** Packages the build must report; absent for baselines. */
+  readonly packages?: number;
+  readonly goalMs?: number;
+}
+
+export interface BuildBenchOptions {
+  readonly runs?: number;
+  readonly syntheticCount?: number;
+  readonly log?: (line: string) => void;
+}
+
+/** Measures one case `runs` times after one unmeasured warm-up; checks each build's JSON result. */
+async function measure(c: Case, runs: number, log: (line: string) => void): Promise<{ times: number[]; rss: number[]; error?: string }> {
+  const times: number[] = [];
+  const rss: number[] = [];
+  for (let i = 0; i <= runs; i += 1) {
+    const scratch = mkdtempSync(join(tmpdir(), 'remgen-bench-out-'));
+    try {
+      const run = await runNode(c.args(join(scratch, 'out')), c.env ? { env: c.env } : {});
+      if (run.status !== 0) {
+        const why = (run.stderr.trim().split('\n').find((l) => /error|Error/.test(l)) ?? run.stderr.trim().split('\n')[0] ?? '').slice(0, 160);
+        return { times, rss, error: `exit ${run.status}: ${why}` };
+      }
+      if (c.packages !== undefined) {
+        let built: number;
+        try {
+          const result = JSON.parse(run.stdout) as { ok?: boolean; packages?: unknown[] };
+          built = result.ok === true && Array.isArray(result.packages) ? result.packages.length : -1;
+        } catch {
+          return { times, rss, error: `build printed no JSON result: ${run.stdout.slice(0, 120)}` };
+        }
+        if (built !== c.packages) return { times, rss, error: `built ${built} packages, expected ${c.packages}` };
+      }
+      if (i === 0) continue; // warm-up: page cache, tsx's transform cache
+      times.push(run.ms);
+      rss.push(run.rssKiB);
+      log(`  ${c.name} run ${i}/${runs}: ${round(run.ms)} ms, ${mib(run.rssKiB)} MiB`);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+  return { times, rss };
+}
+
+/** Runs the baselines and the build cases; one {@link BenchResult} per case. */
+export async function benchBuild(options: BuildBenchOptions = {}): Promise<BenchResult[]> {
+  const runs = options.runs ?? 5;
+  const count = options.syntheticCount ?? 200;
+  const log = options.log ?? (() => {});
+  const catalog = writeSyntheticCatalog(count);
+  const build = (dir: string) => (out: string) => [BIN, 'build', '--catalog', dir, '--out', out, '--no-sign', '--json'];
+  const cases: Case[] = [
+    { name: 'baseline: node startup', args: () => ['-e', ''], shown: "node -e ''" },
+    {
+      name: 'baseline: node+tsx+1 descriptor',
+      args: () => ['--import', 'tsx', '-e', "await import('./remediations/tls.ts')"],
+      shown: `node --import tsx -e "await import('./remediations/tls.ts')"`,
+    },
+    { name: 'build: catalog', args: build(join(REPO, 'remediations')), shown: 'node bin/remgen.js build --catalog remediations --out <tmp>/out --no-sign --json', packages: 1, goalMs: 1500 },
+    {
+      name: 'build: catalog, tsx cache off',
+      args: build(join(REPO, 'remediations')),
+      shown: 'TSX_DISABLE_CACHE=1 node bin/remgen.js build --catalog remediations ...',
+      env: { TSX_DISABLE_CACHE: '1' },
+      packages: 1,
+      goalMs: 1500,
+    },
+    { name: `build: ${count} synthetic`, args: build(catalog), shown: `node bin/remgen.js build --catalog bench/.tmp-catalog --out <tmp>/out --no-sign --json`, packages: count, goalMs: 5000 },
+  ];
+  const results: BenchResult[] = [];
+  let baseline: number | undefined;
+  try {
+    for (const c of cases) {
+      const { times, rss, error } = await measure(c, runs, log);
+      if (error !== undefined) {
+        results.push({ name: c.name, figures: { status: `FAILED (${error})`, command: c.shown } });
+        continue;
+      }
+      const med = median(times);
+      if (c.name === 'baseline: node+tsx+1 descriptor') baseline = med;
+      const figures: Record<string, number | string> = {
+        'median ms': round(med),
+        'min ms': round(Math.min(...times)),
+        'max ms': round(Math.max(...times)),
+        'peak RSS MiB': mib(Math.max(...rss)),
+      };
+      if (c.packages !== undefined && baseline !== undefined) figures['over tsx baseline ms'] = round(med - baseline);
+      if (c.goalMs !== undefined) figures.goal = `< ${c.goalMs} ms: ${med < c.goalMs ? 'met' : 'MISSED'}`;
+      figures.command = c.shown;
+      results.push({ name: c.name, figures });
+    }
+  } finally {
+    rmSync(catalog, { recursive: true, force: true });
+  }
+  return results;
+}
