@@ -1,4 +1,5 @@
 import { dirname, relative } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { LoadResult } from '../load/index.ts';
 import type { Bundle, Remediation } from '../model/remediation.ts';
 import { rooms as productRooms } from '../steps/index.ts';
@@ -47,7 +48,12 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
   // One remediation per object: exported by its file, and perhaps listed in a bundle as well.
   const remediations = new Map<object, Entry<Remediation>>();
   const bundles: Entry<Bundle>[] = [];
-  const memberOf = new Map<object, Entry<Bundle>>();
+  const memberOf = new Map<Entry<Remediation>, Entry<Bundle>>();
+  // The loader imports each file afresh, so a bundle that imports its members from sibling files holds
+  // copies of the exported objects: the same id and the same data are the same remediation.
+  const sameAs = new Map<object, Entry<Remediation>>();
+  const entryOf = (member: unknown): Entry<Remediation> | undefined =>
+    typeof member === 'object' && member !== null ? remediations.get(member) ?? sameAs.get(member) : undefined;
   for (const { file, exportName, value } of loaded.exports) {
     if (value.type === 'remediation' && !remediations.has(value)) {
       remediations.set(value, { value: value as unknown as Remediation, origin: { file, exportName, path: [] }, valid: true });
@@ -60,7 +66,10 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
     const members = Array.isArray(value.remediations) ? (value.remediations as unknown[]) : [];
     members.forEach((member, index) => {
       if (typeof member !== 'object' || member === null || (member as { type?: unknown }).type !== 'remediation') return;
-      if (!remediations.has(member)) {
+      if (entryOf(member)) return;
+      const twin = [...remediations.values()].find((e) => e.value.id === (member as Remediation).id && isDeepStrictEqual(e.value, member));
+      if (twin) sameAs.set(member, twin);
+      else {
         remediations.set(member, { value: member as Remediation, origin: { file, exportName, path: ['remediations', index] }, valid: true });
       }
     });
@@ -75,7 +84,7 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
   for (const entry of bundles) {
     const members = (entry.value as { remediations?: unknown }).remediations;
     const checkedApart = (index: unknown): boolean =>
-      Array.isArray(members) && typeof index === 'number' && remediations.has(members[index] as object);
+      Array.isArray(members) && typeof index === 'number' && entryOf(members[index]) !== undefined;
     const found = validateDescriptor(entry.value, kinds).filter((f) => !(f.path[0] === 'remediations' && f.path.length > 2 && checkedApart(f.path[1])));
     if (found.length > 0) entry.valid = false;
     findings.push(...found.map((f) => at(entry.origin, f)));
@@ -92,11 +101,13 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
     if (!entry.valid) continue;
     const found = checkBundleMembers(entry.value);
     entry.value.remediations.forEach((member, index) => {
-      const owner = memberOf.get(member);
+      const remediation = entryOf(member);
+      if (!remediation) return;
+      const owner = memberOf.get(remediation);
       if (owner && owner !== entry) {
         found.push({ path: ['remediations', index], message: `remediation '${member.id}' is already in bundle '${owner.value.id}' (${seenFrom(entry.origin.file, owner.origin.file)}); a remediation belongs to at most one bundle` });
       } else {
-        memberOf.set(member, entry);
+        memberOf.set(remediation, entry);
       }
     });
     if (found.length > 0) entry.valid = false;
@@ -127,13 +138,12 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
   const checkedRemediations: CheckedRemediation[] = [...remediations.values()]
     .filter((e) => e.valid)
     .map((e) => {
-      const bundle = memberOf.get(e.value);
+      const bundle = memberOf.get(e);
       return { remediation: e.value, file: e.origin.file, ...(bundle ? { bundle: bundle.value.id } : {}) };
     })
     .sort((a, b) => byId(a.remediation, b.remediation));
-  const validIds = new Set(checkedRemediations.map((r) => r.remediation));
   const checkedBundles: CheckedBundle[] = bundles
-    .filter((e) => e.valid && e.value.remediations.every((member) => validIds.has(member)))
+    .filter((e) => e.valid && e.value.remediations.every((member) => entryOf(member)?.valid))
     .map((e) => ({ bundle: e.value, file: e.origin.file }))
     .sort((a, b) => byId(a.bundle, b.bundle));
   return { catalog: { remediations: checkedRemediations, bundles: checkedBundles }, diagnostics };

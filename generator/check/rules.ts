@@ -50,7 +50,7 @@ export function checkStepContexts(remediation: Remediation, rooms: Rooms): Findi
 export function checkStepRooms(remediation: Remediation, rooms: Rooms): Finding[] {
   const findings: Finding[] = [];
   stepsOf(remediation).forEach((step, index) => {
-    rooms.get(step.kind)?.check(step, (path, message) => findings.push({ path: ['steps', index, ...path], message }));
+    rooms.get(step.kind)?.check(step, (path, message) => findings.push({ path: ['steps', index, ...path], message: `step '${step.id}': ${message}` }));
   });
   return findings;
 }

@@ -112,8 +112,9 @@ function message(error: ErrorObject, root: unknown, path: Path): { path: Path; m
     }
     case 'additionalProperties': {
       const property = error.params.additionalProperty as string;
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {})
-        .filter((name) => name !== 'kind' && name !== 'type');
+      // Tags (`kind`, `type`) are set by the factories, never written by hand.
+      const properties = (error.parentSchema as { properties?: Record<string, { const?: unknown }> } | undefined)?.properties ?? {};
+      const known = Object.keys(properties).filter((name) => properties[name]?.const === undefined);
       const guess = suggest(property, known);
       const hint = guess ? `did you mean '${guess}'?` : `known properties: ${known.join(', ')}`;
       return { path: [...path, property], message: `unknown property '${property}' in ${ownerOf(root, path)}; ${hint}` };
@@ -130,7 +131,9 @@ function message(error: ErrorObject, root: unknown, path: Path): { path: Path; m
     case 'anyOf':
     case 'oneOf': {
       const branches = error.schema as Parameters<typeof describeBranch>[0][];
-      return { path, message: `'${label}' must be ${branches.map(describeBranch).join(' or ')}; got ${got}` };
+      const words = branches.map(describeBranch);
+      const either = words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words.join('');
+      return { path, message: `'${label}' must be ${either}; got ${got}` };
     }
     case 'pattern':
       return { path, message: patternMessage(error, root, path) };
