@@ -1,5 +1,5 @@
 import yargs from 'yargs';
-import type { CommandModule } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { commands } from './commands/index.ts';
 import { EXIT } from './exit.ts';
 
@@ -24,14 +24,20 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`remgen: ${message}\nRun 'remgen --help' for the commands and options.\n`);
       exitCode = EXIT.usage;
     });
+  // yargs validates unknown options only after a command's handler has been called, so the handler
+  // only records the choice; the command runs once parsing has finished without a usage error.
+  let chosen: (() => Promise<number> | number) | undefined;
   for (const command of commands) {
     parser.command({
       ...command,
-      handler: async (args: Record<string, unknown>) => {
-        exitCode = (await (command.handler as (a: unknown) => Promise<number> | number)(args)) ?? EXIT.ok;
+      builder: (y: Argv) => command.builder(y).strict(),
+      handler: (args: Record<string, unknown>) => {
+        chosen = () => command.handler(args);
       },
     } as CommandModule);
   }
   await parser.parseAsync();
+  if (exitCode === EXIT.usage || !chosen) return exitCode;
+  exitCode = await chosen();
   return exitCode;
 }
