@@ -1,0 +1,18 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { generateSchema, SCHEMA_FILE } from '../scripts/generate-schema.ts';
+
+describe('check: the descriptor JSON Schema', function () {
+  this.timeout(60_000);
+
+  it('generator/check/descriptor.schema.json is what the TypeScript types generate', () => {
+    const committed = readFileSync(SCHEMA_FILE, 'utf8');
+    const fresh = generateSchema();
+    assert.ok(committed === fresh, 'schema is stale: run npm run schema');
+  });
+
+  it('describes every step kind through the kind discriminator', () => {
+    const schema = JSON.parse(generateSchema()) as { definitions: { Step: { properties: { kind: { enum: string[] } } } } };
+    assert.deepEqual(schema.definitions.Step.properties.kind.enum.sort(), ['registryBits', 'registryValue']);
+  });
+});
