@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { checkCatalog } from './check/index.ts';
 import type { Catalog } from './check/catalog.ts';
 import type { Diagnostic } from './check/diagnostic.ts';
 import { loadCatalog } from './load/index.ts';
+import { stripSignature, verifyScript } from './sign/index.ts';
 import { synthesize, type SignStage, type Synthesis } from './synthesize.ts';
 import { planWrite, writeOutput, type FileReport } from './write/index.ts';
 
@@ -26,6 +28,36 @@ export type BuildOutcome =
   | { readonly kind: 'unknown-ids'; readonly ids: readonly string[]; readonly known: readonly string[] }
   | { readonly kind: 'written' | 'checked'; readonly reports: readonly FileReport[]; readonly synthesis: Synthesis; readonly catalog: Catalog };
 
+/**
+ * The sign stage as the build uses it. A script already in out/ with the same content and a valid
+ * signature by the same signer is kept as it is, so an unchanged file is not rewritten (a new signature
+ * would carry a new signing time); every new signature is verified before it can be written.
+ */
+export function signForOutput(stage: SignStage & { readonly signer: { readonly certificates?: readonly Uint8Array[] } }, out: string): SignStage {
+  const chain = stage.signer.certificates ?? [];
+  const trustAnchors = chain.length > 0 ? [chain[chain.length - 1]!] : [];
+  return {
+    signer: stage.signer,
+    async sign(path, bytes) {
+      const existing = await readFile(join(out, path)).catch(() => undefined);
+      if (existing) {
+        try {
+          if (Buffer.from(stripSignature(existing, path)).equals(Buffer.from(bytes))) {
+            const previous = verifyScript(existing, path, { trustAnchors });
+            if (previous.status === 'Valid' && previous.signerThumbprint === stage.signer.thumbprint) return existing;
+          }
+        } catch {
+          // An unreadable old signature is simply replaced.
+        }
+      }
+      const signed = await stage.sign(path, bytes);
+      const check = verifyScript(signed, path, { trustAnchors });
+      if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
+      return signed;
+    },
+  };
+}
+
 /** Loads and checks a catalog folder; diagnostics are empty when it is valid. */
 export async function loadAndCheck(folder: string): Promise<{ readonly catalog: Catalog; readonly diagnostics: readonly Diagnostic[] }> {
   return checkCatalog(await loadCatalog(folder));
@@ -42,7 +74,7 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const synthesis = await synthesize(catalog, {
     catalogRoot,
     ids,
-    ...(options.signing ? { signing: options.signing } : {}),
+    ...(options.signing ? { signing: signForOutput(options.signing, resolve(options.out)) } : {}),
     ...(options.generatorVersion ? { generatorVersion: options.generatorVersion } : {}),
   });
   const partial = ids.length > 0;

@@ -43,6 +43,13 @@ describe('output gate', () => {
       rejects(() => checkOutputBytes(FILE, bytes('ab\r\ncd\r')), 6, /carriage return without line feed/);
       rejects(() => checkOutputBytes(FILE, bytes('ab\r\rn')), 2, /carriage return without line feed/);
     });
+    it('reports a run of trailing whitespace at its first byte, and DEL as a control character', () => {
+      rejects(() => checkOutputBytes(FILE, bytes('ab  \t\r\n')), 2, /trailing whitespace/);
+      rejects(() => checkOutputBytes(FILE, bytes('ab', [0x7f], '\r\n')), 2, /control character 0x7f/);
+    });
+    it('gatedBytes reports the first problem in file order', () => {
+      rejects(() => gatedBytes(FILE, 'a\rb\u2019'), 1, /carriage return without line feed/);
+    });
     it('rejects trailing whitespace at its offset', () => {
       rejects(() => checkOutputBytes(FILE, bytes('ab \r\ncd\r\n')), 2, /trailing whitespace/);
       rejects(() => checkOutputBytes(FILE, bytes('ab\r\ncd\t\r\n')), 6, /trailing whitespace/);

@@ -26,21 +26,34 @@ export function checkOutputBytes(file: string, bytes: Uint8Array): void {
     if (b === 0x0a && (i === 0 || bytes[i - 1] !== 0x0d)) throw new OutputGateError(file, i, 'line feed without carriage return (lines must end in CRLF)');
     if (b === 0x0d && bytes[i + 1] !== 0x0a) throw new OutputGateError(file, i, 'carriage return without line feed');
     if ((b === 0x20 || b === 0x09) && (i + 1 === bytes.length || bytes[i + 1] === 0x0d)) {
-      throw new OutputGateError(file, i, 'trailing whitespace at the end of a line');
+      let start = i;
+      while (start > 0 && (bytes[start - 1] === 0x20 || bytes[start - 1] === 0x09)) start -= 1;
+      throw new OutputGateError(file, start, 'trailing whitespace at the end of a line');
     }
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) throw new OutputGateError(file, i, `control character 0x${b.toString(16).padStart(2, '0')}`);
+    if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) || b === 0x7f) {
+      throw new OutputGateError(file, i, `control character 0x${b.toString(16).padStart(2, '0')}`);
+    }
   }
 }
 
-/** Text to bytes through the gate. */
+/** Text to bytes through the gate; the first problem in the file is the one reported. */
 export function gatedBytes(file: string, text: string): Uint8Array {
-  const bytes = Buffer.from(toCrlf(text), 'latin1');
-  // latin1 keeps one byte per code unit, so a stray non-ASCII character still fails the gate below.
-  for (let i = 0; i < text.length; i += 1) {
-    if (text.charCodeAt(i) > 0xff) {
-      throw new OutputGateError(file, Buffer.byteLength(toCrlf(text.slice(0, i)), 'latin1'), `non-ASCII character U+${text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`);
-    }
+  const crlf = toCrlf(text);
+  // One byte per UTF-16 unit; anything above 0x7F becomes a non-ASCII byte at the same offset, so the
+  // scan below reports problems in file order and the offsets are those of the ASCII file this must be.
+  const bytes = new Uint8Array(crlf.length);
+  for (let i = 0; i < crlf.length; i += 1) {
+    const code = crlf.charCodeAt(i);
+    bytes[i] = code > 0xff ? 0x80 : code;
   }
-  checkOutputBytes(file, bytes);
-  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  try {
+    checkOutputBytes(file, bytes);
+  } catch (error) {
+    const code = error instanceof OutputGateError ? crlf.charCodeAt(error.offset) : 0;
+    if (code > 0xff) {
+      throw new OutputGateError(file, (error as OutputGateError).offset, `non-ASCII character U+${code.toString(16).toUpperCase().padStart(4, '0')}`);
+    }
+    throw error;
+  }
+  return bytes;
 }

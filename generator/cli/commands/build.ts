@@ -1,6 +1,7 @@
 import { relative, resolve } from 'node:path';
 import { build } from '../../build.ts';
 import { formatDiagnostic } from '../../check/diagnostic.ts';
+import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
 import type { SignStage } from '../../synthesize.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
@@ -14,41 +15,37 @@ interface BuildArgs {
   readonly json: boolean;
 }
 
-/** Chooses the signing stage from the arguments; replaced when signing is configured. */
+/** Chooses the signing stage from the arguments (the sign module's resolver; tests may replace it). */
 export type SigningResolver = (args: Record<string, unknown>, log: (line: string) => void) => Promise<{ stage?: SignStage; note: string }>;
-
-export const unsignedResolver: SigningResolver = async (args) => ({
-  note: args.sign === false ? 'unsigned (--no-sign)' : 'unsigned: signing is not configured in this build of remgen',
-});
-
-let resolveSigning: SigningResolver = unsignedResolver;
-
-/** Lets the signing module plug its options in without the build command knowing its details. */
-export function useSigning(resolver: SigningResolver): void {
-  resolveSigning = resolver;
-}
-
 const buildCommand: RemgenCommand = {
   command: 'build [ids..]',
   describe: 'Compile the catalog into out/ (Intune detection and remediation scripts, Graph body, README, manifest)',
   builder: (yargs) =>
-    yargs
+    signingOptions(yargs)
       .positional('ids', { type: 'string', array: true, default: [], describe: 'remediation or bundle ids to build (default: all)' })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'folder of descriptor files' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder' })
       .option('check', { type: 'boolean', default: false, describe: 'list stale or missing files and exit 2 instead of writing' })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
-      .option('sign', { type: 'boolean', default: true, describe: 'sign the scripts; --no-sign builds unsigned and says so' })
       .example('$0 build', 'build every remediation in ./remediations into ./out')
       .example('$0 build tls --out dist', 'build only the tls package into ./dist')
       .example('$0 build --check', 'fail (exit 2) when out/ is not what the descriptors produce')
+      .example('$0 build --pfx signing.pfx --password-env REMGEN_SIGNING_PASSWORD', 'sign with your code-signing certificate')
+      .example('$0 build --no-sign', 'build unsigned (the summary and the package READMEs say so)')
       .example('$0 build --json | jq .files', 'machine-readable result'),
   async handler(raw: BuildArgs & Record<string, unknown>) {
     const args = raw;
     const log = args.json ? printError : print;
     const out = resolve(args.out);
     const shownOut = relative(process.cwd(), out) || '.';
-    const signing = await resolveSigning(args, log);
+    let signing: Awaited<ReturnType<SigningResolver>>;
+    try {
+      signing = await resolveBuildSigning(args, log);
+    } catch (error) {
+      if (!(error instanceof SigningError)) throw error;
+      printError(`remgen build: ${error.message}; nothing was written to ${shownOut}/`);
+      return error.code === 'Usage' ? EXIT.usage : EXIT.failed;
+    }
     const outcome = await build({
       catalog: args.catalog,
       out,
