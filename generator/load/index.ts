@@ -38,12 +38,14 @@ const isDescriptorLike = (value: unknown): value is LoadedExport['value'] =>
 /** Where in `file` an import-time error happened, read off its stack; 1:1 when the stack does not say. */
 function locateThrow(error: unknown, file: string): { line: number; column: number } {
   const stack = error instanceof Error ? error.stack ?? '' : '';
-  const url = pathToFileURL(file).href;
-  for (const frame of stack.split('\n')) {
-    const at = frame.indexOf(url);
-    if (at < 0) continue;
-    const match = /:(\d+):(\d+)\)?\s*$/.exec(frame.slice(at + url.length));
-    if (match) return { line: Number(match[1]), column: Number(match[2]) };
+  // Frames name the file by URL or by path, depending on the loader.
+  for (const name of [pathToFileURL(file).href, file]) {
+    for (const frame of stack.split('\n')) {
+      const at = frame.indexOf(name);
+      if (at < 0) continue;
+      const match = /^(?:\?[^:]*)?:(\d+):(\d+)\)?\s*$/.exec(frame.slice(at + name.length));
+      if (match) return { line: Number(match[1]), column: Number(match[2]) };
+    }
   }
   return { line: 1, column: 1 };
 }
