@@ -820,7 +820,7 @@ try {
         }
     }
     else {
-        Write-RgLog -Message ('detect.ps1' + ' started')
+        Write-RgLog -Message ($RgScriptName + ' started')
         $RgOutcome = Invoke-RgDetection -Steps $RgSteps
         $RgExitCode = $RgOutcome.ExitCode
         $RgSummary = $RgOutcome.Summary

@@ -853,7 +853,7 @@ try {
         }
     }
     else {
-        Write-RgLog -Message ('remediate.ps1' + ' started')
+        Write-RgLog -Message ($RgScriptName + ' started')
         $RgOutcome = Invoke-RgRemediation -Steps $RgSteps
         $RgExitCode = $RgOutcome.ExitCode
         $RgSummary = $RgOutcome.Summary
