@@ -224,6 +224,13 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Bench
       packages: 1,
       goalMs: 1500,
     },
+    {
+      name: 'build: catalog, signed',
+      args: (out: string) => [BIN, 'build', '--catalog', join(REPO, 'remediations'), '--out', out, '--json'],
+      shown: 'node bin/remgen.js build --catalog remediations --out <tmp>/out --json (development certificate, created by the warm-up run)',
+      packages: 1,
+      goalMs: 1500,
+    },
     { name: `build: ${count} synthetic`, args: build(catalog), shown: `node bin/remgen.js build --catalog bench/.tmp-catalog --out <tmp>/out --no-sign --json`, packages: count, goalMs: 5000 },
   ];
   const results: BenchResult[] = [];
