@@ -52,7 +52,13 @@ export function hashByOid(dotted: string): HashAlgorithm | undefined {
 }
 
 /** `AlgorithmIdentifier { hash, NULL }` as signtool and osslsigncode write it. */
-export const digestAlgorithmIdentifier = (hash: HashAlgorithm): Uint8Array => sequence(oid(HASHES[hash].oid), nullValue());
+export function digestAlgorithmIdentifier(hash: HashAlgorithm): Uint8Array {
+  let encoded = digestAlgorithmIdentifiers.get(hash);
+  if (!encoded) digestAlgorithmIdentifiers.set(hash, (encoded = sequence(oid(HASHES[hash].oid), nullValue())));
+  return encoded;
+}
+/** Encoded once per algorithm; callers copy, never modify. */
+const digestAlgorithmIdentifiers = new Map<HashAlgorithm, Uint8Array>();
 
 /**
  * Whether a SignerInfo signature algorithm OID is acceptable for this key type and digest: the bare key

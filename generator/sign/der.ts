@@ -135,23 +135,45 @@ export function readTime(tlv: Tlv): Date {
 
 // ---------------------------------------------------------------------------------------------- writing
 
-function lengthBytes(length: number): number[] {
-  if (length < 0x80) return [length];
-  const bytes: number[] = [];
-  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) bytes.unshift(rest & 0xff);
-  return [0x80 | bytes.length, ...bytes];
+/** Bytes a DER length takes (the short form below 0x80, else 0x8n and n big-endian bytes). */
+function lengthSize(length: number): number {
+  if (length < 0x80) return 1;
+  let size = 1;
+  for (let rest = length; rest > 0; rest = Math.floor(rest / 256)) size += 1;
+  return size;
 }
 
+/** Writes the tag and length of an element at `out[0..]`; returns the offset of its first content byte. */
+function writeHeader(out: Uint8Array, tag: number, length: number): number {
+  out[0] = tag;
+  const size = lengthSize(length);
+  if (size === 1) {
+    out[1] = length;
+    return 2;
+  }
+  out[1] = 0x80 | (size - 1);
+  for (let i = size, rest = length; i > 1; i -= 1, rest = Math.floor(rest / 256)) out[i] = rest & 0xff;
+  return size + 1;
+}
+
+/** One element over `parts`, written into a single allocation (no intermediate concatenation). */
 export function element(tag: number, ...parts: readonly Uint8Array[]): Uint8Array {
-  const content = Buffer.concat(parts);
-  return Buffer.concat([Uint8Array.from([tag, ...lengthBytes(content.length)]), content]);
+  let length = 0;
+  for (const part of parts) length += part.length;
+  const out = Buffer.allocUnsafe(1 + lengthSize(length) + length);
+  let offset = writeHeader(out, tag, length);
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
 }
 
 export const sequence = (...parts: readonly Uint8Array[]): Uint8Array => element(TAG.sequence, ...parts);
 
 /** X.690 11.6: SET OF members sorted by their encodings, a prefix before the longer value. */
 export function sortedForSet(parts: readonly Uint8Array[]): Uint8Array[] {
-  return [...parts].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  return [...parts].sort((a, b) => Buffer.compare(a, b));
 }
 
 export const setOf = (...parts: readonly Uint8Array[]): Uint8Array => element(TAG.set, ...sortedForSet(parts));
@@ -159,7 +181,19 @@ export const setOf = (...parts: readonly Uint8Array[]): Uint8Array => element(TA
 /** `[n] EXPLICIT` (constructed context tag). */
 export const explicit = (n: number, ...parts: readonly Uint8Array[]): Uint8Array => element(0xa0 | n, ...parts);
 
+const oidCache = new Map<string, Uint8Array>();
+
+/** An OBJECT IDENTIFIER element; encodings are cached (the same few OIDs are written for every file). Do not modify the result. */
 export function oid(dotted: string): Uint8Array {
+  let encoded = oidCache.get(dotted);
+  if (!encoded) {
+    encoded = encodeOid(dotted);
+    if (oidCache.size < 1000) oidCache.set(dotted, encoded);
+  }
+  return encoded;
+}
+
+function encodeOid(dotted: string): Uint8Array {
   const parts = dotted.split('.').map((p) => Number(p));
   if (parts.length < 2 || parts.some((p) => !Number.isSafeInteger(p) || p < 0)) throw new DerError(`bad OID ${dotted}`);
   const values = [parts[0]! * 40 + parts[1]!, ...parts.slice(2)];
@@ -173,6 +207,7 @@ export function oid(dotted: string): Uint8Array {
 }
 
 export function integer(value: bigint | number): Uint8Array {
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 0x80) return Uint8Array.of(TAG.integer, 1, value);
   let v = BigInt(value);
   const bytes: number[] = [];
   do {

@@ -165,14 +165,21 @@ export function signerFromKey(key: KeyObject, certificates: readonly Uint8Array[
   assertSigningCertificate(certificate, key, what);
   const keyType = key.asymmetricKeyType === 'rsa' ? 'rsa' : 'ec';
   const unique = new Map(certificates.map((der) => [readCertificate(der).thumbprint, der] as const));
+  const signatureAlgorithms = new Map<HashAlgorithm, Uint8Array>();
   return {
     thumbprint: certificate.thumbprint,
     subject: certificate.subject,
     certificate,
     certificates: [...unique.values()],
     keyType,
-    signatureAlgorithm: (hash) =>
-      keyType === 'rsa' ? sequence(oid(OID.rsaEncryption), nullValue()) : sequence(oid(HASHES[hash].ecdsa)),
+    signatureAlgorithm: (hash) => {
+      let encoded = signatureAlgorithms.get(hash);
+      if (!encoded) {
+        encoded = keyType === 'rsa' ? sequence(oid(OID.rsaEncryption), nullValue()) : sequence(oid(HASHES[hash].ecdsa));
+        signatureAlgorithms.set(hash, encoded);
+      }
+      return encoded;
+    },
     sign: (hash, data) => cryptoSign(hash, data, keyType === 'ec' ? { key, dsaEncoding: 'der' } : key),
   };
 }

@@ -12,20 +12,22 @@ import {
 /** {603BCC1F-4B59-4E08-B724-D2C6297EF351}, Data1-3 little-endian. */
 export const POWERSHELL_SIP_GUID = Uint8Array.from(Buffer.from('1FCC3B60594B084EB724D2C6297EF351', 'hex'));
 
+/** `SpcAttributeTypeAndOptionalValue { SpcSipInfo, { 65536, GUID, 0, 0, 0, 0, 0 } }`: the same for every script. */
+let sipInfoData: Uint8Array | undefined;
+
 /** SpcIndirectDataContent for the PowerShell SIP carrying `fileHash`. */
 export function spcIndirectData(hash: HashAlgorithm, fileHash: Uint8Array): Uint8Array {
-  const sipInfo = sequence(
-    integer(0x10000),
-    octetString(POWERSHELL_SIP_GUID),
-    integer(0), integer(0), integer(0), integer(0), integer(0),
+  sipInfoData ??= sequence(
+    oid(OID.spcSipInfo),
+    sequence(integer(0x10000), octetString(POWERSHELL_SIP_GUID), integer(0), integer(0), integer(0), integer(0), integer(0)),
   );
-  return sequence(
-    sequence(oid(OID.spcSipInfo), sipInfo),
-    sequence(digestAlgorithmIdentifier(hash), octetString(fileHash)),
-  );
+  return sequence(sipInfoData, sequence(digestAlgorithmIdentifier(hash), octetString(fileHash)));
 }
 
 const attribute = (type: string, value: Uint8Array): Uint8Array => sequence(oid(type), setOf(value));
+
+/** The two signed attributes that never change: contentType (SpcIndirectData) and the individual statement type. */
+let constantAttributes: readonly [Uint8Array, Uint8Array] | undefined;
 
 export interface SignedAttributesInput {
   readonly hash: HashAlgorithm;
@@ -37,10 +39,14 @@ export interface SignedAttributesInput {
 /** The authenticated attributes as a DER SET (tag 0x31): the exact bytes the signature covers. */
 export function signedAttributes(input: SignedAttributesInput): Uint8Array {
   const contentOctets = contentOf(parseDer(input.content));
-  const attributes = [
+  constantAttributes ??= [
     attribute(OID.contentType, oid(OID.spcIndirectData)),
-    attribute(OID.messageDigest, octetString(createHash(input.hash).update(contentOctets).digest())),
     attribute(OID.spcStatementType, sequence(oid(OID.spcIndividualCodeSigning))),
+  ];
+  const attributes = [
+    constantAttributes[0],
+    attribute(OID.messageDigest, octetString(createHash(input.hash).update(contentOctets).digest())),
+    constantAttributes[1],
   ];
   if (input.signingTime) attributes.push(attribute(OID.signingTime, time(input.signingTime)));
   return setOf(...attributes);
@@ -62,13 +68,35 @@ export interface SignedDataInput {
   readonly unsignedAttributes?: readonly Uint8Array[];
 }
 
+/**
+ * Per-signer parts, encoded once: a signer passes the same `certificates` array and the same issuer and
+ * serial arrays for every file, so these are cached by identity (weakly, and never modified).
+ */
+const certificateSets = new WeakMap<readonly Uint8Array[], Uint8Array>();
+const signerIdentifiers = new WeakMap<Uint8Array, { readonly serialNumber: Uint8Array; readonly encoded: Uint8Array }>();
+
+/** `certificates [0] IMPLICIT SET OF Certificate`, sorted. */
+function certificateSet(certificates: readonly Uint8Array[]): Uint8Array {
+  let encoded = certificateSets.get(certificates);
+  if (!encoded) certificateSets.set(certificates, (encoded = element(0xa0, ...sortedForSet(certificates))));
+  return encoded;
+}
+
+function issuerAndSerialNumber(issuerName: Uint8Array, serialNumber: Uint8Array): Uint8Array {
+  const known = signerIdentifiers.get(issuerName);
+  if (known?.serialNumber === serialNumber) return known.encoded;
+  const encoded = sequence(issuerName, serialNumber);
+  signerIdentifiers.set(issuerName, { serialNumber, encoded });
+  return encoded;
+}
+
 /** ContentInfo { signedData } with one SignerInfo, PKCS#7 form. */
 export function signedData(input: SignedDataInput): Uint8Array {
   const attributes = Buffer.from(input.signedAttributes);
   attributes[0] = 0xa0;
   const signerParts = [
     integer(1),
-    sequence(input.issuerName, input.serialNumber),
+    issuerAndSerialNumber(input.issuerName, input.serialNumber),
     digestAlgorithmIdentifier(input.hash),
     attributes,
     input.signatureAlgorithm,
@@ -79,7 +107,7 @@ export function signedData(input: SignedDataInput): Uint8Array {
     integer(1),
     setOf(digestAlgorithmIdentifier(input.hash)),
     sequence(oid(OID.spcIndirectData), explicit(0, input.content)),
-    element(0xa0, ...sortedForSet(input.certificates)),
+    certificateSet(input.certificates),
     setOf(sequence(...signerParts)),
   );
   return sequence(oid(OID.signedData), explicit(0, body));

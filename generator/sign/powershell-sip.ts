@@ -2,6 +2,8 @@
  * The PowerShell subject interface package (SIP) rules: which text is hashed, where the signature block
  * sits and how it is written (../shared/reference/authenticode.md 1.2-1.5).
  */
+import { isAscii } from 'node:buffer';
+import { endianness } from 'node:os';
 import { SigningError } from './signing-error.ts';
 
 /** Extensions the PowerShell SIP signs with `# ` comment blocks. */
@@ -44,6 +46,14 @@ function encodeAscii(text: string, encoding: ScriptEncoding): Uint8Array {
   return encoding === 'utf16be' ? bytes.swap16() : bytes;
 }
 
+/** The BEGIN marker in each encoding, encoded once. */
+const markers = new Map<ScriptEncoding, Uint8Array>();
+function beginMarker(encoding: ScriptEncoding): Uint8Array {
+  let marker = markers.get(encoding);
+  if (!marker) markers.set(encoding, (marker = encodeAscii(BEGIN, encoding)));
+  return marker;
+}
+
 function decodeAscii(bytes: Uint8Array, encoding: ScriptEncoding): string {
   if (!isUtf16(encoding)) return Buffer.from(bytes).toString('latin1');
   const copy = Buffer.from(bytes.subarray(0, bytes.length - (bytes.length % 2)));
@@ -61,7 +71,7 @@ export interface ScriptParts {
 /** Splits a script into content and signature; a marker followed by anything but a well-formed block throws. */
 export function splitScript(bytes: Uint8Array, fileName: string): ScriptParts {
   const encoding = detectEncoding(bytes);
-  const marker = encodeAscii(BEGIN, encoding);
+  const marker = beginMarker(encoding);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let at = buffer.lastIndexOf(marker);
   while (at > 0 && isUtf16(encoding) && at % 2 !== 0) at = buffer.lastIndexOf(marker, at - 1);
@@ -87,7 +97,19 @@ export function splitScript(bytes: Uint8Array, fileName: string): ScriptParts {
 
 /** True when a BOM-less file holds a byte >= 0x80 (its hash would depend on the Windows code page). */
 export function isAmbiguous(content: Uint8Array, encoding: ScriptEncoding): boolean {
-  return encoding === 'no-bom' && content.some((b) => b >= 0x80);
+  return encoding === 'no-bom' && !isAscii(content);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const littleEndian = endianness() === 'LE';
+
+/** ASCII bytes as UTF-16LE code units: each byte followed by a zero byte. */
+function widenAscii(content: Uint8Array): Uint8Array {
+  const out = new Uint8Array(content.length * 2);
+  if (littleEndian) new Uint16Array(out.buffer).set(content);
+  else for (let i = 0; i < content.length; i += 1) out[2 * i] = content[i]!;
+  return out;
 }
 
 /**
@@ -98,11 +120,9 @@ export function isAmbiguous(content: Uint8Array, encoding: ScriptEncoding): bool
 export function hashInput(content: Uint8Array, encoding: ScriptEncoding, strict = false): Uint8Array {
   if (encoding === 'utf16le') return content;
   if (encoding === 'utf16be') return Buffer.from(content).swap16();
-  let ascii = true;
-  for (const byte of content) if (byte >= 0x80) { ascii = false; break; }
-  if (ascii) return Buffer.from(Buffer.from(content).toString('latin1'), 'utf16le');
+  if (isAscii(content)) return widenAscii(content);
   try {
-    const text = new TextDecoder('utf-8', { fatal: strict, ignoreBOM: true }).decode(content);
+    const text = (strict ? strictUtf8 : lenientUtf8).decode(content);
     return Buffer.from(text, 'utf16le');
   } catch {
     throw new SigningError('InvalidText', 'the script is not valid UTF-8');
@@ -137,9 +157,14 @@ export function applyEncodingPolicy(parts: ScriptParts, fileName: string, policy
 
 /** `content` followed by the signature block, written in the file's encoding. */
 export function appendSignatureBlock(content: Uint8Array, encoding: ScriptEncoding, signature: Uint8Array): Uint8Array {
-  const base64 = Buffer.from(signature).toString('base64');
+  const base64 = Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString('base64');
   let block = BEGIN;
   for (let i = 0; i < base64.length; i += 64) block += `# ${base64.slice(i, i + 64)}\r\n`;
   block += `${END_LINE}\r\n`;
-  return Buffer.concat([content, encodeAscii(block, encoding)]);
+  const width = isUtf16(encoding) ? 2 : 1;
+  const out = Buffer.allocUnsafe(content.length + block.length * width);
+  out.set(content, 0);
+  out.write(block, content.length, isUtf16(encoding) ? 'utf16le' : 'latin1');
+  if (encoding === 'utf16be') out.subarray(content.length).swap16();
+  return out;
 }
