@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 import {
-  EscapeError, IDENTIFIER, psComment, psHashtable, psInt, psString, psValue, type PsValue,
+  EscapeError, psComment, psHashtable, psInt, psString, psValue, type PsValue,
 } from './escape.ts';
 
 /** Root of the PowerShell and handlebars sources. */
@@ -118,4 +118,3 @@ export function renderTemplate(name: string, data: object): string {
   return template(data);
 }
 
-export { IDENTIFIER };

@@ -33,8 +33,7 @@ const buildCommand: RemgenCommand = {
       .example('$0 build --pfx signing.pfx --password-env REMGEN_SIGNING_PASSWORD', 'sign with your code-signing certificate')
       .example('$0 build --no-sign', 'build unsigned (the summary and the package READMEs say so)')
       .example('$0 build --json | jq .files', 'machine-readable result'),
-  async handler(raw: BuildArgs & Record<string, unknown>) {
-    const args = raw;
+  async handler(args: BuildArgs & Record<string, unknown>) {
     const log = args.json ? printError : print;
     const out = resolve(args.out);
     const shownOut = relative(process.cwd(), out) || '.';
