@@ -5,9 +5,9 @@ import type { Bundle, Remediation } from '../model/remediation.ts';
 import { rooms as productRooms } from '../steps/index.ts';
 import type { Catalog, CheckedBundle, CheckedRemediation } from './catalog.ts';
 import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
-import { at, type LocatedFinding, type Origin } from './finding.ts';
+import { at, type Finding, type LocatedFinding, type Origin } from './finding.ts';
 import { locateFindings } from './locate.ts';
-import { checkBundleMembers, checkRemediation, type Rooms } from './rules.ts';
+import { checkBundleMembers, checkRemediation, checkStepRooms, type Rooms } from './rules.ts';
 import { validateDescriptor } from './schema.ts';
 
 export type { Rooms } from './rules.ts';
@@ -37,7 +37,7 @@ const seenFrom = (file: string, other: string): string => relative(dirname(file)
 
 /**
  * The check stage: every export against the JSON Schema, then the semantic rules over the ones that
- * passed it (a descriptor that fails the schema skips its rules), then the rules across files. All
+ * passed it (one that fails the schema still gets the room rules of its steps that passed), then the rules across files. All
  * problems are reported together, each at the line and column of the offending property.
  */
 export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {}): Promise<CheckResult> {
@@ -76,9 +76,11 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
   }
 
   // Schema. A bundle's members are checked once, as remediations, not again inside the bundle.
+  const schemaFindings = new Map<Entry<Remediation>, Finding[]>();
   for (const entry of remediations.values()) {
     const found = validateDescriptor(entry.value, kinds);
     if (found.length > 0) entry.valid = false;
+    schemaFindings.set(entry, found);
     findings.push(...found.map((f) => at(entry.origin, f)));
   }
   for (const entry of bundles) {
@@ -92,7 +94,16 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
 
   // Rules over each remediation and bundle.
   for (const entry of remediations.values()) {
-    if (!entry.valid) continue;
+    if (!entry.valid) {
+      // A schema error elsewhere in the remediation does not hide the steps' own problems: the steps
+      // that passed the schema still get their room's rules, so one build reports all it can.
+      const schema = schemaFindings.get(entry) ?? [];
+      const steps = (entry.value as { steps?: unknown }).steps;
+      if (!Array.isArray(steps) || schema.some((f) => f.path[0] === 'steps' && f.path.length === 1)) continue;
+      const broken = new Set(schema.filter((f) => f.path[0] === 'steps').map((f) => f.path[1]));
+      findings.push(...checkStepRooms(entry.value, rooms, (index) => broken.has(index)).map((f) => at(entry.origin, f)));
+      continue;
+    }
     const found = checkRemediation(entry.value, rooms);
     if (found.length > 0) entry.valid = false;
     findings.push(...found.map((f) => at(entry.origin, f)));
