@@ -49,7 +49,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
   it('--check exits 0 when out/ is current, 2 naming stale and missing files, and never writes', () => {
     assert.equal(build('--check').status, 0);
     const detect = join(project.out, 'intune/tls/detect.ps1');
-    writeFileSync(detect, readFileSync(detect, 'utf8').replace('exit $RgExitCode', 'exit 0'));
+    writeFileSync(detect, readFileSync(detect, 'utf8').replace('exit $RgOutcome.ExitCode', 'exit 0'));
     rmSync(join(project.out, 'intune/tls/README.md'));
     const beforeCheck = snapshot(project.out);
     const run = build('--check');

@@ -74,24 +74,16 @@ describe('generated scripts for tls', () => {
         }
       });
 
-      it('ends in one top-level try/catch, one Write-Output of the summary, then an explicit exit', () => {
+      it('ends in one top-level try/catch, the summary as the only output, then an explicit exit', () => {
         const all = lines();
         assert.equal(all.at(-1), '');
-        assert.equal(all.at(-2), 'exit $RgExitCode');
-        assert.equal(all.at(-3), 'Write-Output -InputObject (Format-RgSummary -Text $RgSummary)');
+        assert.equal(all.at(-2), 'exit $RgOutcome.ExitCode');
+        assert.equal(all.at(-3), 'Format-RgSummary -Text $RgOutcome.Summary');
         assert.equal(all.filter((l) => /^try \{$/.test(l)).length, 1);
         assert.equal(all.filter((l) => /^catch \{$/.test(l)).length, 1);
-        assert.equal((script().match(/Write-Output/g) ?? []).length, 1, 'exactly one Write-Output in the whole script');
+        assert.equal((script().match(/Write-Output/g) ?? []).length, 0, 'implicit output: Write-Output is not in the engine the tests run');
         assert.equal(all.filter((l) => /^exit\b/.test(l)).length, 1);
         assert.equal(all.filter((l) => /^return\b/.test(l)).length, 0, 'no return at script scope');
-      });
-
-      it('relaunches through Sysnative when 32-bit on a 64-bit OS, propagating the exit code', () => {
-        const body = script();
-        assert.match(body, /\[System\.Environment\]::Is64BitOperatingSystem -or \[System\.Environment\]::Is64BitProcess/);
-        assert.match(body, /'Sysnative', 'WindowsPowerShell', 'v1\.0', 'powershell\.exe'/);
-        assert.match(body, /\$RgExitCode = \$RgChild\.ExitCode/);
-        assert.match(body, /2>&1\)/, 'the child stderr is captured, not passed to the parent stderr');
       });
 
       it('uses nothing Windows PowerShell 5.1 lacks, and nothing an Intune script must not do', () => {
@@ -114,7 +106,7 @@ describe('generated scripts for tls', () => {
   it('detection reads only; remediation supports -WhatIf and re-tests before deciding', () => {
     const detect = text(synthesis.files.get('intune/tls/detect.ps1')!);
     const remediate = text(synthesis.files.get('intune/tls/remediate.ps1')!);
-    assert.match(detect, /\$RgOutcome = Invoke-RgDetection -Steps \$RgSteps/);
+    assert.match(detect, /Invoke-RgMain -Entry 'Invoke-RgDetection' -Steps \$RgSteps/);
     assert.doesNotMatch(detect, /Invoke-RgRemediation/);
     assert.match(remediate, /\[CmdletBinding\(SupportsShouldProcess = \$true\)\]\r\nparam\(\)/);
     assert.match(remediate, /\$after = @\(foreach \(\$step in \$Steps\) \{ Test-RgStep -Step \$step \}\)/);

@@ -39,7 +39,7 @@ export function stepTable(remediation: Remediation): { readonly [key: string]: P
 function runtimeFiles(remediation: Remediation, entry: string): string[] {
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
   const parts = [...new Set(rooms.flatMap((room) => room.runtime))].sort();
-  return ['runtime/core.ps1', ...parts.map((p) => `runtime/${p}.ps1`), ...rooms.map((r) => `steps/${r.script}`), `targets/intune/${entry}`];
+  return ['runtime/core.ps1', 'runtime/platform.ps1', ...parts.map((p) => `runtime/${p}.ps1`), ...rooms.map((r) => `steps/${r.script}`), `targets/intune/${entry}`];
 }
 
 function renderScript(pkg: Package, context: RenderContext, kind: 'detect' | 'remediate'): OutputFile {

@@ -13,7 +13,7 @@ function Test-RgRegistryBits {
     )
     $set = [int64]$Step.Set
     $clear = [int64]$Step.Clear
-    $wanted = New-Object -TypeName System.Collections.Generic.List[string]
+    $wanted = [System.Collections.Generic.List[string]]::new()
     if ($set -ne 0) { $wanted.Add('bits 0x' + $set.ToString('X') + ' set') }
     if ($clear -ne 0) { $wanted.Add('bits 0x' + $clear.ToString('X') + ' clear') }
     $expected = 'DWord with ' + ($wanted -join ' and ')

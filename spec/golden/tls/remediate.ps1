@@ -66,7 +66,7 @@ function Write-RgLog {
         if ($Severity -eq 'Warning') { $type = 2 }
         if ($Severity -eq 'Error') { $type = 3 }
         $invariant = [System.Globalization.CultureInfo]::InvariantCulture
-        $now = [System.DateTime]::UtcNow
+        $now = Get-RgUtcNow
         $text = $Message.Replace(']LOG]!>', '] LOG]!>')
         $line = '<![LOG[' + $text + ']LOG]!><time="' + $now.ToString('HH:mm:ss.fff', $invariant) + '+000" date="' +
             $now.ToString('MM-dd-yyyy', $invariant) + '" component="' + $script:RgPackage.Id + '" context="' +
@@ -75,13 +75,13 @@ function Write-RgLog {
         if (-not [System.IO.Directory]::Exists($directory)) {
             $null = [System.IO.Directory]::CreateDirectory($directory)
         }
-        $file = New-Object -TypeName System.IO.FileInfo -ArgumentList $script:RgLogPath
+        $file = [System.IO.FileInfo]::new($script:RgLogPath)
         if ($file.Exists -and $file.Length -ge $script:RgPackage.LogMaxBytes) {
             $rolled = [System.IO.Path]::ChangeExtension($script:RgLogPath, '.lo_')
             [System.IO.File]::Copy($script:RgLogPath, $rolled, $true)
             [System.IO.File]::Delete($script:RgLogPath)
         }
-        $encoding = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+        $encoding = [System.Text.UTF8Encoding]::new($false)
         [System.IO.File]::AppendAllText($script:RgLogPath, $line + "`r`n", $encoding)
     }
     catch {
@@ -214,7 +214,7 @@ function Format-RgSummary {
         [AllowEmptyString()]
         [string]$Text
     )
-    $builder = New-Object -TypeName System.Text.StringBuilder
+    $builder = [System.Text.StringBuilder]::new()
     foreach ($character in $Text.ToCharArray()) {
         $code = [int]$character
         if ($code -ge 32 -and $code -le 126) {
@@ -242,29 +242,58 @@ function Get-RgSysnativeHost {
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    if (-not [System.Environment]::Is64BitOperatingSystem -or [System.Environment]::Is64BitProcess) {
+    $platform = Get-RgPlatform
+    if (-not $platform.Is64BitOperatingSystem -or $platform.Is64BitProcess) {
         return $null
     }
-    $candidate = [System.IO.Path]::Combine($env:SystemRoot, 'Sysnative', 'WindowsPowerShell', 'v1.0', 'powershell.exe')
-    if ([System.IO.File]::Exists($candidate)) {
+    $candidate = $platform.SystemRoot + '\Sysnative\WindowsPowerShell\v1.0\powershell.exe'
+    if (Test-RgFile -Path $candidate) {
         return $candidate
     }
+    Write-RgLog -Message ('32-bit process on a 64-bit OS, but ' + $candidate + ' is missing; running as 32-bit') -Severity Warning
     $null
+}
+
+function Get-RgRelaunchArgument {
+    <#
+    .SYNOPSIS
+        The switches to hand the 64-bit run: every common parameter the script was started with (-WhatIf,
+        -Confirm, -Verbose, -Debug), each as -Name or -Name:$false.
+    .PARAMETER BoundParameters
+        The script's $PSBoundParameters.
+    #>
+    [CmdletBinding()]
+    [OutputType([string[]])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Collections.IDictionary]$BoundParameters
+    )
+    foreach ($name in @('WhatIf', 'Confirm', 'Verbose', 'Debug')) {
+        if ($BoundParameters.Keys -contains $name) {
+            if ([bool]$BoundParameters[$name]) {
+                '-' + $name
+            }
+            else {
+                '-' + $name + ':$false'
+            }
+        }
+    }
 }
 
 function Invoke-RgRelaunch {
     <#
     .SYNOPSIS
-        Runs this script again in 64-bit PowerShell; passes its output lines through and returns its exit code.
+        Runs this script again in 64-bit PowerShell; returns its exit code and output lines.
     .DESCRIPTION
-        The child's error stream is captured and logged, never written to this process's stderr, so a
-        remediation stays free of stderr (Intune counts any stderr as a script error).
+        The child's error stream is logged by Invoke-RgNativeCommand, never written to this process's
+        stderr, so a remediation stays free of stderr (Intune counts any stderr as a script error).
     .PARAMETER HostPath
         Path of the 64-bit powershell.exe.
     .PARAMETER ScriptPath
         Path of this script.
     .PARAMETER Arguments
-        Extra arguments for the child, such as -WhatIf.
+        Switches for the child, such as -WhatIf.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -275,25 +304,244 @@ function Invoke-RgRelaunch {
         [Parameter(Mandatory = $true)]
         [string]$ScriptPath,
 
+        [AllowEmptyCollection()]
         [string[]]$Arguments = @()
     )
-    # Windows PowerShell 5.1 turns a native command's stderr into terminating errors under 'Stop'.
-    $ErrorActionPreference = 'Continue'
+    if ($Arguments -contains '-Confirm') {
+        throw '-Confirm cannot prompt from the 64-bit relaunch of a 32-bit PowerShell; start this script in 64-bit PowerShell'
+    }
     Write-RgLog -Message ('Started as a 32-bit process; relaunching in ' + $HostPath)
-    $records = @(& $HostPath -NoProfile -NonInteractive -ExecutionPolicy Bypass -File $ScriptPath @Arguments 2>&1)
-    $exitCode = $LASTEXITCODE
-    $lines = New-Object -TypeName System.Collections.Generic.List[string]
-    foreach ($record in $records) {
-        if ($record -is [System.Management.Automation.ErrorRecord]) {
-            Write-RgLog -Message ('64-bit run wrote to stderr: ' + $record.ToString()) -Severity Error
-        }
-        else {
-            $lines.Add([string]$record)
-        }
+    $commandLine = @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', $ScriptPath) + $Arguments
+    $child = Invoke-RgNativeCommand -FilePath $HostPath -ArgumentList $commandLine -TimeoutSeconds 3300
+    if ($child.TimedOut) {
+        throw ('the 64-bit run did not finish within 3300 seconds')
+    }
+    $lines = @($child.Output | Where-Object -FilterScript { $_ -ne '' })
+    for ($index = 0; $index -lt $lines.Count - 1; $index++) {
+        Write-RgLog -Message ('64-bit run: ' + $lines[$index])
     }
     [pscustomobject]@{
-        ExitCode = $exitCode
-        Lines    = $lines.ToArray()
+        ExitCode = $child.ExitCode
+        Lines    = $lines
+    }
+}
+
+function Invoke-RgMain {
+    <#
+    .SYNOPSIS
+        The script's main loop, shared by every target: relaunch in 64-bit PowerShell when started 32-bit,
+        else run the target's entry function; returns the exit code and the summary line.
+    .DESCRIPTION
+        Nothing escapes: an error becomes exit code 1 and an ERROR summary, logged.
+    .PARAMETER Entry
+        The target's entry function, given the step table.
+    .PARAMETER Steps
+        The step table.
+    .PARAMETER BoundParameters
+        The script's $PSBoundParameters, passed on to the 64-bit run.
+    .PARAMETER ScriptPath
+        The script's own path, for the relaunch.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Entry,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [System.Collections.IDictionary]$BoundParameters,
+
+        [AllowEmptyString()]
+        [string]$ScriptPath = ''
+    )
+    try {
+        Initialize-RgLog
+        $sysnative = Get-RgSysnativeHost
+        if ($sysnative) {
+            $child = Invoke-RgRelaunch -HostPath $sysnative -ScriptPath $ScriptPath -Arguments @(Get-RgRelaunchArgument -BoundParameters $BoundParameters)
+            $summary = 'ERROR ' + $script:RgPackage.Id + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
+            if ($child.Lines.Count -gt 0) {
+                $summary = $child.Lines[-1]
+            }
+            $outcome = [pscustomobject]@{ ExitCode = $child.ExitCode; Summary = $summary }
+        }
+        else {
+            Write-RgLog -Message ($script:RgScriptName + ' started')
+            $outcome = & $Entry -Steps $Steps
+        }
+    }
+    catch {
+        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $script:RgPackage.Id + ': ' + $_.Exception.Message }
+        Write-RgLog -Message $outcome.Summary -Severity Error
+    }
+    Write-RgLog -Message ('Exit code ' + $outcome.ExitCode + ': ' + $outcome.Summary)
+    $outcome
+}
+
+function Get-RgUtcNow {
+    <#
+    .SYNOPSIS
+        Seam: the device clock, as UTC.
+    #>
+    [CmdletBinding()]
+    [OutputType([datetime])]
+    param()
+    [System.DateTime]::UtcNow
+}
+
+function Get-RgPlatform {
+    <#
+    .SYNOPSIS
+        Seam: the bitness of the OS and of this process, and the Windows folder.
+    .OUTPUTS
+        Is64BitOperatingSystem, Is64BitProcess, SystemRoot.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    [pscustomobject]@{
+        Is64BitOperatingSystem = [System.Environment]::Is64BitOperatingSystem
+        Is64BitProcess         = [System.Environment]::Is64BitProcess
+        SystemRoot             = $env:SystemRoot
+    }
+}
+
+function Test-RgFile {
+    <#
+    .SYNOPSIS
+        Seam: whether a file exists.
+    .PARAMETER Path
+        Full path of the file.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    [System.IO.File]::Exists($Path)
+}
+
+function Join-RgCommandLine {
+    <#
+    .SYNOPSIS
+        One Windows command line from separate arguments, quoted so that the program's C runtime
+        (CommandLineToArgvW rules) splits it back into exactly those arguments.
+    .PARAMETER ArgumentList
+        The arguments.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]]$ArgumentList = @()
+    )
+    $parts = foreach ($argument in $ArgumentList) {
+        if ($argument.Length -gt 0 -and $argument.IndexOfAny([char[]]@(' ', "`t", "`n", [char]0x000B, '"')) -lt 0) {
+            $argument
+            continue
+        }
+        $builder = [System.Text.StringBuilder]::new()
+        $null = $builder.Append('"')
+        $backslashes = 0
+        foreach ($character in $argument.ToCharArray()) {
+            if ($character -eq '\') {
+                $backslashes++
+                continue
+            }
+            if ($character -eq '"') {
+                $null = $builder.Append('\', 2 * $backslashes + 1)
+            }
+            elseif ($backslashes -gt 0) {
+                $null = $builder.Append('\', $backslashes)
+            }
+            $backslashes = 0
+            $null = $builder.Append($character)
+        }
+        $null = $builder.Append('\', 2 * $backslashes)
+        $null = $builder.Append('"')
+        $builder.ToString()
+    }
+    @($parts) -join ' '
+}
+
+function Invoke-RgNativeCommand {
+    <#
+    .SYNOPSIS
+        Seam: runs a program and waits for it, at most TimeoutSeconds; never writes to this script's streams.
+    .DESCRIPTION
+        Standard output comes back as lines decoded the way Windows PowerShell decodes native output (the
+        console's OEM code page); standard error is written to the log. A program still running at the
+        timeout is stopped and reported as TimedOut with exit code -1.
+    .PARAMETER FilePath
+        The program: a name found on PATH or a full path.
+    .PARAMETER ArgumentList
+        Its arguments, each quoted as needed.
+    .PARAMETER TimeoutSeconds
+        How long to wait.
+    .OUTPUTS
+        ExitCode, Output (stdout lines), TimedOut.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$FilePath,
+
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]]$ArgumentList = @(),
+
+        [ValidateRange(1, 3600)]
+        [int]$TimeoutSeconds = 600
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new()
+    $info.FileName = $FilePath
+    $info.Arguments = Join-RgCommandLine -ArgumentList $ArgumentList
+    $info.UseShellExecute = $false
+    $info.CreateNoWindow = $true
+    $info.RedirectStandardInput = $true
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.StandardOutputEncoding = [System.Console]::OutputEncoding
+    $info.StandardErrorEncoding = [System.Console]::OutputEncoding
+    $process = [System.Diagnostics.Process]::Start($info)
+    try {
+        # A program that waits for input sees the end of it at once instead of hanging until the timeout.
+        $process.StandardInput.Close()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $timedOut = -not $process.WaitForExit($TimeoutSeconds * 1000)
+        $exitCode = -1
+        if ($timedOut) {
+            $process.Kill()
+            $null = $process.WaitForExit(5000)
+        }
+        else {
+            $process.WaitForExit()
+            $exitCode = $process.ExitCode
+        }
+        $output = @()
+        if ($stdout.Wait(5000) -and $stdout.Result.Length -gt 0) {
+            $output = [regex]::Split($stdout.Result.TrimEnd("`r", "`n"), '\r?\n')
+        }
+        if ($stderr.Wait(5000) -and $stderr.Result.Trim().Length -gt 0) {
+            Write-RgLog -Message ($FilePath + ' wrote to stderr: ' + $stderr.Result.Trim()) -Severity Warning
+        }
+        [pscustomobject]@{
+            ExitCode = $exitCode
+            Output   = [string[]]$output
+            TimedOut = $timedOut
+        }
+    }
+    finally {
+        $process.Dispose()
     }
 }
 
@@ -473,7 +721,7 @@ function Test-RgRegistryBits {
     )
     $set = [int64]$Step.Set
     $clear = [int64]$Step.Clear
-    $wanted = New-Object -TypeName System.Collections.Generic.List[string]
+    $wanted = [System.Collections.Generic.List[string]]::new()
     if ($set -ne 0) { $wanted.Add('bits 0x' + $set.ToString('X') + ' set') }
     if ($clear -ne 0) { $wanted.Add('bits 0x' + $clear.ToString('X') + ' clear') }
     $expected = 'DWord with ' + ($wanted -join ' and ')
@@ -611,7 +859,7 @@ function Invoke-RgRemediation {
         [object[]]$Steps
     )
     $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
-    $changed = New-Object -TypeName System.Collections.Generic.List[string]
+    $changed = [System.Collections.Generic.List[string]]::new()
     $setErrors = @{}
     $restart = $false
     for ($index = 0; $index -lt $Steps.Count; $index++) {
@@ -835,35 +1083,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'remediate.ps1'
-$RgExitCode = 1
-$RgSummary = ''
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': the script did not finish' }
 try {
-    Initialize-RgLog
-    $RgSysnative = Get-RgSysnativeHost
-    if ($RgSysnative) {
-        $RgChildArguments = @()
-        if ($WhatIfPreference) {
-            $RgChildArguments += '-WhatIf'
-        }
-        $RgChild = Invoke-RgRelaunch -HostPath $RgSysnative -ScriptPath $PSCommandPath -Arguments $RgChildArguments
-        $RgExitCode = $RgChild.ExitCode
-        $RgSummary = 'ERROR ' + $RgPackage.Id + ': the 64-bit run printed no summary (exit code ' + $RgExitCode + ')'
-        if ($RgChild.Lines.Count -gt 0) {
-            $RgSummary = $RgChild.Lines[-1]
-        }
-    }
-    else {
-        Write-RgLog -Message ($RgScriptName + ' started')
-        $RgOutcome = Invoke-RgRemediation -Steps $RgSteps
-        $RgExitCode = $RgOutcome.ExitCode
-        $RgSummary = $RgOutcome.Summary
-    }
+    $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgRemediation' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgExitCode = 1
-    $RgSummary = 'ERROR ' + $RgPackage.Id + ': ' + $_.Exception.Message
-    Write-RgLog -Message $RgSummary -Severity Error
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': ' + $_.Exception.Message }
 }
-Write-RgLog -Message ('Exit code ' + $RgExitCode + ': ' + $RgSummary)
-Write-Output -InputObject (Format-RgSummary -Text $RgSummary)
-exit $RgExitCode
+Format-RgSummary -Text $RgOutcome.Summary
+exit $RgOutcome.ExitCode

@@ -13,7 +13,7 @@ function Invoke-RgRemediation {
         [object[]]$Steps
     )
     $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
-    $changed = New-Object -TypeName System.Collections.Generic.List[string]
+    $changed = [System.Collections.Generic.List[string]]::new()
     $setErrors = @{}
     $restart = $false
     for ($index = 0; $index -lt $Steps.Count; $index++) {

@@ -1,0 +1,298 @@
+<#
+.SYNOPSIS
+    Runs a generated script, byte for byte as shipped, against a simulated device.
+.DESCRIPTION
+    The device profile (a data file that returns a hashtable, written by remgen from the typed profile)
+    gives the registry, the native commands' results, the reachable endpoints, the clock, the process
+    bitness, the files and the faults to inject. This harness defines one fake per seam and points an
+    alias of the seam's name at it: PowerShell resolves an alias before a function of the same name, so
+    the script's own seam functions are bypassed while every other line of it runs as it would on the
+    device. Nothing else is replaced; the script's log is written for real, under LogRoot.
+
+    The harness needs only the language and Microsoft.PowerShell.Core, so it runs in the engine host, in
+    pwsh and in Windows PowerShell alike, and Pester could drive it unchanged.
+.PARAMETER ScriptPath
+    The generated script (detect.ps1, remediate.ps1, ...).
+.PARAMETER ProfilePath
+    The device profile data file.
+.PARAMETER LogRoot
+    An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
+.PARAMETER ScriptParameters
+    Parameters for the script, such as @{ WhatIf = $true }.
+.OUTPUTS
+    One hashtable: ExitCode, Output (stdout lines), Errors (stderr records), Warnings, Information,
+    Calls (every seam call with its arguments), State (the device afterwards), Log (the log's lines).
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory = $true)]
+    [string]$ScriptPath,
+
+    [Parameter(Mandatory = $true)]
+    [string]$ProfilePath,
+
+    [Parameter(Mandatory = $true)]
+    [string]$LogRoot,
+
+    [System.Collections.IDictionary]$ScriptParameters = @{}
+)
+Set-StrictMode -Version 3.0
+$ErrorActionPreference = 'Stop'
+
+$device = & $ProfilePath
+
+# --- the simulated device -------------------------------------------------------------------------------
+
+$global:RgSim = @{
+    Calls    = [System.Collections.Generic.List[object]]::new()
+    Registry = [ordered]@{}
+    Platform = @{ Is64BitOperatingSystem = $true; Is64BitProcess = $true; SystemRoot = 'C:\WINDOWS' }
+    Clock    = [System.DateTime]::new(2026, 1, 1, 0, 0, 0, [System.DateTimeKind]::Utc)
+    Files    = @{}
+    Commands = @()
+    Denied   = @()
+    Throws   = @{}
+    Script   = ''
+}
+
+function ConvertTo-RgSimKey {
+    # The registry path as regedit on the device shows it: a 32-bit view of HKLM\SOFTWARE is WOW6432Node.
+    param([string]$Hive, [string]$SubKey, [int]$View)
+    $sub = $SubKey.Trim('\')
+    if ($Hive -eq 'HKLM' -and $View -eq 32 -and $global:RgSim.Platform.Is64BitOperatingSystem -and
+        $sub -match '^SOFTWARE(\\|$)' -and $sub -notmatch '^SOFTWARE\\WOW6432Node(\\|$)') {
+        $sub = 'SOFTWARE\WOW6432Node' + $sub.Substring(8)
+    }
+    ($Hive + '\' + $sub).TrimEnd('\')
+}
+
+function Add-RgSimKey {
+    param([string]$Path)
+    $parts = $Path.Split('\')
+    for ($count = 1; $count -le $parts.Count; $count++) {
+        $prefix = $parts[0..($count - 1)] -join '\'
+        if (-not $global:RgSim.Registry.Contains($prefix)) {
+            $global:RgSim.Registry[$prefix] = [ordered]@{}
+        }
+    }
+    $global:RgSim.Registry[$Path]
+}
+
+function ConvertTo-RgSimData {
+    param([string]$Kind, [object]$Value)
+    if ($Kind -eq 'DWord') { return [uint32]$Value }
+    if ($Kind -eq 'QWord') { return [uint64]$Value }
+    if ($Kind -eq 'MultiString') { return [string[]]@($Value) }
+    if ($Kind -eq 'String' -or $Kind -eq 'ExpandString') { return [string]$Value }
+    $Value
+}
+
+function Assert-RgSimAccess {
+    param([string]$Path, [string]$Access)
+    foreach ($rule in $global:RgSim.Denied) {
+        $key = $rule.Key.TrimEnd('\')
+        $covers = $Path -eq $key -or $Path.StartsWith($key + '\', [System.StringComparison]::OrdinalIgnoreCase)
+        if ($covers -and ($rule.Access -eq 'ReadWrite' -or $rule.Access -eq $Access)) {
+            $native = $Path -replace '^HKLM', 'HKEY_LOCAL_MACHINE' -replace '^HKCU', 'HKEY_CURRENT_USER'
+            if ($Access -eq 'Read') {
+                throw [System.Security.SecurityException]::new('Requested registry access is not allowed.')
+            }
+            throw [System.UnauthorizedAccessException]::new("Access to the registry key '" + $native + "' is denied.")
+        }
+    }
+}
+
+function Add-RgSimCall {
+    param([string]$Seam, [System.Collections.IDictionary]$Arguments)
+    $global:RgSim.Calls.Add([ordered]@{ Seam = $Seam; Script = $global:RgSim.Script; Arguments = $Arguments })
+    if ($global:RgSim.Throws.Contains($Seam)) {
+        throw $global:RgSim.Throws[$Seam]
+    }
+}
+
+foreach ($key in @($device['Keys'])) {
+    if ($key) { $null = Add-RgSimKey -Path $key }
+}
+foreach ($entry in @($device['Registry'])) {
+    if ($entry) {
+        $values = Add-RgSimKey -Path $entry.Path
+        $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
+    }
+}
+if ($device.Contains('Platform')) {
+    foreach ($name in @($device.Platform.Keys)) { $global:RgSim.Platform[$name] = $device.Platform[$name] }
+}
+if ($device.Contains('Clock')) {
+    $global:RgSim.Clock = [System.DateTime]::Parse($device.Clock, [System.Globalization.CultureInfo]::InvariantCulture,
+        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+}
+foreach ($file in @($device['Files'])) {
+    if ($file) { $global:RgSim.Files[$file] = $true }
+}
+$global:RgSim.Commands = @($device['Commands'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('Faults')) {
+    $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
+    if ($device.Faults['Throws']) {
+        # Keys are identifiers in the data file: Get_RgUtcNow stands for Get-RgUtcNow.
+        foreach ($name in @($device.Faults.Throws.Keys)) { $global:RgSim.Throws[$name.Replace('_', '-')] = $device.Faults.Throws[$name] }
+    }
+}
+
+# --- the fakes: one per seam, same parameters, same return shape ------------------------------------------
+
+function RgSim.Get-RgRegistryData {
+    param([string]$Hive, [string]$SubKey, [string]$Name, [int]$View = 64)
+    Add-RgSimCall -Seam 'Get-RgRegistryData' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; Name = $Name; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Read'
+    if (-not $global:RgSim.Registry.Contains($path)) {
+        return [pscustomobject]@{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null }
+    }
+    $values = $global:RgSim.Registry[$path]
+    if (-not $values.Contains($Name)) {
+        return [pscustomobject]@{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null }
+    }
+    [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $values[$Name].Kind; Value = $values[$Name].Value }
+}
+
+function RgSim.Write-RgRegistryData {
+    param([string]$Hive, [string]$SubKey, [string]$Name, [string]$Kind, [object]$Value, [int]$View = 64)
+    Add-RgSimCall -Seam 'Write-RgRegistryData' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; Name = $Name; Kind = $Kind; Value = $Value; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Write'
+    $values = Add-RgSimKey -Path $path
+    $values[$Name] = @{ Kind = $Kind; Value = ConvertTo-RgSimData -Kind $Kind -Value $Value }
+}
+
+function RgSim.Get-RgUtcNow {
+    param()
+    Add-RgSimCall -Seam 'Get-RgUtcNow' -Arguments ([ordered]@{})
+    $global:RgSim.Clock
+}
+
+function RgSim.Get-RgPlatform {
+    param()
+    Add-RgSimCall -Seam 'Get-RgPlatform' -Arguments ([ordered]@{})
+    [pscustomobject]@{
+        Is64BitOperatingSystem = [bool]$global:RgSim.Platform.Is64BitOperatingSystem
+        Is64BitProcess         = [bool]$global:RgSim.Platform.Is64BitProcess
+        SystemRoot             = [string]$global:RgSim.Platform.SystemRoot
+    }
+}
+
+function RgSim.Test-RgFile {
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Test-RgFile' -Arguments ([ordered]@{ Path = $Path })
+    $global:RgSim.Files.Contains($Path)
+}
+
+function Invoke-RgSimScript {
+    # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
+    param([string]$Path, [System.Collections.IDictionary]$Parameters)
+    $outer = $global:RgSim.Script
+    $global:RgSim.Script = [System.IO.Path]::GetFileName($Path)
+    $records = [System.Collections.Generic.List[object]]::new()
+    $global:LASTEXITCODE = 0
+    $exitCode = 0
+    try {
+        & $Path @Parameters *>&1 | ForEach-Object -Process { $records.Add($_) }
+        $exitCode = $global:LASTEXITCODE
+    }
+    catch {
+        # What powershell.exe -File does with an error that ends the script: stderr, exit code 1.
+        $records.Add($_)
+        $exitCode = 1
+    }
+    finally {
+        $global:RgSim.Script = $outer
+    }
+    $result = [ordered]@{ ExitCode = $exitCode; Output = @(); Errors = @(); Warnings = @(); Information = @(); Verbose = @() }
+    foreach ($record in $records) {
+        if ($record -is [System.Management.Automation.ErrorRecord]) {
+            $result.Errors += [ordered]@{ Message = $record.Exception.Message; ErrorId = [string]$record.FullyQualifiedErrorId; Position = $record.InvocationInfo.PositionMessage }
+        }
+        elseif ($record -is [System.Management.Automation.WarningRecord]) { $result.Warnings += $record.Message }
+        elseif ($record -is [System.Management.Automation.VerboseRecord]) { $result.Verbose += $record.Message }
+        elseif ($record -is [System.Management.Automation.DebugRecord]) { $result.Verbose += ('DEBUG: ' + $record.Message) }
+        elseif ($record -is [System.Management.Automation.InformationRecord]) { $result.Information += [string]$record.MessageData }
+        else { $result.Output += [string]$record }
+    }
+    $result
+}
+
+function RgSim.Invoke-RgNativeCommand {
+    param([string]$FilePath, [string[]]$ArgumentList = @(), [int]$TimeoutSeconds = 600)
+    Add-RgSimCall -Seam 'Invoke-RgNativeCommand' -Arguments ([ordered]@{ FilePath = $FilePath; ArgumentList = $ArgumentList; TimeoutSeconds = $TimeoutSeconds })
+    $leaf = [System.IO.Path]::GetFileName($FilePath.Replace('\', '/'))
+    if ($FilePath -match '\\Sysnative\\WindowsPowerShell\\v1\.0\\powershell\.exe$') {
+        # The 64-bit relaunch: run the same script again, now as a 64-bit process on the same device.
+        $index = [array]::IndexOf($ArgumentList, '-File')
+        $parameters = @{}
+        for ($next = $index + 2; $next -lt $ArgumentList.Count; $next++) {
+            $switch = $ArgumentList[$next]
+            if ($switch -match '^-([A-Za-z]+)(:\$false)?$') { $parameters[$Matches[1]] = -not $Matches[2] }
+        }
+        $global:RgSim.Platform.Is64BitProcess = $true
+        try {
+            $child = Invoke-RgSimScript -Path $ArgumentList[$index + 1] -Parameters $parameters
+        }
+        finally {
+            $global:RgSim.Platform.Is64BitProcess = $false
+        }
+        foreach ($record in $child.Errors) {
+            Write-RgLog -Message ($FilePath + ' wrote to stderr: ' + $record.Message) -Severity Warning
+        }
+        return [pscustomobject]@{ ExitCode = [int]$child.ExitCode; Output = [string[]]$child.Output; TimedOut = $false }
+    }
+    $wanted = (@($leaf) + $ArgumentList) -join ' '
+    foreach ($command in $global:RgSim.Commands) {
+        $known = (@([System.IO.Path]::GetFileName(([string]$command.FilePath).Replace('\', '/'))) + @($command['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
+        if ($known -eq $wanted) {
+            if ($command['Stderr']) {
+                Write-RgLog -Message ($FilePath + ' wrote to stderr: ' + (@($command.Stderr) -join ' ')) -Severity Warning
+            }
+            if ($command['TimedOut']) {
+                return [pscustomobject]@{ ExitCode = -1; Output = [string[]]@(); TimedOut = $true }
+            }
+            return [pscustomobject]@{ ExitCode = [int]$command.ExitCode; Output = [string[]]@($command['Output'] | Where-Object -FilterScript { $null -ne $_ }); TimedOut = $false }
+        }
+    }
+    # What Process.Start says on the device for a program that is not there.
+    throw [System.ComponentModel.Win32Exception]::new(2, 'The system cannot find the file specified (' + $wanted + ')')
+}
+
+# The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand')
+foreach ($seam in $RgSimSeams) {
+    $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
+}
+
+# --- the run ----------------------------------------------------------------------------------------------
+
+$saved = @{ ProgramData = $env:ProgramData; LOCALAPPDATA = $env:LOCALAPPDATA }
+$env:ProgramData = [System.IO.Path]::Combine($LogRoot, 'ProgramData')
+$env:LOCALAPPDATA = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
+try {
+    $run = Invoke-RgSimScript -Path $ScriptPath -Parameters $ScriptParameters
+}
+finally {
+    $env:ProgramData = $saved.ProgramData
+    $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+}
+
+$log = @()
+if ([System.IO.Directory]::Exists($LogRoot)) {
+    foreach ($file in [System.IO.Directory]::GetFiles($LogRoot, '*.log', [System.IO.SearchOption]::AllDirectories)) {
+        $log += [System.IO.File]::ReadAllLines($file)
+    }
+}
+$registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
+    foreach ($name in @($global:RgSim.Registry[$path].Keys)) {
+        $value = $global:RgSim.Registry[$path][$name]
+        [ordered]@{ Path = $path; Name = $name; Kind = $value.Kind; Value = $value.Value }
+    }
+}
+$run.Calls = $global:RgSim.Calls.ToArray()
+$run.State = [ordered]@{ Registry = @($registry); Keys = @($global:RgSim.Registry.Keys) }
+$run.Log = $log
+$run

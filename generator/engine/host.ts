@@ -1,0 +1,125 @@
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The engine host: generator/engine/host/ (C#, System.Management.Automation 7.6.9), built on first use
+ * into the git-ignored .tools/engine-host/ and rebuilt only when its sources change.
+ */
+
+const SOURCE_DIR = fileURLToPath(new URL('./host/', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TOOLS_DIR = join(PROJECT_ROOT, '.tools', 'engine-host');
+const BIN_DIR = join(TOOLS_DIR, 'bin', 'Release', 'net10.0');
+export const HOST_DLL = join(BIN_DIR, 'RemgenEngineHost.dll');
+const STAMP = join(TOOLS_DIR, 'sources.sha256');
+
+export class EngineUnavailableError extends Error {}
+
+function sourceHash(): string {
+  const hash = createHash('sha256');
+  for (const name of readdirSync(SOURCE_DIR).filter((n) => /\.(cs|csproj|props)$/.test(n)).sort()) {
+    hash.update(name).update('\0').update(readFileSync(join(SOURCE_DIR, name))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export interface HostBuild {
+  readonly built: boolean;
+  readonly ms: number;
+}
+
+/** Builds the host when its sources changed since the last build (restore included); else does nothing. */
+export function ensureHostBuilt(log: (line: string) => void = () => {}): HostBuild {
+  const started = Date.now();
+  const hash = sourceHash();
+  if (existsSync(HOST_DLL) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return { built: false, ms: Date.now() - started };
+  const probe = spawnSync('dotnet', ['--version'], { encoding: 'utf8' });
+  if (probe.error || probe.status !== 0) {
+    throw new EngineUnavailableError(
+      'No PowerShell engine: the tests run generated scripts in a small .NET host, which needs the .NET 10 SDK ' +
+        "('dotnet' on PATH; https://dot.net), or in a real pwsh/powershell.exe on PATH. Install one of them and run again.",
+    );
+  }
+  log('building the PowerShell engine host (System.Management.Automation 7.6.9) into .tools/engine-host/ ...');
+  mkdirSync(TOOLS_DIR, { recursive: true });
+  const build = spawnSync('dotnet', ['build', join(SOURCE_DIR, 'RemgenEngineHost.csproj'), '-c', 'Release', '-nologo', '-v', 'q', '-clp:NoSummary'], {
+    encoding: 'utf8',
+    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1' },
+  });
+  if (build.status !== 0) {
+    throw new EngineUnavailableError(`building the engine host failed (dotnet build exit ${build.status}):\n${build.stdout}${build.stderr}`);
+  }
+  writeFileSync(STAMP, hash);
+  return { built: true, ms: Date.now() - started };
+}
+
+interface Pending {
+  resolve(value: Record<string, unknown>): void;
+  reject(error: Error): void;
+}
+
+/** One long-lived host process answering JSON requests, one at a time, in order. */
+export class HostProcess {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private stderr = '';
+  readonly ready: Promise<void>;
+  private exited = false;
+
+  constructor() {
+    this.child = spawn('dotnet', [HOST_DLL, '--serve'], {
+      env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_TieredPGO: '1' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    this.child.stderr.setEncoding('utf8');
+    this.child.stderr.on('data', (chunk: string) => { this.stderr += chunk; });
+    const lines = createInterface({ input: this.child.stdout });
+    let readyResolve!: () => void;
+    this.ready = new Promise((resolve) => { readyResolve = resolve; });
+    lines.on('line', (line) => {
+      const message = JSON.parse(line) as Record<string, unknown>;
+      if (message.ready) { readyResolve(); return; }
+      const entry = this.pending.get(message.id as number);
+      if (!entry) return;
+      this.pending.delete(message.id as number);
+      if (this.pending.size === 0) this.idle(true);
+      if (typeof message.hostError === 'string') entry.reject(new Error(`engine host: ${message.hostError}`));
+      else entry.resolve(message);
+    });
+    this.child.on('exit', (code) => {
+      this.exited = true;
+      for (const entry of this.pending.values()) entry.reject(new Error(`engine host exited (${code}): ${this.stderr}`));
+      this.pending.clear();
+    });
+    this.idle(true);
+  }
+
+  /** An idle host must not keep Node alive (the test run ends with it); a busy one must. */
+  private idle(idle: boolean): void {
+    const streams = [this.child, this.child.stdout, this.child.stderr, this.child.stdin] as unknown as { ref(): void; unref(): void }[];
+    for (const stream of streams) {
+      if (idle) stream.unref();
+      else stream.ref();
+    }
+  }
+
+  async request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
+    this.idle(false);
+    await this.ready;
+    if (this.exited) throw new Error(`engine host is not running: ${this.stderr}`);
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.child.stdin.write(JSON.stringify({ ...body, id }) + '\n');
+    });
+  }
+
+  close(): void {
+    if (!this.exited) this.child.stdin.end();
+  }
+}

@@ -1,0 +1,194 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureHostBuilt, EngineUnavailableError, HostProcess } from './host.ts';
+
+/**
+ * One interface over the PowerShell that runs generated scripts in the tests and in `remgen simulate`:
+ * a real pwsh or powershell.exe on PATH when there is one (an admin's Windows machine), else the engine
+ * host (System.Management.Automation in a small .NET program). REMGEN_ENGINE=host|pwsh|powershell chooses.
+ */
+
+export interface RunOptions {
+  /** The script file. */
+  readonly file: string;
+  /** Arguments as `pwsh -File` takes them (`-WhatIf`, values). */
+  readonly args?: readonly string[];
+  /** Named parameters with typed values (objects become hashtables). */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly cwd?: string;
+  /** Answers for -Confirm prompts, in order (Y, A, N, L). */
+  readonly confirm?: readonly string[];
+  readonly timeoutMs?: number;
+}
+
+export interface EngineError {
+  readonly message: string;
+  readonly errorId: string;
+  readonly position: string;
+  readonly terminating: boolean;
+}
+
+export interface RunResult {
+  readonly exitCode: number;
+  readonly timedOut: boolean;
+  /** Time inside the engine for this run, runspace creation included. */
+  readonly ms: number;
+  /** Output objects as text, one per line, as the console would print strings. */
+  readonly output: readonly string[];
+  /** Output objects as data. */
+  readonly objects: readonly unknown[];
+  /** Error records (stderr under pwsh -File). */
+  readonly errors: readonly EngineError[];
+  readonly warnings: readonly string[];
+  readonly verbose: readonly string[];
+  readonly information: readonly string[];
+  /** Lines the host showed: -WhatIf's "What if:" lines among them. */
+  readonly host: readonly string[];
+  /** -Confirm prompts shown. */
+  readonly prompts: readonly string[];
+}
+
+export interface ParseFacts {
+  readonly errors: readonly { message: string; errorId: string; line: number; column: number }[];
+  readonly requiresVersion: string | null;
+  readonly functions: readonly { name: string; line: number; column: number; endLine: number; parent: string | null }[];
+  readonly commands: readonly CommandFact[];
+  readonly types: readonly TypeFact[];
+  readonly syntax7: readonly { syntax: string; line: number; column: number }[];
+  readonly topLevel: readonly { kind: string; line: number; text: string }[];
+  readonly topLevelReturns: readonly { line: number; column: number }[];
+  /** Offset just past the last top-level statement. */
+  readonly endOffset: number;
+}
+
+export interface CommandFact {
+  readonly name: string | null;
+  readonly invocation: '' | '&' | '.';
+  readonly line: number;
+  readonly column: number;
+  /** The function the call sits in, if any. */
+  readonly function: string | null;
+  readonly parameters: readonly { name: string; line: number; column: number; value?: string; expression?: string }[];
+  readonly positional: readonly string[];
+  readonly splatted: boolean;
+}
+
+export interface TypeFact {
+  readonly kind: 'type' | 'static-call' | 'static-property' | 'cast' | 'constraint' | 'attribute';
+  readonly type: string;
+  readonly member?: string;
+  readonly line: number;
+  readonly column: number;
+  readonly function: string | null;
+}
+
+export interface LiteralResult {
+  readonly errors: readonly string[];
+  /** No variable, subexpression, expandable string, script block or command: a constant. */
+  readonly constant: boolean;
+  readonly dynamic: readonly string[];
+  readonly count?: number;
+  readonly type?: string;
+  readonly value?: string | null;
+  readonly evalError?: string;
+}
+
+export interface PowerShellEngine {
+  /** 'host' (engine host, SMA 7.6.9), 'pwsh' or 'powershell'. */
+  readonly name: string;
+  run(options: RunOptions): Promise<RunResult>;
+  /** Parse errors and AST facts, from PowerShell's own parser (always the engine host's). */
+  parse(file: string): Promise<ParseFacts>;
+  /** Parse and evaluate each literal on its own (engine host). */
+  literals(literals: readonly string[]): Promise<LiteralResult[]>;
+}
+
+class HostEngine implements PowerShellEngine {
+  readonly name: string = 'host';
+  private process?: HostProcess;
+
+  protected host(): HostProcess {
+    if (!this.process) {
+      ensureHostBuilt((line) => process.stderr.write(line + '\n'));
+      this.process = new HostProcess();
+    }
+    return this.process;
+  }
+
+  async run(options: RunOptions): Promise<RunResult> {
+    return (await this.host().request({
+      op: 'run',
+      file: options.file,
+      args: options.args ?? [],
+      ...(options.parameters ? { parameters: options.parameters } : {}),
+      ...(options.env ? { env: options.env } : {}),
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+      ...(options.confirm ? { confirm: options.confirm } : {}),
+      ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    })) as unknown as RunResult;
+  }
+
+  async parse(file: string): Promise<ParseFacts> {
+    return (await this.host().request({ op: 'parse', file })) as unknown as ParseFacts;
+  }
+
+  async literals(literals: readonly string[]): Promise<LiteralResult[]> {
+    const answer = (await this.host().request({ op: 'literals', literals })) as { results: LiteralResult[] };
+    return answer.results;
+  }
+}
+
+const DRIVER = fileURLToPath(new URL('./Invoke-RgEngineRequest.ps1', import.meta.url));
+
+/** A real PowerShell on PATH runs the scripts; parsing facts still come from the engine host. */
+class ProcessEngine extends HostEngine {
+  override readonly name: string;
+  constructor(private readonly executable: string) {
+    super();
+    this.name = executable;
+  }
+
+  override async run(options: RunOptions): Promise<RunResult> {
+    const dir = mkdtempSync(join(tmpdir(), 'remgen-ps-'));
+    try {
+      const request = join(dir, 'request.json');
+      const result = join(dir, 'result.json');
+      writeFileSync(request, JSON.stringify({ file: options.file, args: options.args ?? [], parameters: options.parameters ?? {} }));
+      const child = spawnSync(this.executable, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', DRIVER, '-RequestPath', request, '-ResultPath', result], {
+        encoding: 'utf8',
+        cwd: options.cwd,
+        env: { ...process.env, ...(options.env ?? {}) },
+        timeout: options.timeoutMs ?? 120_000,
+      });
+      if (child.error) throw child.error;
+      return JSON.parse(readFileSync(result, 'utf8')) as RunResult;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+function onPath(name: string): boolean {
+  const probe = spawnSync(name, ['-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.Major'], { encoding: 'utf8', timeout: 30_000 });
+  return !probe.error && probe.status === 0;
+}
+
+let chosen: PowerShellEngine | undefined;
+
+/** The engine for this process, chosen once. Throws EngineUnavailableError saying what to install. */
+export function getEngine(): PowerShellEngine {
+  if (chosen) return chosen;
+  const wanted = process.env.REMGEN_ENGINE;
+  if (wanted === 'pwsh' || wanted === 'powershell') chosen = new ProcessEngine(wanted);
+  else if (wanted === 'host') chosen = new HostEngine();
+  else if (onPath('pwsh')) chosen = new ProcessEngine('pwsh');
+  else if (onPath('powershell')) chosen = new ProcessEngine('powershell');
+  else chosen = new HostEngine();
+  return chosen;
+}
+
+export { EngineUnavailableError, ensureHostBuilt };

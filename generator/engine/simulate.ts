@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { EngineError, PowerShellEngine } from './index.ts';
+import { renderProfile, type DeviceProfile, type RegistryEntry } from './profile.ts';
+
+const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
+
+export interface SeamCall {
+  readonly Seam: string;
+  /** The script that called it (detect.ps1, ...). */
+  readonly Script: string;
+  readonly Arguments: Readonly<Record<string, unknown>>;
+}
+
+export interface DeviceState {
+  readonly registry: readonly RegistryEntry[];
+  readonly keys: readonly string[];
+}
+
+/** One script run on a simulated device. */
+export interface Simulation {
+  readonly exitCode: number;
+  readonly output: readonly string[];
+  /** Error records: what would reach stderr under powershell.exe -File. */
+  readonly errors: readonly { Message: string; ErrorId: string; Position: string }[];
+  readonly warnings: readonly string[];
+  readonly information: readonly string[];
+  readonly calls: readonly SeamCall[];
+  /** The device afterwards. */
+  readonly state: DeviceState;
+  readonly log: readonly string[];
+  /** Lines the PowerShell host showed (-WhatIf's "What if:" lines). */
+  readonly host: readonly string[];
+  readonly prompts: readonly string[];
+  /** Errors of the harness itself (never expected). */
+  readonly harnessErrors: readonly EngineError[];
+  readonly ms: number;
+}
+
+export interface SimulateOptions {
+  /** Parameters for the script, e.g. `{ WhatIf: true }`. */
+  readonly parameters?: Readonly<Record<string, unknown>>;
+  /** -Confirm answers, in order. */
+  readonly confirm?: readonly string[];
+}
+
+/** The profile with its registry replaced by a state an earlier run left. */
+export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
+  return { ...profile, registry: state.registry, keys: state.keys };
+}
+
+/** Runs one generated script, unchanged, against a simulated device. */
+export async function simulate(engine: PowerShellEngine, script: string, profile: DeviceProfile, options: SimulateOptions = {}): Promise<Simulation> {
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-sim-'));
+  try {
+    const profilePath = join(dir, 'profile.ps1');
+    writeFileSync(profilePath, renderProfile(profile));
+    const logRoot = join(dir, 'device');
+    mkdirSync(logRoot);
+    const run = await engine.run({
+      file: HARNESS,
+      parameters: { ScriptPath: script, ProfilePath: profilePath, LogRoot: logRoot, ScriptParameters: options.parameters ?? {} },
+      ...(options.confirm ? { confirm: options.confirm } : {}),
+    });
+    const result = run.objects[run.objects.length - 1] as Record<string, unknown> | undefined;
+    if (!result || run.errors.length > 0) {
+      throw new Error(`the simulation harness failed: ${run.errors.map((e) => `${e.message} ${e.position}`).join('; ') || 'no result'}`);
+    }
+    const list = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
+    const state = result.State as { Registry: unknown; Keys: unknown };
+    return {
+      exitCode: result.ExitCode as number,
+      output: list<string>(result.Output),
+      errors: list(result.Errors),
+      warnings: list<string>(result.Warnings),
+      information: list<string>(result.Information),
+      calls: list<SeamCall>(result.Calls),
+      state: {
+        registry: list<{ Path: string; Name: string; Kind: RegistryEntry['kind']; Value: RegistryEntry['value'] }>(state.Registry)
+          .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),
+        keys: list<string>(state.Keys),
+      },
+      log: list<string>(result.Log),
+      host: run.host,
+      prompts: run.prompts,
+      harnessErrors: run.errors,
+      ms: run.ms,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
