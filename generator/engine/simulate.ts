@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
-import { renderProfile, type DeviceProfile, type RegistryEntry } from './profile.ts';
+import type { DeviceProfileProps as DeviceProfile, RegistryEntry } from '../model/profile.ts';
+import { renderProfile } from './profile.ts';
 
 const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
 

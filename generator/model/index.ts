@@ -14,3 +14,5 @@ export type { RegistryValueStep, RegistryValueType } from '../steps/registry-val
 export { registryBits } from '../steps/registry-bits.ts';
 export type { RegistryBitsStep } from '../steps/registry-bits.ts';
 export type { RegistryLocation, RegistryView } from '../steps/registry-location.ts';
+export { defineProfile } from './profile.ts';
+export type { DeviceProfile, DeviceProfileProps, RegistryEntry, NativeCommand, Faults } from './profile.ts';

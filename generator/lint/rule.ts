@@ -1,0 +1,30 @@
+import type { ParseFacts } from '../engine/index.ts';
+
+/**
+ * A rule over one PowerShell file, as PSScriptAnalyzer has them: one rule a file under rules/, each with
+ * a bad and a good fixture under spec/fixtures/lint/<rule>/. The build's tests run every rule over every
+ * file the build writes; `remgen lint FILE...` runs them over any script.
+ */
+export interface LintFinding {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly rule: string;
+  readonly message: string;
+}
+
+/** What a rule sees: the file's text and PowerShell's own parse of it (engine host facts). */
+export interface LintSubject {
+  readonly file: string;
+  readonly text: string;
+  readonly facts: ParseFacts;
+}
+
+export interface LintRule {
+  /** kebab-case, e.g. `no-7-only-syntax`. */
+  readonly name: string;
+  /** One sentence for `remgen lint --help` and the docs. */
+  readonly description: string;
+  /** Findings in the file; line and column are 1-based. */
+  check(subject: LintSubject): readonly Omit<LintFinding, 'file' | 'rule'>[] | Promise<readonly Omit<LintFinding, 'file' | 'rule'>[]>;
+}

@@ -1,0 +1,69 @@
+/**
+ * Device profiles: simulated devices that `remgen simulate` and the tests run generated scripts against
+ * (generator/engine/Invoke-RgSimulation.ps1 replaces the scripts' seams with fakes that read these).
+ * @example
+ * import { defineProfile } from 'remgen';
+ * export default defineProfile({ name: 'tls-off', description: 'TLS 1.2 keys absent', registry: [] });
+ */
+
+/**
+ * A simulated device for the harness (generator/engine/Invoke-RgSimulation.ps1): what the seams see.
+ * Registry paths are written as regedit shows them on 64-bit Windows (`HKLM\SOFTWARE\WOW6432Node\...` is
+ * what a 32-bit view of `HKLM\SOFTWARE\...` reaches).
+ */
+export interface DeviceProfileProps {
+  /** Short name, e.g. `tls-off`. */
+  readonly name: string;
+  /** What this device is, in words. */
+  readonly description: string;
+  /** Registry values present on the device. */
+  readonly registry?: readonly RegistryEntry[];
+  /** Keys that exist without values. Keys of `registry` entries exist anyway. */
+  readonly keys?: readonly string[];
+  /** Native programs' results, matched on file name (no folder) and arguments. */
+  readonly commands?: readonly NativeCommand[];
+  /** @default '2026-01-01T00:00:00Z' */
+  readonly clock?: string;
+  /** @default 64-bit process on 64-bit Windows, SystemRoot C:\WINDOWS */
+  readonly platform?: { readonly is64BitOperatingSystem?: boolean; readonly is64BitProcess?: boolean; readonly systemRoot?: string };
+  /** Files that exist. */
+  readonly files?: readonly string[];
+  readonly faults?: Faults;
+}
+
+export interface RegistryEntry {
+  /** e.g. `HKLM\SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client` */
+  readonly path: string;
+  readonly name: string;
+  readonly kind: 'DWord' | 'QWord' | 'String' | 'ExpandString' | 'MultiString' | 'Binary';
+  readonly value: number | string | readonly string[];
+}
+
+export interface NativeCommand {
+  /** e.g. `cmdkey.exe` or `C:\Windows\System32\dsregcmd.exe`; only the file name is compared. */
+  readonly filePath: string;
+  readonly argumentList?: readonly string[];
+  readonly exitCode: number;
+  /** Stdout lines as Windows PowerShell would decode them. */
+  readonly output?: readonly string[];
+  readonly stderr?: readonly string[];
+  /** The program does not finish within the caller's timeout. */
+  readonly timedOut?: boolean;
+}
+
+export interface Faults {
+  /** Keys (and everything below) where the access is refused, as on a device. */
+  readonly accessDenied?: readonly { readonly key: string; readonly access?: 'Read' | 'Write' | 'ReadWrite' }[];
+  /** Seams that throw this message whenever called. */
+  readonly throws?: Readonly<Record<string, string>>;
+}
+
+/** A device profile as loaded: tagged so the catalog loader can tell it from a descriptor. */
+export interface DeviceProfile extends DeviceProfileProps {
+  readonly type: 'profile';
+}
+
+/** A simulated device for `remgen simulate` and the engine-backed tests. */
+export function defineProfile(props: DeviceProfileProps): DeviceProfile {
+  return Object.freeze({ type: 'profile', ...props });
+}

@@ -1,0 +1,72 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getEngine, type PowerShellEngine } from '../../generator/engine/index.ts';
+import { simulate, withState, type Simulation, type SimulateOptions } from '../../generator/engine/simulate.ts';
+import type { DeviceProfile, DeviceProfileProps } from '../../generator/model/profile.ts';
+import { remgen, REPO, scratchProject } from './temp-catalog.ts';
+
+/** The engine for every engine-backed spec: one host process for the whole run, a runspace per case. */
+export function engine(): PowerShellEngine {
+  return getEngine();
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * out/ of the bundled catalog, built once per test run by the real CLI on its defaults (signed with the
+ * development certificate), so the engine runs exactly the bytes that ship.
+ */
+export function bundledOut(): Promise<string> {
+  built ??= (async () => {
+    const project = scratchProject(join(REPO, 'remediations'));
+    const run = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    return project.out;
+  })();
+  return built;
+}
+
+/** A bundled device profile from remediations/profiles/. */
+export async function bundledProfile(name: string): Promise<DeviceProfile> {
+  const module = (await import(pathToFileURL(join(REPO, 'remediations', 'profiles', `${name}.ts`)).href)) as { default: DeviceProfile };
+  return module.default;
+}
+
+/** Runs scripts in sequence on one simulated device: each run starts from the state the last one left. */
+export class Device {
+  private profile: DeviceProfileProps;
+  readonly runs: Simulation[] = [];
+  constructor(profile: DeviceProfileProps) {
+    this.profile = profile;
+  }
+
+  async run(script: string, options: SimulateOptions = {}): Promise<Simulation> {
+    const result = await simulate(engine(), script, this.profile, options);
+    this.profile = withState(this.profile, result.state);
+    this.runs.push(result);
+    return result;
+  }
+}
+
+/** A script written to a temp file, for runs of generated text that is not in out/. */
+export function scriptFile(text: string | Uint8Array, name = 'script.ps1'): string {
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-script-'));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** CMTrace line: `<![LOG[text]LOG]!><time="HH:mm:ss.fff+000" date="MM-dd-yyyy" component=".." context=".." type="1|2|3" thread="n" file="..">` */
+export const CMTRACE = /^<!\[LOG\[(.*)\]LOG\]!><time="(\d{2}:\d{2}:\d{2}\.\d{3})\+000" date="(\d{2}-\d{2}-\d{4})" component="([^"]*)" context="([^"]*)" type="([123])" thread="(\d+)" file="([^"]*)">$/;
+
+/** The Intune contract for a summary line: one line, printable ASCII, at most 2,048 characters. */
+export function assertSummaryLine(run: Simulation): string {
+  assert.equal(run.output.length, 1, `exactly one output line, got ${JSON.stringify(run.output)}`);
+  const line = run.output[0]!;
+  assert.match(line, /^[\x20-\x7e]+$/, 'printable ASCII');
+  assert.ok(line.length <= 2048, `at most 2048 characters, got ${line.length}`);
+  return line;
+}
