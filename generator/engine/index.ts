@@ -94,6 +94,10 @@ export interface LiteralResult {
   readonly count?: number;
   readonly type?: string;
   readonly value?: string | null;
+  /** The value's UTF-16 code units, hex, space-separated (lone surrogates survive). */
+  readonly valueHex?: string;
+  /** When expected values were given: the value equals the expected one, code unit for code unit. */
+  readonly equal?: boolean;
   readonly evalError?: string;
 }
 
@@ -103,8 +107,8 @@ export interface PowerShellEngine {
   run(options: RunOptions): Promise<RunResult>;
   /** Parse errors and AST facts, from PowerShell's own parser (always the engine host's). */
   parse(file: string): Promise<ParseFacts>;
-  /** Parse and evaluate each literal on its own (engine host). */
-  literals(literals: readonly string[]): Promise<LiteralResult[]>;
+  /** Parse and evaluate each literal on its own (engine host); compare with `expected` when given. */
+  literals(literals: readonly string[], expected?: readonly string[]): Promise<LiteralResult[]>;
 }
 
 class HostEngine implements PowerShellEngine {
@@ -136,11 +140,16 @@ class HostEngine implements PowerShellEngine {
     return (await this.host().request({ op: 'parse', file })) as unknown as ParseFacts;
   }
 
-  async literals(literals: readonly string[]): Promise<LiteralResult[]> {
-    const answer = (await this.host().request({ op: 'literals', literals })) as { results: LiteralResult[] };
+  async literals(literals: readonly string[], expected?: readonly string[]): Promise<LiteralResult[]> {
+    const expectedHex = expected?.map(utf16Hex);
+    const answer = (await this.host().request({ op: 'literals', literals, ...(expectedHex ? { expectedHex } : {}) })) as { results: LiteralResult[] };
     return answer.results;
   }
 }
+
+/** A string's UTF-16 code units as the host reports them: `0041 D83D`. */
+export const utf16Hex = (text: string): string =>
+  Array.from({ length: text.length }, (_, i) => text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')).join(' ');
 
 const DRIVER = fileURLToPath(new URL('./Invoke-RgEngineRequest.ps1', import.meta.url));
 

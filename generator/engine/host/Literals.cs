@@ -11,15 +11,16 @@ namespace RemgenEngineHost;
 /// </summary>
 internal static class Literals
 {
-    public static JsonNode Evaluate(string[] literals)
+    public static JsonNode Evaluate(string[] literals, string[]? expectedHex = null)
     {
         using var runspace = RunspaceFactory.CreateRunspace(InitialSessionState.CreateDefault2());
         runspace.Open();
         using var shell = PowerShell.Create();
         shell.Runspace = runspace;
         var answers = new JsonArray();
-        foreach (var literal in literals)
+        for (var index = 0; index < literals.Length; index++)
         {
+            var literal = literals[index];
             var ast = Parser.ParseInput(literal, out _, out var errors);
             var answer = new JsonObject { ["errors"] = Json.Strings(errors.Select(e => e.Message)) };
             var dynamic = ast.FindAll(a => a is VariableExpressionAst || a is SubExpressionAst || a is ExpandableStringExpressionAst
@@ -40,7 +41,10 @@ internal static class Literals
                     if (values.Count == 1)
                     {
                         answer["type"] = values[0]?.BaseObject.GetType().FullName;
-                        answer["value"] = values[0]?.BaseObject as string;
+                        var text = values[0]?.BaseObject as string;
+                        answer["value"] = text;
+                        // UTF-16 code units as hex: JSON cannot carry a lone surrogate, and those must be compared too.
+                        if (text != null) answer["valueHex"] = string.Join(" ", text.Select(c => ((int)c).ToString("X4")));
                     }
                 }
                 catch (RuntimeException error)
@@ -48,6 +52,8 @@ internal static class Literals
                     answer["evalError"] = error.Message;
                 }
             }
+            if (expectedHex != null && index < expectedHex.Length)
+                answer["equal"] = (string?)answer["valueHex"] == expectedHex[index];
             answers.Add(answer);
         }
         return new JsonObject { ["results"] = answers };

@@ -80,7 +80,8 @@ namespace RemgenEngineHost
                 case "parse":
                     return Facts.Parse(request["file"]!.GetValue<string>());
                 case "literals":
-                    return Literals.Evaluate(request["literals"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray());
+                    return Literals.Evaluate(request["literals"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray(),
+                        request["expectedHex"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray());
                 default:
                     throw new ArgumentException($"unknown op '{op}'");
             }
