@@ -1,22 +1,22 @@
 /**
- * The sign stage as `build` plugs it in: options in, `{ stage, note }` out (the shape of the build
- * command's SigningResolver), the development certificate announced loudly when it is first created.
+ * The sign stage as `build` plugs it in: options in, `{ stage, note }` out, the development certificate
+ * announced loudly when it is first created.
  */
 import type { Signer } from './keys.ts';
 import { signScript } from './sign-script.ts';
-import { signerFromArgs, type SigningArgs } from './signing-options.ts';
+import { signerFromArgs } from './signing-options.ts';
 
 export interface BuildSignStage {
   readonly signer: Signer;
   sign(path: string, bytes: Uint8Array): Promise<Uint8Array>;
 }
 
-/** For `useSigning(resolveBuildSigning)`: throws SigningError (code 'Usage' for option mistakes). */
+/** Throws SigningError (code 'Usage' for option mistakes). */
 export async function resolveBuildSigning(
   args: Record<string, unknown>,
   log: (line: string) => void,
 ): Promise<{ stage?: BuildSignStage; note: string }> {
-  const choice = await signerFromArgs(args as SigningArgs, process.env, process.cwd());
+  const choice = await signerFromArgs(args, process.env, process.cwd());
   if ('unsigned' in choice) return { note: choice.description };
   if (choice.development?.created) {
     const bar = '!'.repeat(78);

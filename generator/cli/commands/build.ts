@@ -2,7 +2,6 @@ import { relative, resolve } from 'node:path';
 import { build } from '../../build.ts';
 import { formatDiagnostic } from '../../check/diagnostic.ts';
 import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
-import type { SignStage } from '../../synthesize.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';
@@ -15,8 +14,6 @@ interface BuildArgs {
   readonly json: boolean;
 }
 
-/** Chooses the signing stage from the arguments (the sign module's resolver; tests may replace it). */
-export type SigningResolver = (args: Record<string, unknown>, log: (line: string) => void) => Promise<{ stage?: SignStage; note: string }>;
 const buildCommand: RemgenCommand = {
   command: 'build [ids..]',
   describe: 'Compile the catalog into out/ (Intune detection and remediation scripts, Graph body, README, manifest)',
@@ -37,7 +34,7 @@ const buildCommand: RemgenCommand = {
     const log = args.json ? printError : print;
     const out = resolve(args.out);
     const shownOut = relative(process.cwd(), out) || '.';
-    let signing: Awaited<ReturnType<SigningResolver>>;
+    let signing: Awaited<ReturnType<typeof resolveBuildSigning>>;
     try {
       signing = await resolveBuildSigning(args, log);
     } catch (error) {
