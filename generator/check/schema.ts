@@ -20,7 +20,7 @@ function validator(): ValidateFunction {
 
 /** Step kinds the schema knows, read off its `Step` discriminator. */
 export const SCHEMA_STEP_KINDS: readonly string[] = (
-  schema.definitions.Step.properties.kind.enum as string[]
+  schema.definitions.Step.properties.kind.enum
 ).slice().sort();
 
 function pathOf(pointer: string): (string | number)[] {
@@ -55,7 +55,8 @@ export function ownerOf(root: unknown, objectPath: Path): string {
     typeof object?.id === 'string' ? `${noun} '${object.id}'` : index === undefined ? noun : `${noun} ${index + 1}`;
   const parent = objectPath[objectPath.length - 2];
   const index = objectPath[objectPath.length - 1];
-  if (objectPath.length === 0) return named(String((root as { type?: unknown }).type ?? 'descriptor'));
+  const rootType = (root as { type?: unknown }).type;
+  if (objectPath.length === 0) return named(typeof rootType === 'string' ? rootType : 'descriptor');
   if (parent === 'steps' && typeof index === 'number') return named('step', index);
   if (parent === 'remediations' && typeof index === 'number') return named('remediation', index);
   return `'${labelOf(objectPath)}'`;
@@ -68,7 +69,9 @@ export function show(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
   if (typeof value === 'object') return 'an object';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'symbol') return value.toString();
+  return 'a function';
 }
 
 const TYPE_WORDS: Record<string, string> = {

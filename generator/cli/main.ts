@@ -32,7 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...command,
       builder: (y: Argv) => command.builder(y).strict(),
       handler: (args: Record<string, unknown>) => {
-        chosen = () => command.handler(args);
+        // yargs parsed `args` with this command's builder, so they are what its handler declares.
+        chosen = () => command.handler(args as never);
       },
     } as CommandModule);
   }

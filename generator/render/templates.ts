@@ -88,7 +88,7 @@ export function lintTemplate(name: string, text: string): void {
       }
     } else if (node.type === 'BlockStatement') {
       const b = node as hbs.AST.BlockStatement;
-      const helper = (b.path as hbs.AST.PathExpression).original;
+      const helper = b.path.original;
       if (!BLOCK_HELPERS.has(helper)) throw new Error(`${name}:${b.loc.start.line}: block helper '${helper}' is not allowed`);
       visit(b.program);
       visit(b.inverse);

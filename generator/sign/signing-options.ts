@@ -49,7 +49,7 @@ export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
     })
     .option('hash', { choices: ['sha256', 'sha384', 'sha512'] as const, default: 'sha256' as const, describe: 'Digest algorithm' })
     .conflicts('pfx', ['cert', 'key'])
-    .conflicts('password-env', 'password-file') as unknown as Argv<T & SigningArgs>;
+    .conflicts('password-env', 'password-file');
 }
 
 export type SignerChoice =

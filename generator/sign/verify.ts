@@ -111,7 +111,7 @@ function verifySignerInfo(
   if (!signatureAlgorithmFits(signer.signatureAlgorithm, keyType, hash)) {
     fail('UnknownError', 'UnsupportedAlgorithm', `${what}: signature algorithm ${signer.signatureAlgorithm} does not fit a ${keyType} key`);
   }
-  let ok = false;
+  let ok: boolean;
   try {
     ok = cryptoVerify(hash, signer.signedAttributesInput!, certificate.x509.publicKey, signer.signature);
   } catch {

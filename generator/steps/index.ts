@@ -19,5 +19,5 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
   const room = rooms.get(step.kind);
   if (!room) throw new Error(`unknown step kind '${step.kind}'`);
-  return room;
+  return room as StepRoom<{ readonly kind: string; readonly id: string }>;
 }

@@ -94,7 +94,7 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
         break;
       case 'MultiString':
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) issue(['value'], 'value must be a list of strings for type MultiString');
-        else if (value.some((v) => v.length === 0)) issue(['value'], 'a MultiString cannot hold an empty string; remove the empty entries');
+        else if (value.some((v) => v === '')) issue(['value'], 'a MultiString cannot hold an empty string; remove the empty entries');
         break;
     }
   },
@@ -106,7 +106,7 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
       case 'MultiString':
         return { ...data, Value: [...(step.value as readonly string[])] };
       default:
-        return { ...data, Value: step.value as string | number };
+        return { ...data, Value: step.value };
     }
   },
   title: (step) => `${step.path}\\${step.name} is ${step.type} ${formatValue(step)}`,

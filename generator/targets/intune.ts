@@ -5,7 +5,7 @@ import { asciiJson } from '../render/json.ts';
 import { renderTemplate } from '../render/templates.ts';
 import type { PsValue } from '../render/escape.ts';
 import { roomOf } from '../steps/index.ts';
-import type { FinishContext, OutputFile, RenderContext, Target } from './target.ts';
+import type { OutputFile, RenderContext, Target } from './target.ts';
 
 /** Intune Remediations: detect.ps1 + remediate.ps1, a Graph deviceHealthScript body and a README. */
 

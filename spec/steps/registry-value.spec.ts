@@ -71,7 +71,7 @@ describe('step room: registryValue', () => {
     const script = readFileSync(join(TEMPLATE_ROOT, 'steps', registryValueRoom.script), 'utf8');
     const defined = [...script.matchAll(/^function ([A-Za-z-]+)/gm)].map((m) => m[1]);
     assert.ok(defined.includes(registryValueRoom.functions.test));
-    assert.ok(defined.includes(registryValueRoom.functions.set!));
+    assert.ok(defined.includes(registryValueRoom.functions.set));
     assert.doesNotMatch(script, /Microsoft\.Win32\.Registry|ItemProperty/);
     assert.match(script, /Get-RgRegistryData/);
     assert.match(script, /Write-RgRegistryData/);

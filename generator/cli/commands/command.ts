@@ -4,8 +4,7 @@ import type { Argv } from 'yargs';
 export interface RemgenCommand {
   readonly command: string | readonly string[];
   readonly describe: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly builder: (yargs: Argv) => Argv<any>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  readonly handler: (args: any) => Promise<number> | number;
+  readonly builder: (yargs: Argv) => Argv<object>;
+  /** Takes the arguments its builder declares; `never` here so that each command names its own type. */
+  readonly handler: (args: never) => Promise<number> | number;
 }

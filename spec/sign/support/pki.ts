@@ -79,10 +79,11 @@ export function testPki(): Promise<TestPki> {
       issue(dir, 'noeku', ['rsa:2048'], '/CN=remgen Test TLS Server', 'root.pem', 'root.key', 'noeku'),
       issue(dir, 'tsa', ['rsa:2048'], '/CN=remgen Test TSA', 'tsaroot.pem', 'tsaroot.key', 'tsa'),
     ]);
-    const chain = async (name: string): Promise<void> => {
+    const chain = (name: string): void => {
       writeFileSync(join(dir, `${name}-chain.pem`), readFileSync(join(dir, `${name}.pem`), 'utf8') + readFileSync(join(dir, 'root.pem'), 'utf8'));
     };
-    await Promise.all([chain('rsa'), chain('ec')]);
+    chain('rsa');
+    chain('ec');
     const pass = ['-passout', `file:${join(dir, 'pass.txt')}`];
     await Promise.all([
       openssl(['pkcs12', '-export', '-in', 'rsa.pem', '-inkey', 'rsa.key', '-certfile', 'root.pem', '-out', 'rsa-aes.pfx', ...pass], dir),
