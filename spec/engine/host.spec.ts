@@ -1,0 +1,56 @@
+/** The engine host itself: pwsh -File behaviour, parse facts, on-demand build. */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { ensureHostBuilt, HOST_DLL } from '../../generator/engine/host.ts';
+import { engine, scriptFile } from '../support/engine.ts';
+
+describe('engine host', function () {
+  this.timeout(180_000);
+  before(() => { ensureHostBuilt(); });
+
+  it('is built once and then reused: a second ensure does nothing', () => {
+    const again = ensureHostBuilt();
+    assert.equal(again.built, false);
+  });
+
+  it('-File runs a script as pwsh -File does: output lines on stdout, error records on stderr, the exit code', () => {
+    const script = scriptFile("[CmdletBinding()]\r\nparam([string]$Name = 'x')\r\n'hello ' + $Name\r\n$PSCmdlet.WriteError([System.Management.Automation.ErrorRecord]::new([System.Exception]::new('broken thing'), 'E1', 'NotSpecified', $null))\r\n'after'\r\nexit 7\r\n");
+    const run = spawnSync('dotnet', [HOST_DLL, '-File', script, '-Name', 'admin'], { encoding: 'utf8' });
+    assert.equal(run.status, 7, run.stderr);
+    assert.deepEqual(run.stdout.split('\n').filter(Boolean), ['hello admin', 'after']);
+    assert.match(run.stderr, /broken thing/);
+  });
+
+  it('an error that ends the script is exit code 1 with the error on stderr', () => {
+    const script = scriptFile("$ErrorActionPreference = 'Stop'\r\n'before'\r\nthrow 'it failed'\r\n");
+    const run = spawnSync('dotnet', [HOST_DLL, '-File', script], { encoding: 'utf8' });
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /it failed/);
+  });
+
+  it('StrictMode 3.0 stops on a misspelt variable at run time, as on a device', async () => {
+    const script = scriptFile("Set-StrictMode -Version 3.0\r\n$ErrorActionPreference = 'Stop'\r\n$value = 1\r\n$valeu + 1\r\nexit 0\r\n");
+    const run = await engine().run({ file: script });
+    assert.equal(run.exitCode, 1);
+    assert.match(run.errors[0]!.message, /The variable '\$valeu' cannot be retrieved because it has not been set/);
+  });
+
+  it('parse reports errors with line and column from PowerShell\'s own parser', async () => {
+    const script = scriptFile("function Get-A {\r\n    'x'\r\n}\r\n$a = 'unterminated\r\n");
+    const facts = await engine().parse(script);
+    assert.ok(facts.errors.length > 0);
+    assert.equal(facts.errors[0]!.line, 4);
+    assert.deepEqual(facts.functions.map((f) => f.name), ['Get-A']);
+  });
+
+  it('parse facts name commands with their parameters and enclosing function, types, and 7-only syntax', async () => {
+    const script = scriptFile("function Get-B {\r\n    Where-Object -FilterScript { $_ } -InputObject @(1)\r\n    [System.IO.File]::Exists('x')\r\n}\r\n$x = $null ?? 1\r\nexit 0\r\n");
+    const facts = await engine().parse(script);
+    const where = facts.commands.find((c) => c.name === 'Where-Object')!;
+    assert.equal(where.function, 'Get-B');
+    assert.deepEqual(where.parameters.map((p) => p.name), ['FilterScript', 'InputObject']);
+    assert.ok(facts.types.some((t) => t.kind === 'static-call' && t.type === 'System.IO.File' && t.member === 'Exists'));
+    assert.deepEqual(facts.syntax7.map((s) => s.syntax), ['null-coalescing operator ??']);
+    assert.equal(facts.topLevel.at(-1)!.kind, 'ExitStatement');
+  });
+});
