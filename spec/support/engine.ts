@@ -7,6 +7,9 @@ import { getEngine, type PowerShellEngine } from '../../generator/engine/index.t
 import { simulate, withState, type Simulation, type SimulateOptions } from '../../generator/engine/simulate.ts';
 import type { DeviceProfile, DeviceProfileProps } from '../../generator/model/profile.ts';
 import { remgen, REPO, scratchProject } from './temp-catalog.ts';
+import type { Catalog } from '../../generator/check/catalog.ts';
+import type { Remediation } from '../../generator/model/remediation.ts';
+import { synthesize } from '../../generator/synthesize.ts';
 
 /** The engine for every engine-backed spec: one host process for the whole run, a runspace per case. */
 export function engine(): PowerShellEngine {
@@ -69,4 +72,21 @@ export function assertSummaryLine(run: Simulation): string {
   assert.match(line, /^[\x20-\x7e]+$/, 'printable ASCII');
   assert.ok(line.length <= 2048, `at most 2048 characters, got ${line.length}`);
   return line;
+}
+
+/**
+ * The Intune scripts of a one-off remediation (for a step room's engine tests), synthesized in memory by
+ * the real pipeline, unsigned, written to a temp folder.
+ */
+export async function intuneScripts(remediation: Remediation): Promise<{ detect: string; remediate: string }> {
+  const catalog: Catalog = { remediations: [{ remediation, file: join(REPO, 'remediations', `${remediation.id}.ts`) }], bundles: [] };
+  const synthesis = await synthesize(catalog, { catalogRoot: join(REPO, 'remediations'), generatorVersion: '0.0.0-spec' });
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-room-'));
+  const write = (name: string): string => {
+    const bytes = synthesis.files.get(`intune/${remediation.id}/${name}`);
+    assert.ok(bytes, `intune/${remediation.id}/${name} was not rendered`);
+    writeFileSync(join(dir, name), bytes);
+    return join(dir, name);
+  };
+  return { detect: write('detect.ps1'), remediate: write('remediate.ps1') };
 }
