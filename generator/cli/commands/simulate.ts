@@ -1,0 +1,67 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { EngineUnavailableError, getEngine } from '../../engine/index.ts';
+import { bundledProfiles, loadProfile, runCycle, type Cycle } from '../../engine/preflight.ts';
+import { EXIT } from '../exit.ts';
+import { print, printError, printJson } from '../output.ts';
+import type { RemgenCommand } from './command.ts';
+
+function show(cycle: Cycle): void {
+  print(`${cycle.profile}: ${cycle.description}`);
+  for (const s of cycle.steps) print(`  ${s.script.padEnd(14)} exit ${String(s.exitCode).padEnd(3)} ${s.summary}`);
+  for (const s of cycle.steps.filter((x) => x.stderr.length > 0)) print(`  ${s.script} wrote to stderr: ${s.stderr.join(' | ')}`);
+  if (cycle.changes.length === 0) print('  changes on the device: none');
+  else {
+    print(`  changes on the device (${cycle.changes.length}):`);
+    for (const c of cycle.changes) print(`    ${c.path}\\${c.name}: ${c.before} -> ${c.after}`);
+  }
+  print(`  Intune would show: ${cycle.intuneStatus} (${cycle.explanation})`);
+  print();
+}
+
+const simulateCommand: RemgenCommand = {
+  command: 'simulate <id>',
+  describe: 'Pre-flight: run a built package\'s detection, remediation and detection again on simulated devices',
+  builder: (yargs) =>
+    yargs
+      .positional('id', { type: 'string', demandOption: true, describe: 'remediation id (built into out/intune/<id>/)' })
+      .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*)' })
+      .option('out', { type: 'string', default: 'out', describe: 'the build output folder' })
+      .option('catalog', { type: 'string', default: 'remediations', describe: 'the descriptor folder (its profiles/ holds the bundled profiles)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the cycles as JSON' })
+      .example('$0 simulate tls', 'every bundled tls-* profile: healthy, TLS off, partly broken, access denied, 32-bit host')
+      .example('$0 simulate tls --profile tls-partly --json', 'one profile, as JSON for a pipeline')
+      .example('$0 simulate tls --profile ./lab/kiosk.ts', 'a profile of your own (export default defineProfile({...}))'),
+  async handler(args: { id: string; profile?: string[]; out: string; catalog: string; json: boolean }) {
+    const dir = join(args.out, 'intune', args.id);
+    if (!existsSync(join(dir, 'detect.ps1')) || !existsSync(join(dir, 'remediate.ps1'))) {
+      printError(`remgen simulate: ${relative(process.cwd(), dir) || dir} has no detect.ps1 and remediate.ps1; run 'remgen build' first`);
+      return EXIT.failed;
+    }
+    const names = args.profile && args.profile.length > 0 ? args.profile : bundledProfiles(args.catalog).filter((n) => n.startsWith(`${args.id}-`));
+    if (names.length === 0) {
+      printError(`remgen simulate: no profile given and none named '${args.id}-*' in ${join(args.catalog, 'profiles')}; pass --profile NAME|FILE`);
+      return EXIT.failed;
+    }
+    const cycles: Cycle[] = [];
+    try {
+      const engine = getEngine();
+      for (const name of names) cycles.push(await runCycle(engine, dir, await loadProfile(name, args.catalog)));
+    } catch (error) {
+      printError(`remgen simulate: ${error instanceof EngineUnavailableError || error instanceof Error ? error.message : String(error)}`);
+      return EXIT.failed;
+    }
+    const ok = cycles.every((c) => c.intuneStatus === 'Without issues' || c.intuneStatus === 'Issue fixed');
+    if (args.json) printJson({ id: args.id, ok, cycles });
+    else {
+      print(`remgen simulate ${args.id}: ${cycles.length} device profile${cycles.length === 1 ? '' : 's'}, scripts from ${relative(process.cwd(), dir) || dir}`);
+      print();
+      cycles.forEach(show);
+      const bad = cycles.filter((c) => c.intuneStatus === 'Failed' || c.intuneStatus === 'Error');
+      print(`Summary: ${cycles.length - bad.length} of ${cycles.length} ended compliant${bad.length ? `; not on ${bad.map((c) => c.profile).join(', ')}` : ''}.`);
+    }
+    return ok ? EXIT.ok : EXIT.failed;
+  },
+};
+
+export default simulateCommand;
