@@ -161,7 +161,7 @@ class ProcessEngine extends HostEngine {
     this.name = executable;
   }
 
-  override async run(options: RunOptions): Promise<RunResult> {
+  override run(options: RunOptions): Promise<RunResult> {
     const dir = mkdtempSync(join(tmpdir(), 'remgen-ps-'));
     try {
       const request = join(dir, 'request.json');
@@ -174,7 +174,7 @@ class ProcessEngine extends HostEngine {
         timeout: options.timeoutMs ?? 120_000,
       });
       if (child.error) throw child.error;
-      return JSON.parse(readFileSync(result, 'utf8')) as RunResult;
+      return Promise.resolve(JSON.parse(readFileSync(result, 'utf8')) as RunResult);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

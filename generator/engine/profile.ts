@@ -5,7 +5,7 @@ import { psValue, type PsValue } from '../render/escape.ts';
 export function renderProfile(profile: DeviceProfileProps): string {
   const data: { [key: string]: PsValue } = {
     Name: profile.name,
-    Registry: (profile.registry ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value as PsValue })),
+    Registry: (profile.registry ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),
     Keys: [...(profile.keys ?? [])],
     Commands: (profile.commands ?? []).map((c) => ({
       FilePath: c.filePath,

@@ -23,12 +23,12 @@ let built: Promise<string> | undefined;
  * development certificate), so the engine runs exactly the bytes that ship.
  */
 export function bundledOut(): Promise<string> {
-  built ??= (async () => {
+  built ??= new Promise((resolve) => {
     const project = scratchProject(join(REPO, 'remediations'));
     const run = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    return project.out;
-  })();
+    resolve(project.out);
+  });
   return built;
 }
 
