@@ -1,0 +1,33 @@
+import { CORE_COMMANDS } from '../core-commands.ts';
+import type { LintRule } from '../rule.ts';
+import { definedFunctions, insideSeam, resolveCommand, seamNames } from '../support.ts';
+
+const CORE = new Set(CORE_COMMANDS.map((n) => n.toLowerCase()));
+
+/**
+ * Outside its seam functions a script calls only its own functions and Microsoft.PowerShell.Core
+ * commands, the only module the test engine has: so everything but the seams runs under test, and a
+ * device profile can replace every seam.
+ */
+const rule: LintRule = {
+  name: 'core-only-outside-seams',
+  description: "Outside seam functions, only the script's own functions and Microsoft.PowerShell.Core commands.",
+  check({ facts }) {
+    const defined = definedFunctions(facts);
+    const findings = [];
+    for (const command of facts.commands) {
+      const resolved = resolveCommand(command, defined);
+      if (!resolved || resolved.defined || CORE.has(resolved.name.toLowerCase())) continue;
+      if (insideSeam(command, facts)) continue;
+      const where = command.function ? `in ${command.function}` : 'at script level';
+      findings.push({
+        line: command.line,
+        column: command.column,
+        message: `${resolved.name} is called ${where}, outside the seam functions (${seamNames().join(', ')}), and is not a Microsoft.PowerShell.Core command: the test engine cannot run it; use .NET or a Core command, or move the call into a seam`,
+      });
+    }
+    return findings;
+  },
+};
+
+export default rule;
