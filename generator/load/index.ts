@@ -1,6 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../check/diagnostic.ts';
 
 /** One exported value of a descriptor file that looks like a remediation or a bundle. */
@@ -51,6 +51,28 @@ function locateThrow(error: unknown, file: string): { line: number; column: numb
 }
 
 /**
+ * The compiler's own errors when a file does not compile, each at its file, line and column. tsx
+ * compiles with esbuild, whose TransformError lists them as `file:line:col: ERROR: text` (0-based
+ * column); the file may be one the descriptor imports.
+ */
+function compileErrors(error: unknown): Diagnostic[] | undefined {
+  if (!(error instanceof Error) || !/^Transform failed with \d+ errors?:/.test(error.message)) return undefined;
+  const found: Diagnostic[] = [];
+  for (const line of error.message.split('\n').slice(1)) {
+    const match = /^(.+?):(\d+):(\d+): ERROR: (.+)$/.exec(line);
+    if (!match) continue;
+    const named = match[1]!.replace(/\?.*$/, '');
+    found.push({
+      file: named.startsWith('file:') ? fileURLToPath(named) : resolve(named),
+      line: Number(match[2]),
+      column: Number(match[3]) + 1,
+      message: `does not compile: ${match[4]!}`,
+    });
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/**
  * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
  * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
  * not a crash.
@@ -71,6 +93,11 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
       const version = (await stat(file)).mtimeMs;
       module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
     } catch (error) {
+      const compile = compileErrors(error);
+      if (compile) {
+        diagnostics.push(...compile);
+        continue;
+      }
       const where = locateThrow(error, file);
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       diagnostics.push({ file, ...where, message: `cannot load descriptor file: ${reason}` });
