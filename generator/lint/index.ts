@@ -5,6 +5,7 @@ import type { LintFinding, LintRule, LintSubject } from './rule.ts';
 import allowlistedCommands from './rules/allowlisted-commands.ts';
 import convertToJsonDepth from './rules/convertto-json-depth.ts';
 import coreOnlyOutsideSeams from './rules/core-only-outside-seams.ts';
+import dotnetSurface from './rules/dotnet-surface.ts';
 import exitLast from './rules/exit-last.ts';
 import explicitEncoding from './rules/explicit-encoding.ts';
 import nativeCommands from './rules/native-commands.ts';
@@ -38,6 +39,7 @@ export const rules: readonly LintRule[] = [
   signatureLast,
   // Windows PowerShell 5.1 surface
   allowlistedCommands,
+  dotnetSurface,
   nativeCommands,
   // the known 5.1 traps
   useBasicParsing,
