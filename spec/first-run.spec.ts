@@ -1,7 +1,28 @@
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { remgen, scratchProject } from './support/temp-catalog.ts';
+import { remgen, scratchProject, REPO } from './support/temp-catalog.ts';
+
+/** Every file and folder under `dir` (hidden ones too, links not followed), files with the SHA-256 of their bytes. */
+function tree(dir: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const walk = (sub: string): void => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isSymbolicLink()) {
+        found.set(rel, '->');
+      } else if (entry.isDirectory()) {
+        found.set(`${rel}/`, '');
+        walk(rel);
+      } else {
+        found.set(rel, createHash('sha256').update(readFileSync(join(dir, rel))).digest('hex'));
+      }
+    }
+  };
+  walk('');
+  return found;
+}
 
 /** Issue 9, "First run, tried as a new user would": each rough edge, as a new user meets it. */
 describe('first run, as a new user would try it', function () {
@@ -26,5 +47,21 @@ describe('first run, as a new user would try it', function () {
     const run = remgen(['build', '--catalog', 'catalog', '--no-sign'], project.root);
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(run.stderr, /^catalog\/bad\.ts:6:3: error: does not compile: Expected "\)" but found "\]"$/m);
+  });
+
+  it('an empty catalog folder is an error saying no descriptor was found, and out/ is left untouched', () => {
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    assert.equal(remgen(['build', '--catalog', 'catalog', '--no-sign'], project.root).status, 0);
+    const before = tree(project.root);
+    for (const name of readdirSync(project.catalog)) rmSync(join(project.catalog, name), { recursive: true });
+    const run = remgen(['build', '--catalog', 'catalog', '--no-sign'], project.root);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /^catalog: error: no descriptor found: the folder holds no \.ts file; write one with defineRemediation/m);
+    assert.match(run.stderr, /nothing was written to out\//);
+    writeFileSync(join(project.catalog, 'helper.ts'), 'export const x = 1;\n');
+    assert.match(remgen(['build', '--catalog', 'catalog', '--no-sign'], project.root).stderr, /no descriptor found: no \.ts file in it exports a remediation or bundle/);
+    rmSync(join(project.catalog, 'helper.ts'));
+    const outside = (files: Map<string, string>): Map<string, string> => new Map([...files].filter(([path]) => !path.startsWith('catalog/')));
+    assert.deepEqual(outside(tree(project.root)), outside(before));
   });
 });

@@ -4,16 +4,17 @@ import { relative } from 'node:path';
 export interface Diagnostic {
   /** Absolute path of the descriptor file. */
   readonly file: string;
-  /** 1-based line and column. */
+  /** 1-based line and column; 0 when the problem is the whole file or folder. */
   readonly line: number;
   readonly column: number;
   /** What is wrong and what to do, in one sentence or two. */
   readonly message: string;
 }
 
-/** `remediations/tls.ts:14:7: error: <message>`, with the file relative to `base`. */
+/** `remediations/tls.ts:14:7: error: <message>` (`remediations: error: ...` without a position), the file relative to `base`. */
 export function formatDiagnostic(d: Diagnostic, base: string = process.cwd()): string {
-  return `${relative(base, d.file).replaceAll('\\', '/')}:${d.line}:${d.column}: error: ${d.message}`;
+  const where = relative(base, d.file).replaceAll('\\', '/') || '.';
+  return `${where}${d.line > 0 ? `:${d.line}:${d.column}` : ''}: error: ${d.message}`;
 }
 
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {

@@ -83,7 +83,7 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   try {
     files = await listTypeScript(root);
   } catch {
-    return { exports: [], files: [], diagnostics: [{ file: root, line: 1, column: 1, message: `catalog folder '${dir}' cannot be read; pass --catalog <folder> or create it` }] };
+    return { exports: [], files: [], diagnostics: [{ file: root, line: 0, column: 0, message: `catalog folder '${dir}' cannot be read; pass --catalog <folder> or create it` }] };
   }
   const exports: LoadedExport[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -106,6 +106,10 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
     for (const [exportName, value] of Object.entries(module)) {
       if (isDescriptorLike(value)) exports.push({ file, exportName, value });
     }
+  }
+  if (exports.length === 0 && diagnostics.length === 0) {
+    const what = files.length === 0 ? 'the folder holds no .ts file' : 'no .ts file in it exports a remediation or bundle';
+    diagnostics.push({ file: root, line: 0, column: 0, message: `no descriptor found: ${what}; write one with defineRemediation (see the README) or pass --catalog <folder>` });
   }
   return { exports, diagnostics, files };
 }
