@@ -96,7 +96,7 @@ export function hasParameter(command: CommandFact, name: string): boolean {
 export function constantText(text: string): string | undefined {
   if (/^'(?:[^']|'')*'$/.test(text)) return text.slice(1, -1).replaceAll("''", "'");
   if (/^"[^"$`]*"$/.test(text)) return text.slice(1, -1);
-  if (/^[^\s'"$`@(){}\[\];,|&<>#]+$/.test(text)) return text;
+  if (/^[^\s'"$`@(){}[\];,|&<>#]+$/.test(text)) return text;
   return undefined;
 }
 
