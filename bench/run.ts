@@ -5,7 +5,7 @@
  *
  *   npm run bench                 all benchmarks
  *   npm run bench -- --runs 3     fewer measured runs per case (default 5)
- *   npm run bench -- --only build only the build benchmark
+ *   npm run bench -- --only build only the build benchmark (build, sign, engine)
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -54,6 +54,12 @@ async function main(): Promise<number> {
     if (typeof mod.benchSign !== 'function') throw new Error('bench/sign.ts does not export benchSign()');
     const got = await mod.benchSign({ runs });
     sections.push({ title: 'Signing', results: Array.isArray(got) ? got : [got] });
+  }
+
+  if (!only || only === 'engine') {
+    log('engine benchmark ...');
+    const { benchEngine } = await import('./engine.ts');
+    sections.push({ title: 'Engine', results: await benchEngine({ runs, log }) });
   }
 
   let failed = false;

@@ -1,0 +1,66 @@
+/**
+ * Engine benchmark: how long a generated script takes to run in the PowerShell engine, against baselines
+ * measured in the same host process in the same run:
+ *
+ *   empty script      `exit 0` run directly: a fresh runspace and nothing else (the engine floor)
+ *   harness, no-op    the simulation harness around a script that only exits (profile load, fakes, log scan)
+ *
+ * The figure for detect.ps1 / remediate.ps1 beyond start-up is their median minus the no-op harness's.
+ * All in one warm host (the tests keep one alive); cold host start and the host's build are separate rows.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { getEngine } from '../generator/engine/index.ts';
+import { ensureHostBuilt } from '../generator/engine/host.ts';
+import { simulate } from '../generator/engine/simulate.ts';
+import type { BenchResult } from './result.ts';
+import { REPO } from './build.ts';
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+export async function benchEngine(options: { runs?: number; log?: (line: string) => void } = {}): Promise<BenchResult[]> {
+  const runs = Math.max(5, (options.runs ?? 5) * 4);
+  const log = options.log ?? (() => {});
+  const results: BenchResult[] = [];
+  const warm = ensureHostBuilt(log);
+  results.push({ name: 'host build check (warm, sources unchanged)', figures: { 'median ms': warm.ms, command: 'ensureHostBuilt()' } });
+
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-bench-engine-'));
+  const out = join(dir, 'out');
+  const build = spawnSync(process.execPath, [join(REPO, 'bin', 'remgen.js'), 'build', '--out', out, '--no-sign'], { cwd: REPO, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
+  const empty = join(dir, 'empty.ps1');
+  writeFileSync(empty, 'exit 0\r\n');
+
+  const started = Date.now();
+  const engine = getEngine();
+  await engine.run({ file: empty });
+  results.push({ name: 'host process start + first runspace', figures: { 'median ms': Date.now() - started, command: 'dotnet RemgenEngineHost.dll --serve' } });
+
+  const profile = { name: 'tls-off', description: 'bench', keys: [] };
+  const time = async (fn: () => Promise<unknown>): Promise<number> => {
+    for (let i = 0; i < 3; i += 1) await fn();
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      const t = performance.now();
+      await fn();
+      samples.push(performance.now() - t);
+    }
+    return median(samples);
+  };
+  const floor = await time(() => engine.run({ file: empty }));
+  const harness = await time(() => simulate(engine, empty, profile));
+  results.push({ name: 'baseline: empty script (fresh runspace)', figures: { 'median ms': floor.toFixed(1), command: 'run exit 0' } });
+  results.push({ name: 'baseline: harness around an empty script', figures: { 'median ms': harness.toFixed(1), command: 'simulate(empty.ps1)' } });
+  for (const script of ['detect', 'remediate']) {
+    const ms = await time(() => simulate(engine, join(out, 'intune', 'tls', `${script}.ps1`), profile));
+    const beyond = ms - harness;
+    results.push({
+      name: `tls ${script}.ps1 on tls-off`,
+      figures: { 'median ms': ms.toFixed(1), 'beyond harness ms': beyond.toFixed(1), goal: script === 'detect' ? (beyond <= 200 ? 'met (<= 200 ms)' : 'MISSED (> 200 ms)') : '', command: `simulate(${script}.ps1)` },
+    });
+  }
+  return results;
+}
