@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { remgen, scratchProject, REPO } from './support/temp-catalog.ts';
+import { BIN, remgen, scratchProject, REPO } from './support/temp-catalog.ts';
 
 /** Every file and folder under `dir` (hidden ones too, links not followed), files with the SHA-256 of their bytes. */
 function tree(dir: string): Map<string, string> {
@@ -32,6 +33,29 @@ describe('first run, as a new user would try it', function () {
     project = scratchProject();
   });
   afterEach(() => project.dispose());
+
+  it('an out/ folder that cannot be written: one line naming the path and the cause, exit 1, out/ byte-identical, nothing left beside it', function () {
+    if (process.platform === 'win32') this.skip();
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    assert.equal(remgen(['build', '--catalog', 'catalog', '--no-sign'], project.root).status, 0);
+    const descriptor = join(project.catalog, 'tls.ts');
+    writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace("publisher: 'remgen'", "publisher: 'Contoso'"));
+    // root ignores permissions, so as root the build runs as nobody in a folder nobody owns.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) spawnSync('chown', ['-R', '65534:65534', project.root]);
+    chmodSync(join(project.out, 'intune', 'tls'), 0o555);
+    const before = tree(project.root);
+    try {
+      const run = spawnSync(process.execPath, [BIN, 'build', '--catalog', 'catalog', '--no-sign'], {
+        cwd: project.root, encoding: 'utf8', timeout: 60_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+      });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.equal(run.stderr, 'remgen build: cannot write out/intune/tls: permission denied; out/ was left as it was\n');
+      assert.deepEqual(tree(project.root), before);
+    } finally {
+      chmodSync(join(project.out, 'intune', 'tls'), 0o755);
+    }
+  });
 
   it('a TypeScript syntax error in a descriptor is reported at its file:line:col with the compiler\'s message', () => {
     writeFileSync(join(project.catalog, 'bad.ts'), [

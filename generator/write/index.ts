@@ -1,4 +1,5 @@
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { gatedBytes } from '../render/gate.ts';
 import { asciiJson } from '../render/json.ts';
@@ -11,6 +12,22 @@ import { sha256, type ManifestEntry, type Synthesis } from '../synthesize.ts';
  */
 
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'removed';
+
+/**
+ * The write stage could not write: `path` is where and `cause` the system error. Unless `written` is
+ * set, out/ was left exactly as it was and nothing was left beside it.
+ */
+export class WriteError extends Error {
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+    /** out/ holds the new build, but the old copy beside it (`path`) could not be removed. */
+    readonly written = false,
+  ) {
+    super(`${path}: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'WriteError';
+  }
+}
 
 export interface FileReport {
   readonly path: string;
@@ -116,6 +133,22 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * Throws WriteError for the first folder, out/ or one in it, that cannot be changed: the swap renames
+ * out/ and then removes the old copy, which needs every folder in it writable, so this is checked before
+ * anything is staged (a file system that refuses later still fails before out/ is touched).
+ */
+async function checkWritable(folder: string): Promise<void> {
+  try {
+    await access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    throw new WriteError(folder, error);
+  }
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    if (entry.isDirectory()) await checkWritable(join(folder, entry.name));
+  }
+}
+
 /** Removes folders that the removal of generated files left empty, up to the staging root. */
 async function pruneEmpty(root: string, folder: string): Promise<void> {
   let current = folder;
@@ -138,6 +171,11 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
   const stamp = `${process.pid}-${Date.now()}`;
   const staging = join(dirname(out), `.${basename(out)}.staging-${stamp}`);
   const retired = join(dirname(out), `.${basename(out)}.old-${stamp}`);
+  if (await exists(out)) await checkWritable(out);
+  // A path in the staging folder is shown as the out/ path it stands for; the staging folder itself
+  // is a file in out/'s parent.
+  const shown = (path: string | undefined): string =>
+    path === undefined ? out : path === staging ? dirname(out) : path.startsWith(staging) ? out + path.slice(staging.length) : path;
   try {
     if (await exists(out)) await linkTree(out, staging);
     else await mkdir(staging, { recursive: true });
@@ -156,7 +194,7 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
     for (const report of reports) {
       if (report.status === 'created' || report.status === 'updated') {
         const written = await readFile(join(staging, report.path));
-        if (sha256(written) !== sha256(files.get(report.path)!)) throw new Error(`write stage: ${report.path} did not read back as written`);
+        if (sha256(written) !== sha256(files.get(report.path)!)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
       }
     }
     const hadOut = await exists(out);
@@ -167,9 +205,16 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
       if (hadOut) await rename(retired, out);
       throw error;
     }
-    if (hadOut) await rm(retired, { recursive: true, force: true });
+    if (hadOut) {
+      await rm(retired, { recursive: true, force: true }).catch((error: unknown) => {
+        throw new WriteError(retired, error, true);
+      });
+    }
+  } catch (error) {
+    if (error instanceof WriteError) throw error;
+    throw new WriteError(shown((error as NodeJS.ErrnoException).path), error);
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true }).catch(() => undefined);
   }
   return reports;
 }

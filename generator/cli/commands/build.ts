@@ -1,9 +1,11 @@
 import { relative, resolve } from 'node:path';
-import { build } from '../../build.ts';
+import { build, type BuildOutcome } from '../../build.ts';
 import { formatDiagnostic } from '../../check/diagnostic.ts';
 import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
+import { systemErrorWords } from '../../system-error.ts';
+import { WriteError } from '../../write/index.ts';
 import type { RemgenCommand } from './command.ts';
 
 interface BuildArgs {
@@ -42,13 +44,23 @@ const buildCommand: RemgenCommand = {
       printError(`remgen build: ${error.message}; nothing was written to ${shownOut}/`);
       return error.code === 'Usage' ? EXIT.usage : EXIT.failed;
     }
-    const outcome = await build({
-      catalog: args.catalog,
-      out,
-      ids: args.ids,
-      check: args.check,
-      ...(signing.stage ? { signing: signing.stage } : {}),
-    });
+    let outcome: BuildOutcome;
+    try {
+      outcome = await build({
+        catalog: args.catalog,
+        out,
+        ids: args.ids,
+        check: args.check,
+        ...(signing.stage ? { signing: signing.stage } : {}),
+      });
+    } catch (error) {
+      if (!(error instanceof WriteError)) throw error;
+      const where = relative(process.cwd(), error.path) || 'the current folder';
+      printError(error.written
+        ? `remgen build: wrote ${shownOut}/, but cannot remove its old copy ${where}: ${systemErrorWords(error.cause)}; delete it by hand`
+        : `remgen build: cannot write ${where}: ${systemErrorWords(error.cause)}; ${shownOut}/ was left as it was`);
+      return EXIT.failed;
+    }
 
     if (outcome.kind === 'invalid') {
       for (const d of outcome.diagnostics) printError(formatDiagnostic(d));
