@@ -19,7 +19,11 @@ export interface BuildOptions {
   readonly ids?: readonly string[];
   /** Compare with out/ instead of writing. */
   readonly check?: boolean;
-  readonly signing?: SignStage;
+  /**
+   * The sign stage, or a function that makes it, called only once the catalog is known to build (so a
+   * failing build creates no development certificate).
+   */
+  readonly signing?: SignStage | (() => Promise<SignStage>);
   readonly generatorVersion?: string;
 }
 
@@ -71,10 +75,11 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const known = [...catalog.remediations.map((r) => r.remediation.id), ...catalog.bundles.map((b) => b.bundle.id)].sort();
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) return { kind: 'unknown-ids', ids: unknown, known };
+  const signing = typeof options.signing === 'function' ? await options.signing() : options.signing;
   const synthesis = await synthesize(catalog, {
     catalogRoot,
     ids,
-    ...(options.signing ? { signing: signForOutput(options.signing, resolve(options.out)) } : {}),
+    ...(signing ? { signing: signForOutput(signing, resolve(options.out)) } : {}),
     ...(options.generatorVersion ? { generatorVersion: options.generatorVersion } : {}),
   });
   const partial = ids.length > 0;

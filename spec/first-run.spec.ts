@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, remgen, scratchProject, REPO } from './support/temp-catalog.ts';
 
@@ -87,5 +87,20 @@ describe('first run, as a new user would try it', function () {
     rmSync(join(project.catalog, 'helper.ts'));
     const outside = (files: Map<string, string>): Map<string, string> => new Map([...files].filter(([path]) => !path.startsWith('catalog/')));
     assert.deepEqual(outside(tree(project.root)), outside(before));
+  });
+
+  it('.remgen/ is created only when a development certificate is actually made, not before a failing build', () => {
+    writeFileSync(join(project.catalog, 'empty.ts'), 'export {};\n');
+    const failing = remgen(['build', '--catalog', 'catalog'], project.root);
+    assert.equal(failing.status, 1, failing.stdout + failing.stderr);
+    assert.equal(existsSync(join(project.root, '.remgen')), false, 'a failing build made .remgen/');
+    assert.doesNotMatch(failing.stdout + failing.stderr, /DEVELOPMENT/);
+    rmSync(join(project.catalog, 'empty.ts'));
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    assert.equal(remgen(['build', '--catalog', 'catalog', 'nope'], project.root).status, 1);
+    assert.equal(existsSync(join(project.root, '.remgen')), false, 'a build of an unknown id made .remgen/');
+    const built = remgen(['build', '--catalog', 'catalog'], project.root);
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    assert.deepEqual(readdirSync(join(project.root, '.remgen')).sort(), ['dev-signing-key.pem', 'dev-signing.cer', 'trust-remgen-dev.ps1']);
   });
 });

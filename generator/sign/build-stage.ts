@@ -1,10 +1,11 @@
 /**
  * The sign stage as `build` plugs it in: options in, `{ stage, note }` out, the development certificate
- * announced loudly when it is first created.
+ * announced loudly when it is first created. With no certificate configured the stage is a function
+ * that `build` calls only when it gets to signing, so a failing build creates no `.remgen/`.
  */
 import type { Signer } from './keys.ts';
 import { signScript } from './sign-script.ts';
-import { signerFromArgs } from './signing-options.ts';
+import { signerFromArgs, type SignerChoice, type SigningArgs } from './signing-options.ts';
 
 export interface BuildSignStage {
   readonly signer: Signer;
@@ -15,9 +16,19 @@ export interface BuildSignStage {
 export async function resolveBuildSigning(
   args: Record<string, unknown>,
   log: (line: string) => void,
-): Promise<{ stage?: BuildSignStage; note: string }> {
-  const choice = await signerFromArgs(args, process.env, process.cwd());
+): Promise<{ stage?: BuildSignStage | (() => Promise<BuildSignStage>); note: string }> {
+  const choose = () => signerFromArgs(args, process.env, process.cwd());
+  const { sign, pfx, cert, key } = args as SigningArgs;
+  if (sign !== false && !pfx && !cert && !key) {
+    return { stage: async () => stageOf(await choose(), log), note: 'signed with the development certificate' };
+  }
+  const choice = await choose();
   if ('unsigned' in choice) return { note: choice.description };
+  return { stage: stageOf(choice, log), note: `signed by ${choice.signer.subject} (${choice.signer.thumbprint})` };
+}
+
+function stageOf(choice: SignerChoice, log: (line: string) => void): BuildSignStage {
+  if ('unsigned' in choice) throw new Error('build-stage: --no-sign has no sign stage');
   if (choice.development?.created) {
     const bar = '!'.repeat(78);
     log(bar);
@@ -27,8 +38,5 @@ export async function resolveBuildSigning(
     log(choice.description);
   }
   const { signer, options } = choice;
-  return {
-    stage: { signer, sign: (path, bytes) => signScript(bytes, path, signer, options) },
-    note: choice.development ? `signed with the development certificate ${signer.thumbprint}` : `signed by ${signer.subject} (${signer.thumbprint})`,
-  };
+  return { signer, sign: (path, bytes) => signScript(bytes, path, signer, options) };
 }

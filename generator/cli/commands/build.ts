@@ -54,6 +54,10 @@ const buildCommand: RemgenCommand = {
         ...(signing.stage ? { signing: signing.stage } : {}),
       });
     } catch (error) {
+      if (error instanceof SigningError) {
+        printError(`remgen build: ${error.message}; nothing was written to ${shownOut}/`);
+        return error.code === 'Usage' ? EXIT.usage : EXIT.failed;
+      }
       if (!(error instanceof WriteError)) throw error;
       const where = relative(process.cwd(), error.path) || 'the current folder';
       printError(error.written
