@@ -85,6 +85,9 @@ const lintCommand: RemgenCommand = {
       printError("Run 'remgen lint --help' for usage.");
       return EXIT.usage;
     }
+    // The engine host only parses here: JIT-compiling it fully up front (instead of tiered start-up)
+    // parses the bench catalog's 400 scripts in about half the time. Only this process's host sees it.
+    process.env.DOTNET_TieredCompilation ??= '0';
     let findings;
     try {
       findings = await lintFiles(files);

@@ -4,6 +4,12 @@ import { lineStarts, positionOf } from '../support.ts';
 export const SIGNATURE_BEGIN = '# SIG # Begin signature block';
 export const SIGNATURE_END = '# SIG # End signature block';
 
+function occurrences(text: string, marker: string): number[] {
+  const found: number[] = [];
+  for (let at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + marker.length)) found.push(at);
+  return found;
+}
+
 /**
  * The Authenticode block, when there is one, closes the file: PowerShell's SIP looks for it at the end,
  * and anything after it is outside the signed content or breaks the signature. An unsigned script passes.
@@ -12,11 +18,12 @@ const rule: LintRule = {
   name: 'signature-last',
   description: 'An Authenticode signature block, when present, is last: one block, after every statement, nothing but whitespace after it.',
   check({ facts, text }) {
+    const begins = occurrences(text, SIGNATURE_BEGIN);
+    const ends = occurrences(text, SIGNATURE_END);
+    if (begins.length === 0 && ends.length === 0) return [];
     const starts = lineStarts(text);
     const at = (offset: number) => positionOf(starts, offset);
     const findings = [];
-    const begins = [...text.matchAll(/# SIG # Begin signature block/g)].map((m) => m.index);
-    const ends = [...text.matchAll(/# SIG # End signature block/g)].map((m) => m.index);
     if (begins.length === 0) {
       for (const end of ends) findings.push({ ...at(end), message: `'${SIGNATURE_END}' without a '${SIGNATURE_BEGIN}' before it` });
       return findings;

@@ -18,18 +18,6 @@ const rule: LintRule = {
   name: 'tls12-before-web-call',
   description: 'No web call (Invoke-WebRequest, Invoke-RestMethod, WebClient, HttpClient, WebRequest) before [Net.ServicePointManager]::SecurityProtocol is set to include Tls12.',
   check({ facts, text }) {
-    const starts = lineStarts(text);
-    const lines = text.split('\n');
-    // Assignments to SecurityProtocol whose right-hand side names TLS 1.2.
-    const enabled: { line: number; column: number }[] = [];
-    for (const t of facts.types) {
-      if (t.kind !== 'static-property' || normalType(t.type) !== 'net.servicepointmanager' || t.member?.toLowerCase() !== 'securityprotocol') continue;
-      let statement = text.slice(starts[t.line - 1]! + t.column - 1, starts[t.line] ?? text.length);
-      for (let next = t.line; /(`|-bor|,|\()\s*$/i.test(statement) && next < lines.length; next++) statement += lines[next];
-      const assignment = /^\[[^\]]+\]::SecurityProtocol\s*\+?=(?!=)(.*)$/is.exec(statement.trim());
-      if (assignment && /\bTls12\b|\b3072\b/i.test(assignment[1]!) && !/-bxor|-bnot/i.test(assignment[1]!)) enabled.push({ line: t.line, column: t.column });
-    }
-    const first = enabled.sort((a, b) => (before(a, b) ? -1 : 1))[0];
     const defined = definedFunctions(facts);
     const calls: { line: number; column: number; what: string }[] = [];
     for (const command of facts.commands) {
@@ -45,6 +33,19 @@ const rule: LintRule = {
       if (t.kind === 'attribute' || !WEB_TYPES.has(normalType(t.type))) continue;
       calls.push({ line: t.line, column: t.column, what: `[${t.type}]` });
     }
+    if (calls.length === 0) return [];
+    // Assignments to SecurityProtocol whose right-hand side names TLS 1.2.
+    const starts = lineStarts(text);
+    const lines = text.split('\n');
+    const enabled: { line: number; column: number }[] = [];
+    for (const t of facts.types) {
+      if (t.kind !== 'static-property' || normalType(t.type) !== 'net.servicepointmanager' || t.member?.toLowerCase() !== 'securityprotocol') continue;
+      let statement = text.slice(starts[t.line - 1]! + t.column - 1, starts[t.line] ?? text.length);
+      for (let next = t.line; /(`|-bor|,|\()\s*$/i.test(statement) && next < lines.length; next++) statement += lines[next];
+      const assignment = /^\[[^\]]+\]::SecurityProtocol\s*\+?=(?!=)(.*)$/is.exec(statement.trim());
+      if (assignment && /\bTls12\b|\b3072\b/i.test(assignment[1]!) && !/-bxor|-bnot/i.test(assignment[1]!)) enabled.push({ line: t.line, column: t.column });
+    }
+    const first = enabled.sort((a, b) => (before(a, b) ? -1 : 1))[0];
     return calls
       .filter((call) => !first || before(call, first))
       .map((call) => ({
