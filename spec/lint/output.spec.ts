@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { writeSyntheticCatalog } from '../../bench/build.ts';
 import { formatFinding, lintFiles, type LintFinding } from '../../generator/lint/index.ts';
@@ -21,6 +22,8 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     for (const p of projects) p.dispose();
   });
 
+  let signed: string[] = [];
+
   it('GIVEN remediations/ built with the default (development) signing WHEN every .ps1 is linted THEN there is no finding', async () => {
     const project = scratchProject(join(REPO, 'remediations'));
     projects.push(project);
@@ -31,6 +34,31 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     for (const file of files) assert.ok(readFileSync(file, 'latin1').includes('# SIG # Begin signature block'), `${file} is not signed: signature-last would not be exercised`);
     const findings = await lintFiles(files);
     assert.equal(findings.length, 0, `${findings.length} findings in out/:\n${report(findings, project.root)}`);
+    signed = files;
+  });
+
+  it('the check can fail: each change to a generated script gives exactly the findings it should', async () => {
+    assert.ok(signed.length > 0, 'needs the signed build of the test before');
+    const original = readFileSync(signed.find((f) => f.endsWith('detect.ps1'))!, 'latin1');
+    const changes: [string, (text: string) => string, string[]][] = [
+      ['a module command in the runtime, outside the seams', (t) => t.replace('        $now = Get-RgUtcNow\r\n', '        $now = Get-Date\r\n'), ['allowlisted-commands', 'core-only-outside-seams']],
+      ['a statement after the exit', (t) => t.replace('\r\nexit $RgOutcome.ExitCode\r\n', '\r\nexit $RgOutcome.ExitCode\r\n$RgOutcome = $null\r\n'), ['exit-last']],
+      ['code after the signature block', (t) => t.replace(/# SIG # End signature block\r\n$/, '# SIG # End signature block\r\n$null = 0\r\n'), ['parse-errors', 'signature-last']],
+      ['a web call without TLS 1.2 and -UseBasicParsing, in a seam', (t) => t.replace('    [System.DateTime]::UtcNow\r\n', "    $null = Invoke-WebRequest -Uri 'https://login.microsoftonline.com/'\r\n    [System.DateTime]::UtcNow\r\n"), ['tls12-before-web-call', 'use-basic-parsing']],
+    ];
+    const dir = mkdtempSync(join(tmpdir(), 'remgen-lint-changed-'));
+    try {
+      for (const [what, change, expected] of changes) {
+        const changed = change(original);
+        assert.notEqual(changed, original, what);
+        const file = join(dir, 'detect.ps1');
+        writeFileSync(file, changed, 'latin1');
+        const rules = [...new Set((await lintFiles([file])).map((f) => f.rule))].sort();
+        assert.deepEqual(rules, expected, what);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('GIVEN the 200-remediation bench catalog built unsigned WHEN `remgen lint out/` runs in a fresh process THEN it exits 0 with no finding (timed: goal under 5 s incl. the host start)', async () => {
