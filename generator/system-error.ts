@@ -16,6 +16,13 @@ const WORDS: Readonly<Record<string, string>> = {
   ELOOP: 'too many levels of symbolic links',
   EXDEV: 'it is on another file system',
   EIO: 'input/output error',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'the connection was reset',
+  ETIMEDOUT: 'timed out',
+  ENOTFOUND: 'no such host',
+  EAI_AGAIN: 'the host name could not be looked up (try again)',
+  EHOSTUNREACH: 'the host is unreachable',
+  ENETUNREACH: 'the network is unreachable',
 };
 
 /** Why a file operation failed, in words: `permission denied`; the error's own message for anything else. */

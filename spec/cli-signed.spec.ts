@@ -19,7 +19,8 @@ describe('remgen build, signed (the default)', function () {
   it('GIVEN no certificate WHEN build runs THEN it creates a development certificate, says so loudly, and signs', () => {
     const run = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /NO SIGNING CERTIFICATE CONFIGURED: created a DEVELOPMENT code-signing certificate/);
+    assert.match(run.stderr, /NO SIGNING CERTIFICATE CONFIGURED: created a DEVELOPMENT code-signing certificate/);
+    assert.doesNotMatch(run.stdout, /DEVELOPMENT/);
     assert.match(run.stdout, /Summary: 5 files: 5 created, 0 updated, 0 unchanged; signed by CN=remgen development code signing/);
     assert.deepEqual(readdirSync(join(project.root, '.remgen')).sort(), ['dev-signing-key.pem', 'dev-signing.cer', 'trust-remgen-dev.ps1']);
     caFile = join(project.root, 'dev.pem');
@@ -48,7 +49,7 @@ describe('remgen build, signed (the default)', function () {
   it('a second build keeps every signed file as it is (no new signing time), without a banner', () => {
     const run = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
     assert.equal(run.status, 0, run.stderr);
-    assert.doesNotMatch(run.stdout, /NO SIGNING CERTIFICATE/);
+    assert.doesNotMatch(run.stdout + run.stderr, /NO SIGNING CERTIFICATE/);
     assert.match(run.stdout, /5 files: 0 created, 0 updated, 5 unchanged/);
     assert.equal(remgen(['build', '--catalog', 'catalog', '--out', 'out', '--check'], project.root).status, 0);
   });

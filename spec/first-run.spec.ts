@@ -103,4 +103,36 @@ describe('first run, as a new user would try it', function () {
     assert.equal(built.status, 0, built.stdout + built.stderr);
     assert.deepEqual(readdirSync(join(project.root, '.remgen')).sort(), ['dev-signing-key.pem', 'dev-signing.cer', 'trust-remgen-dev.ps1']);
   });
+
+  it('the development-certificate banner goes to stderr once, also under --check; errors are in plain words; a misspelt option is named as typed, with one suggestion', () => {
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    const check = remgen(['build', '--catalog', 'catalog', '--check'], project.root);
+    assert.equal(check.status, 2, check.stdout + check.stderr);
+    assert.equal(check.stderr.match(/NO SIGNING CERTIFICATE CONFIGURED/g)?.length, 1, check.stderr);
+    assert.doesNotMatch(check.stdout, /DEVELOPMENT|!!!/);
+    const build = remgen(['build', '--catalog', 'catalog'], project.root);
+    assert.equal(build.status, 0, build.stdout + build.stderr);
+    assert.doesNotMatch(build.stdout + build.stderr, /NO SIGNING CERTIFICATE CONFIGURED/);
+    assert.doesNotMatch(build.stdout, /DEVELOPMENT/);
+
+    const missing = [
+      remgen(['build', '--catalog', 'catalog', '--pfx', 'nope.pfx'], project.root),
+      remgen(['sign', 'nope.ps1'], project.root),
+      remgen(['verify', 'nope.ps1'], project.root),
+      remgen(['verify', 'out/intune/tls/detect.ps1', '--ca', 'nope.pem'], project.root),
+    ];
+    for (const run of missing) {
+      assert.notEqual(run.status, 0);
+      assert.match(run.stdout + run.stderr, /nope\.(pfx|ps1|pem)\b.*no such file or folder/);
+      assert.doesNotMatch(run.stdout + run.stderr, /\bE[A-Z]{3,}\b/, 'a Node error code reached the user');
+    }
+
+    const option = remgen(['build', '--catalog', 'catalog', '--no-sgin'], project.root);
+    assert.equal(option.status, 3);
+    assert.equal(option.stdout, '');
+    assert.equal(option.stderr, "remgen build: unknown option --no-sgin; did you mean --no-sign?\nRun 'remgen build --help' for the options.\n");
+    const command = remgen(['buidl', '--catalog', 'catalog'], project.root);
+    assert.equal(command.status, 3);
+    assert.equal(command.stderr, "remgen: unknown command 'buidl'; did you mean 'build'?\nRun 'remgen --help' for the commands.\n");
+  });
 });

@@ -9,6 +9,7 @@ import { HASHES, OID, type HashAlgorithm } from './algorithms.ts';
 import { allowsCodeSigning, certificatesFromFile, readCertificate, type CertificateInfo } from './certificate.ts';
 import { TAG, children, nullValue, oid, parseDer, sequence } from './der.ts';
 import { Pkcs12PasswordError, readPkcs12 } from './pkcs12.ts';
+import { systemErrorWords } from '../system-error.ts';
 import { SigningError } from './signing-error.ts';
 
 /** Where a password comes from. `value` is for programmatic callers (tests, a secret store); the CLI never fills it from argv. */
@@ -91,7 +92,7 @@ export async function resolvePassword(source: PasswordSource | undefined, what: 
     try {
       return (await readFile(source.file, 'utf8')).replace(/\r?\n$/, '');
     } catch (error) {
-      throw new SigningError('BadPassword', `${what}: cannot read password file ${source.file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new SigningError('BadPassword', `${what}: cannot read password file ${source.file}: ${systemErrorWords(error)}`);
     }
   }
   return promptPassword(`Password for ${what}: `);
@@ -192,7 +193,7 @@ export async function loadSigner(source: SignerSource): Promise<Signer> {
     try {
       bytes = await read(source.pfx);
     } catch (error) {
-      throw new SigningError('BadKeyFile', `${what}: cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+      throw new SigningError('BadKeyFile', `${what}: cannot read: ${systemErrorWords(error)}`);
     }
     const password = (await resolvePassword(source.password, what)) ?? '';
     let contents;
@@ -214,7 +215,7 @@ export async function loadSigner(source: SignerSource): Promise<Signer> {
       found.forEach((der) => readCertificate(der));
       certificates.push(...found);
     } catch (error) {
-      throw new SigningError('BadKeyFile', `${describe(input, 'certificate')}: not a readable PEM or DER certificate (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      throw new SigningError('BadKeyFile', `${describe(input, 'certificate')}: not a readable PEM or DER certificate (${systemErrorWords(error)})`);
     }
   }
   const keyWhat = describe(source.key, 'key');
@@ -222,7 +223,7 @@ export async function loadSigner(source: SignerSource): Promise<Signer> {
   try {
     keyBytes = await read(source.key);
   } catch (error) {
-    throw new SigningError('BadKeyFile', `${keyWhat}: cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new SigningError('BadKeyFile', `${keyWhat}: cannot read: ${systemErrorWords(error)}`);
   }
   const password = isEncryptedKey(keyBytes) ? await resolvePassword(source.password, keyWhat) : undefined;
   return signerFromKey(privateKeyFrom(keyBytes, password, keyWhat), certificates, what);

@@ -9,6 +9,7 @@ import {
   sequence, setOf, oid, unsignedInteger,
 } from './der.ts';
 import { parseSignedData, type ParsedSignedData } from './pkcs7.ts';
+import { systemErrorWords } from '../system-error.ts';
 import { SigningError } from './signing-error.ts';
 
 export interface TimestampOptions {
@@ -103,8 +104,8 @@ export async function timestampAttribute(hash: HashAlgorithm, signature: Uint8Ar
         const token = tokenFromResponse(response, hash, signature, nonce);
         return sequence(oid(OID.rfc3161Timestamp), setOf(token));
       } catch (error) {
-        const cause = (error as { cause?: { code?: string } }).cause?.code;
-        failures.push(`${url} (attempt ${attempt}): ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : cause ?? (error as Error).message}`);
+        const cause = (error as { cause?: { code?: string } }).cause;
+        failures.push(`${url} (attempt ${attempt}): ${(error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : systemErrorWords(cause?.code ? cause : error)}`);
       }
     }
   }

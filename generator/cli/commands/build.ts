@@ -33,7 +33,8 @@ const buildCommand: RemgenCommand = {
       .example('$0 build --no-sign', 'build unsigned (the summary and the package READMEs say so)')
       .example('$0 build --json | jq .files', 'machine-readable result'),
   async handler(args: BuildArgs & Record<string, unknown>) {
-    const log = args.json ? printError : print;
+    // Which certificate signs, and the development certificate's banner, are diagnostics: stderr.
+    const log = printError;
     const out = resolve(args.out);
     const shownOut = relative(process.cwd(), out) || '.';
     let signing: Awaited<ReturnType<typeof resolveBuildSigning>>;

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { SigningError, replaceFile, signScript, signerFromArgs, signingOptions, type SigningArgs } from '../../sign/index.ts';
+import { systemErrorWords } from '../../system-error.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError } from '../output.ts';
 import type { RemgenCommand } from './command.ts';
@@ -49,7 +50,7 @@ const signCommand: RemgenCommand = {
         print(`Signed  ${file}`);
       } catch (error) {
         failed += 1;
-        const message = error instanceof SigningError ? error.message : `${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+        const message = error instanceof SigningError ? error.message : `${file}: ${systemErrorWords(error)}`;
         printError(`Failed  ${message}`);
       }
     }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { certificatesFromFile, verifyScript, type VerifyResult } from '../../sign/index.ts';
+import { systemErrorWords } from '../../system-error.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';
@@ -14,7 +15,13 @@ interface VerifyArgs {
 async function anchors(files: readonly string[] | undefined): Promise<Uint8Array[] | undefined> {
   if (!files || files.length === 0) return undefined;
   const out: Uint8Array[] = [];
-  for (const file of files) out.push(...certificatesFromFile(await readFile(file)));
+  for (const file of files) {
+    try {
+      out.push(...certificatesFromFile(await readFile(file)));
+    } catch (error) {
+      throw new Error(`${file}: ${systemErrorWords(error)}`, { cause: error });
+    }
+  }
   return out;
 }
 
@@ -45,7 +52,7 @@ const verifyCommand: RemgenCommand = {
       try {
         bytes = await readFile(file);
       } catch (error) {
-        results.push({ file, status: 'UnknownError', reason: 'NotSigned', message: `${file}: cannot read (${(error as NodeJS.ErrnoException).code})`, nested: [], warnings: [] });
+        results.push({ file, status: 'UnknownError', reason: 'NotSigned', message: `${file}: cannot read (${systemErrorWords(error)})`, nested: [], warnings: [] });
         continue;
       }
       const result = verifyScript(bytes, file, {
