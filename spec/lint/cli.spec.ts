@@ -54,7 +54,7 @@ describe('remgen lint FILE... [--json]', function () {
     const missing = lint(CLEAN, join('spec', 'no-such.ps1'));
     assert.equal(missing.status, 3);
     assert.equal(missing.stdout, '');
-    assert.match(missing.stderr, /remgen lint: spec\/no-such\.ps1: cannot read \(ENOENT\)/);
+    assert.match(missing.stderr, /remgen lint: spec\/no-such\.ps1: cannot read it: no such file or folder$/m);
     const unknown = lint(CLEAN, '--fix');
     assert.equal(unknown.status, 3);
     assert.equal(unknown.stdout, '');

@@ -2,6 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { EngineUnavailableError } from '../../engine/index.ts';
 import { formatFinding, lintFiles, rules } from '../../lint/index.ts';
+import { systemErrorWords } from '../../system-error.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';
@@ -22,7 +23,7 @@ async function expand(paths: readonly string[]): Promise<{ files: string[]; prob
     try {
       info = await stat(path);
     } catch (error) {
-      problems.push(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      problems.push(`${path}: cannot read it: ${systemErrorWords(error)}`);
       continue;
     }
     if (info.isDirectory()) {
