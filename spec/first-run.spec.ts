@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { testPki } from './sign/support/pki.ts';
 import { BIN, remgen, scratchProject, REPO } from './support/temp-catalog.ts';
 
 /** Every file and folder under `dir` (hidden ones too, links not followed), files with the SHA-256 of their bytes. */
@@ -134,5 +135,21 @@ describe('first run, as a new user would try it', function () {
     const command = remgen(['buidl', '--catalog', 'catalog'], project.root);
     assert.equal(command.status, 3);
     assert.equal(command.stderr, "remgen: unknown command 'buidl'; did you mean 'build'?\nRun 'remgen --help' for the commands.\n");
+  });
+
+  it('a PFX with a password, none given and no terminal: "no password given" with the ways to give one, not "wrong password"', async () => {
+    const pki = await testPki();
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    writeFileSync(join(project.root, 'a.ps1'), 'Write-Output 1\r\n');
+    const env = { REMGEN_SIGNING_PASSWORD: undefined };
+    for (const args of [['build', '--catalog', 'catalog', '--pfx', pki.rsa.pfxAes], ['sign', '--pfx', pki.rsa.pfxAes, 'a.ps1']]) {
+      const run = remgen(args, project.root, env);
+      assert.equal(run.status, 3, run.stdout + run.stderr);
+      assert.match(run.stderr, /: no password given for the PFX file, and there is no terminal to ask on; give it with --password-env NAME, --password-file FILE or the REMGEN_SIGNING_PASSWORD environment variable/);
+      assert.doesNotMatch(run.stderr, /wrong password/);
+    }
+    assert.equal(existsSync(project.out), false);
+    const given = remgen(['build', '--catalog', 'catalog', '--pfx', pki.rsa.pfxAes], project.root, { REMGEN_SIGNING_PASSWORD: pki.password });
+    assert.equal(given.status, 0, given.stdout + given.stderr);
   });
 });

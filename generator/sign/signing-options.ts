@@ -86,8 +86,16 @@ export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv =
   if (Boolean(args.cert) !== Boolean(args.key)) throw new SigningError('Usage', '--cert and --key go together (or use --pfx)');
   let password = passwordSource(args, env);
   if (args.pfx) {
+    // No password given and no terminal to ask on: try the empty password, which some PFX files have.
+    const guessed = password === undefined && !process.stdin.isTTY;
     password ??= process.stdin.isTTY ? { prompt: true } : { value: '' };
-    const signer = await loadSigner({ pfx: args.pfx, password });
+    const signer = await loadSigner({ pfx: args.pfx, password }).catch((error: unknown) => {
+      if (guessed && error instanceof SigningError && error.code === 'BadPassword') {
+        throw new SigningError('Usage', `${args.pfx}: no password given for the PFX file, and there is no terminal to ask on; ` +
+          `give it with --password-env NAME, --password-file FILE or the ${DEFAULT_PASSWORD_ENV} environment variable`);
+      }
+      throw error;
+    });
     return { signer, options, description: `signing with "${signer.subject}" (thumbprint ${signer.thumbprint}) from ${args.pfx}` };
   }
   if (args.cert && args.key) {
