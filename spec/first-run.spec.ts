@@ -152,4 +152,17 @@ describe('first run, as a new user would try it', function () {
     const given = remgen(['build', '--catalog', 'catalog', '--pfx', pki.rsa.pfxAes], project.root, { REMGEN_SIGNING_PASSWORD: pki.password });
     assert.equal(given.status, 0, given.stdout + given.stderr);
   });
+
+  it('verify straight after the default build: results on stdout, and a hint on stderr that names the development certificate and --ca', () => {
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    assert.equal(remgen(['build', '--catalog', 'catalog'], project.root).status, 0);
+    const scripts = ['out/intune/tls/detect.ps1', 'out/intune/tls/remediate.ps1'];
+    const run = remgen(['verify', ...scripts], project.root);
+    assert.equal(run.status, 1);
+    assert.deepEqual(run.stdout.trimEnd().split('\n').map((line) => line.split(' ')[0]), ['NotTrusted', 'NotTrusted', 'Summary:']);
+    assert.match(run.stderr, /^hint: they are signed with this project's development certificate .*: add --ca \.remgen\/dev-signing\.cer to check against it; \.remgen\/trust-remgen-dev\.ps1 trusts it on a lab device\n$/);
+    const trusted = remgen(['verify', '--ca', '.remgen/dev-signing.cer', ...scripts], project.root);
+    assert.equal(trusted.status, 0, trusted.stdout + trusted.stderr);
+    assert.equal(trusted.stderr, '');
+  });
 });

@@ -17,7 +17,7 @@ import { signScript } from './sign-script.ts';
 
 export const DEVELOPMENT_DIRECTORY = '.remgen';
 const KEY_FILE = 'dev-signing-key.pem';
-const CERTIFICATE_FILE = 'dev-signing.cer';
+export const CERTIFICATE_FILE = 'dev-signing.cer';
 export const TRUST_SCRIPT_FILE = 'trust-remgen-dev.ps1';
 /** Renew when less than this is left, so a build never signs with a certificate about to lapse. */
 const RENEW_MS = 30 * 24 * 3600 * 1000;

@@ -18,7 +18,14 @@
 export type { HashAlgorithm, SigningHashAlgorithm } from './algorithms.ts';
 export { readCertificate, certificatesFromFile, type CertificateInfo } from './certificate.ts';
 export { issueCertificate, type CertificateRequest } from './certificate-builder.ts';
-export { ensureDevelopmentSigner, trustScript, DEVELOPMENT_DIRECTORY, TRUST_SCRIPT_FILE, type DevelopmentSigner } from './dev-certificate.ts';
+export {
+  ensureDevelopmentSigner,
+  trustScript,
+  CERTIFICATE_FILE as DEVELOPMENT_CERTIFICATE_FILE,
+  DEVELOPMENT_DIRECTORY,
+  TRUST_SCRIPT_FILE,
+  type DevelopmentSigner,
+} from './dev-certificate.ts';
 export { loadSigner, signerFromKey, type PasswordSource, type Signer, type SignerSource } from './keys.ts';
 export { SCRIPT_EXTENSIONS, type EncodingPolicy } from './powershell-sip.ts';
 export { replaceFile } from './replace-file.ts';

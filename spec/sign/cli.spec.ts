@@ -54,7 +54,7 @@ describe('sign: remgen sign and remgen verify commands', function () {
     assert.deepEqual(results.map((r) => r.status), ['Valid', 'Valid', 'Valid']);
   });
 
-  it('verify exits 1 when any file is not valid and prints one status line per file', async function () {
+  it('verify exits 1 when any file is not valid and prints one status line per file on stdout', async function () {
     const good = join(work, 'good.ps1');
     const unsigned = join(work, 'unsigned.ps1');
     writeFileSync(unsigned, SAMPLES[0]!.bytes);
@@ -63,8 +63,9 @@ describe('sign: remgen sign and remgen verify commands', function () {
     const result = await run(verifyCommand.handler, { files: [good, unsigned], ca: [pki.rootPem], json: false });
     assert.equal(result.code, 1);
     assert.match(result.out, /^Valid\s+.*good\.ps1/m);
-    assert.match(result.err, /^NotSigned\s+.*unsigned\.ps1/m);
+    assert.match(result.out, /^NotSigned\s+.*unsigned\.ps1/m);
     assert.match(result.out, /Summary: 1 file valid, 1 not valid/);
+    assert.equal(result.err, '');
   });
 
   it('leaves a file untouched when signing fails (unreachable TSA), exits 1 and names the file; option mistakes exit 3', async function () {

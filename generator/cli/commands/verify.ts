@@ -1,5 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { certificatesFromFile, verifyScript, type VerifyResult } from '../../sign/index.ts';
+import { join } from 'node:path';
+import {
+  certificatesFromFile,
+  DEVELOPMENT_CERTIFICATE_FILE,
+  DEVELOPMENT_DIRECTORY,
+  readCertificate,
+  TRUST_SCRIPT_FILE,
+  verifyScript,
+  type VerifyResult,
+} from '../../sign/index.ts';
 import { systemErrorWords } from '../../system-error.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
@@ -23,6 +32,23 @@ async function anchors(files: readonly string[] | undefined): Promise<Uint8Array
     }
   }
   return out;
+}
+
+/**
+ * What to do about files that are NotTrusted because no --ca was given: most often they were signed by
+ * `remgen build` with the development certificate of this project, which no system store trusts.
+ */
+async function trustHint(results: readonly VerifyResult[]): Promise<string | undefined> {
+  const untrusted = results.filter((r) => r.status === 'NotTrusted');
+  if (untrusted.length === 0) return undefined;
+  const cer = join(DEVELOPMENT_DIRECTORY, DEVELOPMENT_CERTIFICATE_FILE);
+  const development = await readFile(cer).then((der) => readCertificate(der).thumbprint, () => undefined);
+  if (development !== undefined && untrusted.every((r) => r.signerThumbprint === development)) {
+    return `hint: ${untrusted.length === 1 ? 'it is' : 'they are'} signed with this project's development certificate (remgen build makes it when no ` +
+      `certificate is configured), which no system store trusts: add --ca ${cer} to check against it; ` +
+      `${join(DEVELOPMENT_DIRECTORY, TRUST_SCRIPT_FILE)} trusts it on a lab device`;
+  }
+  return 'hint: the signing chain ends in a root this machine does not trust; give that root with --ca FILE to check against it';
 }
 
 const verifyCommand: RemgenCommand = {
@@ -65,12 +91,15 @@ const verifyCommand: RemgenCommand = {
     if (args.json) {
       printJson(results);
     } else {
+      // Results (one line per file, then the summary) on stdout; warnings and hints on stderr.
       for (const r of results) {
-        (r.status === 'Valid' ? print : printError)(`${r.status.padEnd(13)} ${r.message}`);
-        for (const warning of r.warnings) printError(`  warning: ${warning}`);
+        print(`${r.status.padEnd(13)} ${r.message}`);
+        for (const warning of r.warnings) printError(`${r.file}: warning: ${warning}`);
       }
       print(`Summary: ${plural(valid, 'file')} valid, ${results.length - valid} not valid.`);
     }
+    const hint = trustAnchors ? undefined : await trustHint(results);
+    if (hint) printError(hint);
     return valid === results.length ? EXIT.ok : EXIT.failed;
   },
 };
