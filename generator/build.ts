@@ -27,10 +27,27 @@ export interface BuildOptions {
   readonly generatorVersion?: string;
 }
 
+/** Wall-clock milliseconds per stage of one build. */
+export interface BuildTimings {
+  readonly loadMs: number;
+  readonly checkMs: number;
+  /** Plan, render, sign and finish. */
+  readonly synthesizeMs: number;
+  /** Writing out/, or comparing with it under --check. */
+  readonly writeMs: number;
+  readonly totalMs: number;
+}
+
 export type BuildOutcome =
   | { readonly kind: 'invalid'; readonly diagnostics: readonly Diagnostic[] }
   | { readonly kind: 'unknown-ids'; readonly ids: readonly string[]; readonly known: readonly string[] }
-  | { readonly kind: 'written' | 'checked'; readonly reports: readonly FileReport[]; readonly synthesis: Synthesis; readonly catalog: Catalog };
+  | {
+      readonly kind: 'written' | 'checked';
+      readonly reports: readonly FileReport[];
+      readonly synthesis: Synthesis;
+      readonly catalog: Catalog;
+      readonly timings: BuildTimings;
+    };
 
 /**
  * The sign stage as the build uses it. A script already in out/ with the same content and a valid
@@ -68,8 +85,18 @@ export async function loadAndCheck(folder: string): Promise<{ readonly catalog: 
 }
 
 export async function build(options: BuildOptions): Promise<BuildOutcome> {
+  const start = performance.now();
+  const lap = ((last) => (): number => {
+    const now = performance.now();
+    const ms = Math.round((now - last) * 10) / 10;
+    last = now;
+    return ms;
+  })(start);
   const catalogRoot = resolve(options.catalog);
-  const { catalog, diagnostics } = await loadAndCheck(catalogRoot);
+  const loaded = await loadCatalog(catalogRoot);
+  const loadMs = lap();
+  const { catalog, diagnostics } = await checkCatalog(loaded);
+  const checkMs = lap();
   if (diagnostics.length > 0) return { kind: 'invalid', diagnostics };
   const ids = options.ids ?? [];
   const known = [...catalog.remediations.map((r) => r.remediation.id), ...catalog.bundles.map((b) => b.bundle.id)].sort();
@@ -82,11 +109,9 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
     ...(signing ? { signing: signForOutput(signing, resolve(options.out)) } : {}),
     ...(options.generatorVersion ? { generatorVersion: options.generatorVersion } : {}),
   });
+  const synthesizeMs = lap();
   const partial = ids.length > 0;
-  if (options.check) {
-    const { reports } = await planWrite(options.out, synthesis, { partial });
-    return { kind: 'checked', reports, synthesis, catalog };
-  }
-  const reports = await writeOutput(options.out, synthesis, { partial });
-  return { kind: 'written', reports, synthesis, catalog };
+  const reports = options.check ? (await planWrite(options.out, synthesis, { partial })).reports : await writeOutput(options.out, synthesis, { partial });
+  const timings = { loadMs, checkMs, synthesizeMs, writeMs: lap(), totalMs: Math.round((performance.now() - start) * 10) / 10 };
+  return { kind: options.check ? 'checked' : 'written', reports, synthesis, catalog, timings };
 }

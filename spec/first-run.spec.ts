@@ -165,4 +165,29 @@ describe('first run, as a new user would try it', function () {
     assert.equal(trusted.status, 0, trusted.stdout + trusted.stderr);
     assert.equal(trusted.stderr, '');
   });
+
+  it('build --json is a compact, documented object: packages, files with sha256, signer subject and thumbprint, timings', () => {
+    cpSync(join(REPO, 'remediations'), project.catalog, { recursive: true });
+    const run = remgen(['build', '--catalog', 'catalog', '--json'], project.root);
+    assert.equal(run.status, 0, run.stderr);
+    assert.ok(run.stdout.split('\n').length < 80, `${run.stdout.split('\n').length} lines`);
+    const json = JSON.parse(run.stdout) as Record<string, unknown> & {
+      signing: Record<string, unknown>;
+      files: { path: string; status: string; sha256: string; size: number }[];
+      timings: Record<string, number>;
+    };
+    assert.deepEqual(Object.keys(json), ['ok', 'out', 'signing', 'packages', 'files', 'summary', 'timings']);
+    assert.deepEqual(Object.keys(json.signing), ['status', 'subject', 'thumbprint']);
+    assert.match(String(json.signing.subject), /^CN=remgen development code signing/);
+    assert.match(String(json.signing.thumbprint), /^[0-9A-F]{40}$/);
+    assert.deepEqual(json.packages, [{ id: 'tls', target: 'intune', dir: 'intune/tls', descriptor: 'catalog/tls.ts' }]);
+    assert.equal(json.files.length, 5);
+    for (const file of json.files) {
+      const bytes = readFileSync(join(project.out, file.path));
+      assert.deepEqual(file, { path: file.path, status: 'created', sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
+    }
+    assert.deepEqual(json.summary, { created: 5, updated: 0, unchanged: 0, removed: 0 });
+    assert.deepEqual(Object.keys(json.timings), ['loadMs', 'checkMs', 'synthesizeMs', 'writeMs', 'totalMs']);
+    for (const ms of Object.values(json.timings)) assert.ok(typeof ms === 'number' && ms >= 0);
+  });
 });

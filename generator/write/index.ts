@@ -32,6 +32,9 @@ export class WriteError extends Error {
 export interface FileReport {
   readonly path: string;
   readonly status: FileStatus;
+  /** SHA-256 (hex) and size of the bytes the build produces; absent for a removed file. */
+  readonly sha256?: string;
+  readonly size?: number;
 }
 
 export interface Manifest {
@@ -96,7 +99,8 @@ export async function planWrite(outDir: string, synthesis: Synthesis, options: {
   const reports: FileReport[] = [];
   for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const existing = await readIfExists(join(out, path));
-    reports.push({ path, status: existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated' });
+    const status = existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated';
+    reports.push({ path, status, sha256: sha256(bytes), size: bytes.length });
   }
   for (const path of removed) {
     if ((await readIfExists(join(out, path))) !== undefined) reports.push({ path, status: 'removed' });

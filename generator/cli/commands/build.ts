@@ -1,12 +1,30 @@
 import { relative, resolve } from 'node:path';
-import { build, type BuildOutcome } from '../../build.ts';
+import { build, type BuildOutcome, type BuildTimings } from '../../build.ts';
 import { formatDiagnostic } from '../../check/diagnostic.ts';
 import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import { systemErrorWords } from '../../system-error.ts';
-import { WriteError } from '../../write/index.ts';
+import { WriteError, type FileStatus } from '../../write/index.ts';
 import type { RemgenCommand } from './command.ts';
+
+/**
+ * What `remgen build --json` prints on success (README, "remgen build --json"). A failed build prints
+ * `{ ok: false, diagnostics }` or `{ ok: false, unknownIds }`; `--check --json` prints `{ ok, stale }`.
+ */
+export interface BuildJson {
+  readonly ok: true;
+  /** The output folder, relative to the working directory. */
+  readonly out: string;
+  readonly signing:
+    | { readonly status: 'signed'; readonly subject: string; readonly thumbprint: string }
+    | { readonly status: 'unsigned'; readonly note: string };
+  readonly packages: readonly { readonly id: string; readonly target: string; readonly dir: string; readonly descriptor: string }[];
+  /** Every file of the build, manifest.json included, with what the build did to it; paths relative to `out`. */
+  readonly files: readonly { readonly path: string; readonly status: FileStatus; readonly sha256: string | null; readonly size: number | null }[];
+  readonly summary: Readonly<Record<'created' | 'updated' | 'unchanged' | 'removed', number>>;
+  readonly timings: BuildTimings;
+}
 
 interface BuildArgs {
   readonly ids: string[];
@@ -97,13 +115,18 @@ const buildCommand: RemgenCommand = {
     }
 
     if (args.json) {
-      printJson({
+      const result: BuildJson = {
         ok: true,
         out: shownOut,
-        signing: synthesis.signer ? { status: 'signed', ...synthesis.signer } : { status: 'unsigned', note: signing.note },
+        signing: synthesis.signer
+          ? { status: 'signed', subject: synthesis.signer.subject, thumbprint: synthesis.signer.thumbprint }
+          : { status: 'unsigned', note: signing.note },
         packages: synthesis.packages.map((p) => ({ id: p.remediation.id, target: p.target, dir: p.dir, descriptor: p.descriptorPath })),
-        files: reports.map((r) => ({ ...r, sha256: synthesis.entries.find((e) => e.path === r.path)?.sha256 ?? null })),
-      });
+        files: reports.map((r) => ({ path: r.path, status: r.status, sha256: r.sha256 ?? null, size: r.size ?? null })),
+        summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), removed: count('removed') },
+        timings: outcome.timings,
+      };
+      printJson(result);
     } else {
       print(`remgen build: ${plural(synthesis.packages.length, 'package')} from ${args.catalog}/ into ${shownOut}/`);
       for (const r of reports) print(`  ${r.status.padEnd(9)} ${shownOut}/${r.path}`);
