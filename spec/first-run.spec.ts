@@ -177,7 +177,8 @@ describe('first run, as a new user would try it', function () {
       timings: Record<string, number>;
     };
     assert.deepEqual(Object.keys(json), ['ok', 'out', 'signing', 'packages', 'files', 'summary', 'timings']);
-    assert.deepEqual(Object.keys(json.signing), ['status', 'subject', 'thumbprint']);
+    assert.deepEqual(Object.keys(json.signing), ['status', 'subject', 'thumbprint', 'development']);
+    assert.equal(json.signing.development, true);
     assert.match(String(json.signing.subject), /^CN=remgen development code signing/);
     assert.match(String(json.signing.thumbprint), /^[0-9A-F]{40}$/);
     assert.deepEqual(json.packages, [{ id: 'tls', target: 'intune', dir: 'intune/tls', descriptor: 'catalog/tls.ts' }]);

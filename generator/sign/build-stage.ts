@@ -8,7 +8,8 @@ import { signScript } from './sign-script.ts';
 import { signerFromArgs, type SignerChoice, type SigningArgs } from './signing-options.ts';
 
 export interface BuildSignStage {
-  readonly signer: Signer;
+  /** `development` is set for the development certificate, so the package READMEs can say so. */
+  readonly signer: Signer & { readonly development?: boolean };
   sign(path: string, bytes: Uint8Array): Promise<Uint8Array>;
 }
 
@@ -38,5 +39,8 @@ function stageOf(choice: SignerChoice, log: (line: string) => void): BuildSignSt
     log(choice.description);
   }
   const { signer, options } = choice;
-  return { signer, sign: (path, bytes) => signScript(bytes, path, signer, options) };
+  return {
+    signer: choice.development ? { ...signer, development: true } : signer,
+    sign: (path, bytes) => signScript(bytes, path, signer, options),
+  };
 }

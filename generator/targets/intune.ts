@@ -101,6 +101,8 @@ export const intuneTarget: Target = {
       context: remediation.context,
       bundle: pkg.bundle ?? '',
       signed,
+      development: context.signer?.development === true,
+      stepCount: remediation.steps.length,
       signerSubject: context.signer?.subject ?? '',
       signerThumbprint: context.signer?.thumbprint ?? '',
       descriptorPath: pkg.descriptorPath,

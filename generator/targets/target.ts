@@ -13,6 +13,8 @@ export interface OutputFile {
 export interface SignerInfo {
   readonly thumbprint: string;
   readonly subject: string;
+  /** The development certificate `remgen build` made in `.remgen/` (lab devices only). */
+  readonly development?: boolean;
 }
 
 export interface RenderContext {

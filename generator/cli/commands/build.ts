@@ -17,7 +17,8 @@ export interface BuildJson {
   /** The output folder, relative to the working directory. */
   readonly out: string;
   readonly signing:
-    | { readonly status: 'signed'; readonly subject: string; readonly thumbprint: string }
+    /** `development`: signed with the development certificate in `.remgen/`. */
+    | { readonly status: 'signed'; readonly subject: string; readonly thumbprint: string; readonly development: boolean }
     | { readonly status: 'unsigned'; readonly note: string };
   readonly packages: readonly { readonly id: string; readonly target: string; readonly dir: string; readonly descriptor: string }[];
   /** Every file of the build, manifest.json included, with what the build did to it; paths relative to `out`. */
@@ -119,7 +120,7 @@ const buildCommand: RemgenCommand = {
         ok: true,
         out: shownOut,
         signing: synthesis.signer
-          ? { status: 'signed', subject: synthesis.signer.subject, thumbprint: synthesis.signer.thumbprint }
+          ? { status: 'signed', subject: synthesis.signer.subject, thumbprint: synthesis.signer.thumbprint, development: synthesis.signer.development === true }
           : { status: 'unsigned', note: signing.note },
         packages: synthesis.packages.map((p) => ({ id: p.remediation.id, target: p.target, dir: p.dir, descriptor: p.descriptorPath })),
         files: reports.map((r) => ({ path: r.path, status: r.status, sha256: r.sha256 ?? null, size: r.size ?? null })),
