@@ -1,9 +1,8 @@
-import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { ensureDotnetBuilt, EngineUnavailableError, type DotnetBuild, type DotnetProgram } from './dotnet-build.ts';
 
 /**
  * The engine host: generator/engine/host/ (C#, System.Management.Automation 7.6.9), built on first use
@@ -15,46 +14,23 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TOOLS_DIR = join(PROJECT_ROOT, '.tools', 'engine-host');
 const BIN_DIR = join(TOOLS_DIR, 'bin', 'Release', 'net10.0');
 export const HOST_DLL = join(BIN_DIR, 'RemgenEngineHost.dll');
-const STAMP = join(TOOLS_DIR, 'sources.sha256');
 
-export class EngineUnavailableError extends Error {}
+export { EngineUnavailableError };
 
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(SOURCE_DIR).filter((n) => /\.(cs|csproj|props)$/.test(n)).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(SOURCE_DIR, name))).update('\0');
-  }
-  return hash.digest('hex');
-}
+const PROGRAM: DotnetProgram = {
+  sourceDir: SOURCE_DIR,
+  project: 'RemgenEngineHost.csproj',
+  toolsDir: TOOLS_DIR,
+  outputs: [HOST_DLL],
+  title: 'the PowerShell engine host (System.Management.Automation 7.6.9)',
+  needs: 'No PowerShell engine: the tests run generated scripts in a small .NET host or in a real pwsh/powershell.exe on PATH; the host',
+};
 
-export interface HostBuild {
-  readonly built: boolean;
-  readonly ms: number;
-}
+export type HostBuild = DotnetBuild;
 
 /** Builds the host when its sources changed since the last build (restore included); else does nothing. */
 export function ensureHostBuilt(log: (line: string) => void = () => {}): HostBuild {
-  const started = Date.now();
-  const hash = sourceHash();
-  if (existsSync(HOST_DLL) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash) return { built: false, ms: Date.now() - started };
-  const probe = spawnSync('dotnet', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new EngineUnavailableError(
-      'No PowerShell engine: the tests run generated scripts in a small .NET host, which needs the .NET 10 SDK ' +
-        "('dotnet' on PATH; https://dot.net), or in a real pwsh/powershell.exe on PATH. Install one of them and run again.",
-    );
-  }
-  log('building the PowerShell engine host (System.Management.Automation 7.6.9) into .tools/engine-host/ ...');
-  mkdirSync(TOOLS_DIR, { recursive: true });
-  const build = spawnSync('dotnet', ['build', join(SOURCE_DIR, 'RemgenEngineHost.csproj'), '-c', 'Release', '-nologo', '-v', 'q', '-clp:NoSummary'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1' },
-  });
-  if (build.status !== 0) {
-    throw new EngineUnavailableError(`building the engine host failed (dotnet build exit ${build.status}):\n${build.stdout}${build.stderr}`);
-  }
-  writeFileSync(STAMP, hash);
-  return { built: true, ms: Date.now() - started };
+  return ensureDotnetBuilt(PROGRAM, log);
 }
 
 interface Pending {

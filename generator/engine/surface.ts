@@ -1,10 +1,8 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { EngineUnavailableError } from './host.ts';
+import { ensureDotnetBuilt, type DotnetBuild, type DotnetProgram } from './dotnet-build.ts';
 import type { TypeFact } from './index.ts';
 
 /**
@@ -20,7 +18,6 @@ const TOOLS_DIR = join(PROJECT_ROOT, '.tools', 'engine-surface');
 const BIN_DIR = join(TOOLS_DIR, 'bin', 'Release', 'net10.0');
 export const SURFACE_DLL = join(BIN_DIR, 'RemgenEngineSurface.dll');
 const REFERENCE_PROBES = [join(BIN_DIR, 'refs', 'net472', 'mscorlib.dll'), join(BIN_DIR, 'refs', 'powershell', 'System.Management.Automation.dll')];
-const STAMP = join(TOOLS_DIR, 'sources.sha256');
 
 /** One .NET reference in a script, as the engine host's parse facts name it. */
 export interface SurfaceReference {
@@ -60,43 +57,20 @@ export interface SurfaceInfo {
   readonly loadedAtStart: readonly string[];
 }
 
-function sourceHash(): string {
-  const hash = createHash('sha256');
-  for (const name of readdirSync(SOURCE_DIR).filter((n) => /\.(cs|csproj|props)$/.test(n)).sort()) {
-    hash.update(name).update('\0').update(readFileSync(join(SOURCE_DIR, name))).update('\0');
-  }
-  return hash.digest('hex');
-}
+const PROGRAM: DotnetProgram = {
+  sourceDir: SOURCE_DIR,
+  project: 'RemgenEngineSurface.csproj',
+  toolsDir: TOOLS_DIR,
+  outputs: [SURFACE_DLL, ...REFERENCE_PROBES],
+  title: 'the Windows PowerShell 5.1 .NET surface (.NET Framework 4.7.2 and PowerShellStandard 5.1.1 reference assemblies)',
+  needs: "No .NET SDK: the check of scripts against Windows PowerShell 5.1's .NET surface runs in a small .NET program",
+};
 
-export interface SurfaceBuild {
-  readonly built: boolean;
-  readonly ms: number;
-}
+export type SurfaceBuild = DotnetBuild;
 
 /** Builds the surface program when its sources changed since the last build (restore included); else does nothing. */
 export function ensureSurfaceBuilt(log: (line: string) => void = () => {}): SurfaceBuild {
-  const started = Date.now();
-  const hash = sourceHash();
-  const current = existsSync(SURFACE_DLL) && REFERENCE_PROBES.every((p) => existsSync(p)) && existsSync(STAMP) && readFileSync(STAMP, 'utf8') === hash;
-  if (current) return { built: false, ms: Date.now() - started };
-  const probe = spawnSync('dotnet', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) {
-    throw new EngineUnavailableError(
-      "No .NET SDK: the check of scripts against Windows PowerShell 5.1's .NET surface runs in a small .NET program, " +
-        "which needs the .NET 10 SDK ('dotnet' on PATH; https://dot.net). Install it and run again.",
-    );
-  }
-  log('building the Windows PowerShell 5.1 .NET surface (.NET Framework 4.7.2 and PowerShellStandard 5.1.1 reference assemblies) into .tools/engine-surface/ ...');
-  mkdirSync(TOOLS_DIR, { recursive: true });
-  const build = spawnSync('dotnet', ['build', join(SOURCE_DIR, 'RemgenEngineSurface.csproj'), '-c', 'Release', '-nologo', '-v', 'q', '-clp:NoSummary'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1', DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1' },
-  });
-  if (build.status !== 0) {
-    throw new EngineUnavailableError(`building the .NET surface program failed (dotnet build exit ${build.status}):\n${build.stdout}${build.stderr}`);
-  }
-  writeFileSync(STAMP, hash);
-  return { built: true, ms: Date.now() - started };
+  return ensureDotnetBuilt(PROGRAM, log);
 }
 
 const ENV = { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_TieredPGO: '1' };
