@@ -207,6 +207,25 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       assert.match(run.output.at(-1)!, /WhatIf: nothing was changed/);
     });
 
+    it('every bound common parameter goes to the 64-bit run (-Verbose, -Debug:$false); -Confirm is refused in words', async () => {
+      const verbose = await new Device(profiles['tls-32bit-host']!).run(detect, { parameters: { Verbose: true, Debug: false } });
+      const relaunch = verbose.calls.find((c) => c.Seam === 'Invoke-RgNativeCommand')!;
+      assert.deepEqual((relaunch.Arguments.ArgumentList as string[]).slice(-2), ['-Verbose', '-Debug:$false']);
+      const confirm = await new Device(profiles['tls-32bit-host']!).run(remediate, { parameters: { Confirm: true } });
+      assert.equal(confirm.exitCode, 1);
+      assert.match(confirm.output.at(-1)!, /^ERROR tls: -Confirm cannot prompt from the 64-bit relaunch of a 32-bit PowerShell; start this script in 64-bit PowerShell$/);
+      assert.deepEqual(writes(confirm), []);
+      assert.deepEqual(confirm.errors, []);
+    });
+
+    it('without a Sysnative PowerShell it says so in the log and runs as 32-bit', async () => {
+      const run = await new Device({ ...profiles['tls-32bit-host']!, files: [] }).run(detect);
+      assert.equal(run.calls.filter((c) => c.Seam === 'Invoke-RgNativeCommand').length, 0);
+      assert.equal(run.exitCode, 1);
+      assert.match(run.output[0]!, /^NON-COMPLIANT tls: 12 of 12/);
+      assert.ok(run.log.some((l) => l.includes('Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe is missing; running as 32-bit') && /type="2"/.test(l)));
+    });
+
     it('remediation without -WhatIf fixes the device from the 64-bit run', async () => {
       const device = new Device(profiles['tls-32bit-host']!);
       const run = await device.run(remediate);
