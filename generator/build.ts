@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { checkCatalog } from './check/index.ts';
 import type { Catalog } from './check/catalog.ts';
-import type { Diagnostic } from './check/diagnostic.ts';
+import type { Diagnostic } from './diagnostic.ts';
 import { loadCatalog } from './load/index.ts';
 import { stripSignature, verifyScript } from './sign/index.ts';
 import { synthesize, type SignStage, type Synthesis } from './synthesize.ts';

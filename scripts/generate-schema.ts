@@ -23,7 +23,7 @@ function sortKeys(value: unknown): unknown {
 /** The schema file's exact text: two-space JSON, sorted keys, trailing newline. */
 export function generateSchema(): string {
   const generator = createGenerator({
-    path: resolve(ROOT, 'generator/model/remediation.ts'),
+    path: resolve(ROOT, 'generator/descriptor/remediation.ts'),
     tsconfig: resolve(ROOT, 'tsconfig.json'),
     type: 'Descriptor',
     expose: 'export',

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { checkCatalog, type Rooms } from '../generator/check/index.ts';
 import { checkActions, durationSeconds } from '../generator/check/rules.ts';
 import type { LoadResult } from '../generator/load/index.ts';
-import { defineRemediation, type Remediation } from '../generator/model/index.ts';
+import { defineRemediation, type Remediation } from '../generator/descriptor/index.ts';
 import type { StepCategory } from '../generator/model/step.ts';
 import { rooms as productRooms } from '../generator/steps/index.ts';
 import type { StepRoom } from '../generator/steps/room.ts';

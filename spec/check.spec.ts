@@ -1,11 +1,11 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { checkCatalog } from '../generator/check/index.ts';
-import { formatDiagnostic } from '../generator/check/diagnostic.ts';
+import { formatDiagnostic } from '../generator/diagnostic.ts';
 import { suggest } from '../generator/check/suggest.ts';
 import { validateDescriptor } from '../generator/check/schema.ts';
 import { loadCatalog, type LoadResult } from '../generator/load/index.ts';
-import { defineBundle, defineRemediation, registryValue } from '../generator/model/index.ts';
+import { defineBundle, defineRemediation, registryValue } from '../generator/descriptor/index.ts';
 import { badFixtures } from './support/bad-fixtures.ts';
 import { REPO } from './support/temp-catalog.ts';
 

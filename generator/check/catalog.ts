@@ -1,4 +1,4 @@
-import type { Bundle, Remediation } from '../model/remediation.ts';
+import type { Bundle, Remediation } from '../descriptor/remediation.ts';
 
 /** A remediation that passed every check, with the file it was declared in. */
 export interface CheckedRemediation {

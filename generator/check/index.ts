@@ -1,10 +1,10 @@
 import { dirname, relative } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { LoadResult } from '../load/index.ts';
-import type { Bundle, Remediation } from '../model/remediation.ts';
+import type { Bundle, Remediation } from '../descriptor/remediation.ts';
 import { rooms as productRooms } from '../steps/index.ts';
 import type { Catalog, CheckedBundle, CheckedRemediation } from './catalog.ts';
-import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostic.ts';
 import { at, type Finding, type LocatedFinding, type Origin } from './finding.ts';
 import { locateFindings } from './locate.ts';
 import { checkBundleMembers, checkRemediation, checkStepRooms, type Rooms } from './rules.ts';

@@ -1,5 +1,5 @@
 import type { Node, SourceFile } from 'ts-morph';
-import type { Diagnostic } from './diagnostic.ts';
+import type { Diagnostic } from '../diagnostic.ts';
 import type { LocatedFinding } from './finding.ts';
 
 /**

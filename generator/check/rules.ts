@@ -1,4 +1,4 @@
-import type { Bundle, Remediation } from '../model/remediation.ts';
+import type { Bundle, Remediation } from '../descriptor/remediation.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from '../steps/room.ts';
 import type { Finding } from './finding.ts';

@@ -1,4 +1,12 @@
 /**
+ * Where a package runs on the device.
+ * - `system`: NT AUTHORITY\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).
+ * - `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts
+ *   only on Entra joined or hybrid joined devices.
+ */
+export type Context = 'system' | 'user';
+
+/**
  * What every step has, whatever its kind. Step kinds live in their own rooms under
  * `generator/steps/`; the union of all kinds is `Step` in `generator/steps/index.ts`.
  */

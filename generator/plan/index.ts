@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative } from 'node:path';
 import type { Catalog } from '../check/catalog.ts';
-import type { Remediation, TargetName } from '../model/remediation.ts';
+import type { Remediation, TargetName } from '../descriptor/remediation.ts';
 
 /** One thing to render: a remediation compiled for one target. */
 export interface Package {

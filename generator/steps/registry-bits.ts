@@ -1,9 +1,8 @@
 import type { StepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 import {
-  checkRegistryLocation, describeLocation, registryContext, registryLocationData, type RegistryLocation,
+  checkRegistryLocation, describeLocation, DWORD_MAX, isDword, registryContext, registryLocationData, type RegistryLocation,
 } from './registry-location.ts';
-import { DWORD_MAX, isDword } from './registry-value.ts';
 
 /** Props of {@link registryBits}. */
 export interface RegistryBitsProps extends StepBase, RegistryLocation {

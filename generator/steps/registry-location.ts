@@ -1,4 +1,4 @@
-import type { Context } from '../model/remediation.ts';
+import type { Context } from '../model/step.ts';
 import type { StepIssue } from './room.ts';
 
 /** Which registry view a value is read and written in (see ../shared/reference/intune-configmgr.md 1.7). */
@@ -103,4 +103,11 @@ export function registryLocationData(location: RegistryLocation): {
 
 export function describeLocation(location: RegistryLocation): string {
   return `${location.path}\\${location.name} (${location.view ?? 64}-bit view)`;
+}
+
+/** Largest DWord. */
+export const DWORD_MAX = 0xffffffff;
+
+export function isDword(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= DWORD_MAX;
 }

@@ -1,7 +1,7 @@
 import type { StepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 import {
-  checkRegistryLocation, describeLocation, registryContext, registryLocationData, type RegistryLocation,
+  checkRegistryLocation, describeLocation, isDword, registryContext, registryLocationData, type RegistryLocation,
 } from './registry-location.ts';
 
 /** Registry value kinds, named as .NET's `RegistryValueKind` names them. */
@@ -43,7 +43,6 @@ export function registryValue(props: RegistryValueProps): RegistryValueStep {
   return Object.freeze({ kind: 'registryValue', ...props });
 }
 
-export const DWORD_MAX = 0xffffffff;
 const QWORD_MAX = 0xffffffffffffffffn;
 
 /** A QWord as an unsigned decimal string, or undefined when it does not fit. */
@@ -60,9 +59,6 @@ export function qwordDecimal(value: unknown): string | undefined {
   return big >= 0n && big <= QWORD_MAX ? big.toString() : undefined;
 }
 
-export function isDword(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= DWORD_MAX;
-}
 
 function formatValue(step: RegistryValueProps): string {
   const { value } = step;

@@ -1,4 +1,4 @@
-import type { Context } from '../model/remediation.ts';
+import type { Context } from '../model/step.ts';
 import type { StepCategory } from '../model/step.ts';
 import type { PsValue } from '../render/escape.ts';
 

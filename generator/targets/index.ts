@@ -1,4 +1,4 @@
-import type { TargetName } from '../model/remediation.ts';
+import type { TargetName } from '../descriptor/remediation.ts';
 import { intuneTarget } from './intune.ts';
 import type { Target } from './target.ts';
 

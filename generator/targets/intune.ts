@@ -1,4 +1,4 @@
-import type { Remediation } from '../model/remediation.ts';
+import type { Remediation } from '../descriptor/remediation.ts';
 import type { Package } from '../plan/index.ts';
 import { gatedBytes } from '../render/gate.ts';
 import { asciiJson } from '../render/json.ts';

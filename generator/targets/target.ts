@@ -1,4 +1,4 @@
-import type { TargetName } from '../model/remediation.ts';
+import type { TargetName } from '../descriptor/remediation.ts';
 import type { Package } from '../plan/index.ts';
 
 /** A file a target produced, with its path relative to out/. */

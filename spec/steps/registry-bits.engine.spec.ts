@@ -1,6 +1,6 @@
 /** registryBits in the engine: Test-/Set-RgRegistryBits as generated, against simulated registries. */
 import { strict as assert } from 'node:assert';
-import { defineRemediation } from '../../generator/model/remediation.ts';
+import { defineRemediation } from '../../generator/descriptor/remediation.ts';
 import { registryBits } from '../../generator/steps/registry-bits.ts';
 import { Device, intuneScripts } from '../support/engine.ts';
 

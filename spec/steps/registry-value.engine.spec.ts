@@ -1,6 +1,6 @@
 /** registryValue in the engine: Test-/Set-RgRegistryValue as generated, against simulated registries. */
 import { strict as assert } from 'node:assert';
-import { defineRemediation } from '../../generator/model/remediation.ts';
+import { defineRemediation } from '../../generator/descriptor/remediation.ts';
 import type { RegistryEntry } from '../../generator/model/profile.ts';
 import { registryValue } from '../../generator/steps/registry-value.ts';
 import { Device, intuneScripts } from '../support/engine.ts';

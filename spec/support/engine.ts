@@ -8,7 +8,7 @@ import { simulate, withState, type Simulation, type SimulateOptions } from '../.
 import type { DeviceProfile, DeviceProfileProps } from '../../generator/model/profile.ts';
 import { remgen, REPO, scratchProject } from './temp-catalog.ts';
 import type { Catalog } from '../../generator/check/catalog.ts';
-import type { Remediation } from '../../generator/model/remediation.ts';
+import type { Remediation } from '../../generator/descriptor/remediation.ts';
 import { synthesize } from '../../generator/synthesize.ts';
 
 /** The engine for every engine-backed spec: one host process for the whole run, a runspace per case. */

@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build, type BuildOutcome, type BuildTimings } from '../../build.ts';
-import { formatDiagnostic } from '../../check/diagnostic.ts';
+import { formatDiagnostic } from '../../diagnostic.ts';
 import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';

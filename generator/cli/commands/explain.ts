@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
-import { formatDiagnostic } from '../../check/diagnostic.ts';
+import { formatDiagnostic } from '../../diagnostic.ts';
 import { roomOf } from '../../steps/index.ts';
 import { logLocation } from '../../targets/intune.ts';
 import { EXIT } from '../exit.ts';

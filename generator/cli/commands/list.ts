@@ -1,6 +1,6 @@
 import { relative } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
-import { formatDiagnostic } from '../../check/diagnostic.ts';
+import { formatDiagnostic } from '../../diagnostic.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';

@@ -1,12 +1,8 @@
 import type { Step } from '../steps/index.ts';
 
-/**
- * Where a package runs on the device.
- * - `system`: NT AUTHORITY\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).
- * - `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts
- *   only on Entra joined or hybrid joined devices.
- */
-export type Context = 'system' | 'user';
+import type { Context } from '../model/step.ts';
+
+export type { Context };
 
 /** A host the package is compiled for. More targets (ConfigMgr, a signed module) slot in beside it. */
 export type TargetName = 'intune';
