@@ -36,7 +36,7 @@ export function checkStepContexts(remediation: Remediation, rooms: Rooms): Findi
     const room = rooms.get(step.kind);
     if (!room) return;
     const context = room.contextOf(step);
-    if (context === remediation.context) return;
+    if (context === 'any' || context === remediation.context) return;
     findings.push({
       path: ['steps', index],
       message: `step '${step.id}' (${room.title(step)}) runs in ${context} context, but remediation '${remediation.id}' runs in ${remediation.context} context; ` +

@@ -59,8 +59,10 @@ export const registryBitsRoom: StepRoom<RegistryBitsStep> = {
   kind: 'registryBits',
   category: 'setting',
   script: 'registry-bits.ps1',
+  setScript: 'registry-bits-set.ps1',
   functions: { test: 'Test-RgRegistryBits', set: 'Set-RgRegistryBits' },
-  runtime: ['registry'],
+  runtime: ['registry.ps1'],
+  setRuntime: ['registry-write.ps1'],
   contextOf: registryContext,
   check(step, issue) {
     checkRegistryLocation(step, issue);

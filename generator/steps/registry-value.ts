@@ -71,8 +71,10 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   kind: 'registryValue',
   category: 'setting',
   script: 'registry-value.ps1',
+  setScript: 'registry-value-set.ps1',
   functions: { test: 'Test-RgRegistryValue', set: 'Set-RgRegistryValue' },
-  runtime: ['registry'],
+  runtime: ['registry.ps1'],
+  setRuntime: ['registry-write.ps1'],
   contextOf: registryContext,
   check(step, issue) {
     checkRegistryLocation(step, issue);

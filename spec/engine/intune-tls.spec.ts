@@ -6,7 +6,8 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../generator/model/profile.ts';
 import type { Simulation } from '../../generator/engine/simulate.ts';
-import { assertSummaryLine, bundledOut, bundledProfile, CMTRACE, Device } from '../support/engine.ts';
+import { rooms } from '../../generator/steps/index.ts';
+import { assertSummaryLine, bundledOut, bundledProfile, CMTRACE, Device, engine } from '../support/engine.ts';
 
 const NETFX4_64 = 'HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319';
 const WINHTTP_32 = 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
@@ -28,6 +29,16 @@ describe('engine: intune/tls scripts on simulated devices', function () {
     detect = join(out, 'intune', 'tls', 'detect.ps1');
     remediate = join(out, 'intune', 'tls', 'remediate.ps1');
     for (const name of ['tls-healthy', 'tls-off', 'tls-partly', 'tls-access-denied', 'tls-32bit-host']) profiles[name] = await bundledProfile(name);
+  });
+
+  it('detect.ps1 carries no function that changes the device; remediate.ps1 carries the set halves and the repair loop', async () => {
+    const detectFunctions = (await engine().parse(detect)).functions.map((f) => f.name);
+    const remediateFunctions = (await engine().parse(remediate)).functions.map((f) => f.name);
+    const changers = [...[...rooms.values()].flatMap((room) => (room.functions.set ? [room.functions.set] : [])), 'Write-RgRegistryData', 'Invoke-RgRepair', 'Invoke-RgRemediation'];
+    assert.deepEqual(detectFunctions.filter((n) => changers.includes(n) || /^(Set|Remove)-Rg/.test(n)), []);
+    for (const name of ['Set-RgRegistryValue', 'Set-RgRegistryBits', 'Write-RgRegistryData', 'Invoke-RgRepair', 'Invoke-RgRemediation']) {
+      assert.ok(remediateFunctions.includes(name), name);
+    }
   });
 
   describe('GIVEN a healthy device', () => {

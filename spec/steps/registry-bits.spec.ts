@@ -42,7 +42,7 @@ describe('step room: registryBits', () => {
   });
 
   it('its PowerShell half keeps the other bits: it reads, masks and writes a DWord through the seams', () => {
-    const script = readFileSync(join(TEMPLATE_ROOT, 'steps', registryBitsRoom.script), 'utf8');
+    const script = [registryBitsRoom.script, registryBitsRoom.setScript!].map((f) => readFileSync(join(TEMPLATE_ROOT, 'steps', f), 'utf8')).join('\n');
     const defined = [...script.matchAll(/^function ([A-Za-z-]+)/gm)].map((m) => m[1]);
     assert.deepEqual(defined, [registryBitsRoom.functions.test, registryBitsRoom.functions.set]);
     assert.match(script, /\$new = \(\$base -bor \[int64\]\$Step\.Set\) -band \(\$mask -bxor \[int64\]\$Step\.Clear\)/);

@@ -68,7 +68,7 @@ describe('step room: registryValue', () => {
   });
 
   it('its PowerShell half defines exactly the functions the room names, and reaches the registry only through the seams', () => {
-    const script = readFileSync(join(TEMPLATE_ROOT, 'steps', registryValueRoom.script), 'utf8');
+    const script = [registryValueRoom.script, registryValueRoom.setScript!].map((f) => readFileSync(join(TEMPLATE_ROOT, 'steps', f), 'utf8')).join('\n');
     const defined = [...script.matchAll(/^function ([A-Za-z-]+)/gm)].map((m) => m[1]);
     assert.ok(defined.includes(registryValueRoom.functions.test));
     assert.ok(defined.includes(registryValueRoom.functions.set));

@@ -51,18 +51,17 @@ function Write-RgLog {
 function Initialize-RgLog {
     <#
     .SYNOPSIS
-        Chooses the log file: %ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs for user context.
+        Expands the package's log path (%ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs
+        for user context: decided by the generator, written into $RgPackage.LogPath); the temp folder when the
+        variable is not set.
     #>
     [CmdletBinding()]
     param()
-    $root = $env:LOCALAPPDATA
-    if ($script:RgPackage.Context -eq 'system') {
-        $root = $env:ProgramData
+    $path = [System.Environment]::ExpandEnvironmentVariables([string]$script:RgPackage.LogPath)
+    if ($path.Contains('%')) {
+        $path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'remgen', 'Logs', $script:RgPackage.Id + '.log')
     }
-    if ([string]::IsNullOrEmpty($root)) {
-        $root = [System.IO.Path]::GetTempPath()
-    }
-    $script:RgLogPath = [System.IO.Path]::Combine($root, 'remgen', 'Logs', $script:RgPackage.Id + '.log')
+    $script:RgLogPath = $path
 }
 
 function New-RgStepResult {
@@ -139,7 +138,7 @@ function Test-RgStep {
     }
 }
 
-function Get-RgFinding {
+function Format-RgFinding {
     <#
     .SYNOPSIS
         One result in words for the summary line: id, then what is wrong.
@@ -156,6 +155,29 @@ function Get-RgFinding {
         return $Result.Id + ' (error: ' + $Result.Failure + ')'
     }
     $Result.Id + ' (is ' + $Result.Actual + ', want ' + $Result.Expected + ')'
+}
+
+function Get-RgStepWording {
+    <#
+    .SYNOPSIS
+        The words the summary counts steps in: "settings" compliant/wrong when every step is a setting, else
+        "checks" passed/failed (probes report facts; they are not settings).
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps
+    )
+    foreach ($step in $Steps) {
+        if ($step.Category -ne 'setting') {
+            return [pscustomobject]@{ Noun = 'checks'; Good = 'passed'; Bad = 'failed' }
+        }
+    }
+    [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
 function Format-RgSummary {

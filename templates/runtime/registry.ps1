@@ -1,15 +1,12 @@
-function Open-RgRegistryKey {
+function Open-RgRegistryBaseKey {
     <#
     .SYNOPSIS
-        Seam: opens a key in an explicit registry view; returns $null when it does not exist and Create is not set.
+        The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
+        the right key is reached whatever this process's bitness. The caller disposes it.
     .PARAMETER Hive
         HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
     .PARAMETER View
         64 (native) or 32 (WOW64).
-    .PARAMETER Create
-        Create the key when missing and open it writable.
     #>
     [CmdletBinding()]
     [OutputType([Microsoft.Win32.RegistryKey])]
@@ -18,13 +15,8 @@ function Open-RgRegistryKey {
         [ValidateSet('HKLM', 'HKCU')]
         [string]$Hive,
 
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
         [ValidateSet(32, 64)]
-        [int]$View = 64,
-
-        [switch]$Create
+        [int]$View = 64
     )
     $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
     if ($Hive -eq 'HKLM') {
@@ -34,16 +26,7 @@ function Open-RgRegistryKey {
     if ($View -eq 32) {
         $viewName = [Microsoft.Win32.RegistryView]::Registry32
     }
-    $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
-    try {
-        if ($Create) {
-            return $base.CreateSubKey($SubKey)
-        }
-        $base.OpenSubKey($SubKey, $false)
-    }
-    finally {
-        $base.Dispose()
-    }
+    [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
 }
 
 function Get-RgRegistryData {
@@ -75,7 +58,13 @@ function Get-RgRegistryData {
         [ValidateSet(32, 64)]
         [int]$View = 64
     )
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.OpenSubKey($SubKey, $false)
+    }
+    finally {
+        $base.Dispose()
+    }
     if ($null -eq $key) {
         return [pscustomobject]@{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null }
     }
@@ -92,67 +81,6 @@ function Get-RgRegistryData {
             $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
         }
         [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
-    }
-    finally {
-        $key.Dispose()
-    }
-}
-
-function Write-RgRegistryData {
-    <#
-    .SYNOPSIS
-        Seam: writes one value in an explicit view, creating the key when missing.
-    .PARAMETER Hive
-        HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
-    .PARAMETER Name
-        Value name.
-    .PARAMETER Kind
-        DWord, QWord, String, ExpandString or MultiString.
-    .PARAMETER Value
-        Data: an unsigned number (DWord, QWord as decimal text), a string, or strings.
-    .PARAMETER View
-        64 (native) or 32 (WOW64).
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
-        [string]$Hive,
-
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('DWord', 'QWord', 'String', 'ExpandString', 'MultiString')]
-        [string]$Kind,
-
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [object]$Value,
-
-        [ValidateSet(32, 64)]
-        [int]$View = 64
-    )
-    if ($Kind -eq 'DWord') {
-        $data = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([uint32]$Value), 0)
-    }
-    elseif ($Kind -eq 'QWord') {
-        $data = [System.BitConverter]::ToInt64([System.BitConverter]::GetBytes([uint64]$Value), 0)
-    }
-    elseif ($Kind -eq 'MultiString') {
-        $data = [string[]]@($Value)
-    }
-    else {
-        $data = [string]$Value
-    }
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View -Create
-    try {
-        $key.SetValue($Name, $data, [Microsoft.Win32.RegistryValueKind]$Kind)
     }
     finally {
         $key.Dispose()

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
 import { roomOf } from '../../steps/index.ts';
-import { logLocation } from '../../targets/intune.ts';
+import { logLocation } from '../../script/index.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';

@@ -93,18 +93,17 @@ function Write-RgLog {
 function Initialize-RgLog {
     <#
     .SYNOPSIS
-        Chooses the log file: %ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs for user context.
+        Expands the package's log path (%ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs
+        for user context: decided by the generator, written into $RgPackage.LogPath); the temp folder when the
+        variable is not set.
     #>
     [CmdletBinding()]
     param()
-    $root = $env:LOCALAPPDATA
-    if ($script:RgPackage.Context -eq 'system') {
-        $root = $env:ProgramData
+    $path = [System.Environment]::ExpandEnvironmentVariables([string]$script:RgPackage.LogPath)
+    if ($path.Contains('%')) {
+        $path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'remgen', 'Logs', $script:RgPackage.Id + '.log')
     }
-    if ([string]::IsNullOrEmpty($root)) {
-        $root = [System.IO.Path]::GetTempPath()
-    }
-    $script:RgLogPath = [System.IO.Path]::Combine($root, 'remgen', 'Logs', $script:RgPackage.Id + '.log')
+    $script:RgLogPath = $path
 }
 
 function New-RgStepResult {
@@ -181,7 +180,7 @@ function Test-RgStep {
     }
 }
 
-function Get-RgFinding {
+function Format-RgFinding {
     <#
     .SYNOPSIS
         One result in words for the summary line: id, then what is wrong.
@@ -198,6 +197,29 @@ function Get-RgFinding {
         return $Result.Id + ' (error: ' + $Result.Failure + ')'
     }
     $Result.Id + ' (is ' + $Result.Actual + ', want ' + $Result.Expected + ')'
+}
+
+function Get-RgStepWording {
+    <#
+    .SYNOPSIS
+        The words the summary counts steps in: "settings" compliant/wrong when every step is a setting, else
+        "checks" passed/failed (probes report facts; they are not settings).
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps
+    )
+    foreach ($step in $Steps) {
+        if ($step.Category -ne 'setting') {
+            return [pscustomobject]@{ Noun = 'checks'; Good = 'passed'; Bad = 'failed' }
+        }
+    }
+    [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
 function Format-RgSummary {
@@ -545,18 +567,15 @@ function Invoke-RgNativeCommand {
     }
 }
 
-function Open-RgRegistryKey {
+function Open-RgRegistryBaseKey {
     <#
     .SYNOPSIS
-        Seam: opens a key in an explicit registry view; returns $null when it does not exist and Create is not set.
+        The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
+        the right key is reached whatever this process's bitness. The caller disposes it.
     .PARAMETER Hive
         HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
     .PARAMETER View
         64 (native) or 32 (WOW64).
-    .PARAMETER Create
-        Create the key when missing and open it writable.
     #>
     [CmdletBinding()]
     [OutputType([Microsoft.Win32.RegistryKey])]
@@ -565,13 +584,8 @@ function Open-RgRegistryKey {
         [ValidateSet('HKLM', 'HKCU')]
         [string]$Hive,
 
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
         [ValidateSet(32, 64)]
-        [int]$View = 64,
-
-        [switch]$Create
+        [int]$View = 64
     )
     $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
     if ($Hive -eq 'HKLM') {
@@ -581,16 +595,7 @@ function Open-RgRegistryKey {
     if ($View -eq 32) {
         $viewName = [Microsoft.Win32.RegistryView]::Registry32
     }
-    $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
-    try {
-        if ($Create) {
-            return $base.CreateSubKey($SubKey)
-        }
-        $base.OpenSubKey($SubKey, $false)
-    }
-    finally {
-        $base.Dispose()
-    }
+    [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
 }
 
 function Get-RgRegistryData {
@@ -622,7 +627,13 @@ function Get-RgRegistryData {
         [ValidateSet(32, 64)]
         [int]$View = 64
     )
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.OpenSubKey($SubKey, $false)
+    }
+    finally {
+        $base.Dispose()
+    }
     if ($null -eq $key) {
         return [pscustomobject]@{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null }
     }
@@ -639,67 +650,6 @@ function Get-RgRegistryData {
             $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
         }
         [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
-    }
-    finally {
-        $key.Dispose()
-    }
-}
-
-function Write-RgRegistryData {
-    <#
-    .SYNOPSIS
-        Seam: writes one value in an explicit view, creating the key when missing.
-    .PARAMETER Hive
-        HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
-    .PARAMETER Name
-        Value name.
-    .PARAMETER Kind
-        DWord, QWord, String, ExpandString or MultiString.
-    .PARAMETER Value
-        Data: an unsigned number (DWord, QWord as decimal text), a string, or strings.
-    .PARAMETER View
-        64 (native) or 32 (WOW64).
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
-        [string]$Hive,
-
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('DWord', 'QWord', 'String', 'ExpandString', 'MultiString')]
-        [string]$Kind,
-
-        [Parameter(Mandatory = $true)]
-        [AllowEmptyString()]
-        [object]$Value,
-
-        [ValidateSet(32, 64)]
-        [int]$View = 64
-    )
-    if ($Kind -eq 'DWord') {
-        $data = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([uint32]$Value), 0)
-    }
-    elseif ($Kind -eq 'QWord') {
-        $data = [System.BitConverter]::ToInt64([System.BitConverter]::GetBytes([uint64]$Value), 0)
-    }
-    elseif ($Kind -eq 'MultiString') {
-        $data = [string[]]@($Value)
-    }
-    else {
-        $data = [string]$Value
-    }
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View -Create
-    try {
-        $key.SetValue($Name, $data, [Microsoft.Win32.RegistryValueKind]$Kind)
     }
     finally {
         $key.Dispose()
@@ -735,34 +685,6 @@ function Test-RgRegistryBits {
     $value = [int64]$current.Value
     $compliant = (($value -band $set) -eq $set) -and (($value -band $clear) -eq 0)
     New-RgStepResult -Step $Step -Compliant $compliant -Actual ('DWord 0x' + $value.ToString('X')) -Expected $expected
-}
-
-function Set-RgRegistryBits {
-    <#
-    .SYNOPSIS
-        Turns the step's Set bits on and its Clear bits off, keeping every other bit of the DWord.
-    .DESCRIPTION
-        A missing value, or a value of another kind, starts from WhenAbsent.
-    .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Set, Clear, WhenAbsent.
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [System.Collections.IDictionary]$Step
-    )
-    $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
-    $base = [int64]$Step.WhenAbsent
-    if ($current.Exists -and $current.Kind -eq 'DWord') {
-        $base = [int64]$current.Value
-    }
-    $mask = [int64]4294967295
-    $new = ($base -bor [int64]$Step.Set) -band ($mask -bxor [int64]$Step.Clear)
-    $target = $Step.Hive + ':\' + $Step.SubKey + '\' + $Step.Name + ' (' + $Step.View + '-bit view)'
-    if ($PSCmdlet.ShouldProcess($target, 'Set DWord 0x' + $base.ToString('X') + ' to 0x' + $new.ToString('X'))) {
-        Write-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -Kind 'DWord' -Value $new -View $Step.View
-        Write-RgLog -Message ($Step.Id + ': set ' + $target + ' from 0x' + $base.ToString('X') + ' to 0x' + $new.ToString('X'))
-    }
 }
 
 function Format-RgRegistryValueData {
@@ -824,26 +746,6 @@ function Test-RgRegistryValue {
     New-RgStepResult -Step $Step -Compliant ($actual -ceq $expected) -Actual $actual -Expected $expected
 }
 
-function Set-RgRegistryValue {
-    <#
-    .SYNOPSIS
-        Writes the step's kind and data, creating the key when missing.
-    .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Type, Value.
-    #>
-    [CmdletBinding(SupportsShouldProcess = $true)]
-    param(
-        [Parameter(Mandatory = $true)]
-        [System.Collections.IDictionary]$Step
-    )
-    $target = $Step.Hive + ':\' + $Step.SubKey + '\' + $Step.Name + ' (' + $Step.View + '-bit view)'
-    $data = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
-    if ($PSCmdlet.ShouldProcess($target, 'Set to ' + $data)) {
-        Write-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -Kind $Step.Type -Value $Step.Value -View $Step.View
-        Write-RgLog -Message ($Step.Id + ': set ' + $target + ' to ' + $data)
-    }
-}
-
 function Invoke-RgDetection {
     <#
     .SYNOPSIS
@@ -857,24 +759,26 @@ function Invoke-RgDetection {
         [Parameter(Mandatory = $true)]
         [object[]]$Steps
     )
+    $words = Get-RgStepWording -Steps $Steps
     $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
     $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
     if ($failing.Count -eq 0) {
         return [pscustomobject]@{
             ExitCode = 0
-            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' settings compliant'
+            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
         }
     }
-    $findings = @($failing | ForEach-Object -Process { Get-RgFinding -Result $_ }) -join '; '
+    $findings = @($failing | ForEach-Object -Process { Format-RgFinding -Result $_ }) -join '; '
     [pscustomobject]@{
         ExitCode = 1
-        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' settings wrong: ' + $findings
+        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
     }
 }
 
 $RgPackage = [ordered]@{
     Id          = 'tls'
     Context     = 'system'
+    LogPath     = '%ProgramData%\remgen\Logs\tls.log'
     LogMaxBytes = 1048576
 }
 
@@ -882,9 +786,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'schannel-tls12-client-enabled'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = 'SCHANNEL TLS 1.2 client enabled'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
         Name            = 'Enabled'
@@ -896,9 +800,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'schannel-tls12-client-not-disabled-by-default'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = 'SCHANNEL TLS 1.2 client not disabled by default'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2\Client'
         Name            = 'DisabledByDefault'
@@ -910,9 +814,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'winhttp-tls12-64'
         Kind            = 'registryBits'
+        Category        = 'setting'
         Title           = 'WinHTTP default protocols include TLS 1.2 (64-bit)'
         TestCommand     = 'Test-RgRegistryBits'
-        SetCommand      = 'Set-RgRegistryBits'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
         Name            = 'DefaultSecureProtocols'
@@ -925,9 +829,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'winhttp-tls12-32'
         Kind            = 'registryBits'
+        Category        = 'setting'
         Title           = 'WinHTTP default protocols include TLS 1.2 (32-bit)'
         TestCommand     = 'Test-RgRegistryBits'
-        SetCommand      = 'Set-RgRegistryBits'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\WinHttp'
         Name            = 'DefaultSecureProtocols'
@@ -940,9 +844,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-strong-crypto-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 strong crypto (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
         Name            = 'SchUseStrongCrypto'
@@ -954,9 +858,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-system-tls-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 system default TLS (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
         Name            = 'SystemDefaultTlsVersions'
@@ -968,9 +872,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-strong-crypto-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 strong crypto (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'
         Name            = 'SchUseStrongCrypto'
@@ -982,9 +886,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-system-tls-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 system default TLS (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'
         Name            = 'SystemDefaultTlsVersions'
@@ -996,9 +900,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-strong-crypto-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 strong crypto (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
         Name            = 'SchUseStrongCrypto'
@@ -1010,9 +914,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-system-tls-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 system default TLS (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319'
         Name            = 'SystemDefaultTlsVersions'
@@ -1024,9 +928,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-strong-crypto-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 strong crypto (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'
         Name            = 'SchUseStrongCrypto'
@@ -1038,9 +942,9 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-system-tls-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 system default TLS (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
-        SetCommand      = 'Set-RgRegistryValue'
         Hive            = 'HKLM'
         SubKey          = 'SOFTWARE\Microsoft\.NETFramework\v2.0.50727'
         Name            = 'SystemDefaultTlsVersions'

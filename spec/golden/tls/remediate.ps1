@@ -93,18 +93,17 @@ function Write-RgLog {
 function Initialize-RgLog {
     <#
     .SYNOPSIS
-        Chooses the log file: %ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs for user context.
+        Expands the package's log path (%ProgramData%\remgen\Logs for system context, %LOCALAPPDATA%\remgen\Logs
+        for user context: decided by the generator, written into $RgPackage.LogPath); the temp folder when the
+        variable is not set.
     #>
     [CmdletBinding()]
     param()
-    $root = $env:LOCALAPPDATA
-    if ($script:RgPackage.Context -eq 'system') {
-        $root = $env:ProgramData
+    $path = [System.Environment]::ExpandEnvironmentVariables([string]$script:RgPackage.LogPath)
+    if ($path.Contains('%')) {
+        $path = [System.IO.Path]::Combine([System.IO.Path]::GetTempPath(), 'remgen', 'Logs', $script:RgPackage.Id + '.log')
     }
-    if ([string]::IsNullOrEmpty($root)) {
-        $root = [System.IO.Path]::GetTempPath()
-    }
-    $script:RgLogPath = [System.IO.Path]::Combine($root, 'remgen', 'Logs', $script:RgPackage.Id + '.log')
+    $script:RgLogPath = $path
 }
 
 function New-RgStepResult {
@@ -181,7 +180,7 @@ function Test-RgStep {
     }
 }
 
-function Get-RgFinding {
+function Format-RgFinding {
     <#
     .SYNOPSIS
         One result in words for the summary line: id, then what is wrong.
@@ -198,6 +197,29 @@ function Get-RgFinding {
         return $Result.Id + ' (error: ' + $Result.Failure + ')'
     }
     $Result.Id + ' (is ' + $Result.Actual + ', want ' + $Result.Expected + ')'
+}
+
+function Get-RgStepWording {
+    <#
+    .SYNOPSIS
+        The words the summary counts steps in: "settings" compliant/wrong when every step is a setting, else
+        "checks" passed/failed (probes report facts; they are not settings).
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps
+    )
+    foreach ($step in $Steps) {
+        if ($step.Category -ne 'setting') {
+            return [pscustomobject]@{ Noun = 'checks'; Good = 'passed'; Bad = 'failed' }
+        }
+    }
+    [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
 function Format-RgSummary {
@@ -545,106 +567,6 @@ function Invoke-RgNativeCommand {
     }
 }
 
-function Open-RgRegistryKey {
-    <#
-    .SYNOPSIS
-        Seam: opens a key in an explicit registry view; returns $null when it does not exist and Create is not set.
-    .PARAMETER Hive
-        HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
-    .PARAMETER View
-        64 (native) or 32 (WOW64).
-    .PARAMETER Create
-        Create the key when missing and open it writable.
-    #>
-    [CmdletBinding()]
-    [OutputType([Microsoft.Win32.RegistryKey])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
-        [string]$Hive,
-
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
-        [ValidateSet(32, 64)]
-        [int]$View = 64,
-
-        [switch]$Create
-    )
-    $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
-    if ($Hive -eq 'HKLM') {
-        $hiveName = [Microsoft.Win32.RegistryHive]::LocalMachine
-    }
-    $viewName = [Microsoft.Win32.RegistryView]::Registry64
-    if ($View -eq 32) {
-        $viewName = [Microsoft.Win32.RegistryView]::Registry32
-    }
-    $base = [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
-    try {
-        if ($Create) {
-            return $base.CreateSubKey($SubKey)
-        }
-        $base.OpenSubKey($SubKey, $false)
-    }
-    finally {
-        $base.Dispose()
-    }
-}
-
-function Get-RgRegistryData {
-    <#
-    .SYNOPSIS
-        Seam: reads one value in an explicit view. DWord and QWord come back unsigned; ExpandString unexpanded.
-    .PARAMETER Hive
-        HKLM or HKCU.
-    .PARAMETER SubKey
-        Path below the hive.
-    .PARAMETER Name
-        Value name.
-    .PARAMETER View
-        64 (native) or 32 (WOW64).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
-        [string]$Hive,
-
-        [Parameter(Mandatory = $true)]
-        [string]$SubKey,
-
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-
-        [ValidateSet(32, 64)]
-        [int]$View = 64
-    )
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View
-    if ($null -eq $key) {
-        return [pscustomobject]@{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null }
-    }
-    try {
-        if ($key.GetValueNames() -notcontains $Name) {
-            return [pscustomobject]@{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null }
-        }
-        $kind = $key.GetValueKind($Name).ToString()
-        $value = $key.GetValue($Name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
-        if ($kind -eq 'DWord') {
-            $value = [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([int32]$value), 0)
-        }
-        elseif ($kind -eq 'QWord') {
-            $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
-        }
-        [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
-    }
-    finally {
-        $key.Dispose()
-    }
-}
-
 function Write-RgRegistryData {
     <#
     .SYNOPSIS
@@ -697,12 +619,158 @@ function Write-RgRegistryData {
     else {
         $data = [string]$Value
     }
-    $key = Open-RgRegistryKey -Hive $Hive -SubKey $SubKey -View $View -Create
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.CreateSubKey($SubKey)
+    }
+    finally {
+        $base.Dispose()
+    }
     try {
         $key.SetValue($Name, $data, [Microsoft.Win32.RegistryValueKind]$Kind)
     }
     finally {
         $key.Dispose()
+    }
+}
+
+function Open-RgRegistryBaseKey {
+    <#
+    .SYNOPSIS
+        The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
+        the right key is reached whatever this process's bitness. The caller disposes it.
+    .PARAMETER Hive
+        HKLM or HKCU.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    [OutputType([Microsoft.Win32.RegistryKey])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU')]
+        [string]$Hive,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
+    if ($Hive -eq 'HKLM') {
+        $hiveName = [Microsoft.Win32.RegistryHive]::LocalMachine
+    }
+    $viewName = [Microsoft.Win32.RegistryView]::Registry64
+    if ($View -eq 32) {
+        $viewName = [Microsoft.Win32.RegistryView]::Registry32
+    }
+    [Microsoft.Win32.RegistryKey]::OpenBaseKey($hiveName, $viewName)
+}
+
+function Get-RgRegistryData {
+    <#
+    .SYNOPSIS
+        Seam: reads one value in an explicit view. DWord and QWord come back unsigned; ExpandString unexpanded.
+    .PARAMETER Hive
+        HKLM or HKCU.
+    .PARAMETER SubKey
+        Path below the hive.
+    .PARAMETER Name
+        Value name.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.OpenSubKey($SubKey, $false)
+    }
+    finally {
+        $base.Dispose()
+    }
+    if ($null -eq $key) {
+        return [pscustomobject]@{ KeyExists = $false; Exists = $false; Kind = ''; Value = $null }
+    }
+    try {
+        if ($key.GetValueNames() -notcontains $Name) {
+            return [pscustomobject]@{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null }
+        }
+        $kind = $key.GetValueKind($Name).ToString()
+        $value = $key.GetValue($Name, $null, [Microsoft.Win32.RegistryValueOptions]::DoNotExpandEnvironmentNames)
+        if ($kind -eq 'DWord') {
+            $value = [System.BitConverter]::ToUInt32([System.BitConverter]::GetBytes([int32]$value), 0)
+        }
+        elseif ($kind -eq 'QWord') {
+            $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
+        }
+        [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+    }
+    finally {
+        $key.Dispose()
+    }
+}
+
+function Invoke-RgRepair {
+    <#
+    .SYNOPSIS
+        Tests every step, applies each changeable step that is not compliant, then tests every step again.
+    .DESCRIPTION
+        Target-neutral: each target's entry turns the outcome into its host's exit code and summary. A probe
+        (no SetCommand) is only tested; a setting's set function asks ShouldProcess, so -WhatIf lists each
+        change and -Confirm asks per change. An error while applying a step is logged and kept in SetErrors;
+        it never stops the other steps.
+    .PARAMETER Steps
+        The step table.
+    .OUTPUTS
+        Before and After (step results), Changed (ids applied), SetErrors (id -> message), Restart.
+    #>
+    [CmdletBinding(SupportsShouldProcess = $true)]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object[]]$Steps
+    )
+    $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $changed = [System.Collections.Generic.List[string]]::new()
+    $setErrors = @{}
+    $restart = $false
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $step = $Steps[$index]
+        if ($before[$index].Compliant -or -not $step.SetCommand) {
+            continue
+        }
+        try {
+            & $step.SetCommand -Step $step
+            $changed.Add($step.Id)
+            if ($step.RestartRequired) {
+                $restart = $true
+            }
+        }
+        catch {
+            $setErrors[$step.Id] = $_.Exception.Message
+            Write-RgLog -Message ($step.Id + ': could not be applied: ' + $_.Exception.Message) -Severity Error
+        }
+    }
+    $after = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    [pscustomobject]@{
+        Before    = $before
+        After     = $after
+        Changed   = $changed.ToArray()
+        SetErrors = $setErrors
+        Restart   = $restart
     }
 }
 
@@ -847,8 +915,8 @@ function Set-RgRegistryValue {
 function Invoke-RgRemediation {
     <#
     .SYNOPSIS
-        Applies every step that is not compliant, tests all steps again, and returns exit code 0 only when all
-        are compliant afterwards.
+        Intune's contract over Invoke-RgRepair: exit code 0 only when every step is compliant afterwards,
+        and one summary line (REMEDIATED, COMPLIANT or FAILED).
     .PARAMETER Steps
         The step table.
     #>
@@ -858,44 +926,28 @@ function Invoke-RgRemediation {
         [Parameter(Mandatory = $true)]
         [object[]]$Steps
     )
-    $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
-    $changed = [System.Collections.Generic.List[string]]::new()
-    $setErrors = @{}
-    $restart = $false
-    for ($index = 0; $index -lt $Steps.Count; $index++) {
-        $step = $Steps[$index]
-        if ($before[$index].Compliant) {
-            continue
-        }
-        try {
-            & $step.SetCommand -Step $step
-            $changed.Add($step.Id)
-            if ($step.RestartRequired) {
-                $restart = $true
-            }
-        }
-        catch {
-            $setErrors[$step.Id] = $_.Exception.Message
-            Write-RgLog -Message ($step.Id + ': could not be applied: ' + $_.Exception.Message) -Severity Error
-        }
-    }
-    $after = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $words = Get-RgStepWording -Steps $Steps
+    $repair = Invoke-RgRepair -Steps $Steps
+    $after = $repair.After
+    $changed = $repair.Changed
+    $setErrors = $repair.SetErrors
+    $restart = $repair.Restart
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
     $id = $script:RgPackage.Id
     if ($failing.Count -eq 0) {
         if ($changed.Count -eq 0) {
-            return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' settings compliant' }
+            return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' ' + $words.Noun + ' ' + $words.Good }
         }
-        $summary = 'REMEDIATED ' + $id + ': fixed ' + $changed.Count + ' of ' + $after.Count + ' settings (' + ($changed -join ', ') + '); all compliant now'
+        $summary = 'REMEDIATED ' + $id + ': fixed ' + $changed.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' (' + ($changed -join ', ') + '); all ' + $words.Good + ' now'
         if ($restart) {
             $summary += '; restart required to take effect'
         }
         return [pscustomobject]@{ ExitCode = 0; Summary = $summary }
     }
     $findings = @($failing | ForEach-Object -Process {
-            if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Get-RgFinding -Result $_ }
+            if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Format-RgFinding -Result $_ }
         }) -join '; '
-    $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' settings still wrong: ' + $findings
+    $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' still ' + $words.Bad + ': ' + $findings
     if ($WhatIfPreference) {
         $summary += ' (WhatIf: nothing was changed)'
     }
@@ -905,6 +957,7 @@ function Invoke-RgRemediation {
 $RgPackage = [ordered]@{
     Id          = 'tls'
     Context     = 'system'
+    LogPath     = '%ProgramData%\remgen\Logs\tls.log'
     LogMaxBytes = 1048576
 }
 
@@ -912,6 +965,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'schannel-tls12-client-enabled'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = 'SCHANNEL TLS 1.2 client enabled'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -926,6 +980,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'schannel-tls12-client-not-disabled-by-default'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = 'SCHANNEL TLS 1.2 client not disabled by default'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -940,6 +995,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'winhttp-tls12-64'
         Kind            = 'registryBits'
+        Category        = 'setting'
         Title           = 'WinHTTP default protocols include TLS 1.2 (64-bit)'
         TestCommand     = 'Test-RgRegistryBits'
         SetCommand      = 'Set-RgRegistryBits'
@@ -955,6 +1011,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'winhttp-tls12-32'
         Kind            = 'registryBits'
+        Category        = 'setting'
         Title           = 'WinHTTP default protocols include TLS 1.2 (32-bit)'
         TestCommand     = 'Test-RgRegistryBits'
         SetCommand      = 'Set-RgRegistryBits'
@@ -970,6 +1027,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-strong-crypto-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 strong crypto (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -984,6 +1042,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-system-tls-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 system default TLS (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -998,6 +1057,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-strong-crypto-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 strong crypto (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -1012,6 +1072,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-system-tls-64'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 system default TLS (64-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -1026,6 +1087,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-strong-crypto-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 strong crypto (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -1040,6 +1102,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx4-system-tls-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 4 system default TLS (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -1054,6 +1117,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-strong-crypto-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 strong crypto (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'
@@ -1068,6 +1132,7 @@ $RgSteps = @(
     [ordered]@{
         Id              = 'netfx2-system-tls-32'
         Kind            = 'registryValue'
+        Category        = 'setting'
         Title           = '.NET 2 system default TLS (32-bit)'
         TestCommand     = 'Test-RgRegistryValue'
         SetCommand      = 'Set-RgRegistryValue'

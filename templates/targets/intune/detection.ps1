@@ -11,17 +11,18 @@ function Invoke-RgDetection {
         [Parameter(Mandatory = $true)]
         [object[]]$Steps
     )
+    $words = Get-RgStepWording -Steps $Steps
     $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
     $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
     if ($failing.Count -eq 0) {
         return [pscustomobject]@{
             ExitCode = 0
-            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' settings compliant'
+            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
         }
     }
-    $findings = @($failing | ForEach-Object -Process { Get-RgFinding -Result $_ }) -join '; '
+    $findings = @($failing | ForEach-Object -Process { Format-RgFinding -Result $_ }) -join '; '
     [pscustomobject]@{
         ExitCode = 1
-        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' settings wrong: ' + $findings
+        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
     }
 }

@@ -1,8 +1,8 @@
 function Invoke-RgRemediation {
     <#
     .SYNOPSIS
-        Applies every step that is not compliant, tests all steps again, and returns exit code 0 only when all
-        are compliant afterwards.
+        Intune's contract over Invoke-RgRepair: exit code 0 only when every step is compliant afterwards,
+        and one summary line (REMEDIATED, COMPLIANT or FAILED).
     .PARAMETER Steps
         The step table.
     #>
@@ -12,44 +12,28 @@ function Invoke-RgRemediation {
         [Parameter(Mandatory = $true)]
         [object[]]$Steps
     )
-    $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
-    $changed = [System.Collections.Generic.List[string]]::new()
-    $setErrors = @{}
-    $restart = $false
-    for ($index = 0; $index -lt $Steps.Count; $index++) {
-        $step = $Steps[$index]
-        if ($before[$index].Compliant) {
-            continue
-        }
-        try {
-            & $step.SetCommand -Step $step
-            $changed.Add($step.Id)
-            if ($step.RestartRequired) {
-                $restart = $true
-            }
-        }
-        catch {
-            $setErrors[$step.Id] = $_.Exception.Message
-            Write-RgLog -Message ($step.Id + ': could not be applied: ' + $_.Exception.Message) -Severity Error
-        }
-    }
-    $after = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $words = Get-RgStepWording -Steps $Steps
+    $repair = Invoke-RgRepair -Steps $Steps
+    $after = $repair.After
+    $changed = $repair.Changed
+    $setErrors = $repair.SetErrors
+    $restart = $repair.Restart
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
     $id = $script:RgPackage.Id
     if ($failing.Count -eq 0) {
         if ($changed.Count -eq 0) {
-            return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' settings compliant' }
+            return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' ' + $words.Noun + ' ' + $words.Good }
         }
-        $summary = 'REMEDIATED ' + $id + ': fixed ' + $changed.Count + ' of ' + $after.Count + ' settings (' + ($changed -join ', ') + '); all compliant now'
+        $summary = 'REMEDIATED ' + $id + ': fixed ' + $changed.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' (' + ($changed -join ', ') + '); all ' + $words.Good + ' now'
         if ($restart) {
             $summary += '; restart required to take effect'
         }
         return [pscustomobject]@{ ExitCode = 0; Summary = $summary }
     }
     $findings = @($failing | ForEach-Object -Process {
-            if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Get-RgFinding -Result $_ }
+            if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Format-RgFinding -Result $_ }
         }) -join '; '
-    $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' settings still wrong: ' + $findings
+    $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' still ' + $words.Bad + ': ' + $findings
     if ($WhatIfPreference) {
         $summary += ' (WhatIf: nothing was changed)'
     }

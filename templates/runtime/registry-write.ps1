@@ -1,0 +1,66 @@
+function Write-RgRegistryData {
+    <#
+    .SYNOPSIS
+        Seam: writes one value in an explicit view, creating the key when missing.
+    .PARAMETER Hive
+        HKLM or HKCU.
+    .PARAMETER SubKey
+        Path below the hive.
+    .PARAMETER Name
+        Value name.
+    .PARAMETER Kind
+        DWord, QWord, String, ExpandString or MultiString.
+    .PARAMETER Value
+        Data: an unsigned number (DWord, QWord as decimal text), a string, or strings.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('DWord', 'QWord', 'String', 'ExpandString', 'MultiString')]
+        [string]$Kind,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [object]$Value,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    if ($Kind -eq 'DWord') {
+        $data = [System.BitConverter]::ToInt32([System.BitConverter]::GetBytes([uint32]$Value), 0)
+    }
+    elseif ($Kind -eq 'QWord') {
+        $data = [System.BitConverter]::ToInt64([System.BitConverter]::GetBytes([uint64]$Value), 0)
+    }
+    elseif ($Kind -eq 'MultiString') {
+        $data = [string[]]@($Value)
+    }
+    else {
+        $data = [string]$Value
+    }
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.CreateSubKey($SubKey)
+    }
+    finally {
+        $base.Dispose()
+    }
+    try {
+        $key.SetValue($Name, $data, [Microsoft.Win32.RegistryValueKind]$Kind)
+    }
+    finally {
+        $key.Dispose()
+    }
+}
