@@ -8,11 +8,8 @@ export type {
   Context, TargetName, RemediationProps, Remediation, BundleProps, Bundle, Descriptor,
 } from './remediation.ts';
 export type { StepBase, StepCategory, ActionGate, ActionStepBase } from '../model/step.ts';
-export type { Step } from '../steps/index.ts';
-export { registryValue } from '../steps/registry-value.ts';
-export type { RegistryValueStep, RegistryValueType } from '../steps/registry-value.ts';
-export { registryBits } from '../steps/registry-bits.ts';
-export type { RegistryBitsStep } from '../steps/registry-bits.ts';
-export type { RegistryLocation, RegistryView } from '../steps/registry-location.ts';
+// Every step kind's factory and types, as the room index registers them (it also exposes the room
+// registry itself, which descriptor files have no use for).
+export * from '../steps/index.ts';
 export { defineProfile } from '../model/profile.ts';
 export type { DeviceProfile, DeviceProfileProps, RegistryEntry, NativeCommand, Faults } from '../model/profile.ts';

@@ -1,9 +1,15 @@
 /**
- * The step registry: every step kind's room. Adding a kind means one room and one line in each list.
+ * The step registry: every step kind's room. Adding a kind is its room (generator/steps/<kind>.ts, its
+ * .ps1 halves under templates/steps/, its specs under spec/steps/) and its entries here: the import and
+ * re-export, its member of the `Step` union, and its place in the room list.
  */
 import type { StepRoom } from './room.ts';
 import { registryValueRoom, type RegistryValueStep } from './registry-value.ts';
 import { registryBitsRoom, type RegistryBitsStep } from './registry-bits.ts';
+
+export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
+export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
+export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
