@@ -1,14 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { checkCatalog } from './check/index.ts';
 import type { Catalog } from './check/catalog.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { loadCatalog } from './load/index.ts';
-import { stripSignature, verifyScript } from './sign/index.ts';
-import { synthesize, type SignStage, type Synthesis } from './synthesize.ts';
-import { planWrite, writeOutput, type FileReport } from './write/index.ts';
+import type { Signing } from './sign/index.ts';
+import { synthesize, type Synthesis } from './synthesize.ts';
+import { planWrite, readSignedOutput, writeOutput, type FileReport } from './write/index.ts';
 
-/** load -> check -> synthesize -> write: the whole pipeline over folders, as `remgen build` runs it. */
+/**
+ * load -> check -> synthesize (plan, render, sign, finish) -> write: the whole pipeline over folders, as
+ * `remgen build` runs it.
+ */
 
 export interface BuildOptions {
   /** Folder of descriptor files. */
@@ -20,10 +22,10 @@ export interface BuildOptions {
   /** Compare with out/ instead of writing. */
   readonly check?: boolean;
   /**
-   * The sign stage, or a function that makes it, called only once the catalog is known to build (so a
-   * failing build creates no development certificate).
+   * What to sign with, or a function that chooses it, called only once the catalog is known to build (so
+   * a failing build creates no development certificate). Absent: unsigned.
    */
-  readonly signing?: SignStage | (() => Promise<SignStage>);
+  readonly signing?: Signing | (() => Promise<Signing>);
   readonly generatorVersion?: string;
 }
 
@@ -49,36 +51,6 @@ export type BuildOutcome =
       readonly timings: BuildTimings;
     };
 
-/**
- * The sign stage as the build uses it. A script already in out/ with the same content and a valid
- * signature by the same signer is kept as it is, so an unchanged file is not rewritten (a new signature
- * would carry a new signing time); every new signature is verified before it can be written.
- */
-export function signForOutput(stage: SignStage & { readonly signer: { readonly certificates?: readonly Uint8Array[] } }, out: string): SignStage {
-  const chain = stage.signer.certificates ?? [];
-  const trustAnchors = chain.length > 0 ? [chain[chain.length - 1]!] : [];
-  return {
-    signer: stage.signer,
-    async sign(path, bytes) {
-      const existing = await readFile(join(out, path)).catch(() => undefined);
-      if (existing) {
-        try {
-          if (Buffer.from(stripSignature(existing, path)).equals(Buffer.from(bytes))) {
-            const previous = verifyScript(existing, path, { trustAnchors });
-            if (previous.status === 'Valid' && previous.signerThumbprint === stage.signer.thumbprint) return existing;
-          }
-        } catch {
-          // An unreadable old signature is simply replaced.
-        }
-      }
-      const signed = await stage.sign(path, bytes);
-      const check = verifyScript(signed, path, { trustAnchors });
-      if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
-      return signed;
-    },
-  };
-}
-
 /** Loads and checks a catalog folder; diagnostics are empty when it is valid. */
 export async function loadAndCheck(folder: string): Promise<{ readonly catalog: Catalog; readonly diagnostics: readonly Diagnostic[] }> {
   return checkCatalog(await loadCatalog(folder));
@@ -103,10 +75,13 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0) return { kind: 'unknown-ids', ids: unknown, known };
   const signing = typeof options.signing === 'function' ? await options.signing() : options.signing;
+  // The signed scripts out/ holds now, read before synthesis: the sign stage keeps those whose content did not change.
+  const previous = signing ? await readSignedOutput(options.out) : undefined;
   const synthesis = await synthesize(catalog, {
     catalogRoot,
     ids,
-    ...(signing ? { signing: signForOutput(signing, resolve(options.out)) } : {}),
+    ...(signing ? { signing } : {}),
+    ...(previous ? { previous } : {}),
     ...(options.generatorVersion ? { generatorVersion: options.generatorVersion } : {}),
   });
   const synthesizeMs = lap();

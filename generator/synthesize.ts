@@ -2,14 +2,9 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalog } from './check/catalog.ts';
 import { plan, type Package } from './plan/index.ts';
+import { signScripts, type Signing } from './sign/index.ts';
 import { targets } from './targets/index.ts';
 import type { OutputFile, SignerInfo } from './targets/target.ts';
-
-/** The signing stage as the pipeline sees it: script bytes in, signed bytes out. */
-export interface SignStage {
-  readonly signer: SignerInfo;
-  sign(path: string, bytes: Uint8Array): Promise<Uint8Array>;
-}
 
 export interface SynthesizeOptions {
   /** The catalog folder; descriptor paths are shown relative to its parent. */
@@ -18,8 +13,13 @@ export interface SynthesizeOptions {
   readonly ids?: readonly string[];
   /** @default the version in package.json */
   readonly generatorVersion?: string;
-  /** Absent: the build is unsigned, and says so. */
-  readonly signing?: SignStage;
+  /** What the scripts are signed with. Absent: the build is unsigned, and says so. */
+  readonly signing?: Signing;
+  /**
+   * The previous build's output by path relative to out/ (what `readSignedOutput` in the write stage
+   * reads before the pipeline runs): a signed script whose content did not change keeps its signature.
+   */
+  readonly previous?: ReadonlyMap<string, Uint8Array>;
 }
 
 export interface ManifestEntry {
@@ -47,28 +47,42 @@ export const GENERATOR_VERSION: string = (
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/** Who signed, as the manifest, the Graph body, the READMEs and `build --json` show it. */
+const signerInfo = (signing: Signing): SignerInfo => ({
+  thumbprint: signing.signer.thumbprint,
+  subject: signing.signer.subject,
+  ...(signing.development ? { development: true } : {}),
+});
+
 /**
- * The in-memory pipeline after checking: plan, render, sign, finish. No file system access, so tests
- * and other tools can call it directly.
+ * The in-memory pipeline after checking: plan, render (pure), sign (every script of the build at once),
+ * finish (the files derived from the signed bytes). No file system access, so tests and other tools can
+ * call it directly; the previous output comes in as data (`options.previous`).
  */
 export async function synthesize(catalog: Catalog, options: SynthesizeOptions): Promise<Synthesis> {
   const generatorVersion = options.generatorVersion ?? GENERATOR_VERSION;
   const packages = plan(catalog, { catalogRoot: options.catalogRoot, ...(options.ids ? { ids: options.ids } : {}) });
-  const files = new Map<string, Uint8Array>();
-  const entries: ManifestEntry[] = [];
-  const signer = options.signing?.signer;
-  for (const pkg of packages) {
+  const signer = options.signing ? signerInfo(options.signing) : undefined;
+
+  // render
+  const rendered = packages.map((pkg) => {
     const target = targets.get(pkg.target);
     if (!target) throw new Error(`no target named '${pkg.target}'`);
-    const rendered = target.render(pkg, { generatorVersion });
-    const scripts = new Map<string, Uint8Array>();
-    const signedFiles = await Promise.all(
-      rendered.map(async (file): Promise<OutputFile> =>
-        file.sign && options.signing ? { ...file, bytes: await options.signing.sign(file.path, file.bytes) } : file),
-    );
-    for (const file of signedFiles) scripts.set(file.path, file.bytes);
+    return { pkg, target, files: target.render(pkg, { generatorVersion }) };
+  });
+
+  // sign
+  const unsigned = new Map(rendered.flatMap(({ files }) => files.filter((file) => file.sign).map((file) => [file.path, file.bytes] as const)));
+  const signed = options.signing ? await signScripts(unsigned, options.signing, options.previous) : unsigned;
+
+  // finish
+  const files = new Map<string, Uint8Array>();
+  const entries: ManifestEntry[] = [];
+  for (const { pkg, target, files: renderedFiles } of rendered) {
+    const scriptFiles = renderedFiles.map((file): OutputFile => (file.sign ? { ...file, bytes: signed.get(file.path)! } : file));
+    const scripts = new Map(scriptFiles.map((file) => [file.path, file.bytes]));
     const finished = target.finish(pkg, scripts, { generatorVersion, ...(signer ? { signer } : {}) });
-    for (const file of [...signedFiles, ...finished]) {
+    for (const file of [...scriptFiles, ...finished]) {
       files.set(file.path, file.bytes);
       entries.push({
         path: file.path,

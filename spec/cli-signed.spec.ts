@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureOsslsigncode, osslVerify } from './sign/support/tools.ts';
 import { remgen, scratchProject, REPO } from './support/temp-catalog.ts';
@@ -46,9 +46,16 @@ describe('remgen build, signed (the default)', function () {
     assert.match(readFileSync(join(project.out, 'intune/tls/README.md'), 'utf8'), /\| Enforce script signature check \| Yes \|/);
   });
 
-  it('a second build keeps every signed file as it is (no new signing time), without a banner', () => {
+  it('a second build keeps every signed file as it is (no new signing time, same inode and mtime), without a banner', () => {
+    const files = ['intune/tls/detect.ps1', 'intune/tls/remediate.ps1', 'intune/tls/deviceHealthScript.json', 'manifest.json'];
+    const facts = (): string[] => files.map((path) => {
+      const stat = statSync(join(project.out, path), { bigint: true });
+      return `${path} ${stat.ino} ${stat.mtimeNs} ${readFileSync(join(project.out, path)).toString('base64')}`;
+    });
+    const before = facts();
     const run = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
     assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual(facts(), before);
     assert.doesNotMatch(run.stdout + run.stderr, /NO SIGNING CERTIFICATE/);
     assert.match(run.stdout, /5 files: 0 created, 0 updated, 5 unchanged/);
     assert.equal(remgen(['build', '--catalog', 'catalog', '--out', 'out', '--check'], project.root).status, 0);

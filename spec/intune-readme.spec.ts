@@ -2,7 +2,9 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { loadAndCheck } from '../generator/build.ts';
 import type { Catalog } from '../generator/check/catalog.ts';
-import { synthesize, type SignStage } from '../generator/synthesize.ts';
+import type { Signing } from '../generator/sign/index.ts';
+import { synthesize } from '../generator/synthesize.ts';
+import { selfSignedSigner } from './sign/support/signer.ts';
 import { REPO } from './support/temp-catalog.ts';
 
 /** Issue 9, first run, point 9: the package README says how the scripts are signed and what to enter in the portal. */
@@ -16,18 +18,17 @@ describe('intune target: the package README', function () {
     catalog = checked.catalog;
   });
 
-  /** The README of tls, signed by `signer` (the scripts pass through unchanged) or unsigned. */
-  async function readme(signer?: SignStage['signer']): Promise<string> {
-    const signing: SignStage | undefined = signer ? { signer, sign: (_path, bytes) => Promise.resolve(bytes) } : undefined;
+  /** The README of tls, signed with `signing` or unsigned. */
+  async function readme(signing?: Signing): Promise<string> {
     const synthesis = await synthesize(catalog, { catalogRoot, ids: ['tls'], generatorVersion: '0.0.0-test', ...(signing ? { signing } : {}) });
     return Buffer.from(synthesis.files.get('intune/tls/README.md')!).toString('latin1').replaceAll('\r\n', '\n');
   }
-  const thumbprint = 'AB'.repeat(20);
+  const contoso = selfSignedSigner('Contoso Code Signing');
   const row = (setting: string, choice: string): RegExp => new RegExp(`^\\| ${setting} \\| ${choice} \\|`, 'm');
 
   it('lists the portal values to enter: name, description, publisher, and the three settings with the right choice', async () => {
     const tls = catalog.remediations.find((r) => r.remediation.id === 'tls')!.remediation;
-    const text = await readme({ subject: 'CN=Contoso Code Signing', thumbprint });
+    const text = await readme({ signer: contoso });
     assert.ok(text.includes(`- Name: \`${tls.displayName}\`\n`));
     assert.ok(text.includes(`- Description: \`${tls.description.replace(/\s+/g, ' ').trim()}\`\n`));
     assert.ok(text.includes(`- Publisher: \`${tls.publisher}\`\n`));
@@ -37,7 +38,7 @@ describe('intune target: the package README', function () {
   });
 
   it('signed with the development certificate: says so, how to trust it (the trust script) and how to sign with your own', async () => {
-    const text = await readme({ subject: 'CN=remgen development code signing (lab)', thumbprint, development: true });
+    const text = await readme({ signer: selfSignedSigner('remgen development code signing (lab)'), development: true });
     assert.match(text, /signed with the remgen DEVELOPMENT certificate `CN=remgen development code signing \(lab\)`/);
     assert.match(text, /run\s+`\.remgen\/trust-remgen-dev\.ps1`/);
     assert.match(text, /sign with your own code-signing certificate:\s+`remgen build --pfx codesign\.pfx` \(or `--cert cert\.pem --key key\.pem`\)/);
@@ -45,8 +46,8 @@ describe('intune target: the package README', function () {
   });
 
   it('signed with your certificate: names it and what the device must trust, no development wording', async () => {
-    const text = await readme({ subject: 'CN=Contoso Code Signing', thumbprint });
-    assert.match(text, /Both scripts are signed by `CN=Contoso Code Signing` \(thumbprint `A[AB]+`\)/);
+    const text = await readme({ signer: contoso });
+    assert.ok(text.includes(`Both scripts are signed by \`CN=Contoso Code Signing\` (thumbprint \`${contoso.thumbprint}\`)`), text);
     assert.doesNotMatch(text, /DEVELOPMENT|development certificate|trust-remgen-dev/);
   });
 

@@ -1,5 +1,6 @@
 /**
- * The sign stage: Authenticode for PowerShell scripts (.ps1, .psm1, .psd1), in-process, in TypeScript.
+ * Authenticode for PowerShell scripts (.ps1, .psm1, .psd1), in-process, in TypeScript, and the sign stage
+ * of the pipeline.
  * Specification: ../shared/reference/authenticode.md. Output is byte-identical to osslsigncode 2.9 for the
  * same key, certificates and signing time.
  *
@@ -8,8 +9,11 @@
  * - `signScript(bytes, fileName, signer, options)`: the whole signed file; replaces an existing block.
  * - `verifyScript(bytes, fileName, { trustAnchors })`: a VerifyResult named like Get-AuthenticodeSignature.
  * - `stripSignature(bytes, fileName)`: the content without its block (for `build --check`).
+ * - `signScripts(scripts, signing, previous)`: the sign stage: every script of a build, in memory, keeping
+ *   an unchanged script's valid signature found in `previous`, every new signature verified.
  * - `ensureDevelopmentSigner(projectDir)`: the `.remgen/` development signer, its `.cer` and trust script.
- * - `signingOptions(yargs)` / `signerFromArgs(args, env, projectDir)`: the CLI options and the signer they choose.
+ * - `signerFromArgs(args, env, projectDir)`: the signer the signing options choose (their yargs declaration is in
+ *   generator/cli/signing-options.ts).
  * Every refusal is a SigningError (`code`, message naming the file, never a password).
  *
  * Reproducibility: with SOURCE_DATE_EPOCH (or `signingTime`) and an RSA key, same input gives the same
@@ -31,6 +35,6 @@ export { SCRIPT_EXTENSIONS, type EncodingPolicy } from './powershell-sip.ts';
 export { replaceFile } from './replace-file.ts';
 export { signScript, stripSignature, signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 export { SigningError, type SigningErrorCode } from './signing-error.ts';
-export { signingOptions, signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SigningArgs } from './signing-options.ts';
+export { signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SigningArgs } from './signing-options.ts';
+export { signScripts, type Signing } from './stage.ts';
 export { verifyScript, type SignatureStatus, type VerifyOptions, type VerifyReason, type VerifyResult } from './verify.ts';
-export { resolveBuildSigning, type BuildSignStage } from './build-stage.ts';

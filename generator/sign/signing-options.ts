@@ -1,17 +1,19 @@
 /**
- * The command-line options that choose a signer (shared by `build` and `sign`) and the function that turns
- * them into one. Passwords never come from argv: `--password-env`, `--password-file`, or a prompt.
+ * The signer that the signing options (`--pfx`, `--cert`/`--key`, `--no-sign`, ...; shared by `build` and
+ * `sign`, declared for yargs in generator/cli/signing-options.ts) choose. Passwords never come from argv:
+ * `--password-env`, `--password-file`, or a prompt.
  */
-import type { Argv } from 'yargs';
 import type { SigningHashAlgorithm } from './algorithms.ts';
-import { ensureDevelopmentSigner, type DevelopmentSigner } from './dev-certificate.ts';
-import { loadSigner, type PasswordSource, type Signer } from './keys.ts';
+import { ensureDevelopmentSigner } from './dev-certificate.ts';
+import { loadSigner, type PasswordSource } from './keys.ts';
 import { signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 import { SigningError } from './signing-error.ts';
+import type { Signing } from './stage.ts';
 
 /** Environment variable read for the key password when neither --password-env nor --password-file is given. */
 export const DEFAULT_PASSWORD_ENV = 'REMGEN_SIGNING_PASSWORD';
 
+/** The parsed signing options. */
 export interface SigningArgs {
   readonly sign?: boolean;
   readonly cert?: string;
@@ -24,43 +26,14 @@ export interface SigningArgs {
   readonly hash?: SigningHashAlgorithm;
 }
 
-/** Adds the signer options to a yargs command (`build`, `sign`). */
-export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
-  return yargs
-    .option('sign', {
-      type: 'boolean',
-      default: true,
-      describe: 'Sign the output; --no-sign writes unsigned scripts',
-    })
-    .option('pfx', { type: 'string', describe: 'PFX/PKCS#12 file with the code-signing certificate, its chain and key' })
-    .option('cert', { type: 'string', describe: 'PEM or DER code-signing certificate (a PEM may carry the chain after it); needs --key' })
-    .option('key', { type: 'string', describe: 'PEM or PKCS#8 DER private key for --cert' })
-    .option('chain', { type: 'string', array: true, nargs: 1, describe: 'Extra PEM/DER files of intermediate (and optionally root) certificates to embed' })
-    .option('password-env', {
-      type: 'string',
-      describe: `Environment variable holding the PFX/key password (default ${DEFAULT_PASSWORD_ENV} when set; else a prompt)`,
-    })
-    .option('password-file', { type: 'string', describe: 'File whose first line is the PFX/key password' })
-    .option('timestamp-url', {
-      type: 'string',
-      array: true,
-      nargs: 1,
-      describe: 'RFC 3161 timestamp server; repeat to give fallbacks, tried in order',
-    })
-    .option('hash', { choices: ['sha256', 'sha384', 'sha512'] as const, default: 'sha256' as const, describe: 'Digest algorithm' })
-    .conflicts('pfx', ['cert', 'key'])
-    .conflicts('password-env', 'password-file');
-}
-
 export type SignerChoice =
-  | {
-      readonly signer: Signer;
+  | (Signing & {
+      readonly options: SignOptions;
       /** One line for the build log, e.g. `signing with "CN=..." (thumbprint ...) from cert.pfx`. */
       readonly description: string;
-      readonly options: SignOptions;
-      /** Set when no certificate was configured and the development signer is used. */
-      readonly development?: DevelopmentSigner;
-    }
+      /** No certificate was configured and this call created the development certificate: say so loudly. */
+      readonly created?: boolean;
+    })
   | { readonly unsigned: true; readonly description: string };
 
 function passwordSource(args: SigningArgs, env: NodeJS.ProcessEnv): PasswordSource | undefined {
@@ -72,7 +45,7 @@ function passwordSource(args: SigningArgs, env: NodeJS.ProcessEnv): PasswordSour
 
 /**
  * The signer the options ask for. With no --pfx/--cert the development signer of `projectDir` is used
- * (created on first use; `development.created` tells the caller to say so loudly).
+ * (`development` set; created on first use, and then `created` tells the caller to say so loudly).
  * Throws SigningError: code 'Usage' for option mistakes, others for unusable keys or certificates.
  */
 export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()): Promise<SignerChoice> {
@@ -114,5 +87,5 @@ export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv =
       `only on devices where you run ${development.trustScriptPath} (lab devices only). Use --pfx or --cert/--key for real releases.`
     : `signing with the DEVELOPMENT certificate "${development.signer.subject}" (thumbprint ${development.signer.thumbprint}); ` +
       `lab devices trust it via ${development.trustScriptPath}`;
-  return { signer: development.signer, options, description, development };
+  return { signer: development.signer, options, description, development: true, created: development.created };
 }

@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { access, copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { gatedBytes } from '../render/gate.ts';
 import { asciiJson } from '../render/json.ts';
 import { sha256, type ManifestEntry, type Synthesis } from '../synthesize.ts';
@@ -59,6 +59,24 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The signed scripts of the build now in out/ (those its manifest lists as signed), by path relative to
+ * out/. `build` reads them before the pipeline runs and gives them to the sign stage as data, so that an
+ * unchanged script keeps its signature; empty when out/ or its manifest is missing.
+ */
+export async function readSignedOutput(outDir: string): Promise<Map<string, Uint8Array>> {
+  const out = resolve(outDir);
+  const listed: unknown = (await readManifest(out))?.files;
+  const entries = Array.isArray(listed) ? (listed as readonly Partial<ManifestEntry>[]) : [];
+  const paths = entries.filter((entry) => entry?.signed === true && typeof entry.path === 'string').map((entry) => entry.path!);
+  const read = await Promise.all(
+    paths
+      .filter((path) => resolve(out, path).startsWith(out + sep))
+      .map(async (path) => [path, await readIfExists(join(out, path))] as const),
+  );
+  return new Map(read.filter((entry): entry is readonly [string, Buffer] => entry[1] !== undefined));
 }
 
 const sameBytes = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.compare(a, b) === 0;

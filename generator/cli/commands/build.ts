@@ -1,9 +1,10 @@
 import { relative, resolve } from 'node:path';
 import { build, type BuildOutcome, type BuildTimings } from '../../build.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
-import { resolveBuildSigning, signingOptions, SigningError } from '../../sign/index.ts';
+import { SigningError, type SigningArgs } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
+import { buildSigning, signingOptions } from '../signing-options.ts';
 import { systemErrorWords } from '../../system-error.ts';
 import { WriteError, type FileStatus } from '../../write/index.ts';
 import type { RemgenCommand } from './command.ts';
@@ -27,7 +28,7 @@ export interface BuildJson {
   readonly timings: BuildTimings;
 }
 
-interface BuildArgs {
+interface BuildArgs extends SigningArgs {
   readonly ids: string[];
   readonly catalog: string;
   readonly out: string;
@@ -56,9 +57,9 @@ const buildCommand: RemgenCommand = {
     const log = printError;
     const out = resolve(args.out);
     const shownOut = relative(process.cwd(), out) || '.';
-    let signing: Awaited<ReturnType<typeof resolveBuildSigning>>;
+    let signing: Awaited<ReturnType<typeof buildSigning>>;
     try {
-      signing = await resolveBuildSigning(args, log);
+      signing = await buildSigning(args, log);
     } catch (error) {
       if (!(error instanceof SigningError)) throw error;
       printError(`remgen build: ${error.message}; nothing was written to ${shownOut}/`);
@@ -71,7 +72,7 @@ const buildCommand: RemgenCommand = {
         out,
         ids: args.ids,
         check: args.check,
-        ...(signing.stage ? { signing: signing.stage } : {}),
+        ...(signing.signing ? { signing: signing.signing } : {}),
       });
     } catch (error) {
       if (error instanceof SigningError) {

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { SigningError, replaceFile, signScript, signerFromArgs, signingOptions, type SigningArgs } from '../../sign/index.ts';
+import { SigningError, replaceFile, signScript, type SigningArgs } from '../../sign/index.ts';
 import { systemErrorWords } from '../../system-error.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError } from '../output.ts';
+import { chooseSigner, signingOptions } from '../signing-options.ts';
 import type { RemgenCommand } from './command.ts';
 
 interface SignArgs extends SigningArgs {
@@ -30,7 +31,7 @@ const signCommand: RemgenCommand = {
   async handler(args: SignArgs) {
     let choice;
     try {
-      choice = await signerFromArgs(args, process.env, process.cwd());
+      choice = await chooseSigner(args);
     } catch (error) {
       if (!(error instanceof SigningError)) throw error;
       printError(`remgen sign: ${error.message}`);
@@ -40,7 +41,7 @@ const signCommand: RemgenCommand = {
       printError('remgen sign: --no-sign leaves nothing to do');
       return EXIT.usage;
     }
-    (choice.development?.created ? printError : print)(choice.description);
+    (choice.created ? printError : print)(choice.description);
     const options = { ...choice.options, encodingPolicy: args.addBom ? ('add-bom' as const) : ('error' as const) };
     let failed = 0;
     for (const file of args.files) {
