@@ -1,5 +1,9 @@
-/** The signing options of `build` and `sign` (yargs), and the signer they choose (`signerFromArgs` in generator/sign/). */
+/**
+ * The signing options of `build` and `sign` (yargs), and the signer they choose: `signerFromArgs` in
+ * generator/sign/, with the development certificate's trust script rendered by the render stage.
+ */
 import type { Argv } from 'yargs';
+import { renderTrustScript } from '../render/trust-script.ts';
 import { DEFAULT_PASSWORD_ENV, signerFromArgs, type SignerChoice, type Signing, type SigningArgs } from '../sign/index.ts';
 
 /** Adds the signer options to a yargs command (`build`, `sign`). */
@@ -32,7 +36,7 @@ export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
 
 /** The signer the options choose, for this process (its environment, `.remgen/` in the working directory). */
 export function chooseSigner(args: SigningArgs): Promise<SignerChoice> {
-  return signerFromArgs(args, process.env, process.cwd());
+  return signerFromArgs(args, { env: process.env, projectDir: process.cwd(), renderTrustScript });
 }
 
 /** The choice as a build uses it, the line about the signer (and the development certificate's banner) logged. */

@@ -1,14 +1,13 @@
 /**
  * The development signer: with no certificate configured, a build signs with a self-signed code-signing
  * certificate kept under `.remgen/` (git-ignored), and exports its `.cer` and a signed PowerShell script
- * that trusts it on a lab device.
+ * that trusts it on a lab device. The render stage writes that script (`renderTrustScript` in
+ * generator/render/trust-script.ts); this module only signs it.
  */
 import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { gatedBytes } from '../render/gate.ts';
-import { renderTemplate } from '../render/templates.ts';
 import { readCertificate } from './certificate.ts';
 import { issueCertificate } from './certificate-builder.ts';
 import { signerFromKey, type Signer } from './keys.ts';
@@ -43,20 +42,18 @@ async function loadExisting(directory: string): Promise<Signer | undefined> {
   }
 }
 
-/** The PowerShell that trusts `signer`'s certificate, rendered from templates/sign/trust-certificate.ps1 and signed with it. */
-export async function trustScript(signer: Signer): Promise<Uint8Array> {
-  const text = renderTemplate('sign/trust-certificate.ps1', {
-    certificateBase64: Buffer.from(signer.certificate.der).toString('base64'),
-    thumbprint: signer.thumbprint,
-  });
-  return signScript(gatedBytes(TRUST_SCRIPT_FILE, text), TRUST_SCRIPT_FILE, signer);
-}
+/**
+ * The unsigned PowerShell that trusts a certificate (DER) with the given thumbprint on a lab device:
+ * `renderTrustScript` of the render stage, passed in by the caller.
+ */
+export type TrustScriptRenderer = (certificate: { readonly der: Uint8Array; readonly thumbprint: string }) => Uint8Array;
 
 /**
  * Loads the development signer of `projectDir`, creating it (RSA-3072, two years, codeSigning) when it is
- * missing or expires within 30 days, and writes the signed trust script when it is new or missing.
+ * missing or expires within 30 days, and writes the trust script (`renderTrustScript`'s bytes, signed
+ * with the development certificate) when the certificate is new or the script is missing.
  */
-export async function ensureDevelopmentSigner(projectDir: string): Promise<DevelopmentSigner> {
+export async function ensureDevelopmentSigner(projectDir: string, renderTrustScript: TrustScriptRenderer): Promise<DevelopmentSigner> {
   const directory = join(projectDir, DEVELOPMENT_DIRECTORY);
   const certificatePath = join(directory, CERTIFICATE_FILE);
   const trustScriptPath = join(directory, TRUST_SCRIPT_FILE);
@@ -78,6 +75,9 @@ export async function ensureDevelopmentSigner(projectDir: string): Promise<Devel
     signer = signerFromKey(privateKey, [der], certificatePath);
   }
   const haveScript = await access(trustScriptPath).then(() => true, () => false);
-  if (created || !haveScript) await replaceFile(trustScriptPath, await trustScript(signer));
+  if (created || !haveScript) {
+    const script = renderTrustScript({ der: signer.certificate.der, thumbprint: signer.thumbprint });
+    await replaceFile(trustScriptPath, await signScript(script, TRUST_SCRIPT_FILE, signer));
+  }
   return { signer, created, certificatePath, trustScriptPath };
 }

@@ -11,8 +11,9 @@
  * - `stripSignature(bytes, fileName)`: the content without its block (for `build --check`).
  * - `signScripts(scripts, signing, previous)`: the sign stage: every script of a build, in memory, keeping
  *   an unchanged script's valid signature found in `previous`, every new signature verified.
- * - `ensureDevelopmentSigner(projectDir)`: the `.remgen/` development signer, its `.cer` and trust script.
- * - `signerFromArgs(args, env, projectDir)`: the signer the signing options choose (their yargs declaration is in
+ * - `ensureDevelopmentSigner(projectDir, renderTrustScript)`: the `.remgen/` development signer, its `.cer`
+ *   and the trust script (rendered by the caller, signed here).
+ * - `signerFromArgs(args, context)`: the signer the signing options choose (their yargs declaration is in
  *   generator/cli/signing-options.ts).
  * Every refusal is a SigningError (`code`, message naming the file, never a password).
  *
@@ -24,17 +25,17 @@ export { readCertificate, certificatesFromFile, type CertificateInfo } from './c
 export { issueCertificate, type CertificateRequest } from './certificate-builder.ts';
 export {
   ensureDevelopmentSigner,
-  trustScript,
   CERTIFICATE_FILE as DEVELOPMENT_CERTIFICATE_FILE,
   DEVELOPMENT_DIRECTORY,
   TRUST_SCRIPT_FILE,
   type DevelopmentSigner,
+  type TrustScriptRenderer,
 } from './dev-certificate.ts';
 export { loadSigner, signerFromKey, type PasswordSource, type Signer, type SignerSource } from './keys.ts';
 export { SCRIPT_EXTENSIONS, type EncodingPolicy } from './powershell-sip.ts';
 export { replaceFile } from './replace-file.ts';
 export { signScript, stripSignature, signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 export { SigningError, type SigningErrorCode } from './signing-error.ts';
-export { signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SigningArgs } from './signing-options.ts';
+export { signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SignerContext, type SigningArgs } from './signing-options.ts';
 export { signScripts, type Signing } from './stage.ts';
 export { verifyScript, type SignatureStatus, type VerifyOptions, type VerifyReason, type VerifyResult } from './verify.ts';

@@ -4,7 +4,7 @@
  * `--password-env`, `--password-file`, or a prompt.
  */
 import type { SigningHashAlgorithm } from './algorithms.ts';
-import { ensureDevelopmentSigner } from './dev-certificate.ts';
+import { ensureDevelopmentSigner, type TrustScriptRenderer } from './dev-certificate.ts';
 import { loadSigner, type PasswordSource } from './keys.ts';
 import { signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 import { SigningError } from './signing-error.ts';
@@ -26,6 +26,16 @@ export interface SigningArgs {
   readonly hash?: SigningHashAlgorithm;
 }
 
+/** Where a signer is chosen. */
+export interface SignerContext {
+  /** Read for the password (DEFAULT_PASSWORD_ENV) and SOURCE_DATE_EPOCH. */
+  readonly env: NodeJS.ProcessEnv;
+  /** The folder holding `.remgen/`, the development signer. */
+  readonly projectDir: string;
+  /** The render stage's trust script, which the development signer signs and writes into `.remgen/`. */
+  readonly renderTrustScript: TrustScriptRenderer;
+}
+
 export type SignerChoice =
   | (Signing & {
       readonly options: SignOptions;
@@ -44,11 +54,12 @@ function passwordSource(args: SigningArgs, env: NodeJS.ProcessEnv): PasswordSour
 }
 
 /**
- * The signer the options ask for. With no --pfx/--cert the development signer of `projectDir` is used
- * (`development` set; created on first use, and then `created` tells the caller to say so loudly).
+ * The signer the options ask for. With no --pfx/--cert the development signer of `context.projectDir` is
+ * used (`development` set; created on first use, and then `created` tells the caller to say so loudly).
  * Throws SigningError: code 'Usage' for option mistakes, others for unusable keys or certificates.
  */
-export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv = process.env, projectDir = process.cwd()): Promise<SignerChoice> {
+export async function signerFromArgs(args: SigningArgs, context: SignerContext): Promise<SignerChoice> {
+  const { env } = context;
   if (args.sign === false) return { unsigned: true, description: 'not signing (--no-sign): scripts are written unsigned' };
   const options: SignOptions = {
     hashAlgorithm: args.hash ?? 'sha256',
@@ -80,7 +91,7 @@ export async function signerFromArgs(args: SigningArgs, env: NodeJS.ProcessEnv =
     });
     return { signer, options, description: `signing with "${signer.subject}" (thumbprint ${signer.thumbprint}) from ${args.cert}` };
   }
-  const development = await ensureDevelopmentSigner(projectDir);
+  const development = await ensureDevelopmentSigner(context.projectDir, context.renderTrustScript);
   const description = development.created
     ? `NO SIGNING CERTIFICATE CONFIGURED: created a DEVELOPMENT code-signing certificate "${development.signer.subject}" ` +
       `(thumbprint ${development.signer.thumbprint}) in ${development.certificatePath}. Scripts signed with it are trusted ` +
