@@ -42,7 +42,11 @@ export function logLocation(remediation: Remediation): string {
   return `${root}\\remgen\\Logs\\${remediation.id}.log`;
 }
 
-/** The step table rows: generator-chosen names and the category, then the room's data. */
+/**
+ * The step table rows. Every row has the same keys the runtime reads (Id, Kind, Category, Title,
+ * TestCommand, SetCommand, RestartRequired: StrictMode stops on a missing key of an [ordered] table), then
+ * the room's data. SetCommand is $null for a probe and in a script that does not change the device.
+ */
 export function stepTable(remediation: Remediation, changes: boolean): { readonly [key: string]: PsValue }[] {
   return remediation.steps.map((step) => {
     const room = roomOf(step);
@@ -52,12 +56,12 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
       Category: room.category,
       Title: step.title ?? room.title(step),
       TestCommand: room.functions.test,
+      SetCommand: changes && room.functions.set ? room.functions.set : null,
     };
-    if (changes && room.functions.set) base.SetCommand = room.functions.set;
     const data = room.toData(step);
-    const clash = Object.keys(data).find((key) => key in base || key === 'SetCommand');
+    const clash = Object.keys(data).find((key) => key in base);
     if (clash) throw new Error(`step room '${step.kind}': data key '${clash}' is reserved for the step table`);
-    return { ...base, ...data };
+    return { ...base, RestartRequired: false, ...data };
   });
 }
 
