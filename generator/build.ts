@@ -1,3 +1,4 @@
+import type { TargetName } from './descriptor/remediation.ts';
 import { resolve } from 'node:path';
 import { checkCatalog } from './check/index.ts';
 import type { Catalog } from './check/catalog.ts';
@@ -19,6 +20,8 @@ export interface BuildOptions {
   readonly out: string;
   /** Remediation or bundle ids to build; all when empty. */
   readonly ids?: readonly string[];
+  /** Targets to build; all a descriptor names when empty. */
+  readonly targets?: readonly TargetName[];
   /** Compare with out/ instead of writing. */
   readonly check?: boolean;
   /**
@@ -80,12 +83,13 @@ export async function build(options: BuildOptions): Promise<BuildOutcome> {
   const synthesis = await synthesize(catalog, {
     catalogRoot,
     ids,
+    ...(options.targets ? { targets: options.targets } : {}),
     ...(signing ? { signing } : {}),
     ...(previous ? { previous } : {}),
     ...(options.generatorVersion ? { generatorVersion: options.generatorVersion } : {}),
   });
   const synthesizeMs = lap();
-  const partial = ids.length > 0;
+  const partial = ids.length > 0 || (options.targets ?? []).length > 0;
   const reports = options.check ? (await planWrite(options.out, synthesis, { partial })).reports : await writeOutput(options.out, synthesis, { partial });
   const timings = { loadMs, checkMs, synthesizeMs, writeMs: lap(), totalMs: Math.round((performance.now() - start) * 10) / 10 };
   return { kind: options.check ? 'checked' : 'written', reports, synthesis, catalog, timings };

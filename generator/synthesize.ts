@@ -1,3 +1,4 @@
+import type { TargetName } from './descriptor/remediation.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalog } from './check/catalog.ts';
@@ -11,6 +12,8 @@ export interface SynthesizeOptions {
   readonly catalogRoot: string;
   /** Build only these remediation (or bundle) ids; all when empty. */
   readonly ids?: readonly string[];
+  /** Build only for these targets; every target a descriptor names when empty. */
+  readonly targets?: readonly TargetName[];
   /** @default the version in package.json */
   readonly generatorVersion?: string;
   /** What the scripts are signed with. Absent: the build is unsigned, and says so. */
@@ -61,7 +64,7 @@ const signerInfo = (signing: Signing): SignerInfo => ({
  */
 export async function synthesize(catalog: Catalog, options: SynthesizeOptions): Promise<Synthesis> {
   const generatorVersion = options.generatorVersion ?? GENERATOR_VERSION;
-  const packages = plan(catalog, { catalogRoot: options.catalogRoot, ...(options.ids ? { ids: options.ids } : {}) });
+  const packages = plan(catalog, { catalogRoot: options.catalogRoot, ...(options.ids ? { ids: options.ids } : {}), ...(options.targets ? { targets: options.targets } : {}) });
   const signer = options.signing ? signerInfo(options.signing) : undefined;
 
   // render

@@ -4,8 +4,14 @@ import type { Context } from '../model/step.ts';
 
 export type { Context };
 
-/** A host the package is compiled for. More targets (ConfigMgr, a signed module) slot in beside it. */
-export type TargetName = 'intune';
+/**
+ * A host the package is compiled for:
+ * - `intune`: Intune Remediations (detection and remediation scripts, Graph body).
+ * - `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their
+ *   import script, and a program-mode script for packages and task sequences).
+ * - `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.
+ */
+export type TargetName = 'intune' | 'configmgr' | 'module';
 
 /** A remediation: one package of steps that share a context. */
 export interface RemediationProps {

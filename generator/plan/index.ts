@@ -27,7 +27,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** A pure function of the checked catalog: one package per (remediation, target), sorted. */
-export function plan(catalog: Catalog, options: { readonly catalogRoot: string; readonly ids?: readonly string[] }): Package[] {
+export function plan(catalog: Catalog, options: { readonly catalogRoot: string; readonly ids?: readonly string[]; readonly targets?: readonly TargetName[] }): Package[] {
   const wanted = options.ids && options.ids.length > 0 ? new Set(options.ids) : undefined;
   const packages: Package[] = [];
   for (const entry of catalog.remediations) {
@@ -36,6 +36,7 @@ export function plan(catalog: Catalog, options: { readonly catalogRoot: string; 
     const descriptorPath = relative(dirname(options.catalogRoot), entry.file).replaceAll('\\', '/');
     const descriptorHash = createHash('sha256').update(canonicalJson(remediation)).digest('hex');
     for (const target of remediation.targets ?? ['intune']) {
+      if (options.targets && options.targets.length > 0 && !options.targets.includes(target)) continue;
       packages.push({
         target,
         remediation,

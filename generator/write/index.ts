@@ -88,7 +88,7 @@ const sameBytes = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== u
 function mergeManifest(previous: Manifest | undefined, synthesis: Synthesis, partial: boolean): Manifest {
   const rebuilt = new Set(synthesis.packages.map((p) => p.dir));
   const kept = partial
-    ? (previous?.files ?? []).filter((entry) => !rebuilt.has(dirname(entry.path)))
+    ? (previous?.files ?? []).filter((entry) => ![...rebuilt].some((dir) => entry.path.startsWith(`${dir}/`)))
     : [];
   const files = [...kept, ...synthesis.entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return {

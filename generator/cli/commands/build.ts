@@ -1,5 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build, type BuildOutcome, type BuildTimings } from '../../build.ts';
+import type { TargetName } from '../../descriptor/remediation.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
 import { SigningError, type SigningArgs } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
@@ -28,8 +29,11 @@ export interface BuildJson {
   readonly timings: BuildTimings;
 }
 
+const TARGETS: readonly TargetName[] = ['intune', 'configmgr', 'module'];
+
 interface BuildArgs extends SigningArgs {
   readonly ids: string[];
+  readonly target: string[];
   readonly catalog: string;
   readonly out: string;
   readonly check: boolean;
@@ -42,12 +46,21 @@ const buildCommand: RemgenCommand = {
   builder: (yargs) =>
     signingOptions(yargs)
       .positional('ids', { type: 'string', array: true, default: [], describe: 'remediation or bundle ids to build (default: all)' })
+      .option('target', {
+        type: 'string',
+        array: true,
+        default: [],
+        describe: `build only for these targets (${TARGETS.join(', ')}); comma-separated or repeated (default: every target each descriptor names)`,
+        choices: TARGETS,
+        coerce: (values: string[]) => values.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean),
+      })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'folder of descriptor files' })
       .option('out', { type: 'string', default: 'out', describe: 'output folder' })
       .option('check', { type: 'boolean', default: false, describe: 'list stale or missing files and exit 2 instead of writing' })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as JSON' })
       .example('$0 build', 'build every remediation in ./remediations into ./out')
       .example('$0 build tls --out dist', 'build only the tls package into ./dist')
+      .example('$0 build --target configmgr,module', 'build only the ConfigMgr and module output')
       .example('$0 build --check', 'fail (exit 2) when out/ is not what the descriptors produce')
       .example('$0 build --pfx signing.pfx --password-env REMGEN_SIGNING_PASSWORD', 'sign with your code-signing certificate')
       .example('$0 build --no-sign', 'build unsigned (the summary and the package READMEs say so)')
@@ -71,6 +84,7 @@ const buildCommand: RemgenCommand = {
         catalog: args.catalog,
         out,
         ids: args.ids,
+        targets: args.target as TargetName[],
         check: args.check,
         ...(signing.signing ? { signing: signing.signing } : {}),
       });
