@@ -66,6 +66,15 @@ export interface RemediationProps {
    * @maximum 65536
    */
   readonly logMaxKiB?: number;
+  /**
+   * Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin
+   * can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision,
+   * each a whole number; raise it when the steps change.
+   * @default "1.0.0"
+   * @pattern ^(0|[1-9][0-9]{0,8})(\.(0|[1-9][0-9]{0,8})){2,3}$
+   * @example "1.2.0"
+   */
+  readonly version?: string;
 }
 
 /** A remediation as the compiler sees it: the props, with the `remediation` tag. */
