@@ -95,8 +95,8 @@ describe('check rule: actions have a gate and a cooldown', () => {
     ]);
     const withProductRooms = await checkCatalog(loaded);
     assert.deepEqual(withProductRooms.diagnostics.map((d) => d.message), [
-      "unknown step kind 'testProbe'; known kinds: registryBits, registryValue",
-      "unknown step kind 'testAction'; known kinds: registryBits, registryValue",
+      `unknown step kind 'testProbe'; known kinds: ${[...productRooms.keys()].sort().join(', ')}`,
+      `unknown step kind 'testAction'; known kinds: ${[...productRooms.keys()].sort().join(', ')}`,
     ].sort());
   });
 });
