@@ -36,6 +36,16 @@ export interface ScriptSpec {
   readonly changes: boolean;
 }
 
+/**
+ * The PascalCase name a package's PowerShell commands and files carry (Test-<Name>, Invoke-<Name>.ps1,
+ * <Name>.psm1): the id split on hyphens, each part capitalised (`onedrive-tls` -> `OnedriveTls`). The id
+ * rules (lower-case letters, digits, single hyphens) make it a valid noun, and it is the same for every target.
+ */
+export function pascalName(id: string): string {
+  if (!/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/.test(id)) throw new Error(`not a remediation id: ${id}`);
+  return id.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+}
+
 /** The log file on the device, decided here only: the scripts expand it, the READMEs and `explain` show it. */
 export function logLocation(remediation: Remediation): string {
   const root = remediation.context === 'system' ? '%ProgramData%' : '%LOCALAPPDATA%';
