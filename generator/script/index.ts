@@ -34,6 +34,12 @@ export interface ScriptSpec {
    * seams, the repair loop, and supports -WhatIf and -Confirm. A script that only reads carries none of them.
    */
   readonly changes: boolean;
+  /**
+   * A function of the entry file that the skeleton hands the final outcome, an error's included, just
+   * before it prints the summary and exits: for a host whose contract must hold even when the script
+   * fails (ConfigMgr discovery: exit 0 and one value, always). Absent: the outcome is printed as it is.
+   */
+  readonly outcome?: string;
 }
 
 /**
@@ -75,8 +81,12 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
   });
 }
 
-/** templates/ files a script includes, in order: runtime, the runtime its rooms need, the rooms' halves, the entry. */
-export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'>): string[] {
+/**
+ * templates/ files a script includes, in order: runtime, the runtime its rooms need, the rooms' halves, the entry.
+ * `mainLoop` (default true) adds runtime/main.ps1, the script's main loop (64-bit relaunch, Invoke-RgMain):
+ * every script has it; a module, whose functions run in the caller's process and never exit, leaves it out.
+ */
+export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): string[] {
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
   if (spec.changes) {
@@ -84,7 +94,8 @@ export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'ch
     runtime.add('repair.ps1');
   }
   const halves = rooms.flatMap((room) => (spec.changes && room.setScript ? [room.script, room.setScript] : [room.script]));
-  return ['runtime/core.ps1', 'runtime/platform.ps1', ...[...runtime].sort().map((f) => `runtime/${f}`), ...halves.map((f) => `steps/${f}`), spec.entryFile];
+  const main = spec.mainLoop === false ? [] : ['runtime/main.ps1'];
+  return ['runtime/core.ps1', ...main, 'runtime/platform.ps1', ...[...runtime].sort().map((f) => `runtime/${f}`), ...halves.map((f) => `steps/${f}`), spec.entryFile];
 }
 
 /** One generated script of a package: rendered, then held to the output gate (ASCII, CRLF, no BOM, ...). */
@@ -103,6 +114,7 @@ export function renderScript(pkg: Package, generatorVersion: string, spec: Scrip
     scriptName: spec.name,
     changes: spec.changes,
     entry: spec.entry,
+    outcome: spec.outcome ?? '',
     runtime: scriptParts(remediation, spec),
   });
   const path = `${pkg.dir}/${spec.name}`;
