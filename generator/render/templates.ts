@@ -66,6 +66,14 @@ const helpers: Record<string, (...args: unknown[]) => string> = {
     if (typeof value !== 'string' || !COMMAND.test(value)) throw new EscapeError(`not a runtime command name: ${String(value)}`);
     return value;
   },
+  /**
+   * A package's PascalCase name as a command noun or file name part (`Test-{{psNoun name}}`): from
+   * pascalName(id), so letters and digits only; anything else is refused, never escaped.
+   */
+  psNoun: (value) => {
+    if (typeof value !== 'string' || !/^[A-Z][A-Za-z0-9]{0,63}$/.test(value)) throw new EscapeError(`not a PascalCase name: ${String(value)}`);
+    return value;
+  },
   /** A PowerShell source file from templates/, inserted as code. */
   psInclude: (value) => templateSource(String(value)).replace(/\n+$/, ''),
   /** Markdown prose: folded to ASCII like a comment. */
