@@ -1,6 +1,10 @@
 import type { TargetName } from '../descriptor/remediation.ts';
+import { configMgrTarget } from './configmgr.ts';
 import { intuneTarget } from './intune.ts';
 import type { Target } from './target.ts';
 
 /** Every target, by name. ConfigMgr and the admin module slot in here. */
-export const targets: ReadonlyMap<TargetName, Target> = new Map([[intuneTarget.name, intuneTarget]]);
+export const targets: ReadonlyMap<TargetName, Target> = new Map([
+  [intuneTarget.name, intuneTarget],
+  [configMgrTarget.name, configMgrTarget],
+]);
