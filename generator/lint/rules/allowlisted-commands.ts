@@ -1,3 +1,4 @@
+import { importScriptCommand } from '../configmgr-import-commands.ts';
 import type { LintRule } from '../rule.ts';
 import { definedFunctions, resolveCommand } from '../support.ts';
 import { allowedCommand, COMMON_PARAMETERS } from '../windows-powershell-5.1-allowlist.ts';
@@ -7,18 +8,19 @@ const COMMON = new Set(COMMON_PARAMETERS.map((n) => n.toLowerCase()));
 /**
  * The Windows PowerShell 5.1 command surface: every command the script calls and does not define must be
  * on the project's allowlist (generator/lint/windows-powershell-5.1-allowlist.ts, checked against the 5.1
- * profile), and every named parameter an allowlisted parameter of it or a common parameter.
+ * profile), and every named parameter an allowlisted parameter of it or a common parameter. The ConfigMgr
+ * import script alone may also call the site-server commands of generator/lint/configmgr-import-commands.ts.
  */
 const rule: LintRule = {
   name: 'allowlisted-commands',
   description: 'Every command called (other than the script\'s own functions) is on the Windows PowerShell 5.1 allowlist, with allowlisted or common parameters only.',
-  check({ facts }) {
+  check({ file, facts }) {
     const defined = definedFunctions(facts);
     const findings = [];
     for (const command of facts.commands) {
       const resolved = resolveCommand(command, defined);
       if (!resolved || resolved.defined) continue;
-      const allowed = allowedCommand(resolved.name);
+      const allowed = allowedCommand(resolved.name) ?? importScriptCommand(file, resolved.name);
       if (!allowed) {
         const native = /[\\/]|\.(exe|com|cmd|bat|ps1)$/i.test(resolved.name);
         findings.push({
