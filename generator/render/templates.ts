@@ -12,7 +12,7 @@ const sources = new Map<string, string>();
 
 /** A file under templates/, read once per process. Only names the generator itself chooses reach here. */
 export function templateSource(name: string): string {
-  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\.(ps1|hbs|ps1\.hbs|md\.hbs)$/.test(name)) throw new Error(`not a template name: ${name}`);
+  if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\.(ps1|hbs|ps1\.hbs|psm1\.hbs|psd1\.hbs|md\.hbs)$/.test(name)) throw new Error(`not a template name: ${name}`);
   let text = sources.get(name);
   if (text === undefined) {
     text = readFileSync(TEMPLATE_ROOT + name, 'utf8').replace(/\r\n/g, '\n');
