@@ -1,13 +1,18 @@
 import { strict as assert } from 'node:assert';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintFiles, formatFinding } from '../../generator/lint/index.ts';
 import { checkOutputBytes } from '../../generator/render/gate.ts';
 import { PROGRAM_EXIT_CODES } from '../../generator/targets/configmgr.ts';
 import type { DeviceProfile } from '../../generator/model/profile.ts';
+import type { Catalog } from '../../generator/check/catalog.ts';
+import { defineRemediation, registryValue } from '../../generator/descriptor/index.ts';
+import type { Remediation } from '../../generator/descriptor/remediation.ts';
+import { synthesize } from '../../generator/synthesize.ts';
 import { ensureOsslsigncode, osslVerify } from '../sign/support/tools.ts';
 import { assertSummaryLine, bundledProfile, Device, engine } from '../support/engine.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
@@ -30,6 +35,25 @@ export function configMgrProject(): { project: ReturnType<typeof scratchProject>
   const caFile = join(project.root, 'dev.pem');
   execFileSync('openssl', ['x509', '-inform', 'der', '-in', join(project.root, '.remgen', 'dev-signing.cer'), '-out', caFile]);
   return { project, dir: join(project.out, 'configmgr', 'tls'), caFile };
+}
+
+/**
+ * The ConfigMgr files of a one-off remediation (the sibling of intuneScripts in spec/support/engine.ts),
+ * synthesized in memory by the real pipeline, unsigned, written to a temp folder under their own names.
+ */
+export async function configMgrScripts(remediation: Remediation): Promise<{ dir: string; files: Map<string, string> }> {
+  const catalog: Catalog = { remediations: [{ remediation, file: join(REPO, 'remediations', `${remediation.id}.ts`) }], bundles: [] };
+  const synthesis = await synthesize(catalog, { catalogRoot: join(REPO, 'remediations'), generatorVersion: '0.0.0-spec' });
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-configmgr-'));
+  const files = new Map<string, string>();
+  for (const [path, bytes] of synthesis.files) {
+    const prefix = `configmgr/${remediation.id}/`;
+    if (!path.startsWith(prefix)) continue;
+    const name = path.slice(prefix.length);
+    writeFileSync(join(dir, name), bytes);
+    files.set(name, join(dir, name));
+  }
+  return { dir, files };
 }
 
 interface ImportRun {
@@ -312,6 +336,39 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
       assert.ok(site.Host.some((l) => l.startsWith('What if:') && l.includes('Update the scripts from ')), site.Host.join('\n'));
       assert.equal(site.Items.length, 1);
       assert.equal(site.Items[0]!.Revision, 2, 'created, then the setting added, by the one real run only');
+    });
+
+    it('user context: the setting runs with the logged-on user\'s credentials (-IsPerUser), and the README says so', async () => {
+      const user = defineRemediation({
+        id: 'proxy-user',
+        displayName: 'Per-user proxy bypass',
+        description: 'Sets a per-user value.',
+        publisher: 'spec',
+        context: 'user',
+        targets: ['configmgr'],
+        steps: [registryValue({ id: 'bypass', path: 'HKCU:\\Software\\Contoso\\Proxy', name: 'Bypass', type: 'DWord', value: 1 })],
+      });
+      const { files } = await configMgrScripts(user);
+      assert.deepEqual([...files.keys()].sort(), ['Import-ProxyUser.ps1', 'Invoke-ProxyUser.ps1', 'README.md', 'discovery.ps1', 'remediation.ps1']);
+      const site = await importOnFakeSite(files.get('Import-ProxyUser.ps1')!, [{ SiteCode: 'XYZ' }, { SiteCode: 'XYZ' }]);
+      const add = site.Runs[0]!.Calls.find((c) => c.Cmdlet === 'Add-CMComplianceSettingScript')!.Parameters;
+      assert.equal(add.IsPerUser, true);
+      assert.equal(add.Is64Bit, true);
+      const set = site.Runs[1]!.Calls.find((c) => c.Cmdlet === 'Set-CMComplianceSettingScript')!.Parameters;
+      assert.equal(set.IsPerUser, true);
+      assert.match(readFileSync(files.get('README.md')!, 'latin1'), /runs with the logged-on user's credentials/);
+      assert.deepEqual((await new Device({ name: 'empty', description: 'nothing set' }).run(files.get('discovery.ps1')!)).output, ['NonCompliant']);
+    });
+
+    it('the README says how to import (with -WhatIf first), deploy and run program mode, and which certificate signed the scripts', () => {
+      const readme = readFileSync(join(built.dir, 'README.md'), 'latin1');
+      assert.ok(readme.includes('.\\Import-Tls.ps1 -SiteCode XYZ -WhatIf'), 'import with -WhatIf');
+      assert.ok(readme.indexOf('-SiteCode XYZ -WhatIf') < readme.indexOf('-SiteCode XYZ           #'), '-WhatIf first');
+      assert.match(readme, /ConfigurationManager module/);
+      assert.match(readme, /Remediate noncompliant rules when supported/);
+      assert.match(readme, /powershell\.exe -NoProfile -ExecutionPolicy Bypass -File Invoke-Tls\.ps1/);
+      assert.match(readme, /signed with the remgen DEVELOPMENT certificate `CN=remgen development code signing/);
+      assert.match(readme, /0x87D00327/);
     });
 
     it('a missing script next to it: exit 1 with the reason, nothing called', async () => {
