@@ -13,11 +13,26 @@ export interface LintFinding {
   readonly message: string;
 }
 
-/** What a rule sees: the file's text and PowerShell's own parse of it (engine host facts). */
+/**
+ * What kind of PowerShell file it is, from its extension: a `script` (.ps1) runs from start to exit; a
+ * `module` (.psm1) is loaded into the caller's session and must never exit; a `manifest` (.psd1) is a data file.
+ */
+export type PowerShellFileKind = 'script' | 'module' | 'manifest';
+
+export function fileKind(file: string): PowerShellFileKind {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.psm1')) return 'module';
+  if (lower.endsWith('.psd1')) return 'manifest';
+  return 'script';
+}
+
+/** What a rule sees: the file's text, its kind and PowerShell's own parse of it (engine host facts). */
 export interface LintSubject {
   readonly file: string;
   readonly text: string;
   readonly facts: ParseFacts;
+  /** Default: from the file name ({@link fileKind}). */
+  readonly kind?: PowerShellFileKind;
 }
 
 export interface LintRule {

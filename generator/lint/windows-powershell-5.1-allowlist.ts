@@ -59,6 +59,7 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
     parameters: { Process: 'System.Management.Automation.ScriptBlock[]', Begin: SCRIPTBLOCK, End: SCRIPTBLOCK, InputObject: PSOBJECT, MemberName: STRING },
     use: 'pipelines over step results',
   },
+  'Export-ModuleMember': { module: 'Microsoft.PowerShell.Core', parameters: { Function: STRINGS }, use: 'the module target: exporting exactly Test-<Name> and Repair-<Name>' },
   'Out-Null': { module: 'Microsoft.PowerShell.Core', parameters: { InputObject: PSOBJECT }, use: 'discarding output' },
   'Get-Command': {
     module: 'Microsoft.PowerShell.Core',

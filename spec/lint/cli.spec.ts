@@ -40,11 +40,12 @@ describe('remgen lint FILE... [--json]', function () {
     assert.deepEqual([clean.ok, clean.findings], [true, []]);
   });
 
-  it('GIVEN a folder WHEN linted THEN every .ps1 under it is checked', () => {
+  it('GIVEN a folder WHEN linted THEN every .ps1 and .psm1 under it is checked, each by its kind', () => {
     const run = lint(`${FIXTURES}/exit-last`);
     assert.equal(run.status, 1, run.stderr);
-    assert.match(run.stdout, /exit-last\/bad\.ps1:6:1 exit-last: /);
-    assert.match(run.stdout, /in 1 of 2 files/);
+    assert.match(run.stdout, /exit-last\/bad\.ps1:6:1 exit-last: the last top-level statement/);
+    assert.match(run.stdout, /exit-last\/bad\.psm1:8:1 exit-last: a module or manifest must not exit/);
+    assert.match(run.stdout, /in 2 of 4 files/);
   });
 
   it('wrong usage exits 3 and checks nothing: no file, a missing file, an unknown option', () => {

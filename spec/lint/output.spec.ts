@@ -6,9 +6,9 @@ import { writeSyntheticCatalog } from '../../bench/build.ts';
 import { formatFinding, lintFiles, type LintFinding } from '../../generator/lint/index.ts';
 import { remgen, scratchProject, REPO } from '../support/temp-catalog.ts';
 
-/** Every .ps1 under a folder, sorted. */
+/** Every .ps1 and .psm1 (the module target) under a folder, sorted. */
 function scripts(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ps1')).sort().map((f) => join(dir, f));
+  return readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.ps1') || f.endsWith('.psm1')).sort().map((f) => join(dir, f));
 }
 
 function report(findings: readonly LintFinding[], root: string): string {

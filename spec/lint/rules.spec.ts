@@ -52,6 +52,22 @@ describe('lint rules: every registered rule has a bad and a good fixture', funct
         const own = findings.filter((f) => f.rule === rule.name || f.rule === 'parse-errors');
         assert.deepEqual(own.map(formatFinding), []);
       });
+
+      // A variant for another file kind (a module's bad.psm1 and good.psm1): the rule judges it by its kind.
+      for (const ext of ['psm1', 'psd1']) {
+        const badVariant = join(FIXTURES, rule.name, `bad.${ext}`);
+        const goodVariant = join(FIXTURES, rule.name, `good.${ext}`);
+        if (!existsSync(badVariant) && !existsSync(goodVariant)) continue;
+        it(`GIVEN spec/fixtures/lint/${rule.name}/bad.${ext} and good.${ext} WHEN linted THEN only the bad one has ${rule.name} findings`, async () => {
+          for (const file of [badVariant, goodVariant]) {
+            assert.ok(existsSync(file), `${rule.name}: a .${ext} variant needs both bad.${ext} and good.${ext}`);
+            assertAsciiCrlf(file);
+          }
+          assert.ok((await lintFiles([badVariant], { rules: [rule] })).length > 0, `${rule.name}: no finding in ${badVariant}`);
+          const own = (await lintFiles([goodVariant])).filter((f) => f.rule === rule.name || f.rule === 'parse-errors');
+          assert.deepEqual(own.map(formatFinding), []);
+        });
+      }
     });
   }
 });
