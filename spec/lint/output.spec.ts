@@ -27,14 +27,15 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
   it('GIVEN remediations/ built with the default (development) signing WHEN every .ps1 is linted THEN there is no finding', async () => {
     const project = scratchProject(join(REPO, 'remediations'));
     projects.push(project);
-    // The ConfigMgr scripts too, whatever the descriptor's default targets: the copy of tls.ts names them.
+    // The ConfigMgr scripts and the module too, whatever the descriptor's default targets: the copy of tls.ts names them.
     const descriptor = join(project.catalog, 'tls.ts');
-    writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace("  context: 'system',\n", "  context: 'system',\n  targets: ['intune', 'configmgr'],\n"));
+    writeFileSync(descriptor, readFileSync(descriptor, 'utf8').replace("  context: 'system',\n", "  context: 'system',\n  targets: ['intune', 'configmgr', 'module'],\n"));
     const build = remgen(['build', '--catalog', 'catalog', '--out', 'out'], project.root);
     assert.equal(build.status, 0, build.stdout + build.stderr);
     const files = scripts(project.out);
     assert.ok(files.length >= 2, `only ${files.length} scripts in out/`);
     assert.ok(files.some((f) => f.endsWith(join('configmgr', 'tls', 'Import-Tls.ps1'))), `no ConfigMgr scripts among ${files.length}`);
+    assert.ok(files.some((f) => f.endsWith(join('module', 'tls', 'Tls', 'Tls.psm1'))), `no module among ${files.length}`);
     for (const file of files) assert.ok(readFileSync(file, 'latin1').includes('# SIG # Begin signature block'), `${file} is not signed: signature-last would not be exercised`);
     const findings = await lintFiles(files);
     assert.equal(findings.length, 0, `${findings.length} findings in out/:\n${report(findings, project.root)}`);
