@@ -124,9 +124,12 @@ export function syntheticDescriptor(index: number, steps = 10): string {
     'export default defineRemediation({',
     `  id: '${id}',`,
     `  displayName: 'Benchmark remediation ${index}',`,
-    `  description: 'Synthetic remediation ${index} for npm run bench: ${steps} registry steps in system context.',`,
+    `  description: 'Synthetic remediation ${index} for npm run bench: ${steps} registry steps in system context, Intune target.',`,
     "  publisher: 'remgen bench',",
     "  context: 'system',",
+    // Intune only, so the build and lint figures stay comparable with the ones recorded before the
+    // ConfigMgr and module targets existed.
+    "  targets: ['intune'],",
     '  steps: [',
     ...lines.map((l) => '    ' + l),
     '  ],',

@@ -21,7 +21,7 @@ describe('remgen build, signed (the default)', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stderr, /NO SIGNING CERTIFICATE CONFIGURED: created a DEVELOPMENT code-signing certificate/);
     assert.doesNotMatch(run.stdout, /DEVELOPMENT/);
-    assert.match(run.stdout, /Summary: 5 files: 5 created, 0 updated, 0 unchanged; signed by CN=remgen development code signing/);
+    assert.match(run.stdout, /Summary: 13 files: 13 created, 0 updated, 0 unchanged; signed by CN=remgen development code signing/);
     assert.deepEqual(readdirSync(join(project.root, '.remgen')).sort(), ['dev-signing-key.pem', 'dev-signing.cer', 'trust-remgen-dev.ps1']);
     caFile = join(project.root, 'dev.pem');
     execFileSync('openssl', ['x509', '-inform', 'der', '-in', join(project.root, '.remgen', 'dev-signing.cer'), '-out', caFile]);
@@ -35,7 +35,10 @@ describe('remgen build, signed (the default)', function () {
     assert.equal(manifest.signing.status, 'signed');
     assert.match(manifest.signing.thumbprint, /^[0-9A-F]{40}$/);
     const signed = manifest.files.filter((f) => f.signed).map((f) => f.path);
-    assert.deepEqual(signed, ['intune/tls/detect.ps1', 'intune/tls/remediate.ps1']);
+    assert.deepEqual(signed, [
+      'configmgr/tls/Import-Tls.ps1', 'configmgr/tls/Invoke-Tls.ps1', 'configmgr/tls/discovery.ps1', 'configmgr/tls/remediation.ps1',
+      'intune/tls/detect.ps1', 'intune/tls/remediate.ps1', 'module/tls/Tls/Tls.psd1', 'module/tls/Tls/Tls.psm1',
+    ]);
     for (const path of signed) {
       const result = await osslVerify(join(project.out, path), caFile);
       assert.ok(result.ok, `${path}: ${result.output}`);
@@ -47,7 +50,7 @@ describe('remgen build, signed (the default)', function () {
   });
 
   it('a second build keeps every signed file as it is (no new signing time, same inode and mtime), without a banner', () => {
-    const files = ['intune/tls/detect.ps1', 'intune/tls/remediate.ps1', 'intune/tls/deviceHealthScript.json', 'manifest.json'];
+    const files = ['intune/tls/detect.ps1', 'intune/tls/remediate.ps1', 'intune/tls/deviceHealthScript.json', 'configmgr/tls/discovery.ps1', 'configmgr/tls/Import-Tls.ps1', 'module/tls/Tls/Tls.psm1', 'module/tls/Tls/Tls.psd1', 'manifest.json'];
     const facts = (): string[] => files.map((path) => {
       const stat = statSync(join(project.out, path), { bigint: true });
       return `${path} ${stat.ino} ${stat.mtimeNs} ${readFileSync(join(project.out, path)).toString('base64')}`;
@@ -57,7 +60,7 @@ describe('remgen build, signed (the default)', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(facts(), before);
     assert.doesNotMatch(run.stdout + run.stderr, /NO SIGNING CERTIFICATE/);
-    assert.match(run.stdout, /5 files: 0 created, 0 updated, 5 unchanged/);
+    assert.match(run.stdout, /13 files: 0 created, 0 updated, 13 unchanged/);
     assert.equal(remgen(['build', '--catalog', 'catalog', '--out', 'out', '--check'], project.root).status, 0);
   });
 

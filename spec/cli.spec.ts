@@ -3,7 +3,21 @@ import { readFileSync, statSync, writeFileSync, rmSync, readdirSync } from 'node
 import { join } from 'node:path';
 import { remgen, scratchProject, REPO } from './support/temp-catalog.ts';
 
-const FILES = ['intune/tls/README.md', 'intune/tls/detect.ps1', 'intune/tls/deviceHealthScript.json', 'intune/tls/remediate.ps1', 'manifest.json'];
+const FILES = [
+  'configmgr/tls/Import-Tls.ps1',
+  'configmgr/tls/Invoke-Tls.ps1',
+  'configmgr/tls/README.md',
+  'configmgr/tls/discovery.ps1',
+  'configmgr/tls/remediation.ps1',
+  'intune/tls/README.md',
+  'intune/tls/detect.ps1',
+  'intune/tls/deviceHealthScript.json',
+  'intune/tls/remediate.ps1',
+  'manifest.json',
+  'module/tls/README.md',
+  'module/tls/Tls/Tls.psd1',
+  'module/tls/Tls/Tls.psm1',
+];
 
 function snapshot(dir: string): Map<string, string> {
   const files = new Map<string, string>();
@@ -32,7 +46,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
     const run = build();
     assert.equal(run.status, 0, run.stderr);
     for (const file of FILES) assert.match(run.stdout, new RegExp(`created\\s+out/${file.replaceAll('.', '\\.')}`));
-    assert.match(run.stdout, /Summary: 5 files: 5 created, 0 updated, 0 unchanged; not signing \(--no-sign\)/);
+    assert.match(run.stdout, /Summary: 13 files: 13 created, 0 updated, 0 unchanged; not signing \(--no-sign\)/);
     assert.deepEqual([...snapshot(project.out).keys()].sort(), FILES);
   });
 
@@ -40,7 +54,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
     const before = statSync(join(project.out, 'intune/tls/detect.ps1'));
     const run = build();
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /5 files: 0 created, 0 updated, 5 unchanged/);
+    assert.match(run.stdout, /13 files: 0 created, 0 updated, 13 unchanged/);
     const after = statSync(join(project.out, 'intune/tls/detect.ps1'));
     assert.equal(after.ino, before.ino);
     assert.equal(after.mtimeMs, before.mtimeMs);
@@ -56,7 +70,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
     assert.equal(run.status, 2, run.stdout + run.stderr);
     assert.match(run.stdout, /stale\s+out\/intune\/tls\/detect\.ps1/);
     assert.match(run.stdout, /missing\s+out\/intune\/tls\/README\.md/);
-    assert.match(run.stdout, /2 files of 5 stale or missing/);
+    assert.match(run.stdout, /2 files of 13 stale or missing/);
     assert.deepEqual(snapshot(project.out), beforeCheck);
     const json = JSON.parse(build('--check', '--json').stdout) as { ok: boolean; stale: { path: string; status: string }[] };
     assert.equal(json.ok, false);
@@ -71,7 +85,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /created\s+out\/intune\/tls\/README\.md/);
     assert.match(run.stdout, /updated\s+out\/intune\/tls\/detect\.ps1/);
-    assert.match(run.stdout, /1 created, 1 updated, 3 unchanged/);
+    assert.match(run.stdout, /1 created, 1 updated, 11 unchanged/);
   });
 
   it('--json prints one JSON document with every file, its status and SHA-256', () => {
@@ -91,7 +105,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
     const list = remgen(['list', '--catalog', 'catalog'], project.root);
     assert.equal(list.status, 0, list.stderr);
     assert.match(list.stdout, /^ID\s+CONTEXT\s+STEPS\s+TARGETS\s+BUNDLE\s+NAME$/m);
-    assert.match(list.stdout, /^tls\s+system\s+12\s+intune\s+OneDrive 0x8004de40: TLS 1\.2 on the device$/m);
+    assert.match(list.stdout, /^tls\s+system\s+12\s+intune,configmgr,module\s+OneDrive 0x8004de40: TLS 1\.2 on the device$/m);
     const explain = remgen(['explain', 'tls', '--catalog', 'catalog'], project.root);
     assert.equal(explain.status, 0, explain.stderr);
     assert.match(explain.stdout, /Detection only reads/);

@@ -126,6 +126,7 @@ describe('generated scripts for tls', () => {
     const again = await synthesizeTls();
     for (const [path, bytes] of synthesis.files) assert.ok(Buffer.from(bytes).equals(Buffer.from(again.files.get(path)!)), path);
     for (const entry of synthesis.entries) assert.equal(entry.sha256, sha256(synthesis.files.get(entry.path)!));
-    assert.deepEqual(synthesis.entries.map((e) => e.descriptor), Array(4).fill('remediations/tls.ts'));
+    assert.deepEqual(synthesis.entries.map((e) => e.descriptor), Array(synthesis.entries.length).fill('remediations/tls.ts'));
+    assert.deepEqual([...new Set(synthesis.entries.map((e) => e.target))], ['configmgr', 'intune', 'module']);
   });
 });

@@ -13,6 +13,12 @@ export type { Context };
  */
 export type TargetName = 'intune' | 'configmgr' | 'module';
 
+/** Every target, in the order builds list them. */
+export const TARGET_NAMES: readonly TargetName[] = ['intune', 'configmgr', 'module'];
+
+/** The targets a descriptor compiles for when it names none: all of them. */
+export const DEFAULT_TARGETS: readonly TargetName[] = TARGET_NAMES;
+
 /** A remediation: one package of steps that share a context. */
 export interface RemediationProps {
   /**
@@ -49,8 +55,8 @@ export interface RemediationProps {
    */
   readonly context: Context;
   /**
-   * Hosts to compile for.
-   * @default ["intune"]
+   * Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.
+   * @default ["intune", "configmgr", "module"]
    * @minItems 1
    */
   readonly targets?: readonly TargetName[];

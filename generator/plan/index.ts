@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { dirname, relative } from 'node:path';
 import type { Catalog } from '../check/catalog.ts';
-import type { Remediation, TargetName } from '../descriptor/remediation.ts';
+import { DEFAULT_TARGETS, type Remediation, type TargetName } from '../descriptor/remediation.ts';
 
 /** One thing to render: a remediation compiled for one target. */
 export interface Package {
@@ -35,7 +35,7 @@ export function plan(catalog: Catalog, options: { readonly catalogRoot: string; 
     if (wanted && !wanted.has(remediation.id) && !(entry.bundle && wanted.has(entry.bundle))) continue;
     const descriptorPath = relative(dirname(options.catalogRoot), entry.file).replaceAll('\\', '/');
     const descriptorHash = createHash('sha256').update(canonicalJson(remediation)).digest('hex');
-    for (const target of remediation.targets ?? ['intune']) {
+    for (const target of remediation.targets ?? DEFAULT_TARGETS) {
       if (options.targets && options.targets.length > 0 && !options.targets.includes(target)) continue;
       packages.push({
         target,

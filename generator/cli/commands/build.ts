@@ -1,6 +1,6 @@
 import { relative, resolve } from 'node:path';
 import { build, type BuildOutcome, type BuildTimings } from '../../build.ts';
-import type { TargetName } from '../../descriptor/remediation.ts';
+import { TARGET_NAMES, type TargetName } from '../../descriptor/remediation.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
 import { SigningError, type SigningArgs } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
@@ -29,7 +29,7 @@ export interface BuildJson {
   readonly timings: BuildTimings;
 }
 
-const TARGETS: readonly TargetName[] = ['intune', 'configmgr', 'module'];
+const TARGETS = TARGET_NAMES;
 
 interface BuildArgs extends SigningArgs {
   readonly ids: string[];

@@ -1,3 +1,4 @@
+import { DEFAULT_TARGETS } from '../../descriptor/remediation.ts';
 import { relative } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
@@ -25,7 +26,7 @@ const listCommand: RemgenCommand = {
       id: r.id,
       context: r.context,
       steps: r.steps.length,
-      targets: (r.targets ?? ['intune']).join(','),
+      targets: (r.targets ?? DEFAULT_TARGETS).join(','),
       bundle: bundle ?? '',
       descriptor: relative(process.cwd(), file),
       displayName: r.displayName,
