@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { checkCatalog, type Rooms } from '../generator/check/index.ts';
-import { checkActions, durationSeconds } from '../generator/check/rules.ts';
+import { checkActions } from '../generator/check/rules.ts';
+import { durationSeconds } from '../generator/model/step.ts';
 import type { LoadResult } from '../generator/load/index.ts';
 import { defineRemediation, type Remediation } from '../generator/descriptor/index.ts';
 import type { StepCategory } from '../generator/model/step.ts';

@@ -109,7 +109,7 @@ describe('generated scripts for tls', () => {
     assert.match(detect, /Invoke-RgMain -Entry 'Invoke-RgDetection' -Steps \$RgSteps/);
     assert.doesNotMatch(detect, /Invoke-RgRemediation/);
     assert.match(remediate, /\[CmdletBinding\(SupportsShouldProcess = \$true\)\]\r\nparam\(\)/);
-    assert.match(remediate, /\$after = @\(foreach \(\$step in \$Steps\) \{ Test-RgStep -Step \$step \}\)/);
+    assert.match(remediate, /\$after = @\(Test-RgSteps -Steps \$Steps\)/);
   });
 
   it('the Graph body holds the exact script bytes in base64, 64-bit, system, signature check off when unsigned', () => {

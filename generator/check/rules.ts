@@ -1,5 +1,5 @@
 import type { Bundle, Remediation } from '../descriptor/remediation.ts';
-import type { ActionStepBase } from '../model/step.ts';
+import { durationSeconds, type ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from '../steps/room.ts';
 import type { Finding } from './finding.ts';
 
@@ -56,16 +56,8 @@ export function checkStepRooms(remediation: Remediation, rooms: Rooms, skip: (in
   return findings;
 }
 
-const ISO_DURATION = /^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?)$/;
 const HOUR = 3600;
 
-/** Seconds in an ISO 8601 duration of weeks, days, hours, minutes and seconds; undefined when it is not one. */
-export function durationSeconds(text: string): number | undefined {
-  const match = ISO_DURATION.exec(text);
-  if (!match || text === 'P' || text.endsWith('T')) return undefined;
-  const [, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
-  return weeks! * 7 * 86400 + days! * 86400 + hours! * HOUR + minutes! * 60 + seconds!;
-}
 
 /**
  * Disruptive actions run only when their gate's probes (steps of this remediation) report the

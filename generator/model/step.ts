@@ -57,3 +57,13 @@ export interface ActionStepBase extends StepBase {
    */
   readonly cooldown: string;
 }
+
+const ISO_DURATION = /^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?)$/;
+
+/** Seconds in an ISO 8601 duration of weeks, days, hours, minutes and seconds; undefined when it is not one. */
+export function durationSeconds(text: string): number | undefined {
+  const match = ISO_DURATION.exec(text);
+  if (!match || text === 'P' || text.endsWith('T')) return undefined;
+  const [, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
+  return weeks! * 7 * 86400 + days! * 86400 + hours! * 3600 + minutes! * 60 + seconds!;
+}

@@ -13,6 +13,7 @@ import type { Package } from '../plan/index.ts';
 import type { PsValue } from '../render/escape.ts';
 import { gatedBytes } from '../render/gate.ts';
 import { renderTemplate } from '../render/templates.ts';
+import { durationSeconds, type ActionStepBase } from '../model/step.ts';
 import { roomOf } from '../steps/index.ts';
 
 /** What a target says about one of its scripts. */
@@ -61,7 +62,8 @@ export function logLocation(remediation: Remediation): string {
 /**
  * The step table rows. Every row has the same keys the runtime reads (Id, Kind, Category, Title,
  * TestCommand, SetCommand, RestartRequired: StrictMode stops on a missing key of an [ordered] table), then
- * the room's data. SetCommand is $null for a probe and in a script that does not change the device.
+ * the room's data. SetCommand is $null for a probe and in a script that does not change the device. An
+ * action's row also has Gate (probe ids) and CooldownSeconds.
  */
 export function stepTable(remediation: Remediation, changes: boolean): { readonly [key: string]: PsValue }[] {
   return remediation.steps.map((step) => {
@@ -74,6 +76,12 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
       TestCommand: room.functions.test,
       SetCommand: changes && room.functions.set ? room.functions.set : null,
     };
+    if (room.category === 'action') {
+      // The gate and the cooldown of every action (ActionStepBase): the runtime's, not the room's.
+      const action = step as unknown as ActionStepBase;
+      base.Gate = [...action.gate.probes];
+      base.CooldownSeconds = durationSeconds(action.cooldown) ?? 0;
+    }
     const data = room.toData(step);
     const clash = Object.keys(data).find((key) => key in base);
     if (clash) throw new Error(`step room '${step.kind}': data key '${clash}' is reserved for the step table`);
@@ -91,7 +99,9 @@ export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'ch
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
   if (spec.changes) {
     for (const file of rooms.flatMap((room) => room.setRuntime ?? [])) runtime.add(file);
-    runtime.add('repair.ps1');
+    // The repair loop, and what it calls to remember actions' runs (their cooldown) in the registry: every
+    // script that changes the device has them, so each function it calls is defined in it.
+    for (const file of ['repair.ps1', 'actions.ps1', 'registry.ps1', 'registry-write.ps1']) runtime.add(file);
   }
   const halves = rooms.flatMap((room) => (spec.changes && room.setScript ? [room.script, room.setScript] : [room.script]));
   const main = spec.mainLoop === false ? [] : ['runtime/main.ps1'];

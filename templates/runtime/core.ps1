@@ -138,6 +138,43 @@ function Test-RgStep {
     }
 }
 
+function Test-RgSteps {
+    <#
+    .SYNOPSIS
+        Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
+        not needed, so it counts as compliant whatever its own test found.
+    .DESCRIPTION
+        An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
+        a healthy device detection never asks for it and the remediation never runs it.
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps
+    )
+    $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $byId = @{}
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $byId[$Steps[$index].Id] = $results[$index]
+    }
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $step = $Steps[$index]
+        if ($step.Category -ne 'action' -or $results[$index].Compliant) {
+            continue
+        }
+        $passing = @($step.Gate | Where-Object -FilterScript { $byId.ContainsKey($_) -and $byId[$_].Compliant })
+        if ($passing.Count -gt 0) {
+            Write-RgLog -Message ($step.Id + ': not needed: gate ' + ($passing -join ', ') + ' passes')
+            $results[$index] = New-RgStepResult -Step $step -Compliant $true -Actual ('not needed (' + ($passing -join ', ') + ' passes)') -Expected $results[$index].Expected
+        }
+    }
+    $results
+}
+
 function Format-RgFinding {
     <#
     .SYNOPSIS

@@ -180,6 +180,43 @@ function Test-RgStep {
     }
 }
 
+function Test-RgSteps {
+    <#
+    .SYNOPSIS
+        Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
+        not needed, so it counts as compliant whatever its own test found.
+    .DESCRIPTION
+        An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
+        a healthy device detection never asks for it and the remediation never runs it.
+    .PARAMETER Steps
+        The step table.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Steps
+    )
+    $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $byId = @{}
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $byId[$Steps[$index].Id] = $results[$index]
+    }
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $step = $Steps[$index]
+        if ($step.Category -ne 'action' -or $results[$index].Compliant) {
+            continue
+        }
+        $passing = @($step.Gate | Where-Object -FilterScript { $byId.ContainsKey($_) -and $byId[$_].Compliant })
+        if ($passing.Count -gt 0) {
+            Write-RgLog -Message ($step.Id + ': not needed: gate ' + ($passing -join ', ') + ' passes')
+            $results[$index] = New-RgStepResult -Step $step -Compliant $true -Actual ('not needed (' + ($passing -join ', ') + ' passes)') -Expected $results[$index].Expected
+        }
+    }
+    $results
+}
+
 function Format-RgFinding {
     <#
     .SYNOPSIS
@@ -567,6 +604,69 @@ function Invoke-RgNativeCommand {
     }
 }
 
+function Get-RgActionStore {
+    <#
+    .SYNOPSIS
+        Where the package remembers its actions' runs: HKLM (system) or HKCU (user) Software\remgen\<package>.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    $hive = 'HKCU'
+    if ($script:RgPackage.Context -eq 'system') {
+        $hive = 'HKLM'
+    }
+    [pscustomobject]@{ Hive = $hive; SubKey = 'SOFTWARE\remgen\' + $script:RgPackage.Id }
+}
+
+function Get-RgActionCooldownEnd {
+    <#
+    .SYNOPSIS
+        When the action's cooldown ends, if it ran within its cooldown; else nothing (it may run).
+    .PARAMETER Step
+        The action step: Id, CooldownSeconds.
+    #>
+    [CmdletBinding()]
+    [OutputType([datetime])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $store = Get-RgActionStore
+    $last = Get-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -View 64
+    if (-not $last.Exists) {
+        return $null
+    }
+    $ran = [datetime]::MinValue
+    $styles = [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal
+    if (-not [datetime]::TryParse([string]$last.Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles, [ref]$ran)) {
+        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is unreadable; treating the cooldown as over') -Severity Warning
+        return $null
+    }
+    $until = $ran.AddSeconds([double]$Step.CooldownSeconds)
+    if ((Get-RgUtcNow) -lt $until) {
+        return $until
+    }
+    $null
+}
+
+function Save-RgActionRun {
+    <#
+    .SYNOPSIS
+        Remembers on the device that the action ran now, so the next runs inside its cooldown skip it.
+    .PARAMETER Step
+        The action step.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $store = Get-RgActionStore
+    $now = (Get-RgUtcNow).ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
+    Write-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -Kind 'String' -Value $now -View 64
+}
+
 function Write-RgRegistryData {
     <#
     .SYNOPSIS
@@ -730,12 +830,16 @@ function Invoke-RgRepair {
     .DESCRIPTION
         Target-neutral: each target's entry turns the outcome into its host's exit code and summary. A probe
         (no SetCommand) is only tested; a setting's set function asks ShouldProcess, so -WhatIf lists each
-        change and -Confirm asks per change. An error while applying a step is logged and kept in SetErrors;
-        it never stops the other steps.
+        change and -Confirm asks per change. An action runs only when its gate reports the symptom (Test-RgSteps)
+        and its cooldown has passed; each run is remembered on the device under Software\remgen\<package>
+        (HKLM for system, HKCU for user context) through the registry seams. An error while applying a step
+        is logged and kept in SetErrors; it never stops the other steps.
     .PARAMETER Steps
         The step table.
     .OUTPUTS
-        Before and After (step results), Changed (ids applied), SetErrors (id -> message), Restart.
+        Before and After (step results), Changed (ids applied: settings set, actions run), Actions (the
+        actions run), Cooldown (action id -> end of its cooldown, for actions not run again), SetErrors
+        (id -> message), Restart.
     #>
     [CmdletBinding(SupportsShouldProcess = $true)]
     [OutputType([pscustomobject])]
@@ -743,8 +847,10 @@ function Invoke-RgRepair {
         [Parameter(Mandatory = $true)]
         [object[]]$Steps
     )
-    $before = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $before = @(Test-RgSteps -Steps $Steps)
     $changed = [System.Collections.Generic.List[string]]::new()
+    $actions = [System.Collections.Generic.List[string]]::new()
+    $cooldown = @{}
     $setErrors = @{}
     $restart = $false
     for ($index = 0; $index -lt $Steps.Count; $index++) {
@@ -752,8 +858,23 @@ function Invoke-RgRepair {
         if ($before[$index].Compliant -or -not $step.SetCommand) {
             continue
         }
+        if ($step.Category -eq 'action') {
+            $until = Get-RgActionCooldownEnd -Step $step
+            if ($null -ne $until) {
+                $cooldown[$step.Id] = $until
+                Write-RgLog -Message ($step.Id + ': needed, but in cooldown until ' + $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC; not run again') -Severity Warning
+                continue
+            }
+            Write-RgLog -Message ($step.Id + ': running (' + $before[$index].Actual + ')')
+        }
         try {
             & $step.SetCommand -Step $step
+            if ($step.Category -eq 'action') {
+                $actions.Add($step.Id)
+                if (-not $WhatIfPreference) {
+                    Save-RgActionRun -Step $step
+                }
+            }
             $changed.Add($step.Id)
             if ($step.RestartRequired) {
                 $restart = $true
@@ -764,11 +885,13 @@ function Invoke-RgRepair {
             Write-RgLog -Message ($step.Id + ': could not be applied: ' + $_.Exception.Message) -Severity Error
         }
     }
-    $after = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $after = @(Test-RgSteps -Steps $Steps)
     [pscustomobject]@{
         Before    = $before
         After     = $after
         Changed   = $changed.ToArray()
+        Actions   = $actions.ToArray()
+        Cooldown  = $cooldown
         SetErrors = $setErrors
         Restart   = $restart
     }
@@ -932,6 +1055,15 @@ function Invoke-RgRemediation {
     $changed = $repair.Changed
     $setErrors = $repair.SetErrors
     $restart = $repair.Restart
+    $notes = ''
+    if ($repair.Actions.Count -gt 0) {
+        $notes += '; ' + $repair.Actions.Count + ' action(s) taken: ' + ($repair.Actions -join ', ')
+    }
+    $cooling = [string[]]@($repair.Cooldown.Keys)
+    [array]::Sort($cooling)
+    foreach ($id in $cooling) {
+        $notes += '; ' + $id + ' in cooldown until ' + $repair.Cooldown[$id].ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+    }
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
     $id = $script:RgPackage.Id
     if ($failing.Count -eq 0) {
@@ -942,12 +1074,14 @@ function Invoke-RgRemediation {
         if ($restart) {
             $summary += '; restart required to take effect'
         }
+        $summary += $notes
         return [pscustomobject]@{ ExitCode = 0; Summary = $summary }
     }
     $findings = @($failing | ForEach-Object -Process {
             if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Format-RgFinding -Result $_ }
         }) -join '; '
     $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' still ' + $words.Bad + ': ' + $findings
+    $summary += $notes
     if ($WhatIfPreference) {
         $summary += ' (WhatIf: nothing was changed)'
     }

@@ -16,7 +16,7 @@ function Invoke-RgCmDiscovery {
         [object[]]$Steps
     )
     $words = Get-RgStepWording -Steps $Steps
-    $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $results = @(Test-RgSteps -Steps $Steps)
     $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
     if ($failing.Count -eq 0) {
         Write-RgLog -Message ('COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good)

@@ -12,7 +12,7 @@ function Invoke-RgDetection {
         [object[]]$Steps
     )
     $words = Get-RgStepWording -Steps $Steps
-    $results = @(foreach ($step in $Steps) { Test-RgStep -Step $step })
+    $results = @(Test-RgSteps -Steps $Steps)
     $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
     if ($failing.Count -eq 0) {
         return [pscustomobject]@{

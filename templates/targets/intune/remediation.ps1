@@ -18,6 +18,15 @@ function Invoke-RgRemediation {
     $changed = $repair.Changed
     $setErrors = $repair.SetErrors
     $restart = $repair.Restart
+    $notes = ''
+    if ($repair.Actions.Count -gt 0) {
+        $notes += '; ' + $repair.Actions.Count + ' action(s) taken: ' + ($repair.Actions -join ', ')
+    }
+    $cooling = [string[]]@($repair.Cooldown.Keys)
+    [array]::Sort($cooling)
+    foreach ($id in $cooling) {
+        $notes += '; ' + $id + ' in cooldown until ' + $repair.Cooldown[$id].ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
+    }
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
     $id = $script:RgPackage.Id
     if ($failing.Count -eq 0) {
@@ -28,12 +37,14 @@ function Invoke-RgRemediation {
         if ($restart) {
             $summary += '; restart required to take effect'
         }
+        $summary += $notes
         return [pscustomobject]@{ ExitCode = 0; Summary = $summary }
     }
     $findings = @($failing | ForEach-Object -Process {
             if ($setErrors.ContainsKey($_.Id)) { $_.Id + ' (error: ' + $setErrors[$_.Id] + ')' } else { Format-RgFinding -Result $_ }
         }) -join '; '
     $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' still ' + $words.Bad + ': ' + $findings
+    $summary += $notes
     if ($WhatIfPreference) {
         $summary += ' (WhatIf: nothing was changed)'
     }

@@ -60,9 +60,10 @@ function Invoke-RgModuleTest {
     Initialize-RgLog
     Assert-RgModuleHost
     Write-RgLog -Message ('Test started (' + $script:RgScriptName + ')')
-    foreach ($step in $Steps) {
-        $PSCmdlet.WriteVerbose($step.Id + ': testing (' + $step.Title + ')')
-        $result = Test-RgStep -Step $step
+    $results = @(Test-RgSteps -Steps $Steps)
+    for ($index = 0; $index -lt $Steps.Count; $index++) {
+        $step = $Steps[$index]
+        $result = $results[$index]
         $detail = ConvertTo-RgModuleDetail -Result $result
         $PSCmdlet.WriteVerbose($step.Id + ': ' + $(if ($result.Compliant) { 'compliant' } else { 'not compliant' }) + ' (' + $detail + ')')
         [pscustomobject]@{

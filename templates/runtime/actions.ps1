@@ -1,0 +1,62 @@
+function Get-RgActionStore {
+    <#
+    .SYNOPSIS
+        Where the package remembers its actions' runs: HKLM (system) or HKCU (user) Software\remgen\<package>.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    $hive = 'HKCU'
+    if ($script:RgPackage.Context -eq 'system') {
+        $hive = 'HKLM'
+    }
+    [pscustomobject]@{ Hive = $hive; SubKey = 'SOFTWARE\remgen\' + $script:RgPackage.Id }
+}
+
+function Get-RgActionCooldownEnd {
+    <#
+    .SYNOPSIS
+        When the action's cooldown ends, if it ran within its cooldown; else nothing (it may run).
+    .PARAMETER Step
+        The action step: Id, CooldownSeconds.
+    #>
+    [CmdletBinding()]
+    [OutputType([datetime])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $store = Get-RgActionStore
+    $last = Get-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -View 64
+    if (-not $last.Exists) {
+        return $null
+    }
+    $ran = [datetime]::MinValue
+    $styles = [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal
+    if (-not [datetime]::TryParse([string]$last.Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles, [ref]$ran)) {
+        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is unreadable; treating the cooldown as over') -Severity Warning
+        return $null
+    }
+    $until = $ran.AddSeconds([double]$Step.CooldownSeconds)
+    if ((Get-RgUtcNow) -lt $until) {
+        return $until
+    }
+    $null
+}
+
+function Save-RgActionRun {
+    <#
+    .SYNOPSIS
+        Remembers on the device that the action ran now, so the next runs inside its cooldown skip it.
+    .PARAMETER Step
+        The action step.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $store = Get-RgActionStore
+    $now = (Get-RgUtcNow).ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
+    Write-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -Kind 'String' -Value $now -View 64
+}
