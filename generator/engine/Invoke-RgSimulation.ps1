@@ -50,6 +50,7 @@ $global:RgSim = @{
     Clock    = [System.DateTime]::new(2026, 1, 1, 0, 0, 0, [System.DateTimeKind]::Utc)
     Files    = @{}
     Commands = @()
+    Endpoints = @()
     Denied   = @()
     Throws   = @{}
     Script   = ''
@@ -130,6 +131,7 @@ foreach ($file in @($device['Files'])) {
     if ($file) { $global:RgSim.Files[$file] = $true }
 }
 $global:RgSim.Commands = @($device['Commands'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
     if ($device.Faults['Throws']) {
@@ -184,6 +186,56 @@ function RgSim.Test-RgFile {
     param([string]$Path)
     Add-RgSimCall -Seam 'Test-RgFile' -Arguments ([ordered]@{ Path = $Path })
     $global:RgSim.Files.Contains($Path)
+}
+
+function Find-RgSimEndpoint {
+    # The profile's endpoints for a host (case-insensitive), optionally on one port.
+    param([string]$HostName, [int]$Port = -1)
+    @($global:RgSim.Endpoints | Where-Object -FilterScript {
+            [string]::Equals([string]$_.HostName, $HostName, [System.StringComparison]::OrdinalIgnoreCase) -and ($Port -lt 0 -or [int]$_.Port -eq $Port)
+        })
+}
+
+function RgSim.Resolve-RgHostName {
+    # A host the profile lists resolves (to its Addresses, 192.0.2.10 by default); any other does not.
+    param([string]$HostName)
+    Add-RgSimCall -Seam 'Resolve-RgHostName' -Arguments ([ordered]@{ HostName = $HostName })
+    $known = @(Find-RgSimEndpoint -HostName $HostName)
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = 'No such host is known' }
+    }
+    $addresses = [string[]]@($known[0]['Addresses'] | Where-Object -FilterScript { $null -ne $_ })
+    if ($addresses.Count -eq 0) { $addresses = [string[]]@('192.0.2.10') }
+    [pscustomobject]@{ Resolved = $true; Addresses = $addresses; Error = '' }
+}
+
+function RgSim.Test-RgTcpEndpoint {
+    # Reachable as the profile says; an unlisted host does not resolve, an unlisted port refuses.
+    param([string]$HostName, [int]$Port, [int]$TimeoutMilliseconds = 3000)
+    Add-RgSimCall -Seam 'Test-RgTcpEndpoint' -Arguments ([ordered]@{ HostName = $HostName; Port = $Port; TimeoutMilliseconds = $TimeoutMilliseconds })
+    if (@(Find-RgSimEndpoint -HostName $HostName).Count -eq 0) {
+        return [pscustomobject]@{ Reachable = $false; Error = 'No such host is known' }
+    }
+    $known = @(Find-RgSimEndpoint -HostName $HostName -Port $Port)
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Reachable = $false; Error = 'No connection could be made because the target machine actively refused it' }
+    }
+    if ($known[0].Reachable) {
+        return [pscustomobject]@{ Reachable = $true; Error = '' }
+    }
+    $reason = [string]$known[0]['Error']
+    if (-not $reason) { $reason = 'timed out after ' + $TimeoutMilliseconds + ' ms' }
+    [pscustomobject]@{ Reachable = $false; Error = $reason }
+}
+
+function RgSim.Test-RgTcpEndpointList {
+    # The list seam: one Test-RgTcpEndpoint per endpoint (each recorded), results in order.
+    param([object[]]$Endpoint)
+    Add-RgSimCall -Seam 'Test-RgTcpEndpointList' -Arguments ([ordered]@{ Endpoint = @($Endpoint | ForEach-Object -Process { [string]$_.HostName + ':' + $_.Port }) })
+    foreach ($target in $Endpoint) {
+        $result = RgSim.Test-RgTcpEndpoint -HostName ([string]$target.HostName) -Port ([int]$target.Port) -TimeoutMilliseconds ([int]$target.TimeoutMilliseconds)
+        [pscustomobject]@{ HostName = [string]$target.HostName; Port = [int]$target.Port; Reachable = $result.Reachable; Error = $result.Error }
+    }
 }
 
 function Invoke-RgSimScript {
@@ -262,7 +314,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

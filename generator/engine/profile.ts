@@ -16,6 +16,13 @@ export function renderProfile(profile: DeviceProfileProps): string {
       TimedOut: c.timedOut ?? false,
     })),
     Files: [...(profile.files ?? [])],
+    Endpoints: (profile.endpoints ?? []).map((e) => ({
+      HostName: e.hostName,
+      Port: e.port ?? 443,
+      Reachable: e.reachable,
+      Error: e.error ?? '',
+      Addresses: [...(e.addresses ?? [])],
+    })),
   };
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {

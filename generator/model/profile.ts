@@ -28,6 +28,12 @@ export interface DeviceProfileProps {
   readonly platform?: { readonly is64BitOperatingSystem?: boolean; readonly is64BitProcess?: boolean; readonly systemRoot?: string };
   /** Files that exist. */
   readonly files?: readonly string[];
+  /**
+   * Hosts the network seams know: a listed host resolves (to `addresses`), and a TCP connect to a listed
+   * host and port succeeds when `reachable`, else fails with `error` (default `timed out after N ms`).
+   * A host not listed does not resolve; a listed host on a port not listed refuses the connection.
+   */
+  readonly endpoints?: readonly Endpoint[];
   readonly faults?: Faults;
 }
 
@@ -49,6 +55,18 @@ export interface NativeCommand {
   readonly stderr?: readonly string[];
   /** The program does not finish within the caller's timeout. */
   readonly timedOut?: boolean;
+}
+
+export interface Endpoint {
+  /** e.g. `login.microsoftonline.com` (compared case-insensitively). */
+  readonly hostName: string;
+  /** @default 443 */
+  readonly port?: number;
+  readonly reachable: boolean;
+  /** Why the connect fails, as the socket says it, e.g. `No connection could be made because the target machine actively refused it`. */
+  readonly error?: string;
+  /** @default ['192.0.2.10'] */
+  readonly addresses?: readonly string[];
 }
 
 export interface Faults {

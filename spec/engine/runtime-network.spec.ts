@@ -1,0 +1,101 @@
+/**
+ * The real network seams of templates/runtime/network.ps1 (not the simulation's fakes), run in the engine:
+ * a TCP connect to a listener this test opens on 127.0.0.1, to a closed port, to a port that never
+ * answers in time, and a DNS lookup of localhost.
+ */
+import { strict as assert } from 'node:assert';
+import { createServer, type Server } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TEMPLATE_ROOT } from '../../generator/render/templates.ts';
+import { psString } from '../../generator/render/escape.ts';
+import { engine, scriptFile } from '../support/engine.ts';
+
+function runtimeScript(body: string, logPath: string): string {
+  return [
+    'Set-StrictMode -Version 3.0',
+    "$ErrorActionPreference = 'Stop'",
+    `. ${psString(join(TEMPLATE_ROOT, 'runtime', 'core.ps1'))}`,
+    `. ${psString(join(TEMPLATE_ROOT, 'runtime', 'platform.ps1'))}`,
+    `. ${psString(join(TEMPLATE_ROOT, 'runtime', 'network.ps1'))}`,
+    "$RgPackage = [ordered]@{ Id = 'spec'; Context = 'system'; LogMaxBytes = 1048576 }",
+    "$RgScriptName = 'spec.ps1'",
+    `$RgLogPath = ${psString(logPath)}`,
+    body,
+    'exit 0',
+    '',
+  ].join('\r\n');
+}
+
+const listen = (server: Server): Promise<number> =>
+  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
+
+describe('engine: the real network seams', function () {
+  this.timeout(120_000);
+  let open: Server;
+  let openPort: number;
+  let closedPort: number;
+  before(async () => {
+    open = createServer((socket) => socket.end());
+    openPort = await listen(open);
+    const closing = createServer();
+    closedPort = await listen(closing);
+    await new Promise<void>((resolve) => closing.close(() => resolve()));
+  });
+  after(() => { open.close(); });
+
+  const run = async (body: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'remgen-net-'));
+    const result = await engine().run({ file: scriptFile(runtimeScript(body, join(dir, 'spec.log'))) });
+    assert.deepEqual(result.errors, [], JSON.stringify(result.errors));
+    return result;
+  };
+
+  it('Test-RgTcpEndpoint: a listener is reachable, a closed port is not, with the reason', async () => {
+    const result = await run([
+      `$up = Test-RgTcpEndpoint -HostName '127.0.0.1' -Port ${openPort} -TimeoutMilliseconds 3000`,
+      '[string]$up.Reachable; [string]$up.Error',
+      `$down = Test-RgTcpEndpoint -HostName '127.0.0.1' -Port ${closedPort} -TimeoutMilliseconds 3000`,
+      '[string]$down.Reachable; [string]$down.Error',
+    ].join('\r\n'));
+    assert.equal(result.output[0], 'True');
+    assert.equal(result.output[1], '');
+    assert.equal(result.output[2], 'False');
+    assert.match(result.output[3]!, /\S/, 'a closed port says why');
+  });
+
+  it('Test-RgTcpEndpointList checks in parallel: two connects that time out take one timeout, in order, each with its reason', async () => {
+    // 192.0.2.1 (TEST-NET-1) is never routed: the connect either hangs until the timeout or fails at once.
+    const started = Date.now();
+    const result = await run([
+      '$list = @(',
+      "    @{ HostName = '192.0.2.1'; Port = 443; TimeoutMilliseconds = 1500 },",
+      `    @{ HostName = '127.0.0.1'; Port = ${openPort}; TimeoutMilliseconds = 1500 },`,
+      "    @{ HostName = '192.0.2.2'; Port = 443; TimeoutMilliseconds = 1500 }",
+      ')',
+      '$results = @(Test-RgTcpEndpointList -Endpoint $list)',
+      '$results.Count',
+      "foreach ($r in $results) { $r.HostName + ':' + $r.Port + ' ' + $r.Reachable + ' ' + $r.Error }",
+    ].join('\r\n'));
+    const elapsed = Date.now() - started;
+    assert.equal(result.output[0], '3');
+    assert.match(result.output[1]!, /^192\.0\.2\.1:443 False \S/);
+    assert.equal(result.output[2], `127.0.0.1:${openPort} True `);
+    assert.match(result.output[3]!, /^192\.0\.2\.2:443 False \S/);
+    assert.ok(elapsed < 2900 + 5000, `parallel, not 2 x 1500 ms in sequence plus overhead (${elapsed} ms)`);
+  });
+
+  it('Resolve-RgHostName resolves localhost; a name under .invalid does not, with the reason', async () => {
+    const result = await run([
+      "$local = Resolve-RgHostName -HostName 'localhost'",
+      '[string]$local.Resolved',
+      "[string](@($local.Addresses | Where-Object -FilterScript { $_ -eq '127.0.0.1' -or $_ -eq '::1' }).Count -gt 0)",
+      "$none = Resolve-RgHostName -HostName 'no-such-host.invalid'",
+      '[string]$none.Resolved',
+      '[string]$none.Error',
+    ].join('\r\n'));
+    assert.deepEqual(result.output.slice(0, 3), ['True', 'True', 'False']);
+    assert.match(result.output[3]!, /\S/);
+  });
+});

@@ -1,0 +1,123 @@
+function Resolve-RgHostName {
+    <#
+    .SYNOPSIS
+        Seam: resolves a host name through the device's resolver ([System.Net.Dns], no Resolve-DnsName).
+    .PARAMETER HostName
+        The name to resolve, e.g. login.microsoftonline.com.
+    .OUTPUTS
+        Resolved ([bool]), Addresses ([string[]], IPv4 and IPv6 as text), Error ([string], empty when resolved).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$HostName
+    )
+    try {
+        $addresses = [string[]]@([System.Net.Dns]::GetHostAddresses($HostName) | ForEach-Object -Process { $_.ToString() })
+        if ($addresses.Count -eq 0) {
+            return [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = 'no addresses' }
+        }
+        [pscustomobject]@{ Resolved = $true; Addresses = $addresses; Error = '' }
+    }
+    catch {
+        $exception = $_.Exception
+        while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+        [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = $exception.Message }
+    }
+}
+
+function Test-RgTcpEndpointList {
+    <#
+    .SYNOPSIS
+        Seam: TCP connects to several endpoints at once. Every connect is started first
+        (TcpClient.BeginConnect), then each is waited for up to its own timeout counted from the start, so
+        the whole list takes about the longest timeout, not their sum; every client is closed. No runspaces,
+        no Test-NetConnection.
+    .PARAMETER Endpoint
+        The endpoints: each has HostName, Port and TimeoutMilliseconds.
+    .OUTPUTS
+        One object per endpoint, in order: HostName, Port, Reachable ([bool]), Error ([string], empty when
+        reachable; 'timed out after N ms' when the connect did not finish in time).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [object[]]$Endpoint
+    )
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $pending = foreach ($target in $Endpoint) {
+        $client = [System.Net.Sockets.TcpClient]::new()
+        $started = $null
+        $failure = ''
+        try {
+            $started = $client.BeginConnect([string]$target.HostName, [int]$target.Port, $null, $null)
+        }
+        catch {
+            $exception = $_.Exception
+            while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+            $failure = $exception.Message
+        }
+        [pscustomobject]@{ Target = $target; Client = $client; Started = $started; Failure = $failure }
+    }
+    foreach ($connect in @($pending)) {
+        $reachable = $false
+        $failure = $connect.Failure
+        $timeout = [int]$connect.Target.TimeoutMilliseconds
+        try {
+            if ($null -ne $connect.Started) {
+                $remaining = [int][System.Math]::Max(0, $timeout - $clock.ElapsedMilliseconds)
+                if ($connect.Started.AsyncWaitHandle.WaitOne($remaining)) {
+                    try {
+                        $connect.Client.EndConnect($connect.Started)
+                        $reachable = [bool]$connect.Client.Connected
+                        if (-not $reachable) { $failure = 'not connected' }
+                    }
+                    catch {
+                        $exception = $_.Exception
+                        while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+                        $failure = $exception.Message
+                    }
+                }
+                else {
+                    $failure = 'timed out after ' + $timeout + ' ms'
+                }
+            }
+        }
+        finally {
+            $connect.Client.Close()
+        }
+        [pscustomobject]@{ HostName = [string]$connect.Target.HostName; Port = [int]$connect.Target.Port; Reachable = $reachable; Error = [string]$failure }
+    }
+}
+
+function Test-RgTcpEndpoint {
+    <#
+    .SYNOPSIS
+        Seam: whether a TCP connection to HostName:Port opens within TimeoutMilliseconds (TcpClient, closed
+        afterwards). Test-RgTcpEndpointList checks several at once.
+    .PARAMETER HostName
+        Host name or address.
+    .PARAMETER Port
+        TCP port.
+    .PARAMETER TimeoutMilliseconds
+        How long to wait for the connection.
+    .OUTPUTS
+        Reachable ([bool]), Error ([string], empty when reachable).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$HostName,
+
+        [Parameter(Mandatory = $true)]
+        [int]$Port,
+
+        [int]$TimeoutMilliseconds = 3000
+    )
+    $result = Test-RgTcpEndpointList -Endpoint @(@{ HostName = $HostName; Port = $Port; TimeoutMilliseconds = $TimeoutMilliseconds })
+    [pscustomobject]@{ Reachable = [bool]$result.Reachable; Error = [string]$result.Error }
+}
