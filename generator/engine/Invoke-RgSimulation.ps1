@@ -306,7 +306,15 @@ function RgSim.Invoke-RgNativeCommand {
             if ($command['TimedOut']) {
                 return [pscustomobject]@{ ExitCode = -1; Output = [string[]]@(); TimedOut = $true }
             }
-            return [pscustomobject]@{ ExitCode = [int]$command.ExitCode; Output = [string[]]@($command['Output'] | Where-Object -FilterScript { $null -ne $_ }); TimedOut = $false }
+            # A command that answers differently on later calls (the device changed in between).
+            $answer = $command
+            $later = @($command['Then'] | Where-Object -FilterScript { $null -ne $_ })
+            $calls = [int]$command['Calls']
+            $command['Calls'] = $calls + 1
+            if ($calls -gt 0 -and $later.Count -gt 0) {
+                $answer = $later[[System.Math]::Min($calls, $later.Count) - 1]
+            }
+            return [pscustomobject]@{ ExitCode = [int]$answer.ExitCode; Output = [string[]]@($answer['Output'] | Where-Object -FilterScript { $null -ne $_ }); TimedOut = $false }
         }
     }
     # What Process.Start says on the device for a program that is not there.

@@ -14,6 +14,7 @@ export function renderProfile(profile: DeviceProfileProps): string {
       Output: [...(c.output ?? [])],
       Stderr: [...(c.stderr ?? [])],
       TimedOut: c.timedOut ?? false,
+      Then: (c.then ?? []).map((t) => ({ ExitCode: t.exitCode, Output: [...(t.output ?? [])] })),
     })),
     Files: [...(profile.files ?? [])],
     Endpoints: (profile.endpoints ?? []).map((e) => ({

@@ -55,6 +55,12 @@ export interface NativeCommand {
   readonly stderr?: readonly string[];
   /** The program does not finish within the caller's timeout. */
   readonly timedOut?: boolean;
+  /**
+   * Later calls of the same command line, in order, when the device changes between them (e.g. `cmdkey
+   * /list` after a `/delete`): the first call answers with `exitCode`/`output`, the next with `then[0]`,
+   * and so on; the last answer repeats.
+   */
+  readonly then?: readonly { readonly exitCode: number; readonly output?: readonly string[] }[];
 }
 
 export interface Endpoint {
