@@ -1,0 +1,116 @@
+function Get-RgWinInetProxy {
+    <#
+    .SYNOPSIS
+        The WinINet proxy of the current user (HKCU ...\Internet Settings ProxyEnable, ProxyServer,
+        AutoConfigURL), in words. Under SYSTEM this is the SYSTEM account's own setting.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    try {
+        $key = 'Software\Microsoft\Windows\CurrentVersion\Internet Settings'
+        $enable = Get-RgRegistryData -Hive 'HKCU' -SubKey $key -Name 'ProxyEnable'
+        $server = Get-RgRegistryData -Hive 'HKCU' -SubKey $key -Name 'ProxyServer'
+        $pac = Get-RgRegistryData -Hive 'HKCU' -SubKey $key -Name 'AutoConfigURL'
+        $parts = @()
+        if ($enable.Exists -and [string]$enable.Value -ne '0') {
+            $parts += 'proxy ' + [string]$server.Value
+        }
+        if ($pac.Exists -and -not [string]::IsNullOrWhiteSpace([string]$pac.Value)) {
+            $parts += 'PAC ' + [string]$pac.Value
+        }
+        if ($parts.Count -eq 0) {
+            return 'WinINet proxy: none'
+        }
+        'WinINet proxy: ' + ($parts -join ', ')
+    }
+    catch {
+        'WinINet proxy: unknown (' + $_.Exception.Message + ')'
+    }
+}
+
+function Get-RgWinHttpProxy {
+    <#
+    .SYNOPSIS
+        The WinHTTP proxy from `netsh winhttp show proxy`, in words. The output is localized: the proxy and
+        bypass list are read as the values of the first "name : value" lines; no such line means direct access.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    try {
+        $result = Invoke-RgNativeCommand -FilePath 'netsh.exe' -ArgumentList @('winhttp', 'show', 'proxy') -TimeoutSeconds 30
+        if ($result.TimedOut) {
+            return 'WinHTTP proxy: unknown (netsh timed out)'
+        }
+        if ($result.ExitCode -ne 0) {
+            return 'WinHTTP proxy: unknown (netsh exit code ' + $result.ExitCode + ')'
+        }
+        $values = @()
+        foreach ($line in @($result.Output)) {
+            if ([string]$line -match '^\s+[^:]+?\s*:\s+(\S.*?)\s*$') {
+                $values += $Matches[1]
+            }
+        }
+        if ($values.Count -eq 0) {
+            return 'WinHTTP proxy: none (direct access)'
+        }
+        $text = 'WinHTTP proxy: ' + $values[0]
+        if ($values.Count -gt 1) {
+            $text += ' (bypass ' + $values[1] + ')'
+        }
+        $text
+    }
+    catch {
+        'WinHTTP proxy: unknown (' + $_.Exception.Message + ')'
+    }
+}
+
+function Test-RgEndpoints {
+    <#
+    .SYNOPSIS
+        Resolves each endpoint and connects to it over TCP (all at once, each within TimeoutMilliseconds);
+        compliant when every one is reachable. Logs the WinINet and WinHTTP proxy settings, and adds them to
+        Actual when an endpoint fails. Reads only.
+    .PARAMETER Step
+        The step: Endpoints (Host, Port), TimeoutMilliseconds.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $timeout = [int]$Step.TimeoutMilliseconds
+    $all = @($Step.Endpoints)
+    $expected = 'all ' + $all.Count + ' endpoints resolve and accept TCP connections'
+    $failures = @()
+    $connect = @()
+    foreach ($endpoint in $all) {
+        $name = [string]$endpoint.Host + ':' + [int]$endpoint.Port
+        $dns = Resolve-RgHostName -HostName ([string]$endpoint.Host)
+        if (-not $dns.Resolved) {
+            $failures += $name + ' does not resolve (' + $dns.Error + ')'
+            continue
+        }
+        Write-RgLog -Message ($Step.Id + ': ' + [string]$endpoint.Host + ' resolves to ' + (@($dns.Addresses) -join ', '))
+        $connect += @{ HostName = [string]$endpoint.Host; Port = [int]$endpoint.Port; TimeoutMilliseconds = $timeout }
+    }
+    if ($connect.Count -gt 0) {
+        foreach ($result in @(Test-RgTcpEndpointList -Endpoint $connect)) {
+            $name = [string]$result.HostName + ':' + [int]$result.Port
+            if ($result.Reachable) {
+                Write-RgLog -Message ($Step.Id + ': ' + $name + ' reachable')
+            }
+            else {
+                $failures += $name + ' unreachable (' + $result.Error + ')'
+            }
+        }
+    }
+    $proxy = (Get-RgWinInetProxy) + '; ' + (Get-RgWinHttpProxy)
+    Write-RgLog -Message ($Step.Id + ': ' + $proxy)
+    if ($failures.Count -eq 0) {
+        return New-RgStepResult -Step $Step -Compliant $true -Actual ('all ' + $all.Count + ' endpoints reachable') -Expected $expected
+    }
+    New-RgStepResult -Step $Step -Compliant $false -Actual (($failures -join '; ') + '; ' + $proxy) -Expected $expected
+}
