@@ -306,6 +306,14 @@ function RgSim.Invoke-RgNativeCommand {
             if ($command['TimedOut']) {
                 return [pscustomobject]@{ ExitCode = -1; Output = [string[]]@(); TimedOut = $true }
             }
+            # What the command changes on the device: endpoints replaced by host.
+            $effects = @()
+            if ($command['Effects']) { $effects = @($command['Effects']['Endpoints'] | Where-Object -FilterScript { $null -ne $_ }) }
+            foreach ($effect in $effects) {
+                $global:RgSim.Endpoints = @($global:RgSim.Endpoints | Where-Object -FilterScript {
+                        -not [string]::Equals([string]$_.HostName, [string]$effect.HostName, [System.StringComparison]::OrdinalIgnoreCase)
+                    }) + @($effect)
+            }
             # A command that answers differently on later calls (the device changed in between).
             $answer = $command
             $later = @($command['Then'] | Where-Object -FilterScript { $null -ne $_ })

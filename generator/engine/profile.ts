@@ -1,5 +1,13 @@
-import type { DeviceProfileProps } from '../model/profile.ts';
+import type { DeviceProfileProps, Endpoint } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
+
+const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
+  HostName: e.hostName,
+  Port: e.port ?? 443,
+  Reachable: e.reachable,
+  Error: e.error ?? '',
+  Addresses: [...(e.addresses ?? [])],
+});
 
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
 export function renderProfile(profile: DeviceProfileProps): string {
@@ -15,15 +23,10 @@ export function renderProfile(profile: DeviceProfileProps): string {
       Stderr: [...(c.stderr ?? [])],
       TimedOut: c.timedOut ?? false,
       Then: (c.then ?? []).map((t) => ({ ExitCode: t.exitCode, Output: [...(t.output ?? [])] })),
+      Effects: { Endpoints: (c.effects?.endpoints ?? []).map(endpointData) },
     })),
     Files: [...(profile.files ?? [])],
-    Endpoints: (profile.endpoints ?? []).map((e) => ({
-      HostName: e.hostName,
-      Port: e.port ?? 443,
-      Reachable: e.reachable,
-      Error: e.error ?? '',
-      Addresses: [...(e.addresses ?? [])],
-    })),
+    Endpoints: (profile.endpoints ?? []).map(endpointData),
   };
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {

@@ -61,6 +61,8 @@ export interface NativeCommand {
    * and so on; the last answer repeats.
    */
   readonly then?: readonly { readonly exitCode: number; readonly output?: readonly string[] }[];
+  /** What running the command changes on the device: these endpoints replace those of the same host (e.g. a name that resolves after `ipconfig /flushdns`). */
+  readonly effects?: { readonly endpoints?: readonly Endpoint[] };
 }
 
 export interface Endpoint {
