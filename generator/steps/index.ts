@@ -8,6 +8,7 @@ import { registryValueRoom, type RegistryValueStep } from './registry-value.ts';
 import { registryBitsRoom, type RegistryBitsStep } from './registry-bits.ts';
 import { windowsVersionRoom, type WindowsVersionStep } from './windows-version.ts';
 import { cachedCredentialsRoom, type CachedCredentialsStep } from './cached-credentials.ts';
+import { dnsFlushRoom, type DnsFlushStep } from './dns-flush.ts';
 import { endpointsRoom, type EndpointsStep } from './endpoints.ts';
 import { wininetTlsRoom, type WinInetTlsStep } from './wininet-tls.ts';
 
@@ -17,17 +18,18 @@ export { windowsVersion, type WindowsVersionProps, type WindowsVersionStep } fro
 export { endpoints, type EndpointsProps, type EndpointsStep, type EndpointTarget } from './endpoints.ts';
 export { wininetTls, type WinInetTlsProps, type WinInetTlsStep } from './wininet-tls.ts';
 export { cachedCredentials, DEFAULT_CREDENTIAL_PATTERNS, type CachedCredentialsProps, type CachedCredentialsStep } from './cached-credentials.ts';
+export { dnsFlush, DEFAULT_DNS_NAMES, type DnsFlushProps, type DnsFlushStep } from './dns-flush.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
