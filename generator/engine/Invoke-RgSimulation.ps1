@@ -51,6 +51,7 @@ $global:RgSim = @{
     Files    = @{}
     Commands = @()
     Endpoints = @()
+    ScheduledTasks = @()
     Denied   = @()
     Throws   = @{}
     Script   = ''
@@ -132,6 +133,7 @@ foreach ($file in @($device['Files'])) {
 }
 $global:RgSim.Commands = @($device['Commands'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
     if ($device.Faults['Throws']) {
@@ -238,6 +240,23 @@ function RgSim.Test-RgTcpEndpointList {
     }
 }
 
+function RgSim.Start-RgScheduledTask {
+    # A task the profile lists starts (the call is recorded), unless it has a StartError; any other does not exist.
+    param([string]$TaskPath, [string]$TaskName)
+    Add-RgSimCall -Seam 'Start-RgScheduledTask' -Arguments ([ordered]@{ TaskPath = $TaskPath; TaskName = $TaskName })
+    $known = @($global:RgSim.ScheduledTasks | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Path, $TaskPath, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$_.Name, $TaskName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Started = $false; Error = 'The system cannot find the file specified.' }
+    }
+    if ($known[0]['StartError']) {
+        return [pscustomobject]@{ Started = $false; Error = [string]$known[0].StartError }
+    }
+    [pscustomobject]@{ Started = $true; Error = '' }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -330,7 +349,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -27,6 +27,7 @@ export function renderProfile(profile: DeviceProfileProps): string {
     })),
     Files: [...(profile.files ?? [])],
     Endpoints: (profile.endpoints ?? []).map(endpointData),
+    ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '' })),
   };
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {

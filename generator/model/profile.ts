@@ -34,6 +34,11 @@ export interface DeviceProfileProps {
    * A host not listed does not resolve; a listed host on a port not listed refuses the connection.
    */
   readonly endpoints?: readonly Endpoint[];
+  /**
+   * Scheduled tasks `Start-RgScheduledTask` can start (path and name compared case-insensitively); one not
+   * listed does not exist.
+   */
+  readonly scheduledTasks?: readonly ScheduledTask[];
   readonly faults?: Faults;
 }
 
@@ -75,6 +80,15 @@ export interface Endpoint {
   readonly error?: string;
   /** @default ['192.0.2.10'] */
   readonly addresses?: readonly string[];
+}
+
+export interface ScheduledTask {
+  /** The task's folder, e.g. `\Microsoft\Windows\Workplace Join\` (leading and trailing backslash). */
+  readonly path: string;
+  /** e.g. `Automatic-Device-Join`. */
+  readonly name: string;
+  /** The task exists but cannot be started: what Start-ScheduledTask says, e.g. a disabled task. */
+  readonly startError?: string;
 }
 
 export interface Faults {

@@ -8,6 +8,7 @@ import { registryValueRoom, type RegistryValueStep } from './registry-value.ts';
 import { registryBitsRoom, type RegistryBitsStep } from './registry-bits.ts';
 import { windowsVersionRoom, type WindowsVersionStep } from './windows-version.ts';
 import { cachedCredentialsRoom, type CachedCredentialsStep } from './cached-credentials.ts';
+import { joinRepairRoom, type JoinRepairStep } from './join-repair.ts';
 import { joinStateRoom, type JoinStateStep } from './join-state.ts';
 import { dnsFlushRoom, type DnsFlushStep } from './dns-flush.ts';
 import { endpointsRoom, type EndpointsStep } from './endpoints.ts';
@@ -21,17 +22,18 @@ export { wininetTls, type WinInetTlsProps, type WinInetTlsStep } from './wininet
 export { cachedCredentials, DEFAULT_CREDENTIAL_PATTERNS, type CachedCredentialsProps, type CachedCredentialsStep } from './cached-credentials.ts';
 export { dnsFlush, DEFAULT_DNS_NAMES, type DnsFlushProps, type DnsFlushStep } from './dns-flush.ts';
 export { joinState, type JoinStateProps, type JoinStateStep, type JoinWant } from './join-state.ts';
+export { joinRepair, type JoinRepairProps, type JoinRepairStep } from './join-repair.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
