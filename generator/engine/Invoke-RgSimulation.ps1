@@ -51,6 +51,8 @@ $global:RgSim = @{
     Files    = @{}
     Commands = @()
     Endpoints = @()
+    HttpDates = @()
+    Services = @()
     ScheduledTasks = @()
     Denied   = @()
     Throws   = @{}
@@ -133,6 +135,8 @@ foreach ($file in @($device['Files'])) {
 }
 $global:RgSim.Commands = @($device['Commands'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.HttpDates = @($device['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
@@ -257,6 +261,66 @@ function RgSim.Start-RgScheduledTask {
     [pscustomobject]@{ Started = $true; Error = '' }
 }
 
+function RgSim.Get-RgHttpDate {
+    # The profile's Date for the URI (case-insensitive, trailing / ignored); later calls answer with Then.
+    param([string]$Uri, [int]$TimeoutMilliseconds = 10000)
+    Add-RgSimCall -Seam 'Get-RgHttpDate' -Arguments ([ordered]@{ Uri = $Uri; TimeoutMilliseconds = $TimeoutMilliseconds })
+    $known = @($global:RgSim.HttpDates | Where-Object -FilterScript {
+            [string]::Equals(([string]$_.Uri).TrimEnd('/'), $Uri.TrimEnd('/'), [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Date = $null; Error = "The remote name could not be resolved: '" + ([uri]$Uri).Host + "'" }
+    }
+    $answer = $known[0]
+    $later = @($answer['Then'] | Where-Object -FilterScript { $null -ne $_ })
+    $calls = [int]$answer['Calls']
+    $answer['Calls'] = $calls + 1
+    if ($calls -gt 0 -and $later.Count -gt 0) {
+        $answer = $later[[System.Math]::Min($calls, $later.Count) - 1]
+    }
+    if ([string]::IsNullOrEmpty([string]$answer.Date)) {
+        $reason = [string]$answer.Error
+        if (-not $reason) { $reason = 'The operation has timed out' }
+        return [pscustomobject]@{ Date = $null; Error = $reason }
+    }
+    $date = [System.DateTime]::Parse([string]$answer.Date, [System.Globalization.CultureInfo]::InvariantCulture,
+        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+    [pscustomobject]@{ Date = $date; Error = '' }
+}
+
+function Find-RgSimService {
+    param([string]$Name)
+    @($global:RgSim.Services | Where-Object -FilterScript { [string]::Equals([string]$_.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+function RgSim.Get-RgService {
+    # A service the profile lists, with its status and start type; any other is not installed.
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Get-RgService' -Arguments ([ordered]@{ Name = $Name })
+    $known = @(Find-RgSimService -Name $Name)
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; Status = ''; StartType = '' }
+    }
+    [pscustomobject]@{ Exists = $true; Status = [string]$known[0].Status; StartType = [string]$known[0].StartType }
+}
+
+function RgSim.Start-RgService {
+    # Starts a listed service (its status becomes Running), unless it is disabled or the profile says it fails.
+    param([string]$Name, [int]$TimeoutSeconds = 30)
+    Add-RgSimCall -Seam 'Start-RgService' -Arguments ([ordered]@{ Name = $Name; TimeoutSeconds = $TimeoutSeconds })
+    $known = @(Find-RgSimService -Name $Name)
+    if ($known.Count -eq 0) {
+        throw [System.InvalidOperationException]::new("Service '" + $Name + "' was not found on computer '.'.")
+    }
+    if ([string]$known[0].StartType -eq 'Disabled') {
+        throw [System.InvalidOperationException]::new("Cannot start service " + $Name + " on computer '.'. The service cannot be started, either because it is disabled or because it has no enabled devices associated with it.")
+    }
+    if ($known[0]['StartError']) {
+        throw [System.InvalidOperationException]::new([string]$known[0].StartError)
+    }
+    $known[0].Status = 'Running'
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -349,7 +413,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -27,6 +27,13 @@ export function renderProfile(profile: DeviceProfileProps): string {
     })),
     Files: [...(profile.files ?? [])],
     Endpoints: (profile.endpoints ?? []).map(endpointData),
+    HttpDates: (profile.httpDates ?? []).map((h) => ({
+      Uri: h.uri,
+      Date: h.date ?? '',
+      Error: h.error ?? '',
+      Then: (h.then ?? []).map((t) => ({ Date: t.date ?? '', Error: t.error ?? '' })),
+    })),
+    Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '' })),
   };
   if (profile.clock) data.Clock = profile.clock;

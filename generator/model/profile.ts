@@ -39,6 +39,13 @@ export interface DeviceProfileProps {
    * listed does not exist.
    */
   readonly scheduledTasks?: readonly ScheduledTask[];
+  /**
+   * What `Get-RgHttpDate` reads: the HTTP `Date` header each server answers with. A URI not listed fails
+   * as an unresolvable name does.
+   */
+  readonly httpDates?: readonly HttpDate[];
+  /** Windows services `Get-RgService` sees (by name, case-insensitive); one not listed is not installed. */
+  readonly services?: readonly Service[];
   readonly faults?: Faults;
 }
 
@@ -88,6 +95,26 @@ export interface ScheduledTask {
   /** e.g. `Automatic-Device-Join`. */
   readonly name: string;
   /** The task exists but cannot be started: what Start-ScheduledTask says, e.g. a disabled task. */
+  readonly startError?: string;
+}
+
+export interface HttpDate {
+  /** e.g. `https://login.microsoftonline.com/` (compared case-insensitively, a trailing `/` ignored). */
+  readonly uri: string;
+  /** The server's Date as an ISO 8601 UTC time, e.g. `2026-12-01T08:00:00Z`. */
+  readonly date?: string;
+  /** Why no Date was read (when `date` is absent), e.g. `The operation has timed out`. */
+  readonly error?: string;
+  /** Later requests, in order (e.g. after the clock was corrected); the last answer repeats. */
+  readonly then?: readonly { readonly date?: string; readonly error?: string }[];
+}
+
+export interface Service {
+  /** e.g. `W32Time`. */
+  readonly name: string;
+  readonly status: 'Running' | 'Stopped' | 'StartPending' | 'StopPending' | 'Paused';
+  readonly startType: 'Automatic' | 'Manual' | 'Disabled' | 'Boot' | 'System';
+  /** `Start-RgService` throws this instead of starting it (a disabled service cannot start, whatever this says). */
   readonly startError?: string;
 }
 

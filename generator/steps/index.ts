@@ -13,6 +13,7 @@ import { joinStateRoom, type JoinStateStep } from './join-state.ts';
 import { dnsFlushRoom, type DnsFlushStep } from './dns-flush.ts';
 import { endpointsRoom, type EndpointsStep } from './endpoints.ts';
 import { wininetTlsRoom, type WinInetTlsStep } from './wininet-tls.ts';
+import { clockSkewRoom, type ClockSkewStep } from './clock-skew.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -23,17 +24,18 @@ export { cachedCredentials, DEFAULT_CREDENTIAL_PATTERNS, type CachedCredentialsP
 export { dnsFlush, DEFAULT_DNS_NAMES, type DnsFlushProps, type DnsFlushStep } from './dns-flush.ts';
 export { joinState, type JoinStateProps, type JoinStateStep, type JoinWant } from './join-state.ts';
 export { joinRepair, type JoinRepairProps, type JoinRepairStep } from './join-repair.ts';
+export { clockSkew, DEFAULT_SKEW_SECONDS, DEFAULT_TIME_URI, type ClockMeasure, type ClockSkewProps, type ClockSkewStep } from './clock-skew.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
