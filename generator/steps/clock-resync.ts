@@ -1,5 +1,5 @@
 import type { ActionStepBase } from '../model/step.ts';
-import { checkClockMeasure, clockMeasureData, type ClockMeasure } from './clock-skew.ts';
+import { checkClockMeasure, clockMeasureData, type ClockMeasure } from './clock-measure.ts';
 import type { StepRoom } from './room.ts';
 
 /** Props of {@link clockResync}: the gate (a clockSkew probe, typically), the cooldown, and how skew is measured. */
