@@ -41,6 +41,9 @@ $ErrorActionPreference = 'Stop'
 
 $device = & $ProfilePath
 
+# The parts of the device besides the registry that scripts can change and a later run sees as they were left.
+$RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
+
 # --- the simulated device -------------------------------------------------------------------------------
 
 $global:RgSim = @{
@@ -138,6 +141,15 @@ $global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { 
 $global:RgSim.HttpDates = @($device['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('Carried')) {
+    # The device as an earlier run left it: what commands answer now (and how far along their later
+    # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
+    foreach ($piece in $RgSimCarried) {
+        $global:RgSim[$piece] = @($device.Carried[$piece] | Where-Object -FilterScript { $null -ne $_ })
+    }
+    $global:RgSim.Clock = [System.DateTime]::Parse($device.Carried.Clock, [System.Globalization.CultureInfo]::InvariantCulture,
+        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+}
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
     if ($device.Faults['Throws']) {
@@ -258,6 +270,7 @@ function RgSim.Start-RgScheduledTask {
     if ($known[0]['StartError']) {
         return [pscustomobject]@{ Started = $false; Error = [string]$known[0].StartError }
     }
+    Invoke-RgSimEffect -Effects $known[0]['Effects']
     [pscustomobject]@{ Started = $true; Error = '' }
 }
 
@@ -321,6 +334,37 @@ function RgSim.Start-RgService {
     $known[0].Status = 'Running'
 }
 
+function Get-RgSimCommandLine {
+    # A native command's identity: its file name (no folder) and its arguments.
+    param([object]$Command)
+    (@([System.IO.Path]::GetFileName(([string]$Command.FilePath).Replace('\', '/'))) + @($Command['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
+}
+
+function Invoke-RgSimEffect {
+    # What running a command or starting a task changes on the device: endpoints replaced by host, native
+    # commands by command line (they answer differently from now on), servers' dates by URI, the clock set.
+    param([System.Collections.IDictionary]$Effects)
+    if (-not $Effects) { return }
+    foreach ($effect in @($Effects['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })) {
+        $global:RgSim.Endpoints = @($global:RgSim.Endpoints | Where-Object -FilterScript {
+                -not [string]::Equals([string]$_.HostName, [string]$effect.HostName, [System.StringComparison]::OrdinalIgnoreCase)
+            }) + @($effect)
+    }
+    foreach ($effect in @($Effects['Commands'] | Where-Object -FilterScript { $null -ne $_ })) {
+        $line = Get-RgSimCommandLine -Command $effect
+        $global:RgSim.Commands = @($global:RgSim.Commands | Where-Object -FilterScript { (Get-RgSimCommandLine -Command $_) -ne $line }) + @($effect)
+    }
+    foreach ($effect in @($Effects['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })) {
+        $global:RgSim.HttpDates = @($global:RgSim.HttpDates | Where-Object -FilterScript {
+                -not [string]::Equals(([string]$_.Uri).TrimEnd('/'), ([string]$effect.Uri).TrimEnd('/'), [System.StringComparison]::OrdinalIgnoreCase)
+            }) + @($effect)
+    }
+    if ($Effects['Clock']) {
+        $global:RgSim.Clock = [System.DateTime]::Parse([string]$Effects['Clock'], [System.Globalization.CultureInfo]::InvariantCulture,
+            [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+    }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -381,22 +425,14 @@ function RgSim.Invoke-RgNativeCommand {
     }
     $wanted = (@($leaf) + $ArgumentList) -join ' '
     foreach ($command in $global:RgSim.Commands) {
-        $known = (@([System.IO.Path]::GetFileName(([string]$command.FilePath).Replace('\', '/'))) + @($command['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
-        if ($known -eq $wanted) {
+        if ((Get-RgSimCommandLine -Command $command) -eq $wanted) {
             if ($command['Stderr']) {
                 Write-RgLog -Message ($FilePath + ' wrote to stderr: ' + (@($command.Stderr) -join ' ')) -Severity Warning
             }
             if ($command['TimedOut']) {
                 return [pscustomobject]@{ ExitCode = -1; Output = [string[]]@(); TimedOut = $true }
             }
-            # What the command changes on the device: endpoints replaced by host.
-            $effects = @()
-            if ($command['Effects']) { $effects = @($command['Effects']['Endpoints'] | Where-Object -FilterScript { $null -ne $_ }) }
-            foreach ($effect in $effects) {
-                $global:RgSim.Endpoints = @($global:RgSim.Endpoints | Where-Object -FilterScript {
-                        -not [string]::Equals([string]$_.HostName, [string]$effect.HostName, [System.StringComparison]::OrdinalIgnoreCase)
-                    }) + @($effect)
-            }
+            Invoke-RgSimEffect -Effects $command['Effects']
             # A command that answers differently on later calls (the device changed in between).
             $answer = $command
             $later = @($command['Then'] | Where-Object -FilterScript { $null -ne $_ })
@@ -444,6 +480,8 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
     }
 }
 $run.Calls = $global:RgSim.Calls.ToArray()
-$run.State = [ordered]@{ Registry = @($registry); Keys = @($global:RgSim.Registry.Keys) }
+$carried = [ordered]@{ Clock = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
+foreach ($piece in $RgSimCarried) { $carried[$piece] = @($global:RgSim[$piece]) }
+$run.State = [ordered]@{ Registry = @($registry); Keys = @($global:RgSim.Registry.Keys); Carried = $carried }
 $run.Log = $log
 $run

@@ -3,7 +3,8 @@ import { basename, extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { DeviceProfileProps, RegistryEntry } from '../model/profile.ts';
 import type { PowerShellEngine } from './index.ts';
-import { simulate, withState, type Simulation } from './simulate.ts';
+import { continueDevice, simulate, type Simulation } from './simulate.ts';
+import type { SimulatedDevice } from './profile.ts';
 
 /**
  * `remgen simulate`: an Intune cycle (detection, remediation, detection again) of a built package on a
@@ -65,11 +66,11 @@ const step = (script: CycleStep['script'], run: Simulation): CycleStep => ({
 
 /** Detection; remediation when detection found an issue; detection again, each on the state the last left. */
 export async function runCycle(engine: PowerShellEngine, packageDir: string, profile: DeviceProfileProps): Promise<Cycle> {
-  let device = profile;
+  let device: SimulatedDevice = profile;
   const steps: CycleStep[] = [];
   const run = async (script: CycleStep['script']): Promise<Simulation> => {
     const result = await simulate(engine, join(packageDir, script), device);
-    device = withState(device, result.state);
+    device = continueDevice(profile, result.state);
     steps.push(step(script, result));
     return result;
   };

@@ -1,4 +1,4 @@
-import type { DeviceProfileProps, Endpoint } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, NativeCommand } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -9,33 +9,55 @@ const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
   Addresses: [...(e.addresses ?? [])],
 });
 
+const httpDateData = (h: HttpDate): { [key: string]: PsValue } => ({
+  Uri: h.uri,
+  Date: h.date ?? '',
+  Error: h.error ?? '',
+  Then: (h.then ?? []).map((t) => ({ Date: t.date ?? '', Error: t.error ?? '' })),
+});
+
+const effectsData = (e: Effects | undefined): { [key: string]: PsValue } => ({
+  Endpoints: (e?.endpoints ?? []).map(endpointData),
+  Commands: (e?.commands ?? []).map(commandData),
+  HttpDates: (e?.httpDates ?? []).map(httpDateData),
+  Clock: e?.clock ?? '',
+});
+
+function commandData(c: NativeCommand): { [key: string]: PsValue } {
+  return {
+    FilePath: c.filePath,
+    ArgumentList: [...(c.argumentList ?? [])],
+    ExitCode: c.exitCode,
+    Output: [...(c.output ?? [])],
+    Stderr: [...(c.stderr ?? [])],
+    TimedOut: c.timedOut ?? false,
+    Then: (c.then ?? []).map((t) => ({ ExitCode: t.exitCode, Output: [...(t.output ?? [])] })),
+    Effects: effectsData(c.effects),
+  };
+}
+
+/**
+ * A device a simulation runs on: a profile, and perhaps what earlier runs left of it besides the
+ * registry (`Carried`, the harness's own data: see `continueDevice` in simulate.ts).
+ */
+export interface SimulatedDevice extends DeviceProfileProps {
+  readonly carried?: { readonly [key: string]: PsValue };
+}
+
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
-export function renderProfile(profile: DeviceProfileProps): string {
+export function renderProfile(profile: SimulatedDevice): string {
   const data: { [key: string]: PsValue } = {
     Name: profile.name,
     Registry: (profile.registry ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),
     Keys: [...(profile.keys ?? [])],
-    Commands: (profile.commands ?? []).map((c) => ({
-      FilePath: c.filePath,
-      ArgumentList: [...(c.argumentList ?? [])],
-      ExitCode: c.exitCode,
-      Output: [...(c.output ?? [])],
-      Stderr: [...(c.stderr ?? [])],
-      TimedOut: c.timedOut ?? false,
-      Then: (c.then ?? []).map((t) => ({ ExitCode: t.exitCode, Output: [...(t.output ?? [])] })),
-      Effects: { Endpoints: (c.effects?.endpoints ?? []).map(endpointData) },
-    })),
+    Commands: (profile.commands ?? []).map(commandData),
     Files: [...(profile.files ?? [])],
     Endpoints: (profile.endpoints ?? []).map(endpointData),
-    HttpDates: (profile.httpDates ?? []).map((h) => ({
-      Uri: h.uri,
-      Date: h.date ?? '',
-      Error: h.error ?? '',
-      Then: (h.then ?? []).map((t) => ({ Date: t.date ?? '', Error: t.error ?? '' })),
-    })),
+    HttpDates: (profile.httpDates ?? []).map(httpDateData),
     Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
-    ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '' })),
+    ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects) })),
   };
+  if (profile.carried) data.Carried = profile.carried;
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {
     const platform: { [key: string]: PsValue } = {};

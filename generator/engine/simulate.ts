@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
 import type { DeviceProfileProps as DeviceProfile, RegistryEntry } from '../model/profile.ts';
-import { renderProfile } from './profile.ts';
+import { renderProfile, type SimulatedDevice } from './profile.ts';
+import type { PsValue } from '../render/escape.ts';
 
 const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
 
@@ -18,6 +19,11 @@ export interface SeamCall {
 export interface DeviceState {
   readonly registry: readonly RegistryEntry[];
   readonly keys: readonly string[];
+  /**
+   * The rest of the device as the run left it, in the harness's own shape: what native commands answer
+   * now (and how far along their later answers they are), endpoints, servers' dates, services, tasks, clock.
+   */
+  readonly carried: { readonly [key: string]: PsValue };
 }
 
 /** One script run on a simulated device. */
@@ -47,13 +53,21 @@ export interface SimulateOptions {
   readonly confirm?: readonly string[];
 }
 
-/** The profile with its registry replaced by a state an earlier run left. */
+/**
+ * The profile with its registry replaced by the state an earlier run left, everything else as the profile
+ * says: the same device an hour later with its symptoms back (a cooldown's case), its registry kept.
+ */
 export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
   return { ...profile, registry: state.registry, keys: state.keys };
 }
 
+/** The device exactly as an earlier run left it: registry, commands' answers, endpoints, dates, services, clock. */
+export function continueDevice(profile: DeviceProfile, state: DeviceState): SimulatedDevice {
+  return { ...profile, registry: state.registry, keys: state.keys, carried: state.carried };
+}
+
 /** Runs one generated script, unchanged, against a simulated device. */
-export async function simulate(engine: PowerShellEngine, script: string, profile: DeviceProfile, options: SimulateOptions = {}): Promise<Simulation> {
+export async function simulate(engine: PowerShellEngine, script: string, profile: SimulatedDevice, options: SimulateOptions = {}): Promise<Simulation> {
   const dir = mkdtempSync(join(tmpdir(), 'remgen-sim-'));
   try {
     const profilePath = join(dir, 'profile.ps1');
@@ -70,7 +84,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       throw new Error(`the simulation harness failed: ${run.errors.map((e) => `${e.message} ${e.position}`).join('; ') || 'no result'}`);
     }
     const list = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
-    const state = result.State as { Registry: unknown; Keys: unknown };
+    const state = result.State as { Registry: unknown; Keys: unknown; Carried: { [key: string]: PsValue } };
     return {
       exitCode: result.ExitCode as number,
       output: list<string>(result.Output),
@@ -82,6 +96,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
         registry: list<{ Path: string; Name: string; Kind: RegistryEntry['kind']; Value: RegistryEntry['value'] }>(state.Registry)
           .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),
         keys: list<string>(state.Keys),
+        carried: state.Carried,
       },
       log: list<string>(result.Log),
       host: run.host,

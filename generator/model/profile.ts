@@ -73,8 +73,22 @@ export interface NativeCommand {
    * and so on; the last answer repeats.
    */
   readonly then?: readonly { readonly exitCode: number; readonly output?: readonly string[] }[];
-  /** What running the command changes on the device: these endpoints replace those of the same host (e.g. a name that resolves after `ipconfig /flushdns`). */
-  readonly effects?: { readonly endpoints?: readonly Endpoint[] };
+  /** What running the command changes on the device (e.g. a name that resolves after `ipconfig /flushdns`). */
+  readonly effects?: Effects;
+}
+
+/**
+ * What running a command or starting a task changes on the device, from then on (later runs on the same
+ * simulated device see it too): each entry replaces the one of the same host, command line or URI.
+ */
+export interface Effects {
+  readonly endpoints?: readonly Endpoint[];
+  /** Native commands that answer differently now, e.g. `dsregcmd /status` after the join task ran. */
+  readonly commands?: readonly NativeCommand[];
+  /** Servers' Date answers, e.g. one no longer skewed against the device clock. */
+  readonly httpDates?: readonly HttpDate[];
+  /** The device clock is set to this ISO 8601 UTC time, e.g. after `w32tm /resync`. */
+  readonly clock?: string;
 }
 
 export interface Endpoint {
@@ -96,6 +110,8 @@ export interface ScheduledTask {
   readonly name: string;
   /** The task exists but cannot be started: what Start-ScheduledTask says, e.g. a disabled task. */
   readonly startError?: string;
+  /** What the task's run changes on the device (e.g. dsregcmd reporting the device joined again). */
+  readonly effects?: Effects;
 }
 
 export interface HttpDate {

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getEngine, type PowerShellEngine } from '../../generator/engine/index.ts';
-import { simulate, withState, type Simulation, type SimulateOptions } from '../../generator/engine/simulate.ts';
+import { continueDevice, simulate, withState, type Simulation, type SimulateOptions } from '../../generator/engine/simulate.ts';
+import type { SimulatedDevice } from '../../generator/engine/profile.ts';
 import type { DeviceProfile, DeviceProfileProps } from '../../generator/model/profile.ts';
 import { remgen, REPO, scratchProject } from './temp-catalog.ts';
 import type { Catalog } from '../../generator/check/catalog.ts';
@@ -38,20 +39,41 @@ export async function bundledProfile(name: string): Promise<DeviceProfile> {
   return module.default;
 }
 
-/** Runs scripts in sequence on one simulated device: each run starts from the state the last one left. */
+/**
+ * Runs scripts in sequence on one simulated device: each run starts from the registry the last one left.
+ * With `continues`, the whole device carries on (commands' answers, endpoints, dates, services, clock too);
+ * without it, everything but the registry is as the profile says again, as when a symptom comes back.
+ */
 export class Device {
-  private profile: DeviceProfileProps;
+  private device: SimulatedDevice;
   readonly runs: Simulation[] = [];
-  constructor(profile: DeviceProfileProps) {
-    this.profile = profile;
+  constructor(private readonly profile: DeviceProfileProps, private readonly options: { readonly continues?: boolean } = {}) {
+    this.device = profile;
   }
 
   async run(script: string, options: SimulateOptions = {}): Promise<Simulation> {
-    const result = await simulate(engine(), script, this.profile, options);
-    this.profile = withState(this.profile, result.state);
+    const result = await simulate(engine(), script, this.device, options);
+    this.device = this.options.continues ? continueDevice(this.profile, result.state) : withState(this.profile, result.state);
     this.runs.push(result);
     return result;
   }
+
+  /**
+   * The same device later, its symptoms back as the profile has them; the registry (and so any cooldown)
+   * kept. `clock` is the time then (ISO 8601 UTC), the profile's when not given.
+   */
+  symptomsBack(clock?: string): void {
+    const last = this.runs.at(-1);
+    if (last) this.device = withState(clock ? later(this.profile, clock) : this.profile, last.state);
+  }
+}
+
+/** The profile at another time: its clock, and the servers' Date answers moved by as much. */
+function later(profile: DeviceProfileProps, clock: string): DeviceProfileProps {
+  const by = Date.parse(clock) - Date.parse(profile.clock ?? '2026-01-01T00:00:00Z');
+  const move = (date: string | undefined): string | undefined => (date === undefined ? undefined : new Date(Date.parse(date) + by).toISOString());
+  const httpDates = (profile.httpDates ?? []).map((h) => ({ ...h, date: move(h.date), then: h.then?.map((t) => ({ ...t, date: move(t.date) })) }));
+  return { ...profile, clock, httpDates };
 }
 
 /** A script written to a temp file, for runs of generated text that is not in out/. */
