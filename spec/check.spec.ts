@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { BUNDLED_PACKAGES } from './support/catalog.ts';
 import { join } from 'node:path';
 import { checkCatalog } from '../generator/check/index.ts';
 import { formatDiagnostic } from '../generator/diagnostic.ts';
@@ -30,10 +31,12 @@ describe('check: malformed descriptors in spec/fixtures/bad/', function () {
 });
 
 describe('check: the tls catalog', () => {
-  it('GIVEN remediations/ WHEN checked THEN there is no diagnostic and tls is in the catalog once', async () => {
+  it('GIVEN remediations/ WHEN checked THEN there is no diagnostic and every bundled package is in the catalog once, with its file and bundle', async () => {
     const { catalog, diagnostics } = await checkCatalog(await loadCatalog(join(REPO, 'remediations')));
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(catalog.remediations.map((r) => [r.remediation.id, r.file]), [['tls', join(REPO, 'remediations', 'tls.ts')]]);
+    const found = catalog.remediations.map((r) => [r.remediation.id, r.file, r.bundle ?? '']).sort();
+    assert.deepEqual(found, BUNDLED_PACKAGES.map((p) => [p.id, join(REPO, 'remediations', p.file), p.bundle ?? '']));
+    assert.deepEqual(catalog.bundles.map((b) => b.bundle.id), ['onedrive-0x8004de40']);
   });
 });
 

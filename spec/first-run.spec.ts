@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { BUNDLED_FILES, BUNDLED_PACKAGES } from './support/catalog.ts';
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -184,13 +185,13 @@ describe('first run, as a new user would try it', function () {
     assert.equal(json.signing.development, true);
     assert.match(String(json.signing.subject), /^CN=remgen development code signing/);
     assert.match(String(json.signing.thumbprint), /^[0-9A-F]{40}$/);
-    assert.deepEqual(json.packages, ['configmgr', 'intune', 'module'].map((target) => ({ id: 'tls', target, dir: `${target}/tls`, descriptor: 'catalog/tls.ts' })));
-    assert.equal(json.files.length, 13);
+    assert.deepEqual(json.packages, ['configmgr', 'intune', 'module'].flatMap((target) => BUNDLED_PACKAGES.map((p) => ({ id: p.id, target, dir: `${target}/${p.id}`, descriptor: `catalog/${p.file}` }))));
+    assert.equal(json.files.length, BUNDLED_FILES.length);
     for (const file of json.files) {
       const bytes = readFileSync(join(project.out, file.path));
       assert.deepEqual(file, { path: file.path, status: 'created', sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length });
     }
-    assert.deepEqual(json.summary, { created: 13, updated: 0, unchanged: 0, removed: 0 });
+    assert.deepEqual(json.summary, { created: BUNDLED_FILES.length, updated: 0, unchanged: 0, removed: 0 });
     assert.deepEqual(Object.keys(json.timings), ['loadMs', 'checkMs', 'synthesizeMs', 'writeMs', 'totalMs']);
     for (const ms of Object.values(json.timings)) assert.ok(typeof ms === 'number' && ms >= 0);
   });

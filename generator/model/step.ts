@@ -58,6 +58,12 @@ export interface ActionStepBase extends StepBase {
   readonly cooldown: string;
 }
 
+/** The gate in words, for explanations: "while clock-in-sync reports the symptom". */
+export function gateWords(gate: ActionGate): string {
+  const probes = gate.probes;
+  return `while ${probes.join(', ')} ${probes.length === 1 ? 'reports' : 'all report'} the symptom`;
+}
+
 const ISO_DURATION = /^P(?:(\d+)W|(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?)$/;
 
 /** Seconds in an ISO 8601 duration of weeks, days, hours, minutes and seconds; undefined when it is not one. */
@@ -66,4 +72,19 @@ export function durationSeconds(text: string): number | undefined {
   if (!match || text === 'P' || text.endsWith('T')) return undefined;
   const [, weeks, days, hours, minutes, seconds] = match.map((part) => Number(part ?? 0));
   return weeks! * 7 * 86400 + days! * 86400 + hours! * 3600 + minutes! * 60 + seconds!;
+}
+
+/** An ISO 8601 duration in words: `PT6H` is "6 hours", `P1DT12H` "1 day 12 hours"; the text itself when it is not one. */
+export function durationWords(text: string): string {
+  const total = durationSeconds(text);
+  if (total === undefined) return text;
+  const units: [number, string][] = [[86400, 'day'], [3600, 'hour'], [60, 'minute'], [1, 'second']];
+  let left = total;
+  const words: string[] = [];
+  for (const [size, name] of units) {
+    const count = Math.floor(left / size);
+    left -= count * size;
+    if (count > 0) words.push(`${count} ${name}${count === 1 ? '' : 's'}`);
+  }
+  return words.length > 0 ? words.join(' ') : '0 seconds';
 }

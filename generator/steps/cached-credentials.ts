@@ -1,3 +1,4 @@
+import { durationWords, gateWords } from '../model/step.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 
@@ -60,7 +61,7 @@ export const cachedCredentialsRoom: StepRoom<CachedCredentialsStep> = {
   toData: (step) => ({ Patterns: [...patternsOf(step)] }),
   title: () => 'Cached OneDrive and Office credentials cleared when sign-in is broken',
   explain: (step) => ({
-    detects: `Credential Manager (cmdkey /list) holds entries matching ${patternsOf(step).map((p) => `'${p}'`).join(', ')}, while ${step.gate.probes.join(', ')} report the symptom`,
-    changes: `deletes those entries with cmdkey /delete (at most once per ${step.cooldown}), then lists them again to verify`,
+    detects: `Credential Manager (cmdkey /list) holds entries matching ${patternsOf(step).map((p) => `'${p}'`).join(', ')}, ${gateWords(step.gate)}`,
+    changes: `deletes those entries with cmdkey /delete (at most once per ${durationWords(step.cooldown)}), then lists them again to verify`,
   }),
 };

@@ -1,3 +1,4 @@
+import { durationWords, gateWords } from '../model/step.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import { checkClockMeasure, clockMeasureData, type ClockMeasure } from './clock-measure.ts';
 import type { StepRoom } from './room.ts';
@@ -40,8 +41,8 @@ export const clockResyncRoom: StepRoom<ClockResyncStep> = {
   explain: (step) => {
     const m = clockMeasureData(step);
     return {
-      detects: `the device clock differs by more than ${m.ThresholdSeconds} s from the HTTPS Date header of ${m.Uri}, while ${step.gate.probes.join(', ')} report the symptom`,
-      changes: `starts the Windows Time service when it is stopped (not when disabled) and runs w32tm /resync (at most once per ${step.cooldown}), then measures the skew again to verify; w32tm's exit code is not taken as proof`,
+      detects: `the device clock differs by more than ${m.ThresholdSeconds} s from the HTTPS Date header of ${m.Uri}, ${gateWords(step.gate)}`,
+      changes: `starts the Windows Time service when it is stopped (not when disabled) and runs w32tm /resync (at most once per ${durationWords(step.cooldown)}), then measures the skew again to verify; w32tm's exit code is not taken as proof`,
     };
   },
 };

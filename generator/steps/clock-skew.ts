@@ -36,7 +36,7 @@ export const clockSkewRoom: StepRoom<ClockSkewStep> = {
   explain: (step) => {
     const m = clockMeasureData(step);
     return {
-      detects: `the device clock differs by more than ${m.ThresholdSeconds} s from the HTTPS Date header of ${m.Uri} (or that header cannot be read); the Windows Time service (W32Time) state and w32tm /query /status are reported`,
+      detects: `the device clock is within ${m.ThresholdSeconds} s of the HTTPS Date header of ${m.Uri} (a header that cannot be read fails the check); the Windows Time service (W32Time) state and w32tm /query /status are reported`,
       changes: 'nothing: a probe only reads and reports',
     };
   },

@@ -1,3 +1,4 @@
+import { durationWords, gateWords } from '../model/step.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 
@@ -54,7 +55,7 @@ export const dnsFlushRoom: StepRoom<DnsFlushStep> = {
   toData: (step) => ({ Names: [...namesOf(step)] }),
   title: () => 'DNS client cache flushed when sign-in names do not resolve',
   explain: (step) => ({
-    detects: `${namesOf(step).join(', ')} do not all resolve, while ${step.gate.probes.join(', ')} report the symptom`,
-    changes: `flushes the DNS client cache with ipconfig /flushdns (at most once per ${step.cooldown}), then resolves the names again to verify`,
+    detects: `${namesOf(step).join(', ')} do not all resolve, ${gateWords(step.gate)}`,
+    changes: `flushes the DNS client cache with ipconfig /flushdns (at most once per ${durationWords(step.cooldown)}), then resolves the names again to verify`,
   }),
 };

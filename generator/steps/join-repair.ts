@@ -1,3 +1,4 @@
+import { durationWords, gateWords } from '../model/step.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 import { checkWant, JOIN_WORDS, wantOf, type JoinWant } from './join-common.ts';
@@ -82,9 +83,9 @@ export const joinRepairRoom: StepRoom<JoinRepairStep> = {
   }),
   title: () => 'Entra join repaired when it is broken',
   explain: (step) => ({
-    detects: `dsregcmd /status shows the device not ${JOIN_WORDS[wantOf(step)]} with DeviceAuthStatus SUCCESS, while ${step.gate.probes.join(', ')} report the symptom`,
+    detects: `dsregcmd /status shows the device not ${JOIN_WORDS[wantOf(step)]} with DeviceAuthStatus SUCCESS, ${gateWords(step.gate)}`,
     changes: `${step.leaveAndJoin
       ? `runs dsregcmd /leave and /join when the device is domain joined and ${step.domainController ?? 'its domain'} answers on TCP 389, else starts`
-      : 'starts'} the scheduled task ${AUTOMATIC_DEVICE_JOIN.path}${AUTOMATIC_DEVICE_JOIN.name} (at most once per ${step.cooldown}), then reads dsregcmd /status again to verify`,
+      : 'starts'} the scheduled task ${AUTOMATIC_DEVICE_JOIN.path}${AUTOMATIC_DEVICE_JOIN.name} (at most once per ${durationWords(step.cooldown)}), then reads dsregcmd /status again to verify`,
   }),
 };

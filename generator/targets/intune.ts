@@ -4,6 +4,7 @@ import { asciiJson } from '../render/json.ts';
 import { renderTemplate } from '../render/templates.ts';
 import { logLocation, renderScript, type ScriptSpec } from '../script/index.ts';
 import { roomOf } from '../steps/index.ts';
+import { durationWords } from '../model/step.ts';
 import type { OutputFile, RenderContext, Target } from './target.ts';
 
 /** Intune Remediations: detect.ps1 + remediate.ps1, a Graph deviceHealthScript body and a README. */
@@ -76,7 +77,10 @@ export const intuneTarget: Target = {
       signerThumbprint: context.signer?.thumbprint ?? '',
       descriptorPath: pkg.descriptorPath,
       logPath: logLocation(remediation),
-      steps: remediation.steps.map((step) => ({ id: step.id, ...roomOf(step).explain(step) })),
+      steps: remediation.steps.map((step) => ({ id: step.id, action: roomOf(step).category === 'action', ...roomOf(step).explain(step) })),
+      onlySettings: remediation.steps.every((step) => roomOf(step).category === 'setting'),
+      actions: remediation.steps.flatMap((step) => ('cooldown' in step && roomOf(step).category === 'action' ? [{ id: step.id, cooldown: durationWords(String(step.cooldown)) }] : [])),
+      cooldownStore: `${remediation.context === 'system' ? 'HKLM' : 'HKCU'}\\SOFTWARE\\remgen\\${remediation.id}`,
       generatorVersion: context.generatorVersion,
     });
     const readmePath = `${pkg.dir}/README.md`;

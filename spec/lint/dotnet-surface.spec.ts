@@ -122,9 +122,11 @@ describe('lint rule dotnet-surface: .NET as Windows PowerShell 5.1 has it', func
         const references = facts.types.map(reference);
         all.push(...references);
         const answers = await getSurface().resolve(references);
-        const wrong = answers.filter((a) => !a.resolved || a.memberFound === false || a.memberFound === null || (a.notLoadedAtStart ?? []).length > 0);
-        assert.deepEqual(wrong, [], `${file}: every reference resolves, every member exists, no assembly needs Add-Type`);
-        assert.deepEqual(await rule.check({ file, text: readFileSync(file, 'utf8'), facts }), [], file);
+        const text = readFileSync(file, 'utf8');
+        const loaded = (assembly: string): boolean => text.includes(`Add-Type -AssemblyName ${assembly}`);
+        const wrong = answers.filter((a) => !a.resolved || a.memberFound === false || a.memberFound === null || (a.notLoadedAtStart ?? []).some((asm) => !loaded(asm)));
+        assert.deepEqual(wrong, [], `${file}: every reference resolves, every member exists, every assembly 5.1 does not load at start is loaded with Add-Type`);
+        assert.deepEqual(await rule.check({ file, text, facts }), [], file);
       }
       // One run of the program as a pipeline would use it, process start included.
       const once = resolveOnce(all);

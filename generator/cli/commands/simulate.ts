@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EngineUnavailableError, getEngine } from '../../engine/index.ts';
 import { bundledProfiles, loadProfile, runCycle, type Cycle } from '../../engine/preflight.ts';
+import { loadAndCheck } from '../../build.ts';
 import { EXIT } from '../exit.ts';
 import { print, printError, printJson } from '../output.ts';
 import type { RemgenCommand } from './command.ts';
@@ -19,18 +20,32 @@ function show(cycle: Cycle): void {
   print();
 }
 
+/**
+ * The bundled profiles for a package: those named `<id>-*`, else, for a member of a bundle, those named
+ * after the bundle (`<bundle>-*`: whole devices for every package of the fix).
+ */
+async function defaultProfiles(id: string, catalogDir: string): Promise<string[]> {
+  const all = bundledProfiles(catalogDir);
+  const own = all.filter((n) => n.startsWith(`${id}-`));
+  if (own.length > 0) return own;
+  const { catalog, diagnostics } = await loadAndCheck(catalogDir);
+  const bundle = diagnostics.length === 0 ? catalog.remediations.find((r) => r.remediation.id === id)?.bundle : undefined;
+  return bundle ? all.filter((n) => n.startsWith(`${bundle}-`)) : [];
+}
+
 const simulateCommand: RemgenCommand = {
   command: 'simulate <id>',
   describe: 'Pre-flight: run a built package\'s detection, remediation and detection again on simulated devices',
   builder: (yargs) =>
     yargs
       .positional('id', { type: 'string', demandOption: true, describe: 'remediation id (built into out/intune/<id>/)' })
-      .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*)' })
+      .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*, or <bundle>-* for a package of a bundle)' })
       .option('out', { type: 'string', default: 'out', describe: 'the build output folder' })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'the descriptor folder (its profiles/ holds the bundled profiles)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the cycles as JSON' })
       .example('$0 simulate tls', 'every bundled tls-* profile: healthy, TLS off, partly broken, access denied, 32-bit host')
       .example('$0 simulate tls --profile tls-partly --json', 'one profile, as JSON for a pipeline')
+      .example('$0 simulate onedrive-0x8004de40-user', 'a package of a bundle: every onedrive-0x8004de40-* device')
       .example('$0 simulate tls --profile ./lab/kiosk.ts', 'a profile of your own (export default defineProfile({...}))'),
   async handler(args: { id: string; profile?: string[]; out: string; catalog: string; json: boolean }) {
     const dir = join(args.out, 'intune', args.id);
@@ -38,9 +53,9 @@ const simulateCommand: RemgenCommand = {
       printError(`remgen simulate: ${relative(process.cwd(), dir) || dir} has no detect.ps1 and remediate.ps1; run 'remgen build' first`);
       return EXIT.failed;
     }
-    const names = args.profile && args.profile.length > 0 ? args.profile : bundledProfiles(args.catalog).filter((n) => n.startsWith(`${args.id}-`));
+    const names = args.profile && args.profile.length > 0 ? args.profile : await defaultProfiles(args.id, args.catalog);
     if (names.length === 0) {
-      printError(`remgen simulate: no profile given and none named '${args.id}-*' in ${join(args.catalog, 'profiles')}; pass --profile NAME|FILE`);
+      printError(`remgen simulate: no profile given and none named '${args.id}-*' (or after its bundle) in ${join(args.catalog, 'profiles')}; pass --profile NAME|FILE`);
       return EXIT.failed;
     }
     const cycles: Cycle[] = [];

@@ -1,0 +1,46 @@
+/**
+ * OneDrive error 0x8004de40 ("There was a problem connecting to OneDrive"), the whole fix ladder of
+ * Microsoft's article (../shared/reference/intune-configmgr.md 3.0) as two Intune remediations: what needs
+ * SYSTEM on the device, and what lives in the signed-in user's profile. Each rung is also its own package
+ * in this folder, for admins who want only one of them.
+ */
+import { defineBundle, defineRemediation } from 'remgen';
+import { clockSteps } from './clock.ts';
+import { dnsSteps } from './dns.ts';
+import { joinSteps } from './hybrid-join.ts';
+import { endpointSteps } from './m365-endpoints.ts';
+import { tlsSteps } from './tls.ts';
+import { wininetSteps } from './wininet-tls.ts';
+
+export const device = defineRemediation({
+  id: 'onedrive-0x8004de40-device',
+  displayName: 'OneDrive 0x8004de40: device fixes (TLS, clock, join, DNS)',
+  description:
+    'The device half of the 0x8004de40 fix, run as SYSTEM: TLS 1.2 for SCHANNEL, WinHTTP and .NET in both registry views; ' +
+    'the device clock against Microsoft 365 with a w32tm resync when it is off; the Entra (hybrid) join with the ' +
+    'Automatic-Device-Join task when it is broken; the sign-in endpoints with a DNS cache flush when their names do not ' +
+    'resolve. Actions run only when their check fails, at most once per cooldown. SCHANNEL changes need a restart.',
+  publisher: 'remgen',
+  context: 'system',
+  steps: [...tlsSteps, ...clockSteps, ...joinSteps, ...dnsSteps],
+});
+
+export const user = defineRemediation({
+  id: 'onedrive-0x8004de40-user',
+  displayName: 'OneDrive 0x8004de40: user fixes (Internet Options, endpoints)',
+  description:
+    'The user half of the 0x8004de40 fix, run as the signed-in user: TLS 1.2 ticked in Internet Options, and the ' +
+    'Microsoft 365 endpoints reachable from the user\'s session.',
+  publisher: 'remgen',
+  context: 'user',
+  steps: [...wininetSteps, ...endpointSteps],
+});
+
+export default defineBundle({
+  id: 'onedrive-0x8004de40',
+  displayName: 'OneDrive error 0x8004de40',
+  description:
+    'Fixes "There was a problem connecting to OneDrive" (0x8004de40) on a fleet: assign the device remediation (SYSTEM) ' +
+    'and the user remediation (signed-in user) to the same devices, on the same schedule.',
+  remediations: [device, user],
+});

@@ -1,0 +1,36 @@
+/**
+ * The bundled catalog as the specs expect it: its packages, by hand (a package added to remediations/
+ * must be added here too), and the files a build writes for them, by the layout each target documents.
+ */
+import { TARGET_NAMES, type TargetName } from '../../generator/descriptor/remediation.ts';
+
+/** Every package of remediations/: id, PowerShell name, descriptor file, bundle. */
+export const BUNDLED_PACKAGES: readonly { readonly id: string; readonly name: string; readonly file: string; readonly bundle?: string }[] = [
+  { id: 'clock', name: 'Clock', file: 'clock.ts' },
+  { id: 'dns', name: 'Dns', file: 'dns.ts' },
+  { id: 'hybrid-join', name: 'HybridJoin', file: 'hybrid-join.ts' },
+  { id: 'm365-endpoints', name: 'M365Endpoints', file: 'm365-endpoints.ts' },
+  { id: 'onedrive-0x8004de40-device', name: 'Onedrive0x8004de40Device', file: 'onedrive-0x8004de40.ts', bundle: 'onedrive-0x8004de40' },
+  { id: 'onedrive-0x8004de40-user', name: 'Onedrive0x8004de40User', file: 'onedrive-0x8004de40.ts', bundle: 'onedrive-0x8004de40' },
+  { id: 'tls', name: 'Tls', file: 'tls.ts' },
+  { id: 'wininet-tls', name: 'WininetTls', file: 'wininet-tls.ts' },
+];
+
+/** The files of one package for one target, signed ones marked. */
+export function packageFiles(target: TargetName, id: string, name: string): { readonly path: string; readonly signed: boolean }[] {
+  const files: Record<TargetName, [string, boolean][]> = {
+    configmgr: [[`Import-${name}.ps1`, true], [`Invoke-${name}.ps1`, true], ['README.md', false], ['discovery.ps1', true], ['remediation.ps1', true]],
+    intune: [['README.md', false], ['detect.ps1', true], ['deviceHealthScript.json', false], ['remediate.ps1', true]],
+    module: [['README.md', false], [`${name}/${name}.psd1`, true], [`${name}/${name}.psm1`, true]],
+  };
+  return files[target].map(([file, signed]) => ({ path: `${target}/${id}/${file}`, signed }));
+}
+
+/** Every file a default build of the bundled catalog writes, sorted as the manifest lists them. */
+export const BUNDLED_FILES: readonly string[] = [
+  ...TARGET_NAMES.flatMap((target) => BUNDLED_PACKAGES.flatMap((p) => packageFiles(target, p.id, p.name).map((f) => f.path))),
+  'manifest.json',
+].sort();
+
+/** The signed files of that build, in the manifest's order. */
+export const BUNDLED_SIGNED: readonly string[] = TARGET_NAMES.flatMap((target) => BUNDLED_PACKAGES.flatMap((p) => packageFiles(target, p.id, p.name).filter((f) => f.signed).map((f) => f.path))).sort();
