@@ -36,6 +36,10 @@ export function renderProfile(profile: DeviceProfileProps): string {
     Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '' })),
   };
+  if (profile.cipherSuites) {
+    const c = profile.cipherSuites;
+    data.CipherSuites = { Available: c.available ?? true, Order: [...c.order], ReadError: c.readError ?? '', EnableError: c.enableError ?? '' };
+  }
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {
     const platform: { [key: string]: PsValue } = {};

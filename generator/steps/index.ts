@@ -16,6 +16,7 @@ import { wininetTlsRoom, type WinInetTlsStep } from './wininet-tls.ts';
 import { clockSkewRoom, type ClockSkewStep } from './clock-skew.ts';
 import { clockResyncRoom, type ClockResyncStep } from './clock-resync.ts';
 import { schannelProtocolRoom, type SchannelProtocolStep } from './schannel-protocol.ts';
+import { cipherSuitesRoom, type CipherSuitesStep } from './cipher-suites.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -29,17 +30,18 @@ export { joinRepair, type JoinRepairProps, type JoinRepairStep } from './join-re
 export { clockSkew, DEFAULT_SKEW_SECONDS, DEFAULT_TIME_URI, type ClockMeasure, type ClockSkewProps, type ClockSkewStep } from './clock-skew.ts';
 export { clockResync, type ClockResyncProps, type ClockResyncStep } from './clock-resync.ts';
 export { schannelProtocol, TLS13_MINIMUM_BUILD, type SchannelProtocolName, type SchannelProtocolProps, type SchannelProtocolStep, type SchannelRole } from './schannel-protocol.ts';
+export { cipherSuites, AZURE_FRONT_DOOR_SUITES, type CipherSuitesProps, type CipherSuitesStep } from './cipher-suites.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
