@@ -11,6 +11,7 @@ import { formatFinding, lintFiles } from '../../generator/lint/index.ts';
 import type { DeviceProfileProps, RegistryEntry } from '../../generator/model/profile.ts';
 import { TEMPLATE_ROOT } from '../../generator/render/templates.ts';
 import { AZURE_FRONT_DOOR_SUITES, cipherSuites, cipherSuitesRoom } from '../../generator/steps/cipher-suites.ts';
+import { schannelProtocol } from '../../generator/steps/schannel-protocol.ts';
 import { psString } from '../../generator/render/escape.ts';
 import { Device, engine, intuneScripts, scriptFile } from '../support/engine.ts';
 
@@ -200,6 +201,38 @@ describe('step room: cipherSuites, in the engine', function () {
     assert.ok(run.host.some((l) => l.includes('What if:') && l.includes('TLS cipher suite order (local)') && l.includes(`Enable ${E256} at position 0, ${E128} at position 1`)), run.host.join('\n'));
     assert.equal(run.exitCode, 1);
     assert.match(run.output[0]!, /\(WhatIf: nothing was changed\)$/);
+  });
+});
+
+describe('the Intune remediation summary: a restart after restart-required changes', function () {
+  this.timeout(180_000);
+  const both = defineRemediation({
+    id: 'tls-rung',
+    displayName: 'SCHANNEL and cipher suites',
+    description: 'TLS 1.2 client on, the Azure Front Door suites first.',
+    publisher: 'spec',
+    context: 'system',
+    steps: [schannelProtocol({ id: 'tls12-client', protocol: 'TLS 1.2', state: 'enabled' }), cipherSuites({ id: 'afd-suites' })],
+  });
+  let scripts: { detect: string; remediate: string };
+  before(async () => { scripts = await intuneScripts(both); });
+
+  it('both fixed: REMEDIATED, restart required to take effect; the device shows both changes', async () => {
+    const d = new Device({ name: 'both', description: 'spec', cipherSuites: { order: [...OTHERS, ...AFD] } });
+    const fix = await d.run(scripts.remediate);
+    assert.equal(fix.exitCode, 0, fix.output.join('\n'));
+    assert.equal(fix.output[0], 'REMEDIATED tls-rung: fixed 2 of 2 settings (tls12-client, afd-suites); all compliant now; restart required to take effect');
+    assert.deepEqual(fix.state.cipherSuites.order, [...AFD, ...OTHERS]);
+  });
+
+  it('SCHANNEL fixed but the cipher order held by a GPO: FAILED, and the summary still recommends the restart the SCHANNEL change needs', async () => {
+    const d = new Device({ name: 'gpo', description: 'spec', cipherSuites: { order: AFD }, registry: [{ path: POLICY_KEY, name: 'Functions', kind: 'String', value: OTHERS.join(',') }] });
+    const fix = await d.run(scripts.remediate);
+    assert.equal(fix.exitCode, 1);
+    assert.match(fix.output[0]!, /^FAILED tls-rung: 1 of 2 settings still wrong: afd-suites \(error: Group Policy SSL Cipher Suite Order .*; restart recommended for the changes made \(tls12-client\)$/);
+    const run = await new Device({ name: 'gpo', description: 'spec', cipherSuites: { order: AFD }, registry: [{ path: POLICY_KEY, name: 'Functions', kind: 'String', value: OTHERS.join(',') }] })
+      .run(scripts.remediate, { parameters: { WhatIf: true } });
+    assert.doesNotMatch(run.output[0]!, /restart/, 'under -WhatIf nothing changed, nothing needs a restart');
   });
 });
 
