@@ -57,6 +57,7 @@ $global:RgSim = @{
     HttpDates = @()
     Services = @()
     ScheduledTasks = @()
+    CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Denied   = @()
     Throws   = @{}
     Script   = ''
@@ -149,6 +150,14 @@ if ($device.Contains('Carried')) {
     }
     $global:RgSim.Clock = [System.DateTime]::Parse($device.Carried.Clock, [System.Globalization.CultureInfo]::InvariantCulture,
         [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+}
+if ($device.Contains('CipherSuites')) {
+    $global:RgSim.CipherSuites.Available = [bool]$device.CipherSuites.Available
+    foreach ($name in @($device.CipherSuites['Order'])) {
+        if ($name) { $global:RgSim.CipherSuites.Order.Add([string]$name) }
+    }
+    $global:RgSim.CipherSuites.ReadError = [string]$device.CipherSuites['ReadError']
+    $global:RgSim.CipherSuites.EnableError = [string]$device.CipherSuites['EnableError']
 }
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
@@ -365,6 +374,40 @@ function Invoke-RgSimEffect {
     }
 }
 
+function RgSim.Get-RgTlsCipherSuite {
+    # The profile's cipher suite order; no TLS module (before Windows 10) when it says Available false.
+    param()
+    Add-RgSimCall -Seam 'Get-RgTlsCipherSuite' -Arguments ([ordered]@{})
+    $suites = $global:RgSim.CipherSuites
+    if (-not $suites.Available) {
+        return [pscustomobject]@{ Available = $false; Names = [string[]]@(); Error = 'Get-TlsCipherSuite is not available on this Windows (needs Windows 10)' }
+    }
+    if ($suites.ReadError) {
+        return [pscustomobject]@{ Available = $true; Names = [string[]]@(); Error = $suites.ReadError }
+    }
+    [pscustomobject]@{ Available = $true; Names = [string[]]$suites.Order.ToArray(); Error = '' }
+}
+
+function RgSim.Enable-RgTlsCipherSuite {
+    # Enables a suite at a position: an enabled one moves there, a new one is inserted (at the end when the
+    # position is past it), as the order then reads.
+    param([string]$Name, [int]$Position)
+    Add-RgSimCall -Seam 'Enable-RgTlsCipherSuite' -Arguments ([ordered]@{ Name = $Name; Position = $Position })
+    $suites = $global:RgSim.CipherSuites
+    if (-not $suites.Available) {
+        throw [System.Management.Automation.CommandNotFoundException]::new("The term 'Enable-TlsCipherSuite' is not recognized as the name of a cmdlet, function, script file, or operable program.")
+    }
+    if ($suites.EnableError) {
+        throw [System.InvalidOperationException]::new($suites.EnableError)
+    }
+    $at = -1
+    for ($index = 0; $index -lt $suites.Order.Count; $index++) {
+        if ([string]::Equals($suites.Order[$index], $Name, [System.StringComparison]::OrdinalIgnoreCase)) { $at = $index }
+    }
+    if ($at -ge 0) { $suites.Order.RemoveAt($at) }
+    $suites.Order.Insert([System.Math]::Min($Position, $suites.Order.Count), $Name)
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -449,7 +492,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }
@@ -482,6 +525,11 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
 $run.Calls = $global:RgSim.Calls.ToArray()
 $carried = [ordered]@{ Clock = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
 foreach ($piece in $RgSimCarried) { $carried[$piece] = @($global:RgSim[$piece]) }
-$run.State = [ordered]@{ Registry = @($registry); Keys = @($global:RgSim.Registry.Keys); Carried = $carried }
+$run.State = [ordered]@{
+    Registry     = @($registry)
+    Keys         = @($global:RgSim.Registry.Keys)
+    CipherSuites = [ordered]@{ Available = [bool]$global:RgSim.CipherSuites.Available; Order = [string[]]$global:RgSim.CipherSuites.Order.ToArray() }
+    Carried      = $carried
+}
 $run.Log = $log
 $run

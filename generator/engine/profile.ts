@@ -58,6 +58,10 @@ export function renderProfile(profile: SimulatedDevice): string {
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects) })),
   };
   if (profile.carried) data.Carried = profile.carried;
+  if (profile.cipherSuites) {
+    const c = profile.cipherSuites;
+    data.CipherSuites = { Available: c.available ?? true, Order: [...c.order], ReadError: c.readError ?? '', EnableError: c.enableError ?? '' };
+  }
   if (profile.clock) data.Clock = profile.clock;
   if (profile.platform) {
     const platform: { [key: string]: PsValue } = {};

@@ -24,6 +24,8 @@ export interface DeviceState {
    * now (and how far along their later answers they are), endpoints, servers' dates, services, tasks, clock.
    */
   readonly carried: { readonly [key: string]: PsValue };
+  /** The TLS cipher suite order afterwards (Enable-RgTlsCipherSuite changes it). */
+  readonly cipherSuites: { readonly available: boolean; readonly order: readonly string[] };
 }
 
 /** One script run on a simulated device. */
@@ -54,16 +56,17 @@ export interface SimulateOptions {
 }
 
 /**
- * The profile with its registry replaced by the state an earlier run left, everything else as the profile
- * says: the same device an hour later with its symptoms back (a cooldown's case), its registry kept.
+ * The profile with its registry (and the cipher suite order, which Windows keeps in the registry) replaced
+ * by the state an earlier run left, everything else as the profile says: the same device later with its
+ * symptoms back (a cooldown's case), its registry kept.
  */
 export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
-  return { ...profile, registry: state.registry, keys: state.keys };
+  return { ...profile, registry: state.registry, keys: state.keys, cipherSuites: { ...profile.cipherSuites, available: state.cipherSuites.available, order: state.cipherSuites.order } };
 }
 
 /** The device exactly as an earlier run left it: registry, commands' answers, endpoints, dates, services, clock. */
 export function continueDevice(profile: DeviceProfile, state: DeviceState): SimulatedDevice {
-  return { ...profile, registry: state.registry, keys: state.keys, carried: state.carried };
+  return { ...withState(profile, state), carried: state.carried };
 }
 
 /** Runs one generated script, unchanged, against a simulated device. */
@@ -84,7 +87,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       throw new Error(`the simulation harness failed: ${run.errors.map((e) => `${e.message} ${e.position}`).join('; ') || 'no result'}`);
     }
     const list = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
-    const state = result.State as { Registry: unknown; Keys: unknown; Carried: { [key: string]: PsValue } };
+    const state = result.State as { Registry: unknown; Keys: unknown; CipherSuites: { Available: boolean; Order: unknown }; Carried: { [key: string]: PsValue } };
     return {
       exitCode: result.ExitCode as number,
       output: list<string>(result.Output),
@@ -97,6 +100,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
           .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),
         keys: list<string>(state.Keys),
         carried: state.Carried,
+        cipherSuites: { available: state.CipherSuites.Available, order: list<string>(state.CipherSuites.Order) },
       },
       log: list<string>(result.Log),
       host: run.host,

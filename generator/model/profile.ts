@@ -46,6 +46,11 @@ export interface DeviceProfileProps {
   readonly httpDates?: readonly HttpDate[];
   /** Windows services `Get-RgService` sees (by name, case-insensitive); one not listed is not installed. */
   readonly services?: readonly Service[];
+  /**
+   * The TLS cipher suites `Get-RgTlsCipherSuite` lists, and `Enable-RgTlsCipherSuite` changes.
+   * @default the TLS module is there and lists no suite
+   */
+  readonly cipherSuites?: CipherSuites;
   readonly faults?: Faults;
 }
 
@@ -132,6 +137,17 @@ export interface Service {
   readonly startType: 'Automatic' | 'Manual' | 'Disabled' | 'Boot' | 'System';
   /** `Start-RgService` throws this instead of starting it (a disabled service cannot start, whatever this says). */
   readonly startError?: string;
+}
+
+export interface CipherSuites {
+  /** Whether the TLS module's cmdlets exist (Windows 10 and later). @default true */
+  readonly available?: boolean;
+  /** The enabled suites, first tried first, e.g. `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`. */
+  readonly order: readonly string[];
+  /** `Get-TlsCipherSuite` fails with this message (the seam answers with it in `Error`). */
+  readonly readError?: string;
+  /** `Enable-TlsCipherSuite` throws this message instead of enabling. */
+  readonly enableError?: string;
 }
 
 export interface Faults {

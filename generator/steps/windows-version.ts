@@ -36,7 +36,8 @@ export const windowsVersionRoom: StepRoom<WindowsVersionStep> = {
   category: 'probe',
   script: 'windows-version.ps1',
   functions: { test: 'Test-RgWindowsVersion' },
-  runtime: ['registry.ps1'],
+  // windows.ps1: Get-RgWindowsBuild, shared with schannelProtocol (TLS 1.3 needs a build).
+  runtime: ['registry.ps1', 'windows.ps1'],
   // HKLM is readable by the signed-in user too: the probe fits either package.
   contextOf: () => 'any',
   check(step, issue) {
