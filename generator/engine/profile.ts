@@ -26,6 +26,16 @@ export function renderProfile(profile: DeviceProfileProps): string {
       Effects: { Endpoints: (c.effects?.endpoints ?? []).map(endpointData) },
     })),
     Files: [...(profile.files ?? [])],
+    Processes: (profile.processes ?? []).map((p) => ({ Name: p.name, Id: p.id ?? 0, Path: p.path ?? '' })),
+    Programs: (profile.programs ?? []).map((p) => ({
+      FilePath: p.filePath,
+      ArgumentList: [...(p.argumentList ?? [])],
+      StartError: p.startError ?? '',
+      Runs: p.runs ?? false,
+      Stops: [...(p.stops ?? [])],
+      Starts: (p.starts ?? []).map((s) => ({ Name: s.name, Path: s.path ?? '', AfterSeconds: s.afterSeconds ?? 0 })),
+      Writes: (p.writes ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),
+    })),
     Endpoints: (profile.endpoints ?? []).map(endpointData),
     HttpDates: (profile.httpDates ?? []).map((h) => ({
       Uri: h.uri,

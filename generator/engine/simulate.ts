@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
-import type { DeviceProfileProps as DeviceProfile, RegistryEntry } from '../model/profile.ts';
+import type { DeviceProfileProps as DeviceProfile, RegistryEntry, RunningProcess } from '../model/profile.ts';
 import { renderProfile } from './profile.ts';
 
 const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
@@ -18,6 +18,8 @@ export interface SeamCall {
 export interface DeviceState {
   readonly registry: readonly RegistryEntry[];
   readonly keys: readonly string[];
+  /** The processes running in the user's session at the end of the run (with the ids the harness gave). */
+  readonly processes: readonly RunningProcess[];
 }
 
 /** One script run on a simulated device. */
@@ -47,9 +49,9 @@ export interface SimulateOptions {
   readonly confirm?: readonly string[];
 }
 
-/** The profile with its registry replaced by a state an earlier run left. */
+/** The profile with its registry and processes replaced by a state an earlier run left. */
 export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
-  return { ...profile, registry: state.registry, keys: state.keys };
+  return { ...profile, registry: state.registry, keys: state.keys, processes: state.processes };
 }
 
 /** Runs one generated script, unchanged, against a simulated device. */
@@ -70,7 +72,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       throw new Error(`the simulation harness failed: ${run.errors.map((e) => `${e.message} ${e.position}`).join('; ') || 'no result'}`);
     }
     const list = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
-    const state = result.State as { Registry: unknown; Keys: unknown };
+    const state = result.State as { Registry: unknown; Keys: unknown; Processes: unknown };
     return {
       exitCode: result.ExitCode as number,
       output: list<string>(result.Output),
@@ -82,6 +84,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
         registry: list<{ Path: string; Name: string; Kind: RegistryEntry['kind']; Value: RegistryEntry['value'] }>(state.Registry)
           .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),
         keys: list<string>(state.Keys),
+        processes: list<{ Name: string; Id: number; Path: string }>(state.Processes).map((p) => ({ name: p.Name, id: p.Id, path: p.Path })),
       },
       log: list<string>(result.Log),
       host: run.host,
