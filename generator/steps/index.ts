@@ -15,6 +15,7 @@ import { endpointsRoom, type EndpointsStep } from './endpoints.ts';
 import { wininetTlsRoom, type WinInetTlsStep } from './wininet-tls.ts';
 import { clockSkewRoom, type ClockSkewStep } from './clock-skew.ts';
 import { clockResyncRoom, type ClockResyncStep } from './clock-resync.ts';
+import { oneDriveAccountRoom, type OneDriveAccountStep } from './onedrive-account.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -27,17 +28,18 @@ export { joinState, type JoinStateProps, type JoinStateStep, type JoinWant } fro
 export { joinRepair, type JoinRepairProps, type JoinRepairStep } from './join-repair.ts';
 export { clockSkew, DEFAULT_SKEW_SECONDS, DEFAULT_TIME_URI, type ClockMeasure, type ClockSkewProps, type ClockSkewStep } from './clock-skew.ts';
 export { clockResync, type ClockResyncProps, type ClockResyncStep } from './clock-resync.ts';
+export { oneDriveAccount, type OneDriveAccountProps, type OneDriveAccountStep } from './onedrive-account.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | OneDriveAccountStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, oneDriveAccountRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
