@@ -16,6 +16,7 @@ import { wininetTlsRoom, type WinInetTlsStep } from './wininet-tls.ts';
 import { clockSkewRoom, type ClockSkewStep } from './clock-skew.ts';
 import { clockResyncRoom, type ClockResyncStep } from './clock-resync.ts';
 import { oneDriveAccountRoom, type OneDriveAccountStep } from './onedrive-account.ts';
+import { oneDriveResetRoom, type OneDriveResetStep } from './onedrive-reset.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -29,17 +30,18 @@ export { joinRepair, type JoinRepairProps, type JoinRepairStep } from './join-re
 export { clockSkew, DEFAULT_SKEW_SECONDS, DEFAULT_TIME_URI, type ClockMeasure, type ClockSkewProps, type ClockSkewStep } from './clock-skew.ts';
 export { clockResync, type ClockResyncProps, type ClockResyncStep } from './clock-resync.ts';
 export { oneDriveAccount, type OneDriveAccountProps, type OneDriveAccountStep } from './onedrive-account.ts';
+export { oneDriveReset, DEFAULT_RESTART_WAIT_SECONDS, type OneDriveResetProps, type OneDriveResetStep } from './onedrive-reset.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | OneDriveAccountStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | OneDriveAccountStep | OneDriveResetStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, oneDriveAccountRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, oneDriveAccountRoom, oneDriveResetRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
