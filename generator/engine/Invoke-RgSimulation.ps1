@@ -146,12 +146,12 @@ $global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $n
 
 function New-RgSimProcess {
     # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
-    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock)
+    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue)
     if ($Id -le 0) {
         $global:RgSim.NextProcessId += 4
         $Id = $global:RgSim.NextProcessId
     }
-    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At })
+    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until })
     $Id
 }
 foreach ($process in @($device['Processes'])) {
@@ -220,8 +220,8 @@ function RgSim.Test-RgFile {
 }
 
 function Get-RgSimRunning {
-    # The processes running now: those whose At has come on the simulated clock.
-    @($global:RgSim.Processes | Where-Object -FilterScript { $_.At -le $global:RgSim.Clock })
+    # The processes running now: those whose At has come on the simulated clock and whose Until has not.
+    @($global:RgSim.Processes | Where-Object -FilterScript { $_.At -le $global:RgSim.Clock -and $global:RgSim.Clock -lt $_.Until })
 }
 
 function RgSim.Get-RgProcess {
@@ -265,8 +265,12 @@ function RgSim.Start-RgProcess {
         }
         $global:RgSim.NextProcessId += 4
         $id = $global:RgSim.NextProcessId
+        $own = [System.IO.Path]::GetFileNameWithoutExtension($leaf)
         if ($program['Runs']) {
-            $null = New-RgSimProcess -Name ([System.IO.Path]::GetFileNameWithoutExtension($leaf)) -Path $FilePath -Id $id
+            $null = New-RgSimProcess -Name $own -Path $FilePath -Id $id
+        }
+        elseif ([int]$program['RunsForSeconds'] -gt 0) {
+            $null = New-RgSimProcess -Name $own -Path $FilePath -Id $id -Until $global:RgSim.Clock.AddSeconds([double]$program.RunsForSeconds)
         }
         foreach ($start in @($program['Starts'] | Where-Object -FilterScript { $null -ne $_ })) {
             $path = [string]$start.Path

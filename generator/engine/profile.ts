@@ -32,6 +32,7 @@ export function renderProfile(profile: DeviceProfileProps): string {
       ArgumentList: [...(p.argumentList ?? [])],
       StartError: p.startError ?? '',
       Runs: p.runs ?? false,
+      RunsForSeconds: p.runsForSeconds ?? 0,
       Stops: [...(p.stops ?? [])],
       Starts: (p.starts ?? []).map((s) => ({ Name: s.name, Path: s.path ?? '', AfterSeconds: s.afterSeconds ?? 0 })),
       Writes: (p.writes ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),

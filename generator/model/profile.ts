@@ -110,6 +110,11 @@ export interface Program {
   readonly startError?: string;
   /** The started program keeps running, as a process named after its file (without `.exe`). @default false: it ends at once, as `OneDrive.exe /reset` does */
   readonly runs?: boolean;
+  /**
+   * The started program runs this many seconds of the simulated clock, then ends (`OneDrive.exe /reset` is
+   * itself a OneDrive process while it resets). Without it and without `runs`, it ends at once.
+   */
+  readonly runsForSeconds?: number;
   /** Names of the running processes it ends when started (`OneDrive.exe /reset` closes the running OneDrive). */
   readonly stops?: readonly string[];
   /**

@@ -24,13 +24,15 @@ export const USER_ONEDRIVE = 'C:\\Users\\AdeleV\\AppData\\Local\\Microsoft\\OneD
 export const running = (path = USER_ONEDRIVE, id = 5120): RunningProcess => ({ name: 'OneDrive', id, path });
 
 /**
- * `OneDrive.exe /reset` at `path`: closes the running OneDrive; comes back on its own after `after` seconds,
- * or not at all (undefined); `writes` are the values a silent sign-in leaves once it is back.
+ * `OneDrive.exe /reset` at `path`: closes the running OneDrive and is itself a OneDrive process for 20 s while
+ * it resets; OneDrive comes back on its own after `after` seconds, or not at all (undefined); `writes` are the
+ * values a silent sign-in leaves once it is back.
  */
 export const reset = (path: string, after?: number, writes: readonly RegistryEntry[] = []): Program => ({
   filePath: path,
   argumentList: ['/reset'],
   stops: ['OneDrive'],
+  runsForSeconds: 20,
   starts: after === undefined ? [] : [{ name: 'OneDrive', afterSeconds: after }],
   writes,
 });
