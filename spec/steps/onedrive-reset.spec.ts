@@ -190,6 +190,8 @@ describe('step room: oneDriveReset, in the engine (gate, stop, /reset, restart, 
     const whatIf = run.host.filter((l) => l.startsWith('What if: '));
     assert.equal(whatIf.length, 3, run.host.join('\n'));
     assert.match(whatIf[0]!, new RegExp(`"Stop" on target "OneDrive process 5120 \\(${USER_ONEDRIVE.replace(/\\/g, '\\\\')}\\)"`));
+    const unreadable = await broken({ processes: [{ name: 'OneDrive', id: 5120 }] }).run(scripts.remediate, { parameters: { WhatIf: true } });
+    assert.ok(unreadable.host.some((l) => l.endsWith('"Stop" on target "OneDrive process 5120".')), 'a path that could not be read is left out');
     assert.match(whatIf[1]!, /"Reset OneDrive \(\/reset: keeps local files, syncs every library again\)" on target ".*\\Microsoft\\OneDrive\\OneDrive\.exe"/);
     assert.match(whatIf[2]!, /"Start OneDrive \(when it has not restarted on its own within 120 s of the reset\)" on target ".*OneDrive\.exe"/);
     assert.equal(lastRun(run), undefined);

@@ -24,7 +24,11 @@ function Reset-RgOneDrive {
     }
     $wait = [int]$Step.RestartWaitSeconds
     foreach ($process in @(Get-RgProcess -Name 'OneDrive')) {
-        if ($PSCmdlet.ShouldProcess('OneDrive process ' + $process.Id + ' (' + $process.Path + ')', 'Stop')) {
+        $target = 'OneDrive process ' + $process.Id
+        if ($process.Path) {
+            $target += ' (' + $process.Path + ')'
+        }
+        if ($PSCmdlet.ShouldProcess($target, 'Stop')) {
             Stop-RgProcess -Id ([int]$process.Id)
             Write-RgLog -Message ($Step.Id + ': stopped OneDrive process ' + $process.Id + ' before the reset')
         }
