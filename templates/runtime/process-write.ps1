@@ -63,6 +63,9 @@ function Start-RgProcess {
     $info = [System.Diagnostics.ProcessStartInfo]::new()
     $info.FileName = $FilePath
     $info.Arguments = Join-RgCommandLine -ArgumentList $ArgumentList
+    # Open question (unverified on a device): with UseShellExecute false, .NET starts the program with handle
+    # inheritance on (dotnet/corefx#26711), so a long-lived OneDrive may hold this script's inherited stdout
+    # pipe open after the script ends; whether the Intune agent then waits for the pipe is not known.
     $info.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($info)
     try {
