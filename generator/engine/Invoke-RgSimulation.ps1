@@ -4,7 +4,7 @@
 .DESCRIPTION
     The device profile (a data file that returns a hashtable, written by remgen from the typed profile)
     gives the registry, the native commands' results, the reachable endpoints, the clock, the process
-    bitness, the files and the faults to inject. This harness defines one fake per seam and points an
+    bitness, the files, the running processes, what starting a program does, and the faults to inject. This harness defines one fake per seam and points an
     alias of the seam's name at it: PowerShell resolves an alias before a function of the same name, so
     the script's own seam functions are bypassed while every other line of it runs as it would on the
     device. Nothing else is replaced; the script's log is written for real, under LogRoot.
@@ -17,6 +17,7 @@
     The device profile data file.
 .PARAMETER LogRoot
     An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
+    %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run.
 .PARAMETER ScriptParameters
     Parameters for the script, such as @{ WhatIf = $true }.
 .OUTPUTS
@@ -58,6 +59,9 @@ $global:RgSim = @{
     Services = @()
     ScheduledTasks = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
+    Processes = [System.Collections.Generic.List[object]]::new()
+    Programs = @()
+    NextProcessId = 7000
     Denied   = @()
     Throws   = @{}
     Script   = ''
@@ -159,6 +163,21 @@ if ($device.Contains('CipherSuites')) {
     $global:RgSim.CipherSuites.ReadError = [string]$device.CipherSuites['ReadError']
     $global:RgSim.CipherSuites.EnableError = [string]$device.CipherSuites['EnableError']
 }
+$global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $null -ne $_ })
+
+function New-RgSimProcess {
+    # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
+    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue)
+    if ($Id -le 0) {
+        $global:RgSim.NextProcessId += 4
+        $Id = $global:RgSim.NextProcessId
+    }
+    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until })
+    $Id
+}
+foreach ($process in @($device['Processes'])) {
+    if ($process) { $null = New-RgSimProcess -Name $process.Name -Path ([string]$process.Path) -Id ([int]$process.Id) }
+}
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
     if ($device.Faults['Throws']) {
@@ -210,9 +229,90 @@ function RgSim.Get-RgPlatform {
 }
 
 function RgSim.Test-RgFile {
+    # A profile's file may start with %LOCALAPPDATA% and the like: expanded as the script sees them in this run.
     param([string]$Path)
     Add-RgSimCall -Seam 'Test-RgFile' -Arguments ([ordered]@{ Path = $Path })
-    $global:RgSim.Files.Contains($Path)
+    foreach ($file in @($global:RgSim.Files.Keys)) {
+        if ([string]::Equals([System.Environment]::ExpandEnvironmentVariables([string]$file), $Path, [System.StringComparison]::OrdinalIgnoreCase)) {
+            return $true
+        }
+    }
+    $false
+}
+
+function Get-RgSimRunning {
+    # The processes running now: those whose At has come on the simulated clock and whose Until has not.
+    @($global:RgSim.Processes | Where-Object -FilterScript { $_.At -le $global:RgSim.Clock -and $global:RgSim.Clock -lt $_.Until })
+}
+
+function RgSim.Get-RgProcess {
+    # The profile's processes of that name (case-insensitive) running now, all in the script's session (1).
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Get-RgProcess' -Arguments ([ordered]@{ Name = $Name })
+    foreach ($process in @(Get-RgSimRunning)) {
+        if ([string]::Equals([string]$process.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase)) {
+            [pscustomobject]@{ Id = [int]$process.Id; Path = [string]$process.Path; SessionId = 1 }
+        }
+    }
+}
+
+function RgSim.Stop-RgProcess {
+    # Ends the process with that id; one already gone is not an error (as the real seam).
+    param([int]$Id)
+    Add-RgSimCall -Seam 'Stop-RgProcess' -Arguments ([ordered]@{ Id = $Id })
+    foreach ($process in @($global:RgSim.Processes | Where-Object -FilterScript { [int]$_.Id -eq $Id })) {
+        $null = $global:RgSim.Processes.Remove($process)
+    }
+}
+
+function RgSim.Start-RgProcess {
+    # What the profile's program does when started: ends processes, brings others up (perhaps later), writes values.
+    param([string]$FilePath, [string[]]$ArgumentList = @())
+    Add-RgSimCall -Seam 'Start-RgProcess' -Arguments ([ordered]@{ FilePath = $FilePath; ArgumentList = @($ArgumentList) })
+    $leaf = [System.IO.Path]::GetFileName($FilePath.Replace('\', '/'))
+    $wanted = (@($leaf) + @($ArgumentList)) -join ' '
+    foreach ($program in $global:RgSim.Programs) {
+        $known = (@([System.IO.Path]::GetFileName(([string]$program.FilePath).Replace('\', '/'))) + @($program['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
+        if (-not [string]::Equals($known, $wanted, [System.StringComparison]::OrdinalIgnoreCase)) {
+            continue
+        }
+        if ($program['StartError']) {
+            throw [System.ComponentModel.Win32Exception]::new(5, [string]$program.StartError)
+        }
+        foreach ($name in @($program['Stops'] | Where-Object -FilterScript { $null -ne $_ })) {
+            foreach ($process in @($global:RgSim.Processes | Where-Object -FilterScript { [string]::Equals([string]$_.Name, [string]$name, [System.StringComparison]::OrdinalIgnoreCase) })) {
+                $null = $global:RgSim.Processes.Remove($process)
+            }
+        }
+        $global:RgSim.NextProcessId += 4
+        $id = $global:RgSim.NextProcessId
+        $own = [System.IO.Path]::GetFileNameWithoutExtension($leaf)
+        if ($program['Runs']) {
+            $null = New-RgSimProcess -Name $own -Path $FilePath -Id $id
+        }
+        elseif ([int]$program['RunsForSeconds'] -gt 0) {
+            $null = New-RgSimProcess -Name $own -Path $FilePath -Id $id -Until $global:RgSim.Clock.AddSeconds([double]$program.RunsForSeconds)
+        }
+        foreach ($start in @($program['Starts'] | Where-Object -FilterScript { $null -ne $_ })) {
+            $path = [string]$start.Path
+            if (-not $path) { $path = $FilePath }
+            $null = New-RgSimProcess -Name ([string]$start.Name) -Path $path -At $global:RgSim.Clock.AddSeconds([double]$start.AfterSeconds)
+        }
+        foreach ($entry in @($program['Writes'] | Where-Object -FilterScript { $null -ne $_ })) {
+            $values = Add-RgSimKey -Path $entry.Path
+            $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
+        }
+        return [pscustomobject]@{ Id = $id }
+    }
+    # What Process.Start says on the device for a program that is not there.
+    throw [System.ComponentModel.Win32Exception]::new(2, 'The system cannot find the file specified (' + $wanted + ')')
+}
+
+function RgSim.Wait-RgSeconds {
+    # Returns at once and moves the simulated clock instead (Get-RgUtcNow reads it).
+    param([int]$Seconds)
+    Add-RgSimCall -Seam 'Wait-RgSeconds' -Arguments ([ordered]@{ Seconds = $Seconds })
+    $global:RgSim.Clock = $global:RgSim.Clock.AddSeconds($Seconds)
 }
 
 function Find-RgSimEndpoint {
@@ -492,22 +592,33 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }
 
 # --- the run ----------------------------------------------------------------------------------------------
 
-$saved = @{ ProgramData = $env:ProgramData; LOCALAPPDATA = $env:LOCALAPPDATA }
-$env:ProgramData = [System.IO.Path]::Combine($LogRoot, 'ProgramData')
-$env:LOCALAPPDATA = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
+# The script's environment: the log folders under LogRoot, Program Files where Windows has them.
+$environment = [ordered]@{
+    ProgramData         = [System.IO.Path]::Combine($LogRoot, 'ProgramData')
+    LOCALAPPDATA        = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
+    ProgramFiles        = 'C:\Program Files'
+    'ProgramFiles(x86)' = $null
+}
+if ($global:RgSim.Platform.Is64BitOperatingSystem) {
+    $environment['ProgramFiles(x86)'] = 'C:\Program Files (x86)'
+}
+$saved = @{}
+foreach ($name in @($environment.Keys)) {
+    $saved[$name] = [System.Environment]::GetEnvironmentVariable($name)
+    [System.Environment]::SetEnvironmentVariable($name, $environment[$name])
+}
 try {
     $run = Invoke-RgSimScript -Path $ScriptPath -Parameters $ScriptParameters
 }
 finally {
-    $env:ProgramData = $saved.ProgramData
-    $env:LOCALAPPDATA = $saved.LOCALAPPDATA
+    foreach ($name in @($saved.Keys)) { [System.Environment]::SetEnvironmentVariable($name, $saved[$name]) }
 }
 
 $log = @()
@@ -523,12 +634,16 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
     }
 }
 $run.Calls = $global:RgSim.Calls.ToArray()
+$processes = foreach ($process in @(Get-RgSimRunning)) {
+    [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path }
+}
 $carried = [ordered]@{ Clock = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
 foreach ($piece in $RgSimCarried) { $carried[$piece] = @($global:RgSim[$piece]) }
 $run.State = [ordered]@{
     Registry     = @($registry)
     Keys         = @($global:RgSim.Registry.Keys)
     CipherSuites = [ordered]@{ Available = [bool]$global:RgSim.CipherSuites.Available; Order = [string[]]$global:RgSim.CipherSuites.Order.ToArray() }
+    Processes    = @($processes)
     Carried      = $carried
 }
 $run.Log = $log

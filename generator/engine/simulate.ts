@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
-import type { DeviceProfileProps as DeviceProfile, RegistryEntry } from '../model/profile.ts';
+import type { DeviceProfileProps as DeviceProfile, RegistryEntry, RunningProcess } from '../model/profile.ts';
 import { renderProfile, type SimulatedDevice } from './profile.ts';
 import type { PsValue } from '../render/escape.ts';
 
@@ -26,6 +26,8 @@ export interface DeviceState {
   readonly carried: { readonly [key: string]: PsValue };
   /** The TLS cipher suite order afterwards (Enable-RgTlsCipherSuite changes it). */
   readonly cipherSuites: { readonly available: boolean; readonly order: readonly string[] };
+  /** The processes running in the user's session at the end of the run (with the ids the harness gave). */
+  readonly processes: readonly RunningProcess[];
 }
 
 /** One script run on a simulated device. */
@@ -56,12 +58,18 @@ export interface SimulateOptions {
 }
 
 /**
- * The profile with its registry (and the cipher suite order, which Windows keeps in the registry) replaced
- * by the state an earlier run left, everything else as the profile says: the same device later with its
- * symptoms back (a cooldown's case), its registry kept.
+ * The profile with its registry (and the cipher suite order, which Windows keeps in the registry) and its
+ * running processes replaced by the state an earlier run left, everything else as the profile says: the
+ * same device later with its symptoms back (a cooldown's case), its registry kept.
  */
 export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
-  return { ...profile, registry: state.registry, keys: state.keys, cipherSuites: { ...profile.cipherSuites, available: state.cipherSuites.available, order: state.cipherSuites.order } };
+  return {
+    ...profile,
+    registry: state.registry,
+    keys: state.keys,
+    cipherSuites: { ...profile.cipherSuites, available: state.cipherSuites.available, order: state.cipherSuites.order },
+    processes: state.processes,
+  };
 }
 
 /** The device exactly as an earlier run left it: registry, commands' answers, endpoints, dates, services, clock. */
@@ -87,7 +95,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       throw new Error(`the simulation harness failed: ${run.errors.map((e) => `${e.message} ${e.position}`).join('; ') || 'no result'}`);
     }
     const list = <T>(value: unknown): T[] => (value === null || value === undefined ? [] : Array.isArray(value) ? (value as T[]) : [value as T]);
-    const state = result.State as { Registry: unknown; Keys: unknown; CipherSuites: { Available: boolean; Order: unknown }; Carried: { [key: string]: PsValue } };
+    const state = result.State as { Registry: unknown; Keys: unknown; CipherSuites: { Available: boolean; Order: unknown }; Processes: unknown; Carried: { [key: string]: PsValue } };
     return {
       exitCode: result.ExitCode as number,
       output: list<string>(result.Output),
@@ -101,6 +109,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
         keys: list<string>(state.Keys),
         carried: state.Carried,
         cipherSuites: { available: state.CipherSuites.Available, order: list<string>(state.CipherSuites.Order) },
+        processes: list<{ Name: string; Id: number; Path: string }>(state.Processes).map((p) => ({ name: p.Name, id: p.Id, path: p.Path })),
       },
       log: list<string>(result.Log),
       host: run.host,

@@ -26,8 +26,23 @@ export interface DeviceProfileProps {
   readonly clock?: string;
   /** @default 64-bit process on 64-bit Windows, SystemRoot C:\WINDOWS */
   readonly platform?: { readonly is64BitOperatingSystem?: boolean; readonly is64BitProcess?: boolean; readonly systemRoot?: string };
-  /** Files that exist. */
+  /**
+   * Files that exist. A path may start with an environment variable the script expands: `%LOCALAPPDATA%`
+   * (the harness's per-run folder), `%ProgramData%`, `%ProgramFiles%` (`C:\Program Files`) or
+   * `%ProgramFiles(x86)%` (`C:\Program Files (x86)`, 64-bit Windows only), e.g.
+   * `%LOCALAPPDATA%\Microsoft\OneDrive\OneDrive.exe`.
+   */
   readonly files?: readonly string[];
+  /**
+   * Processes running in the user's session (what `Get-RgProcess` sees; other sessions' processes are not
+   * seen, so they are not modelled). The device state after a run lists them again.
+   */
+  readonly processes?: readonly RunningProcess[];
+  /**
+   * What starting a program does (`Start-RgProcess`), matched like `commands` on file name and arguments;
+   * starting one not listed fails as a missing file does.
+   */
+  readonly programs?: readonly Program[];
   /**
    * Hosts the network seams know: a listed host resolves (to `addresses`), and a TCP connect to a listed
    * host and port succeeds when `reachable`, else fails with `error` (default `timed out after N ms`).
@@ -94,6 +109,40 @@ export interface Effects {
   readonly httpDates?: readonly HttpDate[];
   /** The device clock is set to this ISO 8601 UTC time, e.g. after `w32tm /resync`. */
   readonly clock?: string;
+}
+
+export interface RunningProcess {
+  /** The process name without `.exe`, e.g. `OneDrive`. */
+  readonly name: string;
+  /** @default a new id the harness gives */
+  readonly id?: number;
+  /** The program's full path; empty when it cannot be read (access denied). @default '' */
+  readonly path?: string;
+}
+
+export interface Program {
+  /** e.g. `%LOCALAPPDATA%\Microsoft\OneDrive\OneDrive.exe`; only the file name is compared. */
+  readonly filePath: string;
+  /** Matched exactly. @default [] (no arguments) */
+  readonly argumentList?: readonly string[];
+  /** `Start-RgProcess` throws this instead of starting it (e.g. `Access is denied`). */
+  readonly startError?: string;
+  /** The started program keeps running, as a process named after its file (without `.exe`). @default false: it ends at once, as `OneDrive.exe /reset` does */
+  readonly runs?: boolean;
+  /**
+   * The started program runs this many seconds of the simulated clock, then ends (`OneDrive.exe /reset` is
+   * itself a OneDrive process while it resets). Without it and without `runs`, it ends at once.
+   */
+  readonly runsForSeconds?: number;
+  /** Names of the running processes it ends when started (`OneDrive.exe /reset` closes the running OneDrive). */
+  readonly stops?: readonly string[];
+  /**
+   * Processes that come up because it started, each `afterSeconds` of the simulated clock later
+   * (`Wait-RgSeconds` moves the clock); e.g. OneDrive coming back after `/reset`.
+   */
+  readonly starts?: readonly { readonly name: string; readonly path?: string; readonly afterSeconds?: number }[];
+  /** Registry values it writes when started (e.g. the account OneDrive signs in to silently after a reset). */
+  readonly writes?: readonly RegistryEntry[];
 }
 
 export interface Endpoint {

@@ -17,6 +17,8 @@ import { clockSkewRoom, type ClockSkewStep } from './clock-skew.ts';
 import { clockResyncRoom, type ClockResyncStep } from './clock-resync.ts';
 import { schannelProtocolRoom, type SchannelProtocolStep } from './schannel-protocol.ts';
 import { cipherSuitesRoom, type CipherSuitesStep } from './cipher-suites.ts';
+import { oneDriveAccountRoom, type OneDriveAccountStep } from './onedrive-account.ts';
+import { oneDriveResetRoom, type OneDriveResetStep } from './onedrive-reset.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -31,17 +33,19 @@ export { clockSkew, DEFAULT_SKEW_SECONDS, DEFAULT_TIME_URI, type ClockMeasure, t
 export { clockResync, type ClockResyncProps, type ClockResyncStep } from './clock-resync.ts';
 export { schannelProtocol, TLS13_MINIMUM_BUILD, type SchannelProtocolName, type SchannelProtocolProps, type SchannelProtocolStep, type SchannelRole } from './schannel-protocol.ts';
 export { cipherSuites, AZURE_FRONT_DOOR_SUITES, type CipherSuitesProps, type CipherSuitesStep } from './cipher-suites.ts';
+export { oneDriveAccount, type OneDriveAccountProps, type OneDriveAccountStep } from './onedrive-account.ts';
+export { oneDriveReset, DEFAULT_RESTART_WAIT_SECONDS, type OneDriveResetProps, type OneDriveResetStep } from './onedrive-reset.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

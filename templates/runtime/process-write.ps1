@@ -1,0 +1,77 @@
+function Stop-RgProcess {
+    <#
+    .SYNOPSIS
+        Seam: ends a process now ([System.Diagnostics.Process].Kill, as `taskkill /f` does) and waits up to
+        10 seconds for it to be gone. A process that has already ended is not an error; one that cannot be
+        ended (access denied) throws.
+    .PARAMETER Id
+        The process id, from Get-RgProcess.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [int]$Id
+    )
+    try {
+        $process = [System.Diagnostics.Process]::GetProcessById($Id)
+    }
+    catch {
+        # GetProcessById throws ArgumentException for an id that is not running: it has ended already.
+        return
+    }
+    try {
+        try {
+            $process.Kill()
+        }
+        catch {
+            $process.Refresh()
+            if (-not $process.HasExited) {
+                throw
+            }
+        }
+        $null = $process.WaitForExit(10000)
+    }
+    finally {
+        $process.Dispose()
+    }
+}
+
+function Start-RgProcess {
+    <#
+    .SYNOPSIS
+        Seam: starts a program and does not wait for it ([System.Diagnostics.Process]::Start, UseShellExecute
+        false), in this script's session and as its account. Throws when the program cannot be started.
+    .PARAMETER FilePath
+        The program's full path.
+    .PARAMETER ArgumentList
+        Its arguments, each quoted as needed (Join-RgCommandLine).
+    .OUTPUTS
+        Id ([int]): the started process.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$FilePath,
+
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]]$ArgumentList = @()
+    )
+    $info = [System.Diagnostics.ProcessStartInfo]::new()
+    $info.FileName = $FilePath
+    $info.Arguments = Join-RgCommandLine -ArgumentList $ArgumentList
+    # Open question (unverified on a device): with UseShellExecute false, .NET starts the program with handle
+    # inheritance on (dotnet/corefx#26711), so a long-lived OneDrive may hold this script's inherited stdout
+    # pipe open after the script ends; whether the Intune agent then waits for the pipe is not known.
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    try {
+        [pscustomobject]@{ Id = [int]$process.Id }
+    }
+    finally {
+        $process.Dispose()
+    }
+}
