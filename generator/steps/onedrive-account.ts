@@ -50,7 +50,7 @@ export const oneDriveAccountRoom: StepRoom<OneDriveAccountStep> = {
   toData: (step) => ({ Locations: [...ONEDRIVE_LOCATIONS], SubKey: BUSINESS1_SUBKEY, TenantId: step.tenantId ?? '' }),
   title: (step) => (step.tenantId ? `OneDrive work or school account signed in to tenant ${step.tenantId}` : 'OneDrive work or school account signed in'),
   explain: (step) => ({
-    detects: `OneDrive.exe is installed (${LOCATION_WORDS}) but HKCU\\${BUSINESS1_SUBKEY} has no UserEmail${step.tenantId ? `, or its ConfiguredTenantId is not ${step.tenantId}` : ''}: the sign-in never completed; OneDrive not installed passes (the error cannot occur)`,
+    detects: `where OneDrive.exe is installed (${LOCATION_WORDS}), its work or school account is signed in: HKCU\\${BUSINESS1_SUBKEY} has a UserEmail${step.tenantId ? ` and its ConfiguredTenantId is ${step.tenantId}` : ''} (none means the sign-in never completed); OneDrive not installed passes (the error cannot occur)`,
     changes: 'nothing: a probe only reads and reports',
   }),
 };

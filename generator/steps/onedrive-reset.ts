@@ -1,4 +1,4 @@
-import { durationSeconds, type ActionStepBase } from '../model/step.ts';
+import { durationSeconds, durationWords, gateWords, type ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 import { LOCATION_WORDS, ONEDRIVE_LOCATIONS } from './onedrive-common.ts';
 
@@ -63,7 +63,7 @@ export const oneDriveResetRoom: StepRoom<OneDriveResetStep> = {
   toData: (step) => ({ Locations: [...ONEDRIVE_LOCATIONS], RestartWaitSeconds: waitOf(step) }),
   title: () => 'OneDrive reset when its sign-in is broken',
   explain: (step) => ({
-    detects: `OneDrive.exe is installed (${LOCATION_WORDS}), while ${step.gate.probes.join(', ')} report the symptom; not installed: skipped`,
-    changes: `ends the user's OneDrive processes, runs OneDrive.exe /reset (at most once per ${step.cooldown}; local files are kept, every library syncs again), waits up to ${waitOf(step)} s for OneDrive to restart and starts it when it has not, then reads the running processes again to verify`,
+    detects: `OneDrive.exe is installed (${LOCATION_WORDS}), ${gateWords(step.gate)}; not installed: skipped`,
+    changes: `ends the user's OneDrive processes, runs OneDrive.exe /reset (at most once per ${durationWords(step.cooldown)}; local files are kept, every library syncs again), waits up to ${waitOf(step)} s for OneDrive to restart and starts it when it has not, then reads the running processes again to verify`,
   }),
 };

@@ -25,7 +25,7 @@ describe('step room: clockResync (action)', () => {
     assert.deepEqual(clockResyncRoom.toData(step), { Uri: URI, ThresholdSeconds: 300, TimeoutMilliseconds: 10000 });
     assert.deepEqual(clockResyncRoom.runtime, ['clock.ps1']);
     assert.deepEqual(clockResyncRoom.setRuntime, ['service-write.ps1']);
-    assert.match(clockResyncRoom.explain(step).changes, /w32tm \/resync \(at most once per PT6H\), then measures the skew again/);
+    assert.match(clockResyncRoom.explain(step).changes, /w32tm \/resync \(at most once per 6 hours\), then measures the skew again/);
     const found: string[] = [];
     clockResyncRoom.check(clockResync({ ...step, thresholdSeconds: 0 }), (path, message) => found.push(`${path.join('.')}: ${message}`));
     assert.deepEqual(found, ['thresholdSeconds: thresholdSeconds 0 is out of range: use a whole number from 5 to 86400 (the Date header has one-second resolution)']);

@@ -36,7 +36,7 @@ describe('step room: joinRepair (action)', () => {
       'domainController: "ldap://dc01" is not a host name: write a name such as dc01.contoso.com or contoso.com',
       'domainController: domainController is used only with leaveAndJoin: true; leave it out, or opt in',
     ]);
-    assert.match(joinRepairRoom.explain(step).changes, /^starts the scheduled task \\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join \(at most once per P1D\), then reads dsregcmd \/status again/);
+    assert.match(joinRepairRoom.explain(step).changes, /^starts the scheduled task \\Microsoft\\Windows\\Workplace Join\\Automatic-Device-Join \(at most once per 1 day\), then reads dsregcmd \/status again/);
     assert.match(joinRepairRoom.explain(joinRepair({ ...step, leaveAndJoin: true })).changes, /^runs dsregcmd \/leave and \/join when the device is domain joined and its domain answers on TCP 389, else starts/);
   });
 });

@@ -23,7 +23,7 @@ describe('step room: oneDriveAccount (probe)', () => {
     });
     assert.equal(oneDriveAccountRoom.title(step), 'OneDrive work or school account signed in');
     assert.equal(oneDriveAccountRoom.title(oneDriveAccount({ id: 'a', tenantId: TENANT })), `OneDrive work or school account signed in to tenant ${TENANT}`);
-    assert.match(oneDriveAccountRoom.explain(step).detects, /has no UserEmail: the sign-in never completed; OneDrive not installed passes/);
+    assert.match(oneDriveAccountRoom.explain(step).detects, /its work or school account is signed in: HKCU.*Business1 has a UserEmail \(none means the sign-in never completed\); OneDrive not installed passes/);
   });
 
   it('tenantId must be a GUID (upper case accepted); a domain name is refused with the reason', () => {

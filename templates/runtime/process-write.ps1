@@ -40,8 +40,8 @@ function Stop-RgProcess {
 function Start-RgProcess {
     <#
     .SYNOPSIS
-        Seam: starts a program and does not wait for it ([System.Diagnostics.Process]::Start, UseShellExecute
-        false), in this script's session and as its account. Throws when the program cannot be started.
+        Seam: starts a program and does not wait for it ([System.Diagnostics.Process]::Start through the shell),
+        in this script's session and as its account. Throws when the program cannot be started.
     .PARAMETER FilePath
         The program's full path.
     .PARAMETER ArgumentList
@@ -63,10 +63,10 @@ function Start-RgProcess {
     $info = [System.Diagnostics.ProcessStartInfo]::new()
     $info.FileName = $FilePath
     $info.Arguments = Join-RgCommandLine -ArgumentList $ArgumentList
-    # Open question (unverified on a device): with UseShellExecute false, .NET starts the program with handle
-    # inheritance on (dotnet/corefx#26711), so a long-lived OneDrive may hold this script's inherited stdout
-    # pipe open after the script ends; whether the Intune agent then waits for the pipe is not known.
-    $info.UseShellExecute = $false
+    # Through the shell, so the program inherits no handle of this script: with UseShellExecute false .NET
+    # creates the process with handle inheritance on (dotnet/corefx#26711), and a long-lived OneDrive would
+    # hold the script's stdout pipe open after the script ends, leaving the Intune agent waiting on it.
+    $info.UseShellExecute = $true
     $process = [System.Diagnostics.Process]::Start($info)
     try {
         [pscustomobject]@{ Id = [int]$process.Id }

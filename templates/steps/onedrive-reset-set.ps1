@@ -39,6 +39,8 @@ function Reset-RgOneDrive {
         $back = Wait-RgProcess -Name 'OneDrive' -Seconds $wait -Ignore @([int]$reset.Id)
         if (@($back.Processes).Count -gt 0) {
             Write-RgLog -Message ($Step.Id + ': OneDrive restarted on its own after ' + $back.WaitedSeconds + ' s (process ' + (@($back.Processes | ForEach-Object -Process { [string]$_.Id }) -join ', ') + ')')
+            # The test half, asked again after the repair, reports the reset as done (the row is this run's).
+            $Step['ResetDone'] = $true
             return
         }
         Write-RgLog -Message ($Step.Id + ': OneDrive did not restart within ' + $wait + ' s of the reset; starting it') -Severity Warning
@@ -50,5 +52,6 @@ function Reset-RgOneDrive {
             throw ('OneDrive was reset but does not run again: started ' + $path + ' (process ' + $started.Id + '), and no OneDrive process runs 30 s later')
         }
         Write-RgLog -Message ($Step.Id + ': started ' + $path + ' (process ' + $started.Id + '); OneDrive runs again')
+        $Step['ResetDone'] = $true
     }
 }
