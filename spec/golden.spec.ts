@@ -130,3 +130,46 @@ describe('generated scripts for tls', () => {
     assert.deepEqual([...new Set(synthesis.entries.map((e) => e.target))], ['configmgr', 'intune', 'module']);
   });
 });
+
+describe('generated scripts for the onedrive-0x8004de40 bundle', () => {
+  const packages = ['onedrive-0x8004de40-device', 'onedrive-0x8004de40-user'];
+  let synthesis: Synthesis;
+  before(async () => {
+    const catalogRoot = join(REPO, 'remediations');
+    const { catalog, diagnostics } = await loadAndCheck(catalogRoot);
+    assert.deepEqual(diagnostics, []);
+    synthesis = await synthesize(catalog, { catalogRoot, ids: ['onedrive-0x8004de40'], generatorVersion: VERSION });
+  });
+
+  it('the bundle id builds exactly its two packages, for every target', () => {
+    assert.deepEqual([...new Set(synthesis.entries.map((e) => e.path.split('/')[1]))].sort(), packages);
+    assert.deepEqual([...new Set(synthesis.entries.map((e) => e.descriptor))], ['remediations/onedrive-0x8004de40.ts']);
+  });
+
+  for (const pkg of packages) {
+    for (const name of ['detect.ps1', 'remediate.ps1']) {
+      it(`intune/${pkg}/${name} matches spec/golden/${pkg}/${name} byte for byte (UPDATE_GOLDEN=1 rewrites it)`, () => {
+        const actual = synthesis.files.get(`intune/${pkg}/${name}`);
+        assert.ok(actual);
+        checkOutputBytes(`intune/${pkg}/${name}`, actual);
+        const path = join(GOLDEN, pkg, name);
+        if (update || !existsSync(path)) {
+          assert.ok(update, `golden file ${path} is missing: run UPDATE_GOLDEN=1 npm test`);
+          mkdirSync(join(GOLDEN, pkg), { recursive: true });
+          writeFileSync(path, actual);
+        }
+        assert.ok(Buffer.compare(Buffer.from(actual), readFileSync(path)) === 0, `intune/${pkg}/${name} differs from ${path}; inspect the change and run UPDATE_GOLDEN=1 npm test if it is intended`);
+      });
+    }
+  }
+
+  it('the user package carries no SYSTEM-only step, the device package no per-user one; each runs as its context in the Graph body', () => {
+    const body = (pkg: string) => JSON.parse(text(synthesis.files.get(`intune/${pkg}/deviceHealthScript.json`)!)) as Record<string, unknown>;
+    assert.equal(body('onedrive-0x8004de40-device').runAsAccount, 'system');
+    assert.equal(body('onedrive-0x8004de40-user').runAsAccount, 'user');
+    const user = text(synthesis.files.get('intune/onedrive-0x8004de40-user/remediate.ps1')!);
+    const device = text(synthesis.files.get('intune/onedrive-0x8004de40-device/remediate.ps1')!);
+    for (const systemOnly of ['Start-RgScheduledTask', 'w32tm.exe', 'ipconfig.exe', 'Enable-RgTlsCipherSuite']) assert.ok(!user.includes(systemOnly), systemOnly);
+    for (const perUser of ['cmdkey.exe', 'Start-RgProcess']) assert.ok(!device.includes(perUser), perUser);
+  });
+});

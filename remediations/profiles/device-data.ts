@@ -4,7 +4,7 @@
  * /list` (3.2), `w32tm /query /status` (3.5), `netsh winhttp show proxy` (3.6), and the healthy device the
  * profiles start from. Every text is in the shape the reference documents; the names are invented.
  */
-import type { DeviceProfileProps, Endpoint, HttpDate, NativeCommand, RegistryEntry, Service } from 'remgen';
+import type { DeviceProfileProps, Endpoint, HttpDate, NativeCommand, Program, RegistryEntry, RunningProcess, Service } from 'remgen';
 import { netFxKeys, tlsHealthy } from './tls-data.ts';
 
 // --- dsregcmd /status ---------------------------------------------------------------------------------------
@@ -216,16 +216,89 @@ export const INTERNET_SETTINGS = 'HKCU\\Software\\Microsoft\\Windows\\CurrentVer
 /** Internet Options with TLS 1.0, 1.1 and 1.2 ticked (0xA80, 3.3). */
 export const WININET_HEALTHY: RegistryEntry = { path: INTERNET_SETTINGS, name: 'SecureProtocols', kind: 'DWord', value: 0xa80 };
 
+// --- OneDrive (3.4) ------------------------------------------------------------------------------------------
+
+/** Where OneDrive.exe is installed: per user, per machine, per machine 32-bit. */
+export const PER_USER = '%LOCALAPPDATA%\\Microsoft\\OneDrive\\OneDrive.exe';
+export const PER_MACHINE = 'C:\\Program Files\\Microsoft OneDrive\\OneDrive.exe';
+export const PER_MACHINE_X86 = 'C:\\Program Files (x86)\\Microsoft OneDrive\\OneDrive.exe';
+export const BUSINESS1 = 'HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1';
+export const TENANT = '8a6c1f2e-1b2c-4d3e-9f00-1234567890ab';
+
+/** Business1 as OneDrive leaves it after a completed sign-in (UserFolder too, which the probe does not read). */
+export const signedIn = (tenant = TENANT): RegistryEntry[] => [
+  { path: BUSINESS1, name: 'UserEmail', kind: 'String', value: 'adele.vance@contoso.com' },
+  { path: BUSINESS1, name: 'ConfiguredTenantId', kind: 'String', value: tenant },
+  { path: BUSINESS1, name: 'UserFolder', kind: 'String', value: 'C:\\Users\\AdeleV\\OneDrive - Contoso' },
+];
+
+/** Where the per-user OneDrive runs from on the device, as the process list shows it. */
+export const USER_ONEDRIVE = 'C:\\Users\\AdeleV\\AppData\\Local\\Microsoft\\OneDrive\\OneDrive.exe';
+
+/** The OneDrive client running in the user's session. */
+export const running = (path = USER_ONEDRIVE, id = 5120): RunningProcess => ({ name: 'OneDrive', id, path });
+
+/**
+ * `OneDrive.exe /reset` at `path`: closes the running OneDrive and is itself a OneDrive process for 20 s while
+ * it resets; OneDrive comes back on its own after `after` seconds, or not at all (undefined); `writes` are the
+ * values a silent sign-in leaves once it is back.
+ */
+export const reset = (path: string, after?: number, writes: readonly RegistryEntry[] = []): Program => ({
+  filePath: path,
+  argumentList: ['/reset'],
+  stops: ['OneDrive'],
+  runsForSeconds: 20,
+  starts: after === undefined ? [] : [{ name: 'OneDrive', afterSeconds: after }],
+  writes,
+});
+
+/** `OneDrive.exe` started by hand (no arguments): it runs. */
+export const start = (path: string): Program => ({ filePath: path, runs: true });
+
+// --- Windows build and TLS 1.3, cipher suites (3.0, 3.3) ----------------------------------------------------
+
+export const CURRENT_VERSION = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion';
+export const SCHANNEL_TLS13_CLIENT = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.3\\Client';
+
+/** The Windows build as CurrentVersion shows it. */
+export const windowsBuild = (build: number, ubr: number, display: string): RegistryEntry[] => [
+  { path: CURRENT_VERSION, name: 'CurrentBuildNumber', kind: 'String', value: String(build) },
+  { path: CURRENT_VERSION, name: 'UBR', kind: 'DWord', value: ubr },
+  { path: CURRENT_VERSION, name: 'DisplayVersion', kind: 'String', value: display },
+];
+
+/** Windows 11 23H2 with the SCHANNEL TLS 1.3 client turned on explicitly. */
+export const WINDOWS_11_TLS13: readonly RegistryEntry[] = [
+  ...windowsBuild(22631, 4460, '23H2'),
+  { path: SCHANNEL_TLS13_CLIENT, name: 'Enabled', kind: 'DWord', value: 1 },
+  { path: SCHANNEL_TLS13_CLIENT, name: 'DisabledByDefault', kind: 'DWord', value: 0 },
+];
+
+/** Windows 10 22H2: no TLS 1.3 in SCHANNEL's client (the step is not applicable). */
+export const WINDOWS_10: readonly RegistryEntry[] = windowsBuild(19045, 5131, '22H2');
+
+const AFD = ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256'];
+const OTHER_SUITES = ['TLS_AES_256_GCM_SHA384', 'TLS_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256', 'TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384', 'TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256', 'TLS_RSA_WITH_AES_256_GCM_SHA384', 'TLS_RSA_WITH_AES_128_GCM_SHA256'];
+
+/** The Azure Front Door suites first, as Microsoft's 0x8004de40 article asks (3.0). */
+export const CIPHERS_FRONT_DOOR_FIRST = { order: [...AFD, ...OTHER_SUITES] } as const;
+/** Windows 10's own order: the Front Door suites enabled, but behind the TLS 1.3 and ECDSA suites. */
+export const CIPHERS_WINDOWS_DEFAULT = { order: [...OTHER_SUITES.slice(0, 4), ...AFD, ...OTHER_SUITES.slice(4)] } as const;
+
 // --- the healthy device -------------------------------------------------------------------------------------
 
 /**
- * A hybrid-joined 64-bit Windows 11 device with nothing wrong: TLS 1.2 everywhere, the clock in sync,
- * Microsoft 365 reachable, the user's Internet Options and Credential Manager clean. The bundled profiles
+ * A hybrid-joined 64-bit Windows 11 device with nothing wrong: TLS 1.2 everywhere and TLS 1.3 on, the Azure
+ * Front Door cipher suites first, the clock in sync, Microsoft 365 reachable, the user's Internet Options
+ * and Credential Manager clean, OneDrive installed per user, running and signed in to the work account. The bundled profiles
  * are this device with one thing (or everything) broken.
  */
 export const HEALTHY_DEVICE: Omit<DeviceProfileProps, 'name' | 'description'> = {
   clock: NOW,
-  registry: [...tlsHealthy, WININET_HEALTHY],
+  registry: [...tlsHealthy, ...WINDOWS_11_TLS13, WININET_HEALTHY, ...signedIn()],
+  cipherSuites: CIPHERS_FRONT_DOOR_FIRST,
+  files: [PER_USER],
+  processes: [running()],
   keys: [...netFxKeys],
   commands: [dsregcmd(DSREG.hybrid), W32TM_STATUS, W32TM_RESYNC, NETSH_DIRECT, IPCONFIG_FLUSH, cmdkeyList(CMDKEY_CLEAN)],
   httpDates: [serverDate('2026-12-01T08:00:01Z')],

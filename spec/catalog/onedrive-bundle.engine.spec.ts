@@ -23,6 +23,8 @@ const ACTION_CALLS: Readonly<Record<string, (call: Simulation['calls'][number]) 
   'resync-clock': (c) => c.Seam === 'Invoke-RgNativeCommand' && c.Arguments.FilePath === 'w32tm.exe' && JSON.stringify(c.Arguments.ArgumentList) === '["/resync"]',
   'repair-join': (c) => c.Seam === 'Start-RgScheduledTask' && c.Arguments.TaskName === 'Automatic-Device-Join',
   'flush-dns': (c) => c.Seam === 'Invoke-RgNativeCommand' && c.Arguments.FilePath === 'ipconfig.exe',
+  'clear-credentials': (c) => c.Seam === 'Invoke-RgNativeCommand' && c.Arguments.FilePath === 'cmdkey.exe' && String((c.Arguments.ArgumentList as string[])[0]).startsWith('/delete:'),
+  'reset-onedrive': (c) => c.Seam === 'Start-RgProcess' && JSON.stringify(c.Arguments.ArgumentList) === '["/reset"]',
 };
 
 /** The actions a run took on the device, by their seam calls (never by what the script says it did). */
@@ -47,7 +49,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       script[`${pkg}/detect`] = join(out, 'intune', pkg, 'detect.ps1');
       script[`${pkg}/remediate`] = join(out, 'intune', pkg, 'remediate.ps1');
     }
-    for (const name of ['healthy', 'tls-off', 'broken-hybrid-join', 'skewed-clock', 'everything-broken']) {
+    for (const name of ['healthy', 'tls-off', 'stale-credentials', 'broken-hybrid-join', 'skewed-clock', 'onedrive-not-installed', 'everything-broken']) {
       profiles[name] = await bundledProfile(`${BUNDLE}-${name}`);
     }
   });
@@ -78,22 +80,26 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('both detections exit 0 with COMPLIANT summaries; nothing is remediated, written or run', async () => {
       const r = await round(new Device(profiles.healthy!, { continues: true }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
-      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 18 checks passed`);
-      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 2 checks passed`);
+      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 20 checks passed`);
+      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 5 checks passed`);
       assert.deepEqual(actionsOf(r), []);
       assert.deepEqual(Object.values(r.runs).flatMap(writes), []);
     });
   });
 
-  describe('GIVEN TLS off (an old image)', () => {
-    it('the device package sets the 12 TLS values and says a restart is needed; the user package ticks TLS 1.2 keeping the rest; no action runs', async () => {
+  describe('GIVEN TLS off (an old Windows 10 image)', () => {
+    it('the device package sets the 12 TLS values and puts the Front Door suites first, TLS 1.3 not applicable, a restart needed; the user package ticks TLS 1.2 keeping the rest; no action runs', async () => {
       const device = new Device(profiles['tls-off']!, { continues: true });
       const r = await round(device);
       assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 1);
-      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 12 of 18 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
+      const detect = r.summaries[`${DEVICE}/detect`]!;
+      assert.match(detect, new RegExp(`^NON-COMPLIANT ${DEVICE}: 13 of 20 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
+      assert.match(detect, /front-door-cipher-suites \(is /);
+      assert.doesNotMatch(detect, /schannel-tls13-client/, 'TLS 1.3 on build 19045 is not applicable, so not a finding');
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
-      assert.match(r.summaries[`${DEVICE}/remediate`]!, new RegExp(`^REMEDIATED ${DEVICE}: fixed 12 of 18 checks \\(.*\\); all passed now; restart required to take effect$`));
-      assert.equal(writes(r.runs[`${DEVICE}/remediate`]!).length, 12);
+      assert.match(r.summaries[`${DEVICE}/remediate`]!, new RegExp(`^REMEDIATED ${DEVICE}: fixed 13 of 20 checks \\(.*front-door-cipher-suites\\); all passed now; restart required to take effect$`));
+      assert.equal(writes(r.runs[`${DEVICE}/remediate`]!).length, 12, 'no SCHANNEL TLS 1.3 keys on Windows 10');
+      assert.deepEqual(r.runs[`${DEVICE}/remediate`]!.state.cipherSuites.order.slice(0, 4), ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256']);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.equal(r.runs[`${USER}/remediate`]!.exitCode, 0);
       const secure = writes(r.runs[`${USER}/remediate`]!);
@@ -103,12 +109,41 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
   });
 
+  describe('GIVEN stale cached credentials and OneDrive not signed in', () => {
+    it('the user package deletes the two cached tokens, resets OneDrive once, and the silent sign-in afterwards makes detection pass; the device package has nothing to do', async () => {
+      const device = new Device(profiles['stale-credentials']!, { continues: true });
+      const r = await round(device);
+      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 20 checks passed`);
+      assert.match(r.summaries[`${USER}/detect`]!, new RegExp(`^NON-COMPLIANT ${USER}: 3 of 5 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
+      assert.match(r.summaries[`${USER}/detect`]!, /clear-credentials \(is 2 cached: OneDrive Cached Credential Business - Business1, MicrosoftOffice16_Data:ADAL:/);
+      const remediation = r.runs[`${USER}/remediate`]!;
+      assert.equal(remediation.exitCode, 0);
+      assert.equal(r.summaries[`${USER}/remediate`], `REMEDIATED ${USER}: fixed 2 of 5 checks (clear-credentials, reset-onedrive); all passed now; 2 action(s) taken: clear-credentials, reset-onedrive`);
+      assert.equal(remediation.calls.filter(ACTION_CALLS['clear-credentials']!).length, 2);
+      assert.equal(remediation.calls.filter(ACTION_CALLS['reset-onedrive']!).length, 1);
+      assert.ok(remediation.calls.some((c) => c.Seam === 'Stop-RgProcess'), 'the running OneDrive is stopped before the reset');
+      assert.equal(r.runs[`${USER}/detect-again`]!.exitCode, 0);
+      assert.deepEqual(actionsOf(r), ['clear-credentials', 'reset-onedrive']);
+    });
+  });
+
+  describe('GIVEN OneDrive not installed', () => {
+    it('both packages are compliant: nothing to check for OneDrive, no reset, no process touched', async () => {
+      const r = await round(new Device(profiles['onedrive-not-installed']!, { continues: true }));
+      assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
+      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 5 checks passed`);
+      const detect = r.runs[`${USER}/detect`]!;
+      assert.ok(detect.log.some((l) => l.includes('OneDrive is not installed')), detect.log.join('\n'));
+      assert.deepEqual(detect.calls.filter((c) => /-RgProcess$/.test(c.Seam) && c.Seam !== 'Get-RgProcess'), []);
+    });
+  });
+
   describe('GIVEN a broken hybrid join (DeviceAuthStatus FAILED)', () => {
     it('the remediation starts Automatic-Device-Join once and verifies the join by reading dsregcmd again; detection then passes', async () => {
       const device = new Device(profiles['broken-hybrid-join']!, { continues: true });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /checks failed: entra-joined \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted, want /);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 18 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
+      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 20 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
       assert.equal(r.runs[`${DEVICE}/remediate`]!.calls.filter(ACTION_CALLS['repair-join']!).length, 1);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(Object.keys(r.runs).filter((k) => k.startsWith(USER)), [`${USER}/detect`]);
@@ -132,7 +167,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       const device = new Device(profiles['skewed-clock']!, { continues: true });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /clock-in-sync \(is device clock 600 s behind https:\/\/login\.microsoftonline\.com\//);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 18 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
+      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 20 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(actionsOf(r), ['resync-clock']);
       device.symptomsBack(AN_HOUR_LATER);
@@ -143,18 +178,22 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
   });
 
   describe('GIVEN everything broken at once', () => {
-    it('the device package fixes TLS, starts W32Time and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving', async () => {
+    it('the device package fixes TLS and the cipher order, starts W32Time and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
       const device = new Device(profiles['everything-broken']!, { continues: true });
       const r = await round(device);
-      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 18 of 18 checks failed: `));
+      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 20 checks failed: `));
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
       assert.match(r.summaries[`${DEVICE}/remediate`]!, /; all passed now; restart required to take effect; 3 action\(s\) taken: resync-clock, repair-join, flush-dns$/);
       assert.ok(r.runs[`${DEVICE}/remediate`]!.calls.some((c) => c.Seam === 'Start-RgService' && c.Arguments.Name === 'W32Time'));
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
-      // The user package runs after the device package: the flush has made login.windows.net resolve.
-      assert.equal(r.runs[`${USER}/remediate`]!.exitCode, 0);
-      assert.equal(r.runs[`${USER}/detect-again`]!.exitCode, 0);
-      assert.deepEqual(actionsOf(r), ['resync-clock', 'repair-join', 'flush-dns']);
+      // The user package runs after the device package: the flush has made login.windows.net resolve. The
+      // reset worked, but the user has to sign in: the remediation says so rather than claiming a fix.
+      const user = r.summaries[`${USER}/remediate`]!;
+      assert.equal(r.runs[`${USER}/remediate`]!.exitCode, 1);
+      assert.match(user, new RegExp(`^FAILED ${USER}: 1 of 5 checks still failed: onedrive-signed-in \\(is OneDrive installed at .*; 2 action\\(s\\) taken: clear-credentials, reset-onedrive$`));
+      assert.doesNotMatch(user, /m365-endpoints/);
+      assert.equal(r.runs[`${USER}/detect-again`]!.exitCode, 1);
+      assert.deepEqual(actionsOf(r), ['resync-clock', 'repair-join', 'flush-dns', 'clear-credentials', 'reset-onedrive']);
     });
 
     it('an hour later with every symptom back: the settings are still right, and no action runs again inside its cooldown', async () => {
@@ -165,7 +204,9 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       assert.deepEqual(actionsOf(again), []);
       const summary = again.summaries[`${DEVICE}/remediate`]!;
       for (const id of ['resync-clock', 'repair-join', 'flush-dns']) assert.match(summary, new RegExp(`${id} in cooldown until `));
+      assert.match(again.summaries[`${USER}/remediate`]!, /clear-credentials in cooldown until 2026-12-02 08:\d\d UTC; reset-onedrive in cooldown until 2026-12-08 08:\d\d UTC/);
       assert.deepEqual(writes(again.runs[`${DEVICE}/remediate`]!), [], 'the TLS values written in the first round are still right');
+      assert.deepEqual(again.runs[`${DEVICE}/remediate`]!.calls.filter((c) => c.Seam === 'Enable-RgTlsCipherSuite'), [], 'and so is the cipher order');
     });
   });
 });

@@ -6,13 +6,16 @@ import { TARGET_NAMES, type TargetName } from '../../generator/descriptor/remedi
 
 /** Every package of remediations/: id, PowerShell name, descriptor file, bundle. */
 export const BUNDLED_PACKAGES: readonly { readonly id: string; readonly name: string; readonly file: string; readonly bundle?: string }[] = [
+  { id: 'cached-credentials', name: 'CachedCredentials', file: 'cached-credentials.ts' },
   { id: 'clock', name: 'Clock', file: 'clock.ts' },
   { id: 'dns', name: 'Dns', file: 'dns.ts' },
   { id: 'hybrid-join', name: 'HybridJoin', file: 'hybrid-join.ts' },
   { id: 'm365-endpoints', name: 'M365Endpoints', file: 'm365-endpoints.ts' },
   { id: 'onedrive-0x8004de40-device', name: 'Onedrive0x8004de40Device', file: 'onedrive-0x8004de40.ts', bundle: 'onedrive-0x8004de40' },
   { id: 'onedrive-0x8004de40-user', name: 'Onedrive0x8004de40User', file: 'onedrive-0x8004de40.ts', bundle: 'onedrive-0x8004de40' },
+  { id: 'onedrive-reset', name: 'OnedriveReset', file: 'onedrive-reset.ts' },
   { id: 'tls', name: 'Tls', file: 'tls.ts' },
+  { id: 'tls-modern', name: 'TlsModern', file: 'tls-modern.ts' },
   { id: 'wininet-tls', name: 'WininetTls', file: 'wininet-tls.ts' },
 ];
 

@@ -126,7 +126,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
       assert.ok(result.ok, `${name}: ${result.output}`);
     }
     const manifest = JSON.parse(readFileSync(join(built.project.out, 'manifest.json'), 'utf8')) as { files: { path: string; signed: boolean }[] };
-    assert.deepEqual(manifest.files.filter((f) => f.signed && f.path.startsWith('configmgr/')).map((f) => f.path).sort(),
+    assert.deepEqual(manifest.files.filter((f) => f.signed && f.path.startsWith('configmgr/tls/')).map((f) => f.path).sort(),
       ['configmgr/tls/Import-Tls.ps1', 'configmgr/tls/Invoke-Tls.ps1', 'configmgr/tls/discovery.ps1', 'configmgr/tls/remediation.ps1']);
   });
 
