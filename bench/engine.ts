@@ -62,5 +62,17 @@ export async function benchEngine(options: { runs?: number; log?: (line: string)
       figures: { 'median ms': ms.toFixed(1), 'beyond harness ms': beyond.toFixed(1), goal: script === 'detect' ? (beyond <= 200 ? 'met (<= 200 ms)' : 'MISSED (> 200 ms)') : '', command: `simulate(${script}.ps1)` },
     });
   }
+  // The bundle's packages on whole devices: every rung's probe, and the actions where the device needs them.
+  const { default: healthy } = await import('../remediations/profiles/onedrive-0x8004de40-healthy.ts');
+  const { default: broken } = await import('../remediations/profiles/onedrive-0x8004de40-everything-broken.ts');
+  for (const pkg of ['onedrive-0x8004de40-device', 'onedrive-0x8004de40-user']) {
+    for (const [script, device] of [['detect', healthy], ['remediate', broken]] as const) {
+      const ms = await time(() => simulate(engine, join(out, 'intune', pkg, `${script}.ps1`), device));
+      results.push({
+        name: `${pkg} ${script}.ps1 on ${device.name.replace('onedrive-0x8004de40-', '')}`,
+        figures: { 'median ms': ms.toFixed(1), 'beyond harness ms': (ms - harness).toFixed(1), goal: '', command: `simulate(${script}.ps1)` },
+      });
+    }
+  }
   return results;
 }
