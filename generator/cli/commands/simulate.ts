@@ -21,15 +21,21 @@ function show(cycle: Cycle): void {
 }
 
 /**
- * The bundled profiles for a package: those named `<id>-*`, else, for a member of a bundle, those named
- * after the bundle (`<bundle>-*`: whole devices for every package of the fix).
+ * The bundled profiles for a package: those named `<id>-*`; else, for a member of a bundle, those named
+ * after the bundle (`<bundle>-*`: whole devices for every package of the fix); else those of a bundle one
+ * of whose packages holds every step of this one (a rung of the fix on its own).
  */
 async function defaultProfiles(id: string, catalogDir: string): Promise<string[]> {
   const all = bundledProfiles(catalogDir);
   const own = all.filter((n) => n.startsWith(`${id}-`));
   if (own.length > 0) return own;
   const { catalog, diagnostics } = await loadAndCheck(catalogDir);
-  const bundle = diagnostics.length === 0 ? catalog.remediations.find((r) => r.remediation.id === id)?.bundle : undefined;
+  if (diagnostics.length > 0) return [];
+  const entry = catalog.remediations.find((r) => r.remediation.id === id);
+  if (!entry) return [];
+  const holds = (bundle: string): boolean =>
+    catalog.remediations.some((r) => r.bundle === bundle && entry.remediation.steps.every((s) => r.remediation.steps.some((t) => t.id === s.id && t.kind === s.kind)));
+  const bundle = entry.bundle ?? catalog.bundles.map((b) => b.bundle.id).find(holds);
   return bundle ? all.filter((n) => n.startsWith(`${bundle}-`)) : [];
 }
 
@@ -39,7 +45,7 @@ const simulateCommand: RemgenCommand = {
   builder: (yargs) =>
     yargs
       .positional('id', { type: 'string', demandOption: true, describe: 'remediation id (built into out/intune/<id>/)' })
-      .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*, or <bundle>-* for a package of a bundle)' })
+      .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*, or <bundle>-* for a package of a bundle or one whose steps a bundle holds)' })
       .option('out', { type: 'string', default: 'out', describe: 'the build output folder' })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'the descriptor folder (its profiles/ holds the bundled profiles)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the cycles as JSON' })
