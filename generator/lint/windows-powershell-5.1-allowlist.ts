@@ -111,6 +111,7 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },
+  'Disable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: an enabled suite is disabled, then enabled again at its new position' },
 };
 
 /** The allowlist entry for a command name (case-insensitive), if any. */
