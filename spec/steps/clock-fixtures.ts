@@ -1,19 +1,9 @@
 /** Shared fixtures of the clock rooms' specs: `w32tm /query /status` as Windows prints it, services, Date answers. */
 import type { HttpDate, NativeCommand, Service } from '../../generator/model/profile.ts';
+import { W32TM_STATUS } from '../../remediations/profiles/device-data.ts';
 
-/** `w32tm /query /status` on an English Windows 11 synchronising with time.windows.com. */
-export const W32TM_ENGLISH = [
-  'Leap Indicator: 0(no warning)',
-  'Stratum: 4 (secondary reference - syncd by (S)NTP)',
-  'Precision: -23 (119.209ns per tick)',
-  'Root Delay: 0.0312500s',
-  'Root Dispersion: 7.7688843s',
-  'ReferenceId: 0x14652E8F (source IP:  20.101.57.9)',
-  'Last Successful Sync Time: 12/1/2026 7:58:12 AM',
-  'Source: time.windows.com,0x9',
-  'Poll Interval: 10 (1024s)',
-  '',
-];
+/** `w32tm /query /status` on an English Windows 11 synchronising with time.windows.com (the bundled profiles' text). */
+export const W32TM_ENGLISH: readonly string[] = W32TM_STATUS.output ?? [];
 /** The same on a German Windows: every label translated (so none is guessed), the date in German order. */
 export const W32TM_GERMAN = [
   'Sprungindikator: 0(keine Warnung)',
