@@ -336,6 +336,16 @@ function RgSim.Resolve-RgHostName {
     [pscustomobject]@{ Resolved = $true; Addresses = $addresses; Error = '' }
 }
 
+function RgSim.Resolve-RgHostNameList {
+    # The list seam: one Resolve-RgHostName per name (each recorded), results in order with their HostName.
+    param([string[]]$HostName, [int]$TimeoutMilliseconds = 5000)
+    Add-RgSimCall -Seam 'Resolve-RgHostNameList' -Arguments ([ordered]@{ HostName = [string[]]@($HostName); TimeoutMilliseconds = $TimeoutMilliseconds })
+    foreach ($name in @($HostName)) {
+        $result = RgSim.Resolve-RgHostName -HostName ([string]$name)
+        [pscustomobject]@{ HostName = [string]$name; Resolved = $result.Resolved; Addresses = $result.Addresses; Error = $result.Error }
+    }
+}
+
 function RgSim.Test-RgTcpEndpoint {
     # Reachable as the profile says; an unlisted host does not resolve, an unlisted port refuses.
     param([string]$HostName, [int]$Port, [int]$TimeoutMilliseconds = 3000)
@@ -592,7 +602,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -1,7 +1,8 @@
 /**
  * The real network seams of templates/runtime/network.ps1 (not the simulation's fakes), run in the engine:
  * a TCP connect to a listener this test opens on 127.0.0.1, to a closed port, to a port that never
- * answers in time, and a DNS lookup of localhost.
+ * answers in time, and DNS lookups of localhost, of a name under .invalid and of an address, one by one and
+ * as a list.
  */
 import { strict as assert } from 'node:assert';
 import { createServer, type Server } from 'node:net';
@@ -97,5 +98,33 @@ describe('engine: the real network seams', function () {
     ].join('\r\n'));
     assert.deepEqual(result.output.slice(0, 3), ['True', 'True', 'False']);
     assert.match(result.output[3]!, /\S/);
+  });
+
+  it('Resolve-RgHostNameList resolves a list in order: localhost and an address do, a name under .invalid does not, with the reason', async () => {
+    const result = await run([
+      "$results = @(Resolve-RgHostNameList -HostName @('localhost', 'no-such-host.invalid', '127.0.0.1') -TimeoutMilliseconds 5000)",
+      '$results.Count',
+      "foreach ($r in $results) { $r.HostName + ' ' + $r.Resolved + ' ' + @($r.Addresses).Count + ' ' + ($r.Addresses -is [string[]]) + ' [' + $r.Error + ']' }",
+      "[string](@($results[0].Addresses | Where-Object -FilterScript { $_ -eq '127.0.0.1' -or $_ -eq '::1' }).Count -gt 0)",
+      "[string]($results[2].Addresses -contains '127.0.0.1')",
+    ].join('\r\n'));
+    assert.equal(result.output[0], '3');
+    assert.match(result.output[1]!, /^localhost True [1-9]\d* True \[\]$/);
+    assert.match(result.output[2]!, /^no-such-host\.invalid False 0 True \[\S.*\]$/, 'a name that does not resolve says why');
+    assert.doesNotMatch(result.output[2]!, /no answer within/, 'a failed lookup is not reported as a timeout');
+    assert.match(result.output[3]!, /^127\.0\.0\.1 True [1-9]\d* True \[\]$/);
+    assert.deepEqual(result.output.slice(4), ['True', 'True']);
+  });
+
+  it('Resolve-RgHostNameList: an empty list returns nothing; odd input and a zero timeout do not throw', async () => {
+    const result = await run([
+      '$empty = @(Resolve-RgHostNameList -HostName @())',
+      "'empty ' + $empty.Count",
+      "$odd = @(Resolve-RgHostNameList -HostName @('', 'bad..name..invalid', (('x' * 300) + '.invalid')) -TimeoutMilliseconds 0)",
+      "'odd ' + $odd.Count",
+      "foreach ($r in $odd) { [string]$r.Resolved + ' ' + [bool]$r.Error }",
+      "'done'",
+    ].join('\r\n'));
+    assert.deepEqual(result.output, ['empty 0', 'odd 3', 'False True', 'False True', 'False True', 'done']);
   });
 });

@@ -27,6 +27,77 @@ function Resolve-RgHostName {
     }
 }
 
+function Resolve-RgHostNameList {
+    <#
+    .SYNOPSIS
+        Seam: resolves several host names at once through the device's resolver ([System.Net.Dns], no
+        Resolve-DnsName). Every lookup is started first (Dns.BeginGetHostAddresses), then each is waited for
+        up to the timeout counted from the start, so the whole list takes about one timeout, not their sum,
+        however long a broken resolver hangs. No runspaces. Never throws.
+    .PARAMETER HostName
+        The names to resolve, e.g. login.microsoftonline.com.
+    .PARAMETER TimeoutMilliseconds
+        How long to wait for each answer, counted from the start of the first lookup.
+    .OUTPUTS
+        One object per name, in order: HostName, Resolved ([bool]), Addresses ([string[]], IPv4 and IPv6 as
+        text), Error ([string], empty when resolved; 'no answer within N ms' when the lookup did not finish
+        in time).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]]$HostName,
+
+        [int]$TimeoutMilliseconds = 5000
+    )
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $pending = foreach ($name in $HostName) {
+        $started = $null
+        $failure = ''
+        if ([string]::IsNullOrWhiteSpace($name)) {
+            $failure = 'no host name'
+        }
+        else {
+            try {
+                $started = [System.Net.Dns]::BeginGetHostAddresses($name, $null, $null)
+            }
+            catch {
+                $exception = $_.Exception
+                while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+                $failure = $exception.Message
+            }
+        }
+        [pscustomobject]@{ HostName = [string]$name; Started = $started; Failure = $failure }
+    }
+    foreach ($lookup in @($pending)) {
+        $resolved = $false
+        $addresses = [string[]]@()
+        $failure = $lookup.Failure
+        if ($null -ne $lookup.Started) {
+            $remaining = [int][System.Math]::Max(0, $TimeoutMilliseconds - $clock.ElapsedMilliseconds)
+            if ($lookup.Started.AsyncWaitHandle.WaitOne($remaining)) {
+                try {
+                    $addresses = [string[]]@([System.Net.Dns]::EndGetHostAddresses($lookup.Started) | ForEach-Object -Process { $_.ToString() })
+                    $resolved = $addresses.Count -gt 0
+                    if (-not $resolved) { $failure = 'no addresses' }
+                }
+                catch {
+                    $exception = $_.Exception
+                    while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+                    $failure = $exception.Message
+                }
+            }
+            else {
+                $failure = 'no answer within ' + $TimeoutMilliseconds + ' ms'
+            }
+        }
+        [pscustomobject]@{ HostName = $lookup.HostName; Resolved = $resolved; Addresses = $addresses; Error = [string]$failure }
+    }
+}
+
 function Test-RgTcpEndpointList {
     <#
     .SYNOPSIS

@@ -1,7 +1,8 @@
 function Test-RgDnsResolution {
     <#
     .SYNOPSIS
-        Whether every name of the step resolves (the state a DNS cache flush fixes).
+        Whether every name of the step resolves (the state a DNS cache flush fixes); all names are looked up
+        at once, each within 5 s.
     .PARAMETER Step
         The step: Names.
     #>
@@ -11,10 +12,14 @@ function Test-RgDnsResolution {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $failing = foreach ($name in @($Step.Names)) {
-        $answer = Resolve-RgHostName -HostName $name
+    $names = [string[]]@($Step.Names)
+    $answers = @()
+    if ($names.Count -gt 0) {
+        $answers = @(Resolve-RgHostNameList -HostName $names -TimeoutMilliseconds 5000)
+    }
+    $failing = foreach ($answer in $answers) {
         if (-not $answer.Resolved) {
-            $name + ' (' + $answer.Error + ')'
+            $answer.HostName + ' (' + $answer.Error + ')'
         }
     }
     $failing = @($failing)

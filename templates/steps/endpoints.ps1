@@ -69,7 +69,8 @@ function Get-RgWinHttpProxy {
 function Test-RgEndpoints {
     <#
     .SYNOPSIS
-        Resolves each endpoint and connects to it over TCP (all at once, each within TimeoutMilliseconds);
+        Resolves the endpoints' hosts, then connects to each resolved one over TCP (each stage all at once,
+        each lookup and connect within TimeoutMilliseconds);
         compliant when every one is reachable. Logs the WinINet and WinHTTP proxy settings, and adds them to
         Actual when an endpoint fails. Reads only.
     .PARAMETER Step
@@ -86,9 +87,14 @@ function Test-RgEndpoints {
     $expected = 'all ' + $all.Count + ' endpoints resolve and accept TCP connections'
     $failures = @()
     $connect = @()
-    foreach ($endpoint in $all) {
+    $answers = @()
+    if ($all.Count -gt 0) {
+        $answers = @(Resolve-RgHostNameList -HostName ([string[]]@($all | ForEach-Object -Process { [string]$_.Host })) -TimeoutMilliseconds $timeout)
+    }
+    for ($index = 0; $index -lt $all.Count; $index++) {
+        $endpoint = $all[$index]
         $name = [string]$endpoint.Host + ':' + [int]$endpoint.Port
-        $dns = Resolve-RgHostName -HostName ([string]$endpoint.Host)
+        $dns = $answers[$index]
         if (-not $dns.Resolved) {
             $failures += $name + ' does not resolve (' + $dns.Error + ')'
             continue

@@ -628,6 +628,77 @@ function Resolve-RgHostName {
     }
 }
 
+function Resolve-RgHostNameList {
+    <#
+    .SYNOPSIS
+        Seam: resolves several host names at once through the device's resolver ([System.Net.Dns], no
+        Resolve-DnsName). Every lookup is started first (Dns.BeginGetHostAddresses), then each is waited for
+        up to the timeout counted from the start, so the whole list takes about one timeout, not their sum,
+        however long a broken resolver hangs. No runspaces. Never throws.
+    .PARAMETER HostName
+        The names to resolve, e.g. login.microsoftonline.com.
+    .PARAMETER TimeoutMilliseconds
+        How long to wait for each answer, counted from the start of the first lookup.
+    .OUTPUTS
+        One object per name, in order: HostName, Resolved ([bool]), Addresses ([string[]], IPv4 and IPv6 as
+        text), Error ([string], empty when resolved; 'no answer within N ms' when the lookup did not finish
+        in time).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyCollection()]
+        [AllowEmptyString()]
+        [string[]]$HostName,
+
+        [int]$TimeoutMilliseconds = 5000
+    )
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $pending = foreach ($name in $HostName) {
+        $started = $null
+        $failure = ''
+        if ([string]::IsNullOrWhiteSpace($name)) {
+            $failure = 'no host name'
+        }
+        else {
+            try {
+                $started = [System.Net.Dns]::BeginGetHostAddresses($name, $null, $null)
+            }
+            catch {
+                $exception = $_.Exception
+                while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+                $failure = $exception.Message
+            }
+        }
+        [pscustomobject]@{ HostName = [string]$name; Started = $started; Failure = $failure }
+    }
+    foreach ($lookup in @($pending)) {
+        $resolved = $false
+        $addresses = [string[]]@()
+        $failure = $lookup.Failure
+        if ($null -ne $lookup.Started) {
+            $remaining = [int][System.Math]::Max(0, $TimeoutMilliseconds - $clock.ElapsedMilliseconds)
+            if ($lookup.Started.AsyncWaitHandle.WaitOne($remaining)) {
+                try {
+                    $addresses = [string[]]@([System.Net.Dns]::EndGetHostAddresses($lookup.Started) | ForEach-Object -Process { $_.ToString() })
+                    $resolved = $addresses.Count -gt 0
+                    if (-not $resolved) { $failure = 'no addresses' }
+                }
+                catch {
+                    $exception = $_.Exception
+                    while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
+                    $failure = $exception.Message
+                }
+            }
+            else {
+                $failure = 'no answer within ' + $TimeoutMilliseconds + ' ms'
+            }
+        }
+        [pscustomobject]@{ HostName = $lookup.HostName; Resolved = $resolved; Addresses = $addresses; Error = [string]$failure }
+    }
+}
+
 function Test-RgTcpEndpointList {
     <#
     .SYNOPSIS
@@ -1073,7 +1144,8 @@ function Get-RgWinHttpProxy {
 function Test-RgEndpoints {
     <#
     .SYNOPSIS
-        Resolves each endpoint and connects to it over TCP (all at once, each within TimeoutMilliseconds);
+        Resolves the endpoints' hosts, then connects to each resolved one over TCP (each stage all at once,
+        each lookup and connect within TimeoutMilliseconds);
         compliant when every one is reachable. Logs the WinINet and WinHTTP proxy settings, and adds them to
         Actual when an endpoint fails. Reads only.
     .PARAMETER Step
@@ -1090,9 +1162,14 @@ function Test-RgEndpoints {
     $expected = 'all ' + $all.Count + ' endpoints resolve and accept TCP connections'
     $failures = @()
     $connect = @()
-    foreach ($endpoint in $all) {
+    $answers = @()
+    if ($all.Count -gt 0) {
+        $answers = @(Resolve-RgHostNameList -HostName ([string[]]@($all | ForEach-Object -Process { [string]$_.Host })) -TimeoutMilliseconds $timeout)
+    }
+    for ($index = 0; $index -lt $all.Count; $index++) {
+        $endpoint = $all[$index]
         $name = [string]$endpoint.Host + ':' + [int]$endpoint.Port
-        $dns = Resolve-RgHostName -HostName ([string]$endpoint.Host)
+        $dns = $answers[$index]
         if (-not $dns.Resolved) {
             $failures += $name + ' does not resolve (' + $dns.Error + ')'
             continue
