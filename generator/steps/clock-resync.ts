@@ -42,7 +42,7 @@ export const clockResyncRoom: StepRoom<ClockResyncStep> = {
     const m = clockMeasureData(step);
     return {
       detects: `the device clock differs by more than ${m.ThresholdSeconds} s from the HTTPS Date header of ${m.Uri}, ${gateWords(step.gate)}`,
-      changes: `starts the Windows Time service when it is stopped (not when disabled) and runs w32tm /resync (at most once per ${durationWords(step.cooldown)}), then measures the skew again to verify; w32tm's exit code is not taken as proof`,
+      changes: `sets the Windows Time service to start automatically when it is Manual and starts it when it is stopped (a disabled one is left alone: an error), then runs w32tm /resync (at most once per ${durationWords(step.cooldown)}), then measures the skew again to verify; w32tm's exit code is not taken as proof`,
     };
   },
 };

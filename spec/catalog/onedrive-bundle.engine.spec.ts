@@ -178,12 +178,13 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
   });
 
   describe('GIVEN everything broken at once', () => {
-    it('the device package fixes TLS and the cipher order, starts W32Time and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
+    it('the device package fixes TLS and the cipher order, sets W32Time to Automatic, starts it and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
       const device = new Device(profiles['everything-broken']!, { continues: true });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 20 checks failed: `));
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
       assert.match(r.summaries[`${DEVICE}/remediate`]!, /; all passed now; restart required to take effect; 3 action\(s\) taken: resync-clock, repair-join, flush-dns$/);
+      assert.ok(r.runs[`${DEVICE}/remediate`]!.calls.some((c) => c.Seam === 'Set-RgServiceStartType' && c.Arguments.Name === 'W32Time' && c.Arguments.StartType === 'Automatic'));
       assert.ok(r.runs[`${DEVICE}/remediate`]!.calls.some((c) => c.Seam === 'Start-RgService' && c.Arguments.Name === 'W32Time'));
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       // The user package runs after the device package: the flush has made login.windows.net resolve. The

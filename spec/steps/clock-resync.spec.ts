@@ -102,18 +102,27 @@ describe('step room: clockResync, in the engine (gate, verification by the clock
     assert.match(run.output[0]!, /^FAILED clock-resync-room: 2 of 2 checks still failed: .*resync-clock \(is device clock 600 s ahead/);
   });
 
-  it('W32Time stopped: started first, then the resync', async () => {
+  it('W32Time stopped with start type Manual: set to Automatic and started first, then the resync', async () => {
     const run = await device({ services: [w32time('Stopped', 'Manual')], commands: [stopped, RESYNC_OK] }).run(scripts.remediate);
-    const order = run.calls.filter((c) => c.Seam === 'Start-RgService' || (c.Seam === 'Invoke-RgNativeCommand' && (c.Arguments.ArgumentList as string[])[0] === '/resync')).map((c) => c.Seam);
-    assert.deepEqual(order, ['Start-RgService', 'Invoke-RgNativeCommand']);
+    const order = run.calls.filter((c) => c.Seam === 'Set-RgServiceStartType' || c.Seam === 'Start-RgService' || (c.Seam === 'Invoke-RgNativeCommand' && (c.Arguments.ArgumentList as string[])[0] === '/resync')).map((c) => c.Seam);
+    assert.deepEqual(order, ['Set-RgServiceStartType', 'Start-RgService', 'Invoke-RgNativeCommand']);
+    assert.deepEqual(run.calls.find((c) => c.Seam === 'Set-RgServiceStartType')?.Arguments, { Name: 'W32Time', StartType: 'Automatic' });
     assert.equal(run.exitCode, 0, run.output.join('\n'));
+    assert.ok(run.log.some((l) => l.includes('resync-clock: set the W32Time start type to Automatic (was Manual)')));
     assert.ok(run.log.some((l) => l.includes('resync-clock: started W32Time (was Stopped)')));
+  });
+
+  it('W32Time running and Automatic: its start type is left alone', async () => {
+    const run = await device().run(scripts.remediate);
+    assert.equal(run.exitCode, 0, run.output.join('\n'));
+    assert.equal(resyncs(run), 1);
+    assert.deepEqual(run.calls.filter((c) => c.Seam === 'Set-RgServiceStartType' || c.Seam === 'Start-RgService'), []);
   });
 
   it('W32Time disabled: not started, no resync, an error with the reason, no cooldown', async () => {
     const run = await device({ services: [w32time('Stopped', 'Disabled')], commands: [stopped, RESYNC_OK], httpDates: [dateOf(SKEWED)] }).run(scripts.remediate);
     assert.equal(resyncs(run), 0);
-    assert.deepEqual(run.calls.filter((c) => c.Seam === 'Start-RgService'), []);
+    assert.deepEqual(run.calls.filter((c) => c.Seam === 'Start-RgService' || c.Seam === 'Set-RgServiceStartType'), [], 'a disabled service is left as the admin set it');
     assert.equal(run.exitCode, 1);
     assert.ok(run.log.some((l) => l.includes('resync-clock: could not be applied: the Windows Time service (W32Time) is Stopped and disabled: not started, w32tm /resync not run')), run.log.join('\n'));
     assert.equal(lastRun(run), undefined);
@@ -131,8 +140,9 @@ describe('step room: clockResync, in the engine (gate, verification by the clock
   it('-WhatIf: says what it would do, resyncs nothing, starts no service and no cooldown', async () => {
     const run = await device({ services: [w32time('Stopped', 'Manual')] }).run(scripts.remediate, { parameters: { WhatIf: true } });
     assert.equal(resyncs(run), 0);
-    assert.deepEqual(run.calls.filter((c) => c.Seam === 'Start-RgService'), []);
+    assert.deepEqual(run.calls.filter((c) => c.Seam === 'Start-RgService' || c.Seam === 'Set-RgServiceStartType'), []);
     assert.ok(run.host.some((l) => l.startsWith('What if: ') && l.includes('Resync with W32Time (w32tm /resync)')), run.host.join('\n'));
+    assert.ok(run.host.some((l) => l.startsWith('What if: ') && l.includes('Set start type Automatic')), run.host.join('\n'));
     assert.ok(run.host.some((l) => l.startsWith('What if: ') && l.includes('Windows Time service (W32Time), Stopped, start type Manual')));
     assert.equal(lastRun(run), undefined);
   });

@@ -27,3 +27,27 @@ function Start-RgService {
         $service.Dispose()
     }
 }
+
+function Set-RgServiceStartType {
+    <#
+    .SYNOPSIS
+        Seam: sets a Windows service's start type (Set-Service -StartupType); throws when it cannot.
+    .PARAMETER Name
+        The service name, e.g. W32Time.
+    .PARAMETER StartType
+        Automatic, Manual or Disabled (the start types Windows PowerShell 5.1's Set-Service knows).
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [string]$StartType
+    )
+    # The step's set function has asked ShouldProcess for this change already: no second prompt under -Confirm.
+    $ConfirmPreference = 'None'
+    Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}

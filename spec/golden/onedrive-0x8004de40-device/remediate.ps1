@@ -1518,6 +1518,30 @@ function Start-RgService {
     }
 }
 
+function Set-RgServiceStartType {
+    <#
+    .SYNOPSIS
+        Seam: sets a Windows service's start type (Set-Service -StartupType); throws when it cannot.
+    .PARAMETER Name
+        The service name, e.g. W32Time.
+    .PARAMETER StartType
+        Automatic, Manual or Disabled (the start types Windows PowerShell 5.1's Set-Service knows).
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [string]$StartType
+    )
+    # The step's set function has asked ShouldProcess for this change already: no second prompt under -Confirm.
+    $ConfirmPreference = 'None'
+    Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+}
+
 function Start-RgScheduledTask {
     <#
     .SYNOPSIS
@@ -1872,8 +1896,8 @@ function Invoke-RgClockResync {
     <#
     .SYNOPSIS
         Asks the Windows Time service to resync now (`w32tm /resync`), starting W32Time first when it is
-        stopped; a disabled or missing service, or a skew that cannot be measured, is an error and nothing
-        is done. Whether it worked is decided by measuring the skew again (the repair loop tests the step
+        stopped and setting its start type to Automatic when it is Manual; a disabled or missing service, or
+        a skew that cannot be measured, is an error and nothing is done. Whether it worked is decided by measuring the skew again (the repair loop tests the step
         afterwards), not by w32tm's exit code or words.
     .PARAMETER Step
         The step: Uri, ThresholdSeconds, TimeoutMilliseconds.
@@ -1890,6 +1914,14 @@ function Invoke-RgClockResync {
     $service = Get-RgService -Name 'W32Time'
     if (-not $service.Exists) {
         throw 'the Windows Time service (W32Time) is not installed: w32tm /resync cannot run'
+    }
+    if ($service.StartType -eq 'Manual') {
+        # A clock that drifted on a device whose time service starts only on a trigger: keep it running
+        # (reference 3.5: resync needs W32Time running). A disabled service is left as the admin set it.
+        if ($PSCmdlet.ShouldProcess('Windows Time service (W32Time), start type Manual', 'Set start type Automatic')) {
+            Set-RgServiceStartType -Name 'W32Time' -StartType 'Automatic'
+            Write-RgLog -Message ($Step.Id + ': set the W32Time start type to Automatic (was Manual)')
+        }
     }
     if ($service.Status -ne 'Running') {
         if ($service.StartType -eq 'Disabled') {
