@@ -147,6 +147,27 @@ describe('step room: cachedCredentials, in the engine (action gate, cooldown, ve
     assert.match(run.output[0]!, /^FAILED credentials-room: 2 of 2 checks still failed: .*clear-credentials \(is 2 cached/);
   });
 
+  it('a last run more than a cooldown later than now (the clock was set back since) does not hold the action off: it runs, with a warning in the log', async () => {
+    const future: RegistryEntry = { path: 'HKCU\\SOFTWARE\\remgen\\credentials-room', name: 'clear-credentials.LastRunUtc', kind: 'String', value: '2028-06-01T08:00:00.0000000Z' };
+    const run = await new Device({
+      name: 'clock set back', description: 'spec', registry: [build('19045'), future], clock: '2026-12-01T08:00:00Z',
+      commands: [list(ENGLISH, ENGLISH, AFTER), deleted(ONEDRIVE), deleted(OFFICE)],
+    }).run(scripts.remediate);
+    assert.equal(deletes(run).length, 2);
+    assert.ok(run.log.some((l) => l.includes('clear-credentials: the last run time 2028-06-01T08:00:00.0000000Z is more than a cooldown later than now; the clock was set back since')), run.log.join('\n'));
+    assert.match(String(run.state.registry.find((e) => e.name === 'clear-credentials.LastRunUtc')?.value), /^2026-12-01T08:00:00/, 'the run is remembered at the right time');
+  });
+
+  it('a last run minutes later than now (a small step back of the clock) still counts: no second run inside the cooldown', async () => {
+    const soon: RegistryEntry = { path: 'HKCU\\SOFTWARE\\remgen\\credentials-room', name: 'clear-credentials.LastRunUtc', kind: 'String', value: '2026-12-01T08:10:00.0000000Z' };
+    const run = await new Device({
+      name: 'clock a little back', description: 'spec', registry: [build('19045'), soon], clock: '2026-12-01T08:00:00Z',
+      commands: [list(ENGLISH, ENGLISH, AFTER), deleted(ONEDRIVE), deleted(OFFICE)],
+    }).run(scripts.remediate);
+    assert.deepEqual(deletes(run), []);
+    assert.match(run.output[0]!, /clear-credentials in cooldown until 2026-12-02 08:10 UTC/);
+  });
+
   it('-WhatIf lists each deletion and deletes nothing, and does not start the cooldown', async () => {
     const run = await new Device({ name: 'broken', description: 'spec', registry: [build('19045')], commands: [list(ENGLISH)] })
       .run(scripts.remediate, { parameters: { WhatIf: true } });

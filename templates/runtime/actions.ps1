@@ -37,8 +37,16 @@ function Get-RgActionCooldownEnd {
         Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is unreadable; treating the cooldown as over') -Severity Warning
         return $null
     }
+    $now = Get-RgUtcNow
+    if ($ran -gt $now.AddSeconds([double]$Step.CooldownSeconds)) {
+        # A last run more than a cooldown ahead of now: the clock was set back since (a device that ran far
+        # ahead). Counting from a time that has not come would hold the action off for that long, so the
+        # stored time is not trusted. A smaller step back (minutes, a resync) keeps the cooldown.
+        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is more than a cooldown later than now; the clock was set back since, so the cooldown is treated as over') -Severity Warning
+        return $null
+    }
     $until = $ran.AddSeconds([double]$Step.CooldownSeconds)
-    if ((Get-RgUtcNow) -lt $until) {
+    if ($now -lt $until) {
         return $until
     }
     $null
