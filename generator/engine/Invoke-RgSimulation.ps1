@@ -67,6 +67,13 @@ $global:RgSim = @{
     Script   = ''
 }
 
+function ConvertFrom-RgSimUtc {
+    # An ISO 8601 time of the profile as a UTC DateTime.
+    param([string]$Text)
+    [System.DateTime]::Parse($Text, [System.Globalization.CultureInfo]::InvariantCulture,
+        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+}
+
 function ConvertTo-RgSimKey {
     # The registry path as regedit on the device shows it: a 32-bit view of HKLM\SOFTWARE is WOW6432Node.
     param([string]$Hive, [string]$SubKey, [int]$View)
@@ -135,8 +142,7 @@ if ($device.Contains('Platform')) {
     foreach ($name in @($device.Platform.Keys)) { $global:RgSim.Platform[$name] = $device.Platform[$name] }
 }
 if ($device.Contains('Clock')) {
-    $global:RgSim.Clock = [System.DateTime]::Parse($device.Clock, [System.Globalization.CultureInfo]::InvariantCulture,
-        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+    $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$device.Clock)
 }
 foreach ($file in @($device['Files'])) {
     if ($file) { $global:RgSim.Files[$file] = $true }
@@ -152,8 +158,7 @@ if ($device.Contains('Carried')) {
     foreach ($piece in $RgSimCarried) {
         $global:RgSim[$piece] = @($device.Carried[$piece] | Where-Object -FilterScript { $null -ne $_ })
     }
-    $global:RgSim.Clock = [System.DateTime]::Parse($device.Carried.Clock, [System.Globalization.CultureInfo]::InvariantCulture,
-        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+    $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$device.Carried.Clock)
 }
 if ($device.Contains('CipherSuites')) {
     $global:RgSim.CipherSuites.Available = [bool]$device.CipherSuites.Available
@@ -323,10 +328,9 @@ function Find-RgSimEndpoint {
         })
 }
 
-function RgSim.Resolve-RgHostName {
+function Resolve-RgSimHostName {
     # A host the profile lists resolves (to its Addresses, 192.0.2.10 by default); any other does not.
     param([string]$HostName)
-    Add-RgSimCall -Seam 'Resolve-RgHostName' -Arguments ([ordered]@{ HostName = $HostName })
     $known = @(Find-RgSimEndpoint -HostName $HostName)
     if ($known.Count -eq 0) {
         return [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = 'No such host is known' }
@@ -337,11 +341,11 @@ function RgSim.Resolve-RgHostName {
 }
 
 function RgSim.Resolve-RgHostNameList {
-    # The list seam: one Resolve-RgHostName per name (each recorded), results in order with their HostName.
+    # Each name resolves as the profile's endpoints say; results in order with their HostName.
     param([string[]]$HostName, [int]$TimeoutMilliseconds = 5000)
     Add-RgSimCall -Seam 'Resolve-RgHostNameList' -Arguments ([ordered]@{ HostName = [string[]]@($HostName); TimeoutMilliseconds = $TimeoutMilliseconds })
     foreach ($name in @($HostName)) {
-        $result = RgSim.Resolve-RgHostName -HostName ([string]$name)
+        $result = Resolve-RgSimHostName -HostName ([string]$name)
         [pscustomobject]@{ HostName = [string]$name; Resolved = $result.Resolved; Addresses = $result.Addresses; Error = $result.Error }
     }
 }
@@ -415,8 +419,7 @@ function RgSim.Get-RgHttpDate {
         if (-not $reason) { $reason = 'The operation has timed out' }
         return [pscustomobject]@{ Date = $null; Error = $reason }
     }
-    $date = [System.DateTime]::Parse([string]$answer.Date, [System.Globalization.CultureInfo]::InvariantCulture,
-        [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+    $date = ConvertFrom-RgSimUtc -Text ([string]$answer.Date)
     [pscustomobject]@{ Date = $date; Error = '' }
 }
 
@@ -479,8 +482,7 @@ function Invoke-RgSimEffect {
             }) + @($effect)
     }
     if ($Effects['Clock']) {
-        $global:RgSim.Clock = [System.DateTime]::Parse([string]$Effects['Clock'], [System.Globalization.CultureInfo]::InvariantCulture,
-            [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal)
+        $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$Effects['Clock'])
     }
 }
 
@@ -613,7 +615,7 @@ function RgSim.Invoke-RgNativeCommand {
 }
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
-$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostName', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
+$RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

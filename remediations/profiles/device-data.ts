@@ -252,6 +252,10 @@ export const reset = (path: string, after?: number, writes: readonly RegistryEnt
   writes,
 });
 
+/** Registry entries without the Business1 sign-in values (OneDrive installed or not, never signed in). */
+export const withoutSignIn = (registry: readonly RegistryEntry[]): RegistryEntry[] =>
+  registry.filter((e) => !signedIn().some((s) => s.path === e.path && s.name === e.name));
+
 /** `OneDrive.exe` started by hand (no arguments): it runs. */
 export const start = (path: string): Program => ({ filePath: path, runs: true });
 

@@ -87,19 +87,6 @@ describe('engine: the real network seams', function () {
     assert.ok(elapsed < 2900 + 5000, `parallel, not 2 x 1500 ms in sequence plus overhead (${elapsed} ms)`);
   });
 
-  it('Resolve-RgHostName resolves localhost; a name under .invalid does not, with the reason', async () => {
-    const result = await run([
-      "$local = Resolve-RgHostName -HostName 'localhost'",
-      '[string]$local.Resolved',
-      "[string](@($local.Addresses | Where-Object -FilterScript { $_ -eq '127.0.0.1' -or $_ -eq '::1' }).Count -gt 0)",
-      "$none = Resolve-RgHostName -HostName 'no-such-host.invalid'",
-      '[string]$none.Resolved',
-      '[string]$none.Error',
-    ].join('\r\n'));
-    assert.deepEqual(result.output.slice(0, 3), ['True', 'True', 'False']);
-    assert.match(result.output[3]!, /\S/);
-  });
-
   it('Resolve-RgHostNameList resolves a list in order: localhost and an address do, a name under .invalid does not, with the reason', async () => {
     const result = await run([
       "$results = @(Resolve-RgHostNameList -HostName @('localhost', 'no-such-host.invalid', '127.0.0.1') -TimeoutMilliseconds 5000)",

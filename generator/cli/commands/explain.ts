@@ -72,7 +72,7 @@ const explainCommand: RemgenCommand = {
     const r = entry.remediation;
     const steps = r.steps.map((step) => {
       const room = roomOf(step);
-      return { id: step.id, title: step.title ?? room.title(step), category: room.category, restartRequired: room.toData(step).RestartRequired === true || ('restartRequired' in step && step.restartRequired === true), ...room.explain(step) };
+      return { id: step.id, title: step.title ?? room.title(step), category: room.category, restartRequired: room.toData(step).RestartRequired === true, ...room.explain(step) };
     });
     if (args.json) {
       printJson({ id: r.id, displayName: r.displayName, context: r.context, description: r.description, log: logLocation(r), steps });

@@ -1071,35 +1071,6 @@ function Test-RgJoinWanted {
     [pscustomobject]@{ Compliant = $false; Actual = ($problems -join ', '); Expected = $expected }
 }
 
-function Resolve-RgHostName {
-    <#
-    .SYNOPSIS
-        Seam: resolves a host name through the device's resolver ([System.Net.Dns], no Resolve-DnsName).
-    .PARAMETER HostName
-        The name to resolve, e.g. login.microsoftonline.com.
-    .OUTPUTS
-        Resolved ([bool]), Addresses ([string[]], IPv4 and IPv6 as text), Error ([string], empty when resolved).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$HostName
-    )
-    try {
-        $addresses = [string[]]@([System.Net.Dns]::GetHostAddresses($HostName) | ForEach-Object -Process { $_.ToString() })
-        if ($addresses.Count -eq 0) {
-            return [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = 'no addresses' }
-        }
-        [pscustomobject]@{ Resolved = $true; Addresses = $addresses; Error = '' }
-    }
-    catch {
-        $exception = $_.Exception
-        while ($null -ne $exception.InnerException) { $exception = $exception.InnerException }
-        [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = $exception.Message }
-    }
-}
-
 function Resolve-RgHostNameList {
     <#
     .SYNOPSIS
