@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { generateSchema, SCHEMA_FILE } from '../scripts/generate-schema.ts';
+import { generateSchema, generateValidator, SCHEMA_FILE, VALIDATOR_FILE } from '../scripts/generate-schema.ts';
 import { rooms } from '../generator/steps/index.ts';
 
 describe('check: the descriptor JSON Schema', function () {
@@ -10,6 +10,11 @@ describe('check: the descriptor JSON Schema', function () {
     const committed = readFileSync(SCHEMA_FILE, 'utf8');
     const fresh = generateSchema();
     assert.ok(committed === fresh, 'schema is stale: run npm run schema');
+  });
+
+  it('generator/check/descriptor.validate.cjs is the committed schema compiled by ajv (standalone code)', () => {
+    const committed = readFileSync(VALIDATOR_FILE, 'utf8');
+    assert.ok(committed === generateValidator(readFileSync(SCHEMA_FILE, 'utf8')), 'validator is stale: run npm run schema');
   });
 
   it('describes every step kind through the kind discriminator', () => {

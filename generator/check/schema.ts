@@ -1,5 +1,6 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from './descriptor.schema.json' with { type: 'json' };
+import standaloneValidate from './descriptor.validate.cjs';
 import type { Finding } from './finding.ts';
 import { suggest } from './suggest.ts';
 
@@ -10,12 +11,9 @@ import { suggest } from './suggest.ts';
 
 type Path = readonly (string | number)[];
 
-let compiled: ValidateFunction | undefined;
-
-/** Compiled on first use, once per process: most runs of the CLI never get here twice. */
+/** Compiled by `npm run schema` into ajv standalone code (a spec fails when it is stale), not at every start. */
 function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allErrors: true, verbose: true, strict: true, strictTypes: false }).compile(schema);
-  return compiled;
+  return standaloneValidate;
 }
 
 /** Step kinds the schema knows, read off its `Step` discriminator. */
