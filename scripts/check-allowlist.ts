@@ -1,6 +1,7 @@
 /**
- * Checks the project's Windows PowerShell 5.1 lists against the 5.1 compatibility profile
- * ../shared/reference/windows-powershell-5.1.json (which the project does not carry):
+ * Checks the project's Windows PowerShell 5.1 lists against the 5.1 compatibility profile: by default the
+ * project's own extract, generator/lint/data/windows-powershell-5.1.json (what it keeps: scripts/ps51-profile.ts),
+ * or the full profile named with --profile (then also that the extract is what the full profile gives):
  *
  *   generator/lint/windows-powershell-5.1-allowlist.ts  every command in its module, every parameter with the same type
  *   generator/lint/windows-powershell-5.1-aliases.ts    exactly the profile's aliases
@@ -8,45 +9,39 @@
  *   generator/lint/native-commands.ts                    every program in the profile's native commands, or a reason
  *   generator/lint/rules/no-7-only-parameters.ts         no "7-only" parameter is a 5.1 parameter
  *
- * Usage: npm run check:allowlist [-- --profile PATH]   (or REMGEN_PS51_PROFILE=PATH); exit 0 when all agree,
- * 1 with one line per disagreement, or when the profile file is missing.
+ * Usage: npm run check:allowlist [-- --profile FULL.json]   (or REMGEN_PS51_PROFILE=FULL.json); exit 0 when all
+ * agree, 1 with one line per disagreement, or when the profile file is missing.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CORE_COMMANDS } from '../generator/lint/core-commands.ts';
 import { NATIVE_COMMANDS } from '../generator/lint/native-commands.ts';
 import { SEVEN_ONLY_COMMON_PARAMETERS, SEVEN_ONLY_PARAMETERS } from '../generator/lint/rules/no-7-only-parameters.ts';
 import { WINDOWS_POWERSHELL_51_ALIASES } from '../generator/lint/windows-powershell-5.1-aliases.ts';
 import { COMMON_PARAMETERS, SUPPORTED_WINDOWS, WINDOWS_POWERSHELL_51_ALLOWLIST } from '../generator/lint/windows-powershell-5.1-allowlist.ts';
+import { EXTRACT } from './extract-ps51-profile.ts';
+import { extractText, profileCommands, type Ps51Profile } from './ps51-profile.ts';
 
-const REPO = resolve(fileURLToPath(new URL('../', import.meta.url)));
-export const DEFAULT_PROFILE = join(REPO, '..', 'shared', 'reference', 'windows-powershell-5.1.json');
+export const DEFAULT_PROFILE = EXTRACT;
 
-interface Profile {
-  readonly modules: Record<string, { commands?: Record<string, { kind: string; parameters: Record<string, string> }>; aliases?: Record<string, string> }>;
-  readonly nativeCommands: readonly string[];
-}
+type Profile = Pick<Ps51Profile, 'modules' | 'nativeCommands' | 'extract'>;
 
 interface ProfileCommand {
   readonly module: string;
-  readonly parameters: Record<string, string>;
+  readonly parameters?: Record<string, string>;
 }
+
+const REGENERATE = 'regenerate the extract with npm run profile:extract -- --profile FULL.json';
 
 /** Every disagreement between the project's lists and the profile, one message each. */
 export function checkAgainstProfile(profile: Profile): { problems: string[]; counts: Record<string, number> } {
   const problems: string[] = [];
-  const commands = new Map<string, ProfileCommand[]>();
+  const commands: Map<string, ProfileCommand[]> = profileCommands(profile);
   const aliases = new Map<string, string>();
-  for (const [module, body] of Object.entries(profile.modules)) {
-    for (const [name, command] of Object.entries(body.commands ?? {})) {
-      const key = name.toLowerCase();
-      commands.set(key, [...(commands.get(key) ?? []), { module, parameters: command.parameters }]);
-    }
-    for (const [alias, target] of Object.entries(body.aliases ?? {})) aliases.set(alias, target);
-  }
+  for (const body of Object.values(profile.modules)) for (const [alias, target] of Object.entries(body.aliases ?? {})) aliases.set(alias, target);
   const parameterOf = (command: ProfileCommand, name: string): [string, string] | undefined =>
-    Object.entries(command.parameters).find(([p]) => p.toLowerCase() === name.toLowerCase());
+    Object.entries(command.parameters ?? {}).find(([p]) => p.toLowerCase() === name.toLowerCase());
 
   // The command allowlist.
   let parameterCount = 0;
@@ -60,6 +55,10 @@ export function checkAgainstProfile(profile: Profile): { problems: string[]; cou
     const inModule = found.find((c) => c.module === entry.module);
     if (!inModule) {
       problems.push(`${allowlist}: ${name} is in module ${found.map((c) => c.module).join(', ')}, not ${entry.module}`);
+      continue;
+    }
+    if (!inModule.parameters) {
+      problems.push(`${allowlist}: ${name} is a 5.1 command, but the profile extract does not carry its parameters: ${REGENERATE}`);
       continue;
     }
     for (const [parameter, type] of Object.entries(entry.parameters)) {
@@ -87,7 +86,8 @@ export function checkAgainstProfile(profile: Profile): { problems: string[]; cou
   for (const alias of ours.keys()) if (!aliases.has(alias)) problems.push(`windows-powershell-5.1-aliases.ts: '${alias}' is not an alias of Windows PowerShell 5.1`);
 
   // Core commands.
-  const core = new Set(Object.keys(profile.modules['Microsoft.PowerShell.Core']?.commands ?? {}));
+  const coreModule = profile.modules['Microsoft.PowerShell.Core'];
+  const core = new Set([...Object.keys(coreModule?.commands ?? {}), ...Object.keys(coreModule?.otherCommands ?? {})]);
   for (const name of CORE_COMMANDS) if (!core.has(name)) problems.push(`core-commands.ts: ${name} is not a Microsoft.PowerShell.Core command of Windows PowerShell 5.1`);
 
   // Native programs.
@@ -106,6 +106,7 @@ export function checkAgainstProfile(profile: Profile): { problems: string[]; cou
       problems.push(`no-7-only-parameters.ts: ${name} is not a command of Windows PowerShell 5.1 (the allowlist rule already rejects it)`);
       continue;
     }
+    if (found.every((c) => !c.parameters)) problems.push(`no-7-only-parameters.ts: the profile extract does not carry the parameters of ${name}: ${REGENERATE}`);
     for (const parameter of parameters) {
       sevenOnlyCount++;
       const in51 = found.find((c) => parameterOf(c, parameter));
@@ -117,9 +118,16 @@ export function checkAgainstProfile(profile: Profile): { problems: string[]; cou
     }
   }
   for (const parameter of SEVEN_ONLY_COMMON_PARAMETERS) {
-    for (const [name, found] of commands) {
-      if (found.some((c) => parameterOf(c, parameter))) problems.push(`no-7-only-parameters.ts: -${parameter} is a parameter of ${name} in Windows PowerShell 5.1`);
+    const hits = new Set<string>();
+    for (const [name, found] of commands) if (found.some((c) => parameterOf(c, parameter))) hits.add(name);
+    if (profile.extract) {
+      // The extract leaves out the other commands' parameters; it recorded where a scanned one occurs.
+      if (!profile.extract.scannedCommonParameters.some((p) => p.toLowerCase() === parameter.toLowerCase())) {
+        problems.push(`no-7-only-parameters.ts: the profile extract was not scanned for -${parameter}: ${REGENERATE}`);
+      }
+      for (const hit of profile.extract.commonParameterHits) if (hit.parameter.toLowerCase() === parameter.toLowerCase()) hits.add(hit.command.toLowerCase());
     }
+    for (const name of [...hits].sort()) problems.push(`no-7-only-parameters.ts: -${parameter} is a parameter of ${name} in Windows PowerShell 5.1`);
   }
   return {
     problems,
@@ -141,8 +149,8 @@ function main(argv: readonly string[]): number {
   if (!existsSync(path)) {
     process.stderr.write(
       `check-allowlist: ${shown} is missing (looked for ${path}). It is the Windows PowerShell 5.1 compatibility profile ` +
-        "(PSScriptAnalyzer's, shared beside the project as ../shared/reference/windows-powershell-5.1.json); the allowlist is checked against it and the project does not carry a copy. " +
-        'Put it there, or name it with --profile PATH or REMGEN_PS51_PROFILE.\n',
+        "(PSScriptAnalyzer's); the project carries its extract as generator/lint/data/windows-powershell-5.1.json. " +
+        'Name the full profile with --profile PATH or REMGEN_PS51_PROFILE, or leave both out to check against the extract.\n',
     );
     return 1;
   }
@@ -155,6 +163,12 @@ function main(argv: readonly string[]): number {
     return 1;
   }
   const { problems, counts } = checkAgainstProfile(profile);
+  const full = !profile.extract;
+  if (full) {
+    // The project's extract must be exactly what this full profile gives for today's lists.
+    const current = existsSync(EXTRACT) ? readFileSync(EXTRACT, 'utf8') : '';
+    if (current !== extractText(profile)) problems.push(`${relative(process.cwd(), EXTRACT)} is not the extract of ${shown} for today's lists: ${REGENERATE}`);
+  }
   for (const problem of problems) process.stderr.write(`check-allowlist: ${problem}\n`);
   if (problems.length > 0) {
     process.stderr.write(`check-allowlist: ${problems.length} disagreement(s) with ${shown}\n`);
@@ -162,7 +176,8 @@ function main(argv: readonly string[]): number {
   }
   process.stdout.write(
     `check-allowlist: ${counts.commands} commands with ${counts.parameters} parameters, ${counts.aliases} aliases, ${counts.core} Core commands, ` +
-      `${counts.native} native programs and ${counts.sevenOnly} 7-only parameters agree with ${shown}\n`,
+      `${counts.native} native programs and ${counts.sevenOnly} 7-only parameters agree with ${shown}` +
+      (full ? ` (the full profile); the project's extract ${relative(process.cwd(), EXTRACT)} is up to date\n` : ` (the project's extract of the full profile)\n`),
   );
   return 0;
 }

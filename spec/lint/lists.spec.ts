@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getEngine } from '../../generator/engine/index.ts';
@@ -85,11 +85,29 @@ describe('lint lists: the 5.1 allowlist, aliases, Core and native lists, and whe
     assert.deepEqual(checkAgainstProfile(withoutCmdkey).problems, ['native-commands.ts: cmdkey.exe is not a native command of the Windows PowerShell 5.1 profile: give the reason it is allowed, or remove it']);
   });
 
-  it('npm run check:allowlist passes against ../shared/reference/windows-powershell-5.1.json', () => {
-    assert.ok(existsSync(DEFAULT_PROFILE), `${DEFAULT_PROFILE} is missing: the Windows PowerShell 5.1 profile is shared beside the project`);
+  it("npm run check:allowlist passes against the project's own extract of the 5.1 profile, and says that is what it checked", () => {
+    assert.ok(existsSync(DEFAULT_PROFILE), `${DEFAULT_PROFILE} is part of the project`);
     const run = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'scripts', 'check-allowlist.ts')], { cwd: REPO, encoding: 'utf8' });
     assert.equal(run.status, 0, run.stderr);
-    assert.match(run.stdout, /^check-allowlist: \d+ commands with \d+ parameters, 272 aliases, \d+ Core commands, \d+ native programs and \d+ 7-only parameters agree with \.\.\/shared\/reference\/windows-powershell-5\.1\.json\n$/);
+    assert.match(run.stdout, /^check-allowlist: \d+ commands with \d+ parameters, 272 aliases, \d+ Core commands, \d+ native programs and \d+ 7-only parameters agree with generator\/lint\/data\/windows-powershell-5\.1\.json \(the project's extract of the full profile\)\n$/);
+  });
+
+  it('the extract carries what the checks read, and says so when it does not (a command without its parameters, an unscanned common parameter, a recorded hit)', () => {
+    const extract = JSON.parse(readFileSync(DEFAULT_PROFILE, 'utf8')) as Parameters<typeof checkAgainstProfile>[0];
+    assert.deepEqual(checkAgainstProfile(extract).problems, []);
+    // A command the allowlist names, moved to the other (parameter-less) commands: the check says to regenerate.
+    const moved = structuredClone(extract) as typeof extract & { modules: Record<string, { commands: Record<string, unknown>; otherCommands: Record<string, string> }> };
+    const [name, entry] = Object.entries(WINDOWS_POWERSHELL_51_ALLOWLIST).find(([n]) => !(n in SEVEN_ONLY_PARAMETERS))!;
+    const home = moved.modules[entry.module]!;
+    delete home.commands[name];
+    home.otherCommands[name] = 'cmdlet';
+    assert.deepEqual(checkAgainstProfile(moved).problems, [
+      `windows-powershell-5.1-allowlist.ts: ${name} is a 5.1 command, but the profile extract does not carry its parameters: regenerate the extract with npm run profile:extract -- --profile FULL.json`,
+    ]);
+    const unscanned = { ...extract, extract: { ...extract.extract!, scannedCommonParameters: [] } };
+    assert.deepEqual(checkAgainstProfile(unscanned).problems, ['no-7-only-parameters.ts: the profile extract was not scanned for -ProgressAction: regenerate the extract with npm run profile:extract -- --profile FULL.json']);
+    const hit = { ...extract, extract: { ...extract.extract!, commonParameterHits: [{ module: 'Appx', command: 'Get-AppxPackage', parameter: 'ProgressAction' }] } };
+    assert.deepEqual(checkAgainstProfile(hit).problems, ['no-7-only-parameters.ts: -ProgressAction is a parameter of get-appxpackage in Windows PowerShell 5.1']);
   });
 
   it('GIVEN no profile file WHEN check:allowlist runs THEN it fails with a message naming the file', () => {

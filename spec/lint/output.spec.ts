@@ -66,7 +66,7 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     }
   });
 
-  it('GIVEN the 200-remediation bench catalog built unsigned WHEN `remgen lint out/` runs in a fresh process THEN it exits 0 with no finding (timed: goal under 5 s incl. the host start)', async () => {
+  it('GIVEN the 200-remediation bench catalog built unsigned WHEN `remgen lint out/` runs in a fresh process THEN it exits 0 with no finding (its time is the bench\'s, not a test\'s)', async () => {
     const project = scratchProject();
     projects.push(project);
     writeSyntheticCatalog(200, project.catalog);
@@ -76,14 +76,10 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     assert.equal(files.length, 400);
 
     // The whole check as an admin or CI runs it: node, tsx, the engine host's start, 400 parses, every rule.
-    const started = performance.now();
     const run = remgen(['lint', 'out', '--json'], project.root);
-    const ms = Math.round(performance.now() - started);
     const result = JSON.parse(run.stdout || '{}') as { ok?: boolean; files?: string[]; findings?: LintFinding[] };
     assert.equal(result.files?.length, 400, run.stderr);
     assert.equal(run.status, 0, `${result.findings?.length} findings:\n${report(result.findings ?? [], project.out)}`);
-    process.stdout.write(`      remgen lint over the 200-remediation catalog (400 scripts), fresh process: ${ms} ms (goal: under 5000 ms)\n`);
-    assert.ok(ms < 20_000, `remgen lint took ${ms} ms over 400 scripts (goal: under 5 s)`);
 
     // And in-process, through lintFiles, as the other specs call it.
     const findings = await lintFiles(files);
