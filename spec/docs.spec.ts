@@ -62,7 +62,7 @@ export function badCitations(where: string, text: string, references: Map<string
 function references(): Map<string, Set<string>> {
   return new Map(
     readdirSync(REFERENCE)
-      .filter((name) => name.endsWith('.md') && name !== 'README.md')
+      .filter((name) => name.endsWith('.md'))
       .map((name) => [name, sectionsOf(readFileSync(join(REFERENCE, name), 'utf8'))]),
   );
 }
