@@ -37,7 +37,7 @@ function tracked(): string[] {
 /** The section numbers a reference file has: `## 1. Title` -> 1, `### 1.10 Title` -> 1.10, `### B.3 Title` -> B.3. */
 export function sectionsOf(markdown: string): Set<string> {
   const ids = new Set<string>();
-  for (const m of markdown.matchAll(/^#{1,6}[ \t]+(?:Part[ \t]+)?([A-Z]\.\d+|\d+(?:\.\d+)*)\.?[ \t]/gm)) ids.add(m[1]);
+  for (const m of markdown.matchAll(/^#{1,6}[ \t]+(?:Part[ \t]+)?([A-Z]\.\d+|\d+(?:\.\d+)*)\.?[ \t]/gm)) ids.add(m[1] ?? '');
   return ids;
 }
 
@@ -46,7 +46,7 @@ export function badCitations(where: string, text: string, references: Map<string
   const bad: string[] = [];
   for (const m of text.matchAll(CITATION)) {
     const [whole, file, part, from, to] = m;
-    const sections = references.get(file);
+    const sections = file === undefined ? undefined : references.get(file);
     const cited = whole.replace(/\s+/g, ' ');
     if (!sections) {
       bad.push(`${where}: ${cited}: there is no docs/reference/${file}`);
