@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the cached credentials rung: a stale OneDrive or Office token in Credential
- * Manager keeps the sign-in failing. Facts: ../shared/reference/intune-configmgr.md 3.2 (cmdkey is per user,
+ * Manager keeps the sign-in failing. Facts: docs/reference/intune-configmgr.md 3.2 (cmdkey is per user,
  * the untranslated target= token, the Office ADAL entries).
  */
 import { cachedCredentials, defineRemediation } from 'remgen';

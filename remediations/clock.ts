@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the clock rung: sign-in tokens and TLS fail when the device clock is far off.
- * Facts: ../shared/reference/intune-configmgr.md 3.5 (w32tm, the HTTPS Date header, Kerberos' 5 minutes).
+ * Facts: docs/reference/intune-configmgr.md 3.5 (w32tm, the HTTPS Date header, Kerberos' 5 minutes).
  */
 import { clockResync, clockSkew, defineRemediation } from 'remgen';
 

@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the name resolution rung: a stale or poisoned DNS cache (after VPN changes,
- * for instance) keeps the sign-in names from resolving. Facts: ../shared/reference/intune-configmgr.md
+ * for instance) keeps the sign-in names from resolving. Facts: docs/reference/intune-configmgr.md
  * 3.6 (what to probe, TcpClient with per-endpoint timeouts) and 3.7 (ipconfig /flushdns, admin).
  */
 import { defineRemediation, dnsFlush, endpoints } from 'remgen';

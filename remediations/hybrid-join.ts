@@ -1,7 +1,7 @@
 /**
  * OneDrive error 0x8004de40, the device join rung: OneDrive signs in silently with the device's Entra join
  * (Entra joined or hybrid joined); a broken or half-finished join stops it. Facts:
- * ../shared/reference/intune-configmgr.md 3.0 (Microsoft's dsregcmd advice) and 3.1 (dsregcmd, the
+ * docs/reference/intune-configmgr.md 3.0 (Microsoft's dsregcmd advice) and 3.1 (dsregcmd, the
  * Automatic-Device-Join task, why /leave is never the default).
  */
 import { defineRemediation, joinRepair, joinState } from 'remgen';

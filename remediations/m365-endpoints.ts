@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the reachability rung (Microsoft's first check: "verify internet"), from the
- * user's session, where the user's proxy applies. Facts: ../shared/reference/intune-configmgr.md 3.0 and
+ * user's session, where the user's proxy applies. Facts: docs/reference/intune-configmgr.md 3.0 and
  * 3.6 (the endpoints, TcpClient instead of Test-NetConnection, WinHTTP and WinINet proxies).
  */
 import { defineRemediation, endpoints } from 'remgen';

@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40 ("There was a problem connecting to OneDrive"), the whole fix ladder of
- * Microsoft's article (../shared/reference/intune-configmgr.md 3.0) as two Intune remediations: what needs
+ * Microsoft's article (docs/reference/intune-configmgr.md 3.0) as two Intune remediations: what needs
  * SYSTEM on the device, and what lives in the signed-in user's profile. Each rung is also its own package
  * in this folder, for admins who want only one of them.
  */

@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the last rung of Microsoft's article: reset OneDrive for the user. Facts:
- * ../shared/reference/intune-configmgr.md 3.0 and 3.4 (the three install locations, /reset, restart, the
+ * docs/reference/intune-configmgr.md 3.0 and 3.4 (the three install locations, /reset, restart, the
  * Business1 account values, why a reset is expensive).
  */
 import { defineRemediation, oneDriveAccount, oneDriveReset } from 'remgen';

@@ -1,7 +1,7 @@
 /**
  * OneDrive error 0x8004de40, the rest of the TLS rung: Microsoft's first Windows 10 step is the Azure Front
  * Door TLS 1.2 cipher suites at the top of the order; TLS 1.3 is turned on where Windows has it in SCHANNEL.
- * Facts: ../shared/reference/intune-configmgr.md 3.0 (the four suites, Enable-TlsCipherSuite, a GPO order
+ * Facts: docs/reference/intune-configmgr.md 3.0 (the four suites, Enable-TlsCipherSuite, a GPO order
  * wins) and 3.3 (SCHANNEL protocol keys, TLS 1.3 from build 20348, changes need a restart).
  */
 import { cipherSuites, defineRemediation, schannelProtocol, type SchannelProtocolName } from 'remgen';

@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, part 1 of the fix: TLS 1.2 on the device (system context).
- * Facts: ../shared/reference/intune-configmgr.md 3.3 (SCHANNEL [TLS-REG], WinHTTP [WINHTTP-KB], .NET [NET-TLS]).
+ * Facts: docs/reference/intune-configmgr.md 3.3 (SCHANNEL [TLS-REG], WinHTTP [WINHTTP-KB], .NET [NET-TLS]).
  */
 import { defineRemediation, registryBits, registryValue } from 'remgen';
 

@@ -1,6 +1,6 @@
 /**
  * OneDrive error 0x8004de40, the Internet Options rung: Microsoft's step 2 is to tick the TLS boxes in
- * inetcpl.cpl, a per-user setting. Facts: ../shared/reference/intune-configmgr.md 3.0 and 3.3 (WinINet
+ * inetcpl.cpl, a per-user setting. Facts: docs/reference/intune-configmgr.md 3.0 and 3.3 (WinINet
  * SecureProtocols, the policy that wins over it).
  */
 import { defineRemediation, wininetTls } from 'remgen';

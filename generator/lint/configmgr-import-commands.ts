@@ -7,10 +7,10 @@ import type { AllowedCommand } from './windows-powershell-5.1-allowlist.ts';
  * parameters listed and no others, outside seam functions. Every other script, device scripts in
  * particular, stays held to the Windows PowerShell 5.1 allowlist and to Core commands outside seams.
  *
- * The ConfigurationManager module is not in ../shared/reference/windows-powershell-5.1.json (a Windows 10
+ * The ConfigurationManager module is not in windows-powershell-5.1.json (docs/reference/README.md) (a Windows 10
  * profile without the ConfigMgr console), so `npm run check:allowlist` cannot check these entries; they
  * follow the cmdlet reference on Learn (MicrosoftDocs/sccm-docs-powershell-ref, sccm-ps/ConfigurationManager/
- * <cmdlet>.md) and ../shared/reference/intune-configmgr.md 2.1. Push-Location, Pop-Location and
+ * <cmdlet>.md) and docs/reference/intune-configmgr.md 2.1. Push-Location, Pop-Location and
  * Import-Module are the 5.1 profile's (Microsoft.PowerShell.Management and Core): the cmdlets run from the
  * site drive, and the module is loaded from the console's folder.
  */

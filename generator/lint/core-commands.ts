@@ -5,7 +5,7 @@
  * runs under test.
  *
  * `npm run check:allowlist` checks every name against the Microsoft.PowerShell.Core module of
- * ../shared/reference/windows-powershell-5.1.json, and spec/lint/lists.spec.ts against the engine's own
+ * windows-powershell-5.1.json (docs/reference/README.md), and spec/lint/lists.spec.ts against the engine's own
  * `Get-Command -Module Microsoft.PowerShell.Core`.
  */
 export const CORE_COMMANDS: readonly string[] = [

@@ -3,7 +3,7 @@
  * checks every constant -FilePath against this list).
  *
  * An entry without `reason` must be in the native command list of the Windows PowerShell 5.1 profile
- * (../shared/reference/windows-powershell-5.1.json, the programs on PATH of Windows 10 1809);
+ * (windows-powershell-5.1.json (docs/reference/README.md), the programs on PATH of Windows 10 1809);
  * `npm run check:allowlist` checks that. An entry the profile does not see carries the reason.
  */
 export interface NativeCommand {

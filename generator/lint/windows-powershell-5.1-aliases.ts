@@ -1,7 +1,7 @@
 /**
  * Every alias of Windows PowerShell 5.1 (Windows 10 1809), alias -> command, for the no-aliases rule.
  *
- * Derived from ../shared/reference/windows-powershell-5.1.json (from PSScriptAnalyzer's compatibility profile
+ * Derived from windows-powershell-5.1.json (docs/reference/README.md) (from PSScriptAnalyzer's compatibility profile
  * win-48_x64_10.0.17763.0_5.1.17763.134_x64_4.0.30319.42000_framework; Copyright (c) Microsoft Corporation,
  * MIT License). `npm run check:allowlist` fails when this table and that file disagree; the project
  * carries only this extract, not the file.

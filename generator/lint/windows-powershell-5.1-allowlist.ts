@@ -5,7 +5,7 @@
  *
  * Each parameter carries its .NET type in Windows PowerShell 5.1 as the 5.1 compatibility profile names
  * it. `npm run check:allowlist` (run by .ci/run) checks every entry against
- * ../shared/reference/windows-powershell-5.1.json: the command is in that module, and every parameter
+ * windows-powershell-5.1.json (docs/reference/README.md): the command is in that module, and every parameter
  * exists with the same type. Add an entry when a runtime part or a step room needs a new command, with
  * the parameters it uses and nothing more.
  */

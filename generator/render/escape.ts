@@ -3,7 +3,7 @@
  *
  * The character classes mirror PowerShell's tokenizer (`CharTraits.cs`: IsSingleQuote, IsDoubleQuote,
  * IsDash) and the four escapers mirror the engine's own `CodeGeneration` class
- * (see ../shared/reference/powershell.md, B.3). Everything emitted is 7-bit ASCII: any character outside
+ * (see docs/reference/powershell.md, B.3). Everything emitted is 7-bit ASCII: any character outside
  * printable ASCII becomes a `[char]0xNNNN` term, so the output reads the same under any code page (B.4).
  */
 

@@ -2,7 +2,7 @@
  * The output gate: every text file remgen writes is 7-bit ASCII with CRLF line breaks, no BOM and no
  * trailing whitespace. Windows PowerShell 5.1 reads a BOM-less file in the ANSI code page and Intune
  * wants signed scripts without a BOM, so ASCII is the one encoding that is right everywhere
- * (../shared/reference/powershell.md B.4).
+ * (docs/reference/powershell.md B.4).
  */
 export class OutputGateError extends Error {
   constructor(readonly file: string, readonly offset: number, readonly reason: string) {

@@ -1,7 +1,7 @@
 /**
  * A small DER reader and writer: the bytes of an Authenticode signature must be exact (SET OF order,
  * copied issuer and serial, raw certificates), so they are built and walked here by hand instead of
- * through a schema library (../shared/reference/authenticode.md 2.3, 4, 5.3).
+ * through a schema library (docs/reference/authenticode.md 2.3, 4, 5.3).
  */
 
 export class DerError extends Error {}

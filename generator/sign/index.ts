@@ -1,7 +1,7 @@
 /**
  * Authenticode for PowerShell scripts (.ps1, .psm1, .psd1), in-process, in TypeScript, and the sign stage
  * of the pipeline.
- * Specification: ../shared/reference/authenticode.md. Output is byte-identical to osslsigncode 2.9 for the
+ * Specification: docs/reference/authenticode.md. Output is byte-identical to osslsigncode 2.9 for the
  * same key, certificates and signing time.
  *
  * Public API (what the build and the CLI use):

@@ -1,6 +1,6 @@
 /**
  * The Authenticode PKCS#7 SignedData: built in the form signtool and osslsigncode emit, parsed in that
- * form and in the CMS form .NET emits (../shared/reference/authenticode.md 2.1-2.4).
+ * form and in the CMS form .NET emits (docs/reference/authenticode.md 2.1-2.4).
  */
 import { createHash } from 'node:crypto';
 import { OID, digestAlgorithmIdentifier, hashByOid, type HashAlgorithm } from './algorithms.ts';

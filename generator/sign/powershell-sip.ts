@@ -1,6 +1,6 @@
 /**
  * The PowerShell subject interface package (SIP) rules: which text is hashed, where the signature block
- * sits and how it is written (../shared/reference/authenticode.md 1.2-1.5).
+ * sits and how it is written (docs/reference/authenticode.md 1.2-1.5).
  */
 import { isAscii } from 'node:buffer';
 import { endianness } from 'node:os';

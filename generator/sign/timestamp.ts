@@ -1,6 +1,6 @@
 /**
  * RFC 3161 timestamps for Authenticode: the imprint is H(SignerInfo.encryptedDigest value) and the token
- * goes into the unsigned attribute 1.3.6.1.4.1.311.3.3.1 (../shared/reference/authenticode.md 2.6).
+ * goes into the unsigned attribute 1.3.6.1.4.1.311.3.3.1 (docs/reference/authenticode.md 2.6).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { OID, digestAlgorithmIdentifier, hashByOid, type HashAlgorithm } from './algorithms.ts';

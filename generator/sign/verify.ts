@@ -1,7 +1,7 @@
 /**
  * Verifying a signed script the way Get-AuthenticodeSignature reports it: file hash, signature, chain to
  * trust anchors, code-signing usage, validity at the timestamp time, nested signatures
- * (../shared/reference/authenticode.md 3). Revocation (CRL/OCSP), name constraints and policies are not
+ * (docs/reference/authenticode.md 3). Revocation (CRL/OCSP), name constraints and policies are not
  * checked.
  */
 import { X509Certificate, createHash, verify as cryptoVerify } from 'node:crypto';

@@ -3,7 +3,7 @@ import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 
 /**
- * Credential Manager targets OneDrive and Office sign-in cache (../shared/reference/intune-configmgr.md 3.2):
+ * Credential Manager targets OneDrive and Office sign-in cache (docs/reference/intune-configmgr.md 3.2):
  * OneDrive's own entries and the Office ADAL token entries (`MicrosoftOffice15_Data:ADAL:...`,
  * `MicrosoftOffice16_Data:ADAL:...`).
  */

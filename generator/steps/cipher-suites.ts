@@ -3,7 +3,7 @@ import type { StepRoom } from './room.ts';
 
 /**
  * The TLS 1.2 cipher suites of Azure Front Door, which OneDrive's 0x8004de40 fix for Windows 10 wants
- * enabled and at the top of the order (../shared/reference/intune-configmgr.md 3.0, [OD-40]).
+ * enabled and at the top of the order (docs/reference/intune-configmgr.md 3.0, [OD-40]).
  */
 export const AZURE_FRONT_DOOR_SUITES: readonly string[] = Object.freeze([
   'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384',

@@ -5,7 +5,7 @@
 
 /**
  * The server whose HTTPS `Date` header is the reference time: Microsoft's sign-in endpoint, reached through
- * the device's proxy like sign-in itself (../shared/reference/intune-configmgr.md 3.5).
+ * the device's proxy like sign-in itself (docs/reference/intune-configmgr.md 3.5).
  */
 export const DEFAULT_TIME_URI = 'https://login.microsoftonline.com/';
 

@@ -10,7 +10,7 @@ export interface ClockResyncProps extends ActionStepBase, ClockMeasure {}
  * An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time
  * service first when it is stopped (never when it is disabled). Runs only when its gate probes report the
  * symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code
- * (../shared/reference/intune-configmgr.md 3.5).
+ * (docs/reference/intune-configmgr.md 3.5).
  */
 export interface ClockResyncStep extends ClockResyncProps {
   readonly kind: 'clockResync';

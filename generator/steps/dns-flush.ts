@@ -2,7 +2,7 @@ import { durationWords, gateWords } from '../model/step.ts';
 import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 
-/** The Microsoft 365 sign-in names OneDrive needs to resolve (../shared/reference/intune-configmgr.md 3.6). */
+/** The Microsoft 365 sign-in names OneDrive needs to resolve (docs/reference/intune-configmgr.md 3.6). */
 export const DEFAULT_DNS_NAMES: readonly string[] = ['login.microsoftonline.com', 'login.windows.net', 'enterpriseregistration.windows.net'];
 
 const HOST = /^(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/;

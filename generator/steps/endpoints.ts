@@ -19,7 +19,7 @@ export interface EndpointTarget {
   readonly port?: number;
 }
 
-/** The Microsoft 365 sign-in and device registration endpoints (../shared/reference/intune-configmgr.md 3.6). */
+/** The Microsoft 365 sign-in and device registration endpoints (docs/reference/intune-configmgr.md 3.6). */
 export const DEFAULT_ENDPOINTS: readonly EndpointTarget[] = Object.freeze([
   { host: 'login.microsoftonline.com' },
   { host: 'login.windows.net' },

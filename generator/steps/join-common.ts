@@ -4,7 +4,7 @@
  */
 
 /**
- * The join a device should have (../shared/reference/intune-configmgr.md 3.1, the join matrix):
+ * The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):
  * - `entra`: Entra joined, not domain joined (cloud only).
  * - `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).
  * - `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.

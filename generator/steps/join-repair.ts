@@ -3,7 +3,7 @@ import type { ActionStepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 import { checkWant, JOIN_WORDS, wantOf, type JoinWant } from './join-common.ts';
 
-/** The scheduled task Windows uses to (re)register a hybrid joined device (../shared/reference/intune-configmgr.md 3.1). */
+/** The scheduled task Windows uses to (re)register a hybrid joined device (docs/reference/intune-configmgr.md 3.1). */
 export const AUTOMATIC_DEVICE_JOIN = Object.freeze({ path: '\\Microsoft\\Windows\\Workplace Join\\', name: 'Automatic-Device-Join' });
 
 /** Props of {@link joinRepair}. */

@@ -5,7 +5,7 @@
 
 /**
  * The three places OneDrive.exe is installed, in the order Microsoft's reset article tries them
- * (../shared/reference/intune-configmgr.md 3.4): per user (the default), then per machine under Program
+ * (docs/reference/intune-configmgr.md 3.4): per user (the default), then per machine under Program
  * Files, then per machine under Program Files (x86). The script expands the variables in the user's own
  * environment; the 64-bit relaunch makes %ProgramFiles% the 64-bit folder.
  */

@@ -21,7 +21,7 @@ export interface OneDriveResetProps extends ActionStepBase {
 /**
  * An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs
  * `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not
- * (../shared/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe)
+ * (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe)
  * reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again);
  * verified by reading the running processes again. OneDrive not installed: skipped, never an error.
  */

@@ -1,7 +1,7 @@
 import type { Context } from '../model/step.ts';
 import type { StepIssue } from './room.ts';
 
-/** Which registry view a value is read and written in (see ../shared/reference/intune-configmgr.md 1.7). */
+/** Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7). */
 export type RegistryView = 64 | 32;
 
 /** Where a registry value lives; shared by the registry step kinds. */

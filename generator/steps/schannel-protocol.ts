@@ -1,7 +1,7 @@
 import type { StepBase } from '../model/step.ts';
 import type { StepRoom } from './room.ts';
 
-/** The SCHANNEL protocol keys this room knows (../shared/reference/intune-configmgr.md 3.3, [TLS-REG]). */
+/** The SCHANNEL protocol keys this room knows (docs/reference/intune-configmgr.md 3.3, [TLS-REG]). */
 export const SCHANNEL_PROTOCOLS = ['SSL 3.0', 'TLS 1.0', 'TLS 1.1', 'TLS 1.2', 'TLS 1.3'] as const;
 export type SchannelProtocolName = (typeof SCHANNEL_PROTOCOLS)[number];
 export const SCHANNEL_ROLES = ['Client', 'Server'] as const;

@@ -5,7 +5,7 @@ import type { StepRoom } from './room.ts';
 export interface WindowsVersionProps extends StepBase {
   /**
    * Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later
-   * (../shared/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.
+   * (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.
    * @default 0 (any build: the probe only reports it)
    * @minimum 0
    * @maximum 99999

@@ -4,7 +4,7 @@ import { DWORD_MAX, isDword } from './registry-location.ts';
 
 /**
  * The protocol bits of WinINet `SecureProtocols` (the same mask as WinHTTP `DefaultSecureProtocols`,
- * ../shared/reference/intune-configmgr.md 3.3).
+ * docs/reference/intune-configmgr.md 3.3).
  */
 export const WININET_PROTOCOLS: readonly { readonly bit: number; readonly name: string }[] = [
   { bit: 0x8, name: 'SSL 2.0' },

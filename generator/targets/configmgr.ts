@@ -6,7 +6,7 @@ import { roomOf } from '../steps/index.ts';
 import type { OutputFile, RenderContext, Target } from './target.ts';
 
 /**
- * Configuration Manager (../shared/reference/intune-configmgr.md part 2): a configuration item's script
+ * Configuration Manager (docs/reference/intune-configmgr.md part 2): a configuration item's script
  * setting (discovery.ps1 prints Compliant or NonCompliant and always exits 0, 2.1; remediation.ps1), the
  * site-server script Import-<Name>.ps1 that creates or updates the CI and a baseline from those files,
  * the program-mode script Invoke-<Name>.ps1 for packages/programs and task sequences (0, 3010, 2.4) and

@@ -48,7 +48,7 @@ export const intuneTarget: Target = {
       return bytes;
     };
     const signed = context.signer !== undefined;
-    // Graph beta deviceHealthScript (../shared/reference/intune-configmgr.md 1.10): content is base64 of the
+    // Graph beta deviceHealthScript (docs/reference/intune-configmgr.md 1.10): content is base64 of the
     // exact file bytes; runAsAccount and runAs32Bit explicit because Graph and portal defaults differ (1.7).
     const body = {
       '@odata.type': '#microsoft.graph.deviceHealthScript',

@@ -1,6 +1,6 @@
 /**
  * What Windows shows the OneDrive 0x8004de40 packages, as data for the bundled device profiles and the
- * step rooms' specs: `dsregcmd /status` (../shared/reference/intune-configmgr.md 3.1 [DSREG]), `cmdkey
+ * step rooms' specs: `dsregcmd /status` (docs/reference/intune-configmgr.md 3.1 [DSREG]), `cmdkey
  * /list` (3.2), `w32tm /query /status` (3.5), `netsh winhttp show proxy` (3.6), and the healthy device the
  * profiles start from. Every text is in the shape the reference documents; the names are invented.
  */

@@ -1,6 +1,6 @@
 /**
  * Registry facts shared by the TLS device profiles: the values a device with TLS 1.2 fully on has
- * (../shared/reference/intune-configmgr.md 3.3), as regedit shows them on 64-bit Windows.
+ * (docs/reference/intune-configmgr.md 3.3), as regedit shows them on 64-bit Windows.
  */
 import type { RegistryEntry } from 'remgen';
 

@@ -1,6 +1,6 @@
 /**
  * cipherSuites: a setting (system): the Azure Front Door TLS 1.2 suites enabled and first in the order
- * (../shared/reference/intune-configmgr.md 3.0), through the seams Get-RgTlsCipherSuite and
+ * (docs/reference/intune-configmgr.md 3.0), through the seams Get-RgTlsCipherSuite and
  * Enable-RgTlsCipherSuite; a Group Policy order is tested instead and never written around.
  */
 import { strict as assert } from 'node:assert';

@@ -1,6 +1,6 @@
 /**
  * clockResync: an action (system) gated by the clockSkew probe: w32tm /resync, W32Time started first when
- * stopped; verified by measuring the skew again (../shared/reference/intune-configmgr.md 3.5: w32tm's
+ * stopped; verified by measuring the skew again (docs/reference/intune-configmgr.md 3.5: w32tm's
  * success is not proof), at most once per cooldown.
  */
 import { strict as assert } from 'node:assert';

@@ -1,6 +1,6 @@
 /**
  * clockSkew: a probe room (the device clock against the HTTPS Date header of login.microsoftonline.com,
- * ../shared/reference/intune-configmgr.md 3.5; W32Time and w32tm /query /status reported, never decisive).
+ * docs/reference/intune-configmgr.md 3.5; W32Time and w32tm /query /status reported, never decisive).
  */
 import { strict as assert } from 'node:assert';
 import { defineRemediation } from '../../generator/descriptor/remediation.ts';

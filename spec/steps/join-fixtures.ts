@@ -1,6 +1,6 @@
 /**
  * `dsregcmd /status` outputs for the join rooms' specs: the bundled profiles' data
- * (remediations/profiles/device-data.ts), in the shape of ../shared/reference/intune-configmgr.md 3.1.
+ * (remediations/profiles/device-data.ts), in the shape of docs/reference/intune-configmgr.md 3.1.
  */
 import { DSREG, dsregcmd, dsregStatus } from '../../remediations/profiles/device-data.ts';
 

@@ -1,6 +1,6 @@
 /**
  * oneDriveAccount: a probe (user context) of OneDrive's work or school sign-in, the 0x8004de40 symptom
- * (../shared/reference/intune-configmgr.md 3.0, 3.4): OneDrive.exe in its three locations, then Business1's
+ * (docs/reference/intune-configmgr.md 3.0, 3.4): OneDrive.exe in its three locations, then Business1's
  * UserEmail and ConfiguredTenantId under HKCU. Not installed passes: the error cannot occur.
  */
 import { strict as assert } from 'node:assert';

@@ -1,5 +1,5 @@
 /**
- * Device facts for the OneDrive rooms' specs (../shared/reference/intune-configmgr.md 3.4): the bundled
+ * Device facts for the OneDrive rooms' specs (docs/reference/intune-configmgr.md 3.4): the bundled
  * profiles' data (remediations/profiles/device-data.ts): where OneDrive.exe is installed, the Business1
  * account values it writes under HKCU, and what `OneDrive.exe /reset` does.
  */

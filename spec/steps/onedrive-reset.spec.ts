@@ -1,7 +1,7 @@
 /**
  * oneDriveReset: an action (user context) gated by the oneDriveAccount probe: the user's OneDrive processes
  * ended, `OneDrive.exe /reset`, a bounded wait for OneDrive to come back, a start when it does not
- * (../shared/reference/intune-configmgr.md 3.4); verified by reading the processes again; at most once per
+ * (docs/reference/intune-configmgr.md 3.4); verified by reading the processes again; at most once per
  * cooldown (at least a day: a reset syncs every library again).
  */
 import { strict as assert } from 'node:assert';

@@ -1,6 +1,6 @@
 /**
  * schannelProtocol: a setting (system) of one SCHANNEL protocol key's Enabled and DisabledByDefault
- * (../shared/reference/intune-configmgr.md 3.3); TLS 1.3 only from Windows build 20348.
+ * (docs/reference/intune-configmgr.md 3.3); TLS 1.3 only from Windows build 20348.
  */
 import { strict as assert } from 'node:assert';
 import { defineRemediation } from '../../generator/descriptor/remediation.ts';

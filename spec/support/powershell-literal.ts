@@ -1,6 +1,6 @@
 /**
  * An independent evaluator for the PowerShell expressions the escaper emits, written from the tokenizer
- * rules in ../shared/reference/powershell.md B.3 (CharTraits.cs, ScanStringLiteral), not from escape.ts.
+ * rules in docs/reference/powershell.md B.3 (CharTraits.cs, ScanStringLiteral), not from escape.ts.
  *
  * Supported subset, and nothing else:
  *   expr  := term ( '+' term )*            left to right

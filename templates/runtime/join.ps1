@@ -4,7 +4,7 @@ function Get-RgJoinState {
         The device's join state from `dsregcmd /status` (through Invoke-RgNativeCommand), read by the name
         tokens of its `Name : VALUE` lines (AzureAdJoined, DomainJoined, WorkplaceJoined, DomainName,
         DeviceAuthStatus, AzureAdPrt). The tokens are English in every observed output, but no source
-        confirms that on non-English builds (../shared/reference/intune-configmgr.md 3.1): an output without
+        confirms that on non-English builds (docs/reference/intune-configmgr.md 3.1): an output without
         a YES/NO AzureAdJoined and DomainJoined is reported as not recognised, never read as "not joined".
     .OUTPUTS
         Recognised ([bool]), Failure ([string], why not recognised), AzureAdJoined, DomainJoined,

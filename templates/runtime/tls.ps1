@@ -2,7 +2,7 @@ function Get-RgTlsCipherSuite {
     <#
     .SYNOPSIS
         Seam: the TLS cipher suites enabled on this computer, in order (the TLS module's Get-TlsCipherSuite,
-        Windows 10 and later; ../shared/reference/intune-configmgr.md 3.0). Reads only.
+        Windows 10 and later; docs/reference/intune-configmgr.md 3.0). Reads only.
     .OUTPUTS
         Available ([bool]: false when the TLS module or its cmdlet is missing, i.e. before Windows 10), Names
         ([string[]], first tried first), Error ([string]: why the list could not be read, empty when it was).

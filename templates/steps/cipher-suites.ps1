@@ -2,7 +2,7 @@ function Get-RgCipherSuitePolicy {
     <#
     .SYNOPSIS
         Reads the Group Policy "SSL Cipher Suite Order" list (HKLM, 64-bit view), which overrides the local
-        order (../shared/reference/intune-configmgr.md 3.0).
+        order (docs/reference/intune-configmgr.md 3.0).
     .DESCRIPTION
         The policy's registry location is not verified in a primary source (reference 3.3); the step reads the
         commonly documented one, ...\Cryptography\Configuration\SSL\00010002 Functions (REG_SZ, comma-separated),

@@ -6,7 +6,7 @@ function Set-RgSchannelProtocol {
     .DESCRIPTION
         On a Windows build without the protocol (TLS 1.3 before build 20348) nothing is written: the key
         would do nothing. When the build cannot be read, nothing is written and the function throws, so the
-        summary says why. The change takes effect after a restart (../shared/reference/intune-configmgr.md 3.3).
+        summary says why. The change takes effect after a restart (docs/reference/intune-configmgr.md 3.3).
     .PARAMETER Step
         The step: SubKey, Protocol, Role, State, Wanted, MinimumBuild.
     #>

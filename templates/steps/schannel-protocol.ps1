@@ -6,7 +6,7 @@ function Get-RgSchannelProtocolState {
         applies and whether the values are what the step wants.
     .DESCRIPTION
         Enabled means Enabled non-zero and DisabledByDefault 0; disabled means Enabled 0 and DisabledByDefault
-        non-zero (../shared/reference/intune-configmgr.md 3.3, [TLS-REG]). An absent value is the OS default,
+        non-zero (docs/reference/intune-configmgr.md 3.3, [TLS-REG]). An absent value is the OS default,
         which differs by build and protocol, so it is "not set" and never compliant. A value of another kind
         than DWord is not compliant either.
     .PARAMETER Step

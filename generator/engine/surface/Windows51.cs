@@ -7,7 +7,7 @@ internal static class Windows51
     /// Windows PowerShell 5.1's type accelerators, name to (type, assembly): the table
     /// <c>[psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')::Get</c> returns on
     /// Windows 10 1809 (5.1.17763), as PSScriptAnalyzer's compatibility profile records it
-    /// (../shared/reference/windows-powershell-5.1.json, "typeAccelerators"; spec/lint/dotnet-surface.spec.ts
+    /// (windows-powershell-5.1.json (docs/reference/README.md), "typeAccelerators"; spec/lint/dotnet-surface.spec.ts
     /// compares this table with that file when it is there). 94 entries. PowerShell 7 added more
     /// (short, ushort, uint, ulong, semver, ...): those are not here, on purpose. <c>[ordered]</c> is not an
     /// accelerator but syntax (the parser turns <c>[ordered]@{}</c> into an OrderedDictionary).

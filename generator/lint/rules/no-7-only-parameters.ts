@@ -4,7 +4,7 @@ import { definedFunctions, resolveCommand } from '../support.ts';
 /**
  * Parameters that PowerShell 6 or 7 added to commands Windows PowerShell 5.1 also has. The 7.6 test
  * engine binds them; 5.1 fails with "A parameter cannot be found". `npm run check:allowlist` checks that
- * none of these is a 5.1 parameter of that command (../shared/reference/windows-powershell-5.1.json).
+ * none of these is a 5.1 parameter of that command (windows-powershell-5.1.json (docs/reference/README.md)).
  */
 export const SEVEN_ONLY_PARAMETERS: Readonly<Record<string, readonly string[]>> = {
   'ForEach-Object': ['Parallel', 'ThrottleLimit', 'TimeoutSeconds', 'AsJob', 'UseNewRunspace'],

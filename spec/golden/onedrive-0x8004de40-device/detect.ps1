@@ -851,7 +851,7 @@ function Get-RgJoinState {
         The device's join state from `dsregcmd /status` (through Invoke-RgNativeCommand), read by the name
         tokens of its `Name : VALUE` lines (AzureAdJoined, DomainJoined, WorkplaceJoined, DomainName,
         DeviceAuthStatus, AzureAdPrt). The tokens are English in every observed output, but no source
-        confirms that on non-English builds (../shared/reference/intune-configmgr.md 3.1): an output without
+        confirms that on non-English builds (docs/reference/intune-configmgr.md 3.1): an output without
         a YES/NO AzureAdJoined and DomainJoined is reported as not recognised, never read as "not joined".
     .OUTPUTS
         Recognised ([bool]), Failure ([string], why not recognised), AzureAdJoined, DomainJoined,
@@ -1259,7 +1259,7 @@ function Get-RgTlsCipherSuite {
     <#
     .SYNOPSIS
         Seam: the TLS cipher suites enabled on this computer, in order (the TLS module's Get-TlsCipherSuite,
-        Windows 10 and later; ../shared/reference/intune-configmgr.md 3.0). Reads only.
+        Windows 10 and later; docs/reference/intune-configmgr.md 3.0). Reads only.
     .OUTPUTS
         Available ([bool]: false when the TLS module or its cmdlet is missing, i.e. before Windows 10), Names
         ([string[]], first tried first), Error ([string]: why the list could not be read, empty when it was).
@@ -1316,7 +1316,7 @@ function Get-RgCipherSuitePolicy {
     <#
     .SYNOPSIS
         Reads the Group Policy "SSL Cipher Suite Order" list (HKLM, 64-bit view), which overrides the local
-        order (../shared/reference/intune-configmgr.md 3.0).
+        order (docs/reference/intune-configmgr.md 3.0).
     .DESCRIPTION
         The policy's registry location is not verified in a primary source (reference 3.3); the step reads the
         commonly documented one, ...\Cryptography\Configuration\SSL\00010002 Functions (REG_SZ, comma-separated),
@@ -1788,7 +1788,7 @@ function Get-RgSchannelProtocolState {
         applies and whether the values are what the step wants.
     .DESCRIPTION
         Enabled means Enabled non-zero and DisabledByDefault 0; disabled means Enabled 0 and DisabledByDefault
-        non-zero (../shared/reference/intune-configmgr.md 3.3, [TLS-REG]). An absent value is the OS default,
+        non-zero (docs/reference/intune-configmgr.md 3.3, [TLS-REG]). An absent value is the OS default,
         which differs by build and protocol, so it is "not set" and never compliant. A value of another kind
         than DWord is not compliant either.
     .PARAMETER Step

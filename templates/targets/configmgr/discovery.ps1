@@ -5,7 +5,7 @@ function Invoke-RgCmDiscovery {
     .DESCRIPTION
         A configuration item's script setting (data type String) compares the one line discovery prints
         with its rule (equals Compliant); a non-zero exit code would be a discovery failure, not a
-        compliance state (../shared/reference/intune-configmgr.md 2.1). The findings in words go to the log.
+        compliance state (docs/reference/intune-configmgr.md 2.1). The findings in words go to the log.
     .PARAMETER Steps
         The step table.
     #>

@@ -5,7 +5,7 @@ function Invoke-RgCmRemediation {
         afterwards, 1 otherwise, and one summary line (REMEDIATED, COMPLIANT or FAILED).
     .DESCRIPTION
         ConfigMgr runs it when discovery returned NonCompliant and the rule remediates (Equals,
-        ../shared/reference/intune-configmgr.md 2.1); exit 0 or non-zero, no restart (section 6).
+        docs/reference/intune-configmgr.md 2.1); exit 0 or non-zero, no restart (section 6).
         A restart that a change needs is said in the summary and the log, never done.
     .PARAMETER Steps
         The step table.
@@ -32,7 +32,7 @@ function Invoke-RgCmProgram {
         outcome class, and one summary line.
     .DESCRIPTION
         Exit codes: 0 compliant, or fixed; 3010 fixed, and a change needs a restart to take effect (the
-        script never restarts the device; ConfigMgr's soft-reboot code, ../shared/reference/intune-configmgr.md
+        script never restarts the device; ConfigMgr's soft-reboot code, docs/reference/intune-configmgr.md
         2.4); 2 still not compliant afterwards (also under -WhatIf); 3 a step could not be applied; 4 a
         step could not be tested. 1 (the main loop's) means the script itself failed.
     .PARAMETER Steps

@@ -45,7 +45,7 @@ function Invoke-RgRemediation {
         }) -join '; '
     $summary = 'FAILED ' + $id + ': ' + $failing.Count + ' of ' + $after.Count + ' ' + $words.Noun + ' still ' + $words.Bad + ': ' + $findings
     # Steps that were changed still need their restart, even when others failed (SCHANNEL, cipher order:
-    # ../shared/reference/intune-configmgr.md 3.3). Under -WhatIf nothing was changed, so nothing needs one.
+    # docs/reference/intune-configmgr.md 3.3). Under -WhatIf nothing was changed, so nothing needs one.
     $restarting = @($Steps | Where-Object -FilterScript { $_.RestartRequired -and $changed -contains $_.Id } | ForEach-Object -Process { $_.Id })
     if ($restart -and $restarting.Count -gt 0 -and -not $WhatIfPreference) {
         $summary += '; restart recommended for the changes made (' + ($restarting -join ', ') + ')'
