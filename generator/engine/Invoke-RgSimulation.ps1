@@ -393,8 +393,53 @@ function RgSim.Start-RgScheduledTask {
     if ($known[0]['StartError']) {
         return [pscustomobject]@{ Started = $false; Error = [string]$known[0].StartError }
     }
+    if ([string]$known[0]['State'] -eq 'Disabled') {
+        return [pscustomobject]@{ Started = $false; Error = 'The task is disabled. (Exception from HRESULT: 0x80041326)' }
+    }
+    # A run started now: Task Scheduler's last run time is the start, its result the profile's RunResult.
+    $known[0]['LastRunTime'] = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
+    $known[0]['LastTaskResult'] = [long]$known[0]['RunResult']
     Invoke-RgSimEffect -Effects $known[0]['Effects']
     [pscustomobject]@{ Started = $true; Error = '' }
+}
+
+function Find-RgSimTask {
+    # The profile's task at that folder and name (case-insensitive); its ReadError (access denied) throws.
+    param([string]$TaskPath, [string]$TaskName)
+    $known = @($global:RgSim.ScheduledTasks | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Path, $TaskPath, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$_.Name, $TaskName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    if ($known.Count -gt 0 -and $known[0]['ReadError']) {
+        throw [System.UnauthorizedAccessException]::new([string]$known[0].ReadError)
+    }
+    $known
+}
+
+function RgSim.Get-RgScheduledTask {
+    # A listed task with its state and last run; any other is not registered.
+    param([string]$TaskPath, [string]$TaskName)
+    Add-RgSimCall -Seam 'Get-RgScheduledTask' -Arguments ([ordered]@{ TaskPath = $TaskPath; TaskName = $TaskName })
+    $known = @(Find-RgSimTask -TaskPath $TaskPath -TaskName $TaskName)
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; State = ''; LastRunUtc = $null; LastTaskResult = [long]0 }
+    }
+    $state = [string]$known[0]['State']
+    if (-not $state) { $state = 'Ready' }
+    $lastRun = $null
+    if ($known[0]['LastRunTime']) { $lastRun = ConvertFrom-RgSimUtc -Text ([string]$known[0].LastRunTime) }
+    [pscustomobject]@{ Exists = $true; State = $state; LastRunUtc = $lastRun; LastTaskResult = [long]$known[0]['LastTaskResult'] }
+}
+
+function RgSim.Set-RgScheduledTaskEnabled {
+    # Enables (Ready) or disables a listed task; one not listed throws as Enable-ScheduledTask does.
+    param([string]$TaskPath, [string]$TaskName, [bool]$Enabled)
+    Add-RgSimCall -Seam 'Set-RgScheduledTaskEnabled' -Arguments ([ordered]@{ TaskPath = $TaskPath; TaskName = $TaskName; Enabled = $Enabled })
+    $known = @(Find-RgSimTask -TaskPath $TaskPath -TaskName $TaskName)
+    if ($known.Count -eq 0) {
+        throw [System.IO.FileNotFoundException]::new('The system cannot find the file specified.')
+    }
+    if ($Enabled) { $known[0]['State'] = 'Ready' } else { $known[0]['State'] = 'Disabled' }
 }
 
 function RgSim.Get-RgHttpDate {
@@ -616,6 +661,7 @@ function RgSim.Invoke-RgNativeCommand {
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
+$RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -166,6 +166,16 @@ export interface ScheduledTask {
   readonly startError?: string;
   /** What the task's run changes on the device (e.g. dsregcmd reporting the device joined again). */
   readonly effects?: Effects;
+  /** Whether the task is enabled; a disabled task cannot be started. @default "Ready" */
+  readonly state?: 'Ready' | 'Disabled' | 'Running' | 'Queued';
+  /** When it last ran, ISO 8601 UTC; absent: it never ran. A start sets it to the simulated clock. */
+  readonly lastRunTime?: string;
+  /** Its last run's result (0 success). @default 0 */
+  readonly lastTaskResult?: number;
+  /** The result a run started now ends with (becomes `lastTaskResult`). @default 0 */
+  readonly runResult?: number;
+  /** `Get-RgScheduledTask` and `Set-RgScheduledTaskEnabled` throw this (e.g. `Access is denied.`). */
+  readonly readError?: string;
 }
 
 export interface HttpDate {
