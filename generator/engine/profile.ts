@@ -69,6 +69,11 @@ export function renderProfile(profile: SimulatedDevice): string {
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects),
       State: s.state ?? 'Ready', LastRunTime: s.lastRunTime ?? '', LastTaskResult: s.lastTaskResult ?? 0, RunResult: s.runResult ?? 0, ReadError: s.readError ?? '' })),
   };
+  data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
+    Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}) as PsValue, Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
+    ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
+  }));
+  data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

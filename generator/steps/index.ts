@@ -22,6 +22,7 @@ import { oneDriveResetRoom, type OneDriveResetStep } from './onedrive-reset.ts';
 import { scheduledTaskRoom, type ScheduledTaskStep } from './scheduled-task.ts';
 import { scheduledTaskRanRoom, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
 import { scheduledTaskRunRoom, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
+import { fileRoom, type FileStep } from './file.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -42,18 +43,21 @@ export type { RegistryLocation, RegistryView } from './registry-location.ts';
 export { scheduledTask, type ScheduledTaskProps, type ScheduledTaskStep } from './scheduled-task.ts';
 export { scheduledTaskRan, type ScheduledTaskRanProps, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
 export { scheduledTaskRun, type ScheduledTaskRunProps, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
+export { file, type FileProps, type FileStep } from './file.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
 export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep
-  | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep;
+  | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
+  | FileStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
   [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom,
-    scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom].map((room) => [room.kind, room]),
+    scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
+    fileRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
