@@ -70,7 +70,7 @@ export function renderProfile(profile: SimulatedDevice): string {
       State: s.state ?? 'Ready', LastRunTime: s.lastRunTime ?? '', LastTaskResult: s.lastTaskResult ?? 0, RunResult: s.runResult ?? 0, ReadError: s.readError ?? '' })),
   };
   data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
-    Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}) as PsValue, Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
+    Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
   }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
