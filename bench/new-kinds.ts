@@ -53,5 +53,4 @@ for (const c of cases) {
   const own = await time(detect);
   console.log(`${c.kind}: detect.ps1 ${own} ms, no-op harness ${base} ms, own ${own - base} ms`);
 }
-await engine.close?.();
 process.exit(0);
