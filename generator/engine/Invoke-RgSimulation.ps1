@@ -44,6 +44,7 @@ $device = & $ProfilePath
 
 # The parts of the device besides the registry that scripts can change and a later run sees as they were left.
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
+$RgSimCarried += @('FileSystem')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -58,6 +59,8 @@ $global:RgSim = @{
     HttpDates = @()
     Services = @()
     ScheduledTasks = @()
+    FileSystem = @()
+    Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
     Programs = @()
@@ -152,6 +155,8 @@ $global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { 
 $global:RgSim.HttpDates = @($device['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -393,8 +398,53 @@ function RgSim.Start-RgScheduledTask {
     if ($known[0]['StartError']) {
         return [pscustomobject]@{ Started = $false; Error = [string]$known[0].StartError }
     }
+    if ([string]$known[0]['State'] -eq 'Disabled') {
+        return [pscustomobject]@{ Started = $false; Error = 'The task is disabled. (Exception from HRESULT: 0x80041326)' }
+    }
+    # A run started now: Task Scheduler's last run time is the start, its result the profile's RunResult.
+    $known[0]['LastRunTime'] = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture)
+    $known[0]['LastTaskResult'] = [long]$known[0]['RunResult']
     Invoke-RgSimEffect -Effects $known[0]['Effects']
     [pscustomobject]@{ Started = $true; Error = '' }
+}
+
+function Find-RgSimTask {
+    # The profile's task at that folder and name (case-insensitive); its ReadError (access denied) throws.
+    param([string]$TaskPath, [string]$TaskName)
+    $known = @($global:RgSim.ScheduledTasks | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Path, $TaskPath, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$_.Name, $TaskName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    if ($known.Count -gt 0 -and $known[0]['ReadError']) {
+        throw [System.UnauthorizedAccessException]::new([string]$known[0].ReadError)
+    }
+    $known
+}
+
+function RgSim.Get-RgScheduledTask {
+    # A listed task with its state and last run; any other is not registered.
+    param([string]$TaskPath, [string]$TaskName)
+    Add-RgSimCall -Seam 'Get-RgScheduledTask' -Arguments ([ordered]@{ TaskPath = $TaskPath; TaskName = $TaskName })
+    $known = @(Find-RgSimTask -TaskPath $TaskPath -TaskName $TaskName)
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; State = ''; LastRunUtc = $null; LastTaskResult = [long]0 }
+    }
+    $state = [string]$known[0]['State']
+    if (-not $state) { $state = 'Ready' }
+    $lastRun = $null
+    if ($known[0]['LastRunTime']) { $lastRun = ConvertFrom-RgSimUtc -Text ([string]$known[0].LastRunTime) }
+    [pscustomobject]@{ Exists = $true; State = $state; LastRunUtc = $lastRun; LastTaskResult = [long]$known[0]['LastTaskResult'] }
+}
+
+function RgSim.Set-RgScheduledTaskEnabled {
+    # Enables (Ready) or disables a listed task; one not listed throws as Enable-ScheduledTask does.
+    param([string]$TaskPath, [string]$TaskName, [bool]$Enabled)
+    Add-RgSimCall -Seam 'Set-RgScheduledTaskEnabled' -Arguments ([ordered]@{ TaskPath = $TaskPath; TaskName = $TaskName; Enabled = $Enabled })
+    $known = @(Find-RgSimTask -TaskPath $TaskPath -TaskName $TaskName)
+    if ($known.Count -eq 0) {
+        throw [System.IO.FileNotFoundException]::new('The system cannot find the file specified.')
+    }
+    if ($Enabled) { $known[0]['State'] = 'Ready' } else { $known[0]['State'] = 'Disabled' }
 }
 
 function RgSim.Get-RgHttpDate {
@@ -531,6 +581,171 @@ function RgSim.Set-RgServiceStartType {
     $known[0].StartType = $StartType
 }
 
+# --- files and folders (the file seams), from the profile's FileSystem ---------------------------------------
+
+function Find-RgSimFile {
+    # The profile's item at that path (its %VARIABLE%s expanded as in this run), compared case-insensitively.
+    param([string]$Path)
+    @($global:RgSim.FileSystem | Where-Object -FilterScript {
+            [string]::Equals([System.Environment]::ExpandEnvironmentVariables([string]$_.Path), $Path, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+}
+
+function Assert-RgSimFileAccess {
+    param([object[]]$Known, [string]$Access)
+    if ($Known.Count -gt 0 -and $Access -eq 'Read' -and $Known[0]['ReadError']) {
+        throw [System.UnauthorizedAccessException]::new([string]$Known[0].ReadError)
+    }
+    if ($Known.Count -gt 0 -and $Access -eq 'Write' -and $Known[0]['WriteError']) {
+        throw [System.IO.IOException]::new([string]$Known[0].WriteError)
+    }
+}
+
+function Get-RgSimFileBytes {
+    param([System.Collections.IDictionary]$Item)
+    , [System.Text.Encoding]::UTF8.GetBytes([string]$Item['Content'])
+}
+
+function Set-RgSimFile {
+    # Creates or replaces the item at Path (a new file written now).
+    param([string]$Path, [string]$Content, [System.Collections.IDictionary]$Json = $null)
+    # Kept as the profile writes it: the per-run folders (%ProgramData%, %LOCALAPPDATA%) as variables, so a later run finds it.
+    $stored = $Path
+    foreach ($name in @('LOCALAPPDATA', 'ProgramData')) {
+        $root = [System.Environment]::GetEnvironmentVariable($name)
+        if ($root -and $Path.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) { $stored = '%' + $name + '%' + $Path.Substring($root.Length) }
+    }
+    foreach ($old in @(Find-RgSimFile -Path $Path)) {
+        $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { -not [object]::ReferenceEquals($_, $old) })
+    }
+    $item = [ordered]@{ Path = $stored; Folder = $false; Content = $Content; HasJson = $null -ne $Json; Json = $Json; Length = -1; ReadError = ''; WriteError = ''
+        LastWriteTime = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
+    $global:RgSim.FileSystem = @($global:RgSim.FileSystem) + @($item)
+    $item
+}
+
+function RgSim.Get-RgFileItem {
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgFileItem' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; IsFolder = $false; Length = [long]0; LastWriteTimeUtc = $null }
+    }
+    $item = $known[0]
+    $length = [long]$item['Length']
+    if ($length -lt 0) { $length = [System.Text.Encoding]::UTF8.GetByteCount([string]$item['Content']) }
+    $written = $global:RgSim.Clock
+    if ($item['LastWriteTime']) { $written = ConvertFrom-RgSimUtc -Text ([string]$item.LastWriteTime) }
+    [pscustomobject]@{ Exists = $true; IsFolder = [bool]$item['Folder']; Length = $length; LastWriteTimeUtc = $written }
+}
+
+function RgSim.Get-RgFileHash {
+    # The SHA-256 of the item's content as UTF-8, computed for real.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgFileHash' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0) { throw [System.IO.FileNotFoundException]::new("Could not find file '" + $Path + "'.") }
+    $sha = [System.Security.Cryptography.SHA256]::Create()
+    try { [System.BitConverter]::ToString($sha.ComputeHash([byte[]](Get-RgSimFileBytes -Item $known[0]))).Replace('-', '') }
+    finally { $sha.Dispose() }
+}
+
+function ConvertTo-RgSimJson {
+    # A scalar as compact JSON text, as ConvertTo-Json -Compress writes it.
+    param([object]$Value)
+    if ($Value -is [bool]) { if ($Value) { return 'true' } else { return 'false' } }
+    if ($Value -is [string]) { return '"' + $Value.Replace('\', '\\').Replace('"', '\"') + '"' }
+    if ($Value -is [System.Collections.IDictionary]) { return '{...}' }
+    [string]::Format([System.Globalization.CultureInfo]::InvariantCulture, '{0}', $Value)
+}
+
+function RgSim.Get-RgJsonProperty {
+    param([string]$Path, [string]$Property)
+    Add-RgSimCall -Seam 'Get-RgJsonProperty' -Arguments ([ordered]@{ Path = $Path; Property = $Property })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0) { return [pscustomobject]@{ FileExists = $false; Exists = $false; Json = '' } }
+    if (-not $known[0]['HasJson']) { throw [System.ArgumentException]::new('Invalid JSON primitive: ' + [string]$known[0]['Content']) }
+    $node = $known[0].Json
+    foreach ($name in $Property.Split('.')) {
+        if ($node -isnot [System.Collections.IDictionary] -or -not $node.Contains($name)) {
+            return [pscustomobject]@{ FileExists = $true; Exists = $false; Json = '' }
+        }
+        $node = $node[$name]
+    }
+    [pscustomobject]@{ FileExists = $true; Exists = $true; Json = (ConvertTo-RgSimJson -Value $node) }
+}
+
+function RgSim.Set-RgJsonProperty {
+    param([string]$Path, [string]$Property, [string]$Json)
+    Add-RgSimCall -Seam 'Set-RgJsonProperty' -Arguments ([ordered]@{ Path = $Path; Property = $Property; Json = $Json })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Write'
+    $root = [ordered]@{}
+    if ($known.Count -gt 0 -and $known[0]['HasJson']) { $root = $known[0].Json }
+    $names = $Property.Split('.')
+    $node = $root
+    for ($index = 0; $index -lt $names.Count - 1; $index++) {
+        if (-not $node.Contains($names[$index]) -or $node[$names[$index]] -isnot [System.Collections.IDictionary]) { $node[$names[$index]] = [ordered]@{} }
+        $node = $node[$names[$index]]
+    }
+    $value = $null
+    if ($Json.StartsWith('"')) { $value = $Json.Substring(1, $Json.Length - 2).Replace('\"', '"').Replace('\\', '\') }
+    elseif ($Json -eq 'true' -or $Json -eq 'false') { $value = $Json -eq 'true' }
+    else { $value = [double]::Parse($Json, [System.Globalization.CultureInfo]::InvariantCulture) }
+    $node[$names[-1]] = $value
+    $null = Set-RgSimFile -Path $Path -Content '' -Json $root
+}
+
+function RgSim.Write-RgFileText {
+    param([string]$Path, [string]$Text)
+    Add-RgSimCall -Seam 'Write-RgFileText' -Arguments ([ordered]@{ Path = $Path; Text = $Text })
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $Path) -Access 'Write'
+    $null = Set-RgSimFile -Path $Path -Content $Text
+}
+
+function RgSim.Remove-RgFileItem {
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Remove-RgFileItem' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Write'
+    foreach ($old in $known) {
+        $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { -not [object]::ReferenceEquals($_, $old) })
+    }
+}
+
+function RgSim.Save-RgDownload {
+    # An https:// source answers as the profile's Downloads say (an unlisted one does not resolve); a path is copied.
+    param([string]$Source, [string]$Path)
+    Add-RgSimCall -Seam 'Save-RgDownload' -Arguments ([ordered]@{ Source = $Source; Path = $Path })
+    $known = @($global:RgSim.Downloads | Where-Object -FilterScript { [string]::Equals([string]$_.Source, $Source, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($known.Count -gt 0) {
+        if ($known[0]['Error']) { throw [System.Net.WebException]::new([string]$known[0].Error) }
+        $null = Set-RgSimFile -Path $Path -Content ([string]$known[0]['Content'])
+        return
+    }
+    if ($Source.StartsWith('https://', [System.StringComparison]::OrdinalIgnoreCase)) {
+        throw [System.Net.WebException]::new("The remote name could not be resolved: '" + ([uri]$Source).Host + "'")
+    }
+    $from = @(Find-RgSimFile -Path $Source)
+    Assert-RgSimFileAccess -Known $from -Access 'Read'
+    if ($from.Count -eq 0) { throw [System.IO.FileNotFoundException]::new("Could not find file '" + $Source + "'.") }
+    $null = Set-RgSimFile -Path $Path -Content ([string]$from[0]['Content'])
+}
+
+function RgSim.Move-RgFile {
+    param([string]$Path, [string]$Destination)
+    Add-RgSimCall -Seam 'Move-RgFile' -Arguments ([ordered]@{ Path = $Path; Destination = $Destination })
+    $from = @(Find-RgSimFile -Path $Path)
+    if ($from.Count -eq 0) { throw [System.IO.FileNotFoundException]::new("Could not find file '" + $Path + "'.") }
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $Destination) -Access 'Write'
+    $null = Set-RgSimFile -Path $Destination -Content ([string]$from[0]['Content'])
+    RgSim.Remove-RgFileItem -Path $Path
+    $null = $global:RgSim.Calls.RemoveAt($global:RgSim.Calls.Count - 1)
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -616,6 +831,8 @@ function RgSim.Invoke-RgNativeCommand {
 
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
+$RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
+$RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -66,8 +66,14 @@ export function renderProfile(profile: SimulatedDevice): string {
     Endpoints: (profile.endpoints ?? []).map(endpointData),
     HttpDates: (profile.httpDates ?? []).map(httpDateData),
     Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
-    ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects) })),
+    ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects),
+      State: s.state ?? 'Ready', LastRunTime: s.lastRunTime ?? '', LastTaskResult: s.lastTaskResult ?? 0, RunResult: s.runResult ?? 0, ReadError: s.readError ?? '' })),
   };
+  data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
+    Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
+    ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
+  }));
+  data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

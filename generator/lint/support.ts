@@ -14,8 +14,9 @@ let seams: readonly string[] | undefined;
 export function seamNames(): readonly string[] {
   if (seams) return seams;
   const text = readFileSync(SEAM_SOURCE, 'utf8');
-  const list = /^\$RgSimSeams\s*=\s*@\(([^)]*)\)/m.exec(text);
-  const names = list ? [...list[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!) : [];
+  // The list, and any `$RgSimSeams += @('...')` lines after it (a room's new seams appended on a line of their own).
+  const lists = [...text.matchAll(/^\$RgSimSeams\s*\+?=\s*@\(([^)]*)\)/gm)];
+  const names = lists.flatMap((list) => [...list[1]!.matchAll(/'([^']+)'/g)].map((m) => m[1]!));
   if (names.length === 0) throw new Error(`${SEAM_SOURCE}: no $RgSimSeams = @('...') list of seam function names`);
   seams = names;
   return seams;

@@ -108,6 +108,16 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
     use: 'scheduled-task seams (Start-RgScheduledTask: Automatic-Device-Join)',
   },
 
+  // ScheduledTasks for the scheduledTask rooms (Get-RgScheduledTask, Set-RgScheduledTaskEnabled)
+  'Get-ScheduledTaskInfo': { module: 'ScheduledTasks', parameters: { InputObject: 'Microsoft.Management.Infrastructure.CimInstance' }, minBuild: WINDOWS_8, use: 'task seam: last run time and result' },
+  'Enable-ScheduledTask': { module: 'ScheduledTasks', parameters: { TaskName: STRING, TaskPath: STRING }, minBuild: WINDOWS_8, use: 'task seam: scheduledTask enabled' },
+  'Disable-ScheduledTask': { module: 'ScheduledTasks', parameters: { TaskName: STRING, TaskPath: STRING }, minBuild: WINDOWS_8, use: 'task seam: scheduledTask disabled' },
+
+  // Microsoft.PowerShell.Utility for the file room's JSON seams (Get-RgJsonProperty, Set-RgJsonProperty)
+  'ConvertFrom-Json': { module: 'Microsoft.PowerShell.Utility', parameters: { InputObject: STRING }, use: 'file seams: reading a JSON file' },
+  'ConvertTo-Json': { module: 'Microsoft.PowerShell.Utility', parameters: { InputObject: 'System.Object', Compress: SWITCH, Depth: 'System.Int32' }, use: 'file seams: writing a JSON file back' },
+  'Add-Member': { module: 'Microsoft.PowerShell.Utility', parameters: { NotePropertyName: STRING, NotePropertyValue: 'System.Object', Force: SWITCH, InputObject: 'System.Management.Automation.PSObject' }, use: 'file seams: setting a JSON property' },
+
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },

@@ -67,6 +67,49 @@ export interface DeviceProfileProps {
    */
   readonly cipherSuites?: CipherSuites;
   readonly faults?: Faults;
+  /**
+   * Files and folders the file seams see (`Get-RgFileItem`, `Get-RgFileHash`, the JSON and write seams),
+   * with their content, size and age; a path may start with an environment variable as in `files`.
+   */
+  readonly fileSystem?: readonly FileItem[];
+  /** What `Save-RgDownload` gets for a source (an https:// URL or a path not in `fileSystem`); an unlisted URL fails. */
+  readonly downloads?: readonly Download[];
+}
+
+export interface FileItem {
+  /** e.g. `%APPDATA%\Contoso\settings.json` or `C:\ProgramData\Contoso\agent.xml`. */
+  readonly path: string;
+  /** A folder rather than a file. @default false */
+  readonly folder?: boolean;
+  /**
+   * A JSON file's content as data (what the JSON seams read and change); values are strings, numbers, booleans
+   * or objects of them.
+   */
+  readonly json?: JsonObject;
+  /** The file's text (its bytes are this as UTF-8; the SHA-256 is computed from them). @default '' */
+  readonly content?: string;
+  /** The size in bytes Windows reports. @default the content's UTF-8 length */
+  readonly length?: number;
+  /** Last write time, ISO 8601 UTC. @default the profile's clock */
+  readonly lastWriteTime?: string;
+  /** Reading it fails with this message (access denied). */
+  readonly readError?: string;
+  /** Writing or deleting it fails with this message (a file in use). */
+  readonly writeError?: string;
+}
+
+/** A JSON object of a simulated file. */
+export interface JsonObject {
+  readonly [member: string]: string | number | boolean | JsonObject;
+}
+
+export interface Download {
+  /** e.g. `https://downloads.contoso.com/agent/config.xml`, compared case-insensitively. */
+  readonly source: string;
+  /** What arrives, as UTF-8 text. */
+  readonly content?: string;
+  /** The download fails with this message, e.g. `The remote server returned an error: (404) Not Found.` */
+  readonly error?: string;
 }
 
 export interface RegistryEntry {
@@ -166,6 +209,16 @@ export interface ScheduledTask {
   readonly startError?: string;
   /** What the task's run changes on the device (e.g. dsregcmd reporting the device joined again). */
   readonly effects?: Effects;
+  /** Whether the task is enabled; a disabled task cannot be started. @default "Ready" */
+  readonly state?: 'Ready' | 'Disabled' | 'Running' | 'Queued';
+  /** When it last ran, ISO 8601 UTC; absent: it never ran. A start sets it to the simulated clock. */
+  readonly lastRunTime?: string;
+  /** Its last run's result (0 success). @default 0 */
+  readonly lastTaskResult?: number;
+  /** The result a run started now ends with (becomes `lastTaskResult`). @default 0 */
+  readonly runResult?: number;
+  /** `Get-RgScheduledTask` and `Set-RgScheduledTaskEnabled` throw this (e.g. `Access is denied.`). */
+  readonly readError?: string;
 }
 
 export interface HttpDate {

@@ -19,6 +19,10 @@ import { schannelProtocolRoom, type SchannelProtocolStep } from './schannel-prot
 import { cipherSuitesRoom, type CipherSuitesStep } from './cipher-suites.ts';
 import { oneDriveAccountRoom, type OneDriveAccountStep } from './onedrive-account.ts';
 import { oneDriveResetRoom, type OneDriveResetStep } from './onedrive-reset.ts';
+import { scheduledTaskRoom, type ScheduledTaskStep } from './scheduled-task.ts';
+import { scheduledTaskRanRoom, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
+import { scheduledTaskRunRoom, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
+import { fileRoom, type FileStep } from './file.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -36,16 +40,24 @@ export { cipherSuites, AZURE_FRONT_DOOR_SUITES, type CipherSuitesProps, type Cip
 export { oneDriveAccount, type OneDriveAccountProps, type OneDriveAccountStep } from './onedrive-account.ts';
 export { oneDriveReset, DEFAULT_RESTART_WAIT_SECONDS, type OneDriveResetProps, type OneDriveResetStep } from './onedrive-reset.ts';
 export type { RegistryLocation, RegistryView } from './registry-location.ts';
+export { scheduledTask, type ScheduledTaskProps, type ScheduledTaskStep } from './scheduled-task.ts';
+export { scheduledTaskRan, type ScheduledTaskRanProps, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
+export { scheduledTaskRun, type ScheduledTaskRunProps, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
+export { file, type FileProps, type FileStep } from './file.ts';
 
 /**
  * Any step a remediation may hold.
  * @discriminator kind
  */
-export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep;
+export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep
+  | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
+  | FileStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
-  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom].map((room) => [room.kind, room]),
+  [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom,
+    scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
+    fileRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
