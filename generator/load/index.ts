@@ -20,12 +20,20 @@ export interface LoadResult {
   readonly files: readonly string[];
 }
 
-async function listTypeScript(dir: string): Promise<string[]> {
+/**
+ * The catalog's own folder of device profiles (`remgen simulate`'s bundled devices): profiles, not
+ * descriptors, so the catalog load does not import them (a build never needs a device).
+ */
+export const PROFILES_FOLDER = 'profiles';
+
+async function listTypeScript(dir: string, root = true): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await listTypeScript(full)));
+    if (entry.isDirectory()) {
+      if (!(root && entry.name === PROFILES_FOLDER)) found.push(...(await listTypeScript(full, false)));
+    }
     else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full);
   }
   return found.sort();
@@ -72,8 +80,24 @@ function compileErrors(error: unknown): Diagnostic[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+/** The modification time each descriptor file had when this process last imported it. */
+const imported = new Map<string, number>();
+
 /**
- * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
+ * The URL to import `file` by: its plain URL the first time (the module another descriptor's import of it
+ * shares, so a bundle's rungs load once), and a new `?v=<mtime>` URL when it changed since this process
+ * imported it (a long-lived process, a spec that edits a fixture), so an edit is never served from the cache.
+ */
+async function freshUrl(file: string): Promise<string> {
+  const version = (await stat(file)).mtimeMs;
+  const before = imported.get(file);
+  imported.set(file, version);
+  const url = pathToFileURL(file).href;
+  return before === undefined || before === version ? url : `${url}?v=${version}`;
+}
+
+/**
+ * Imports every TypeScript file under `dir` (but its `profiles/` folder) (descriptors are modules; tsx's loader compiles them) and
  * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
  * not a crash.
  */
@@ -90,8 +114,7 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   for (const file of files) {
     let module: Record<string, unknown>;
     try {
-      const version = (await stat(file)).mtimeMs;
-      module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+      module = (await import(await freshUrl(file))) as Record<string, unknown>;
     } catch (error) {
       const compile = compileErrors(error);
       if (compile) {
