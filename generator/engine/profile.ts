@@ -74,6 +74,14 @@ export function renderProfile(profile: SimulatedDevice): string {
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
   }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
+  data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
+    HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,
+    Chain: (t.chain ?? []).map((c) => ({ Subject: c.subject, Issuer: c.issuer ?? c.subject, Thumbprint: c.thumbprint.toUpperCase() })),
+  }));
+  data.Proxies = (profile.proxies ?? []).map((p) => ({
+    Address: p.address, Status: p.status ?? 200, Reason: p.reason ?? (p.status === 407 ? 'Proxy Authentication Required' : (p.status ?? 200) === 200 ? 'Connection established' : 'Error'), TimesOut: p.timesOut ?? false,
+  }));
+  data.WebProxy = { Proxy: profile.webProxy?.proxy ?? '', Bypass: [...(profile.webProxy?.bypass ?? [])] };
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;
