@@ -84,7 +84,9 @@ export interface DeviceProfileProps {
   readonly proxies?: readonly ProxyServer[];
   /**
    * What `[System.Net.WebRequest]::GetSystemWebProxy()` chooses for the signed-in user (`Get-RgSystemWebProxy`):
-   * their Internet Options' proxy and the hosts it bypasses. @default direct
+   * their Internet Options' proxy and the hosts it bypasses. @default the manual proxy of the profile's
+   * `HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings` (`ProxyEnable`, `ProxyServer`,
+   * `ProxyOverride`; a PAC script is not evaluated), else direct
    */
   readonly webProxy?: WebProxy;
 }

@@ -93,6 +93,9 @@ function Get-RgProxyRoute {
         <local> for names without a dot). docs/reference/tls-inspection.md.
     .PARAMETER HostName
         The hosts.
+    .PARAMETER Via
+        WinINet or WinHTTP; by default the one this context takes (WinINet for the user, WinHTTP for SYSTEM).
+        The user's script can read SYSTEM's WinHTTP route too; SYSTEM cannot read the user's Internet Options.
     .OUTPUTS
         One { HostName; Source ('WinINet' or 'WinHTTP'); Proxy (host:port, empty when direct); Bypassed; Known } per host.
     #>
@@ -101,9 +104,16 @@ function Get-RgProxyRoute {
     param(
         [Parameter(Mandatory = $true)]
         [AllowEmptyCollection()]
-        [string[]]$HostName
+        [string[]]$HostName,
+
+        [ValidateSet('', 'WinINet', 'WinHTTP')]
+        [string]$Via = ''
     )
-    if ([string]$RgPackage.Context -eq 'user') {
+    if (-not $Via) {
+        $Via = 'WinHTTP'
+        if ([string]$RgPackage.Context -eq 'user') { $Via = 'WinINet' }
+    }
+    if ($Via -eq 'WinINet') {
         $answers = @(Get-RgSystemWebProxy -Uri ([string[]]@($HostName | ForEach-Object -Process { 'https://' + $_ + '/' })))
         for ($index = 0; $index -lt $HostName.Count; $index++) {
             $answer = $answers[$index]
@@ -150,8 +160,8 @@ function Select-RgSchemeProxy {
 function Get-RgRouteWords {
     <#
     .SYNOPSIS
-        Routes in the summary's words: 'SYSTEM goes direct (WinHTTP)', 'the user through proxy.contoso.com:8080
-        (WinINet; login.microsoftonline.com bypassed)'.
+        One route (Get-RgProxyRoute's answers for some hosts) in the summary's words: 'SYSTEM goes direct
+        (WinHTTP)', 'the user through proxy.contoso.com:8080 (WinINet; login.microsoftonline.com bypassed)'.
     #>
     [CmdletBinding()]
     [OutputType([string])]
@@ -160,11 +170,12 @@ function Get-RgRouteWords {
         [AllowEmptyCollection()]
         [object[]]$Route
     )
-    $who = 'SYSTEM'
-    if ([string]$RgPackage.Context -eq 'user') { $who = 'the user' }
     $all = @($Route)
-    if ($all.Count -eq 0) { return $who + ' has no route to check' }
+    if ($all.Count -eq 0) { return 'no route to check' }
     $source = [string]$all[0].Source
+    # WinINet is the signed-in user's route (only user scripts ask it); WinHTTP is what SYSTEM takes.
+    $who = 'SYSTEM'
+    if ($source -eq 'WinINet') { $who = 'the user' }
     if (@($all | Where-Object -FilterScript { -not $_.Known }).Count -gt 0) { return $who + "'s proxy is unknown (" + $source + ')' }
     $proxies = @()
     foreach ($one in $all) {
