@@ -479,18 +479,38 @@ function Find-RgSimService {
 }
 
 function RgSim.Get-RgService {
-    # A service the profile lists, with its status and start type; any other is not installed.
+    # A service the profile lists, with its status, start type and delayed start; any other is not installed.
+    # Its ReadError (access denied) throws.
     param([string]$Name)
     Add-RgSimCall -Seam 'Get-RgService' -Arguments ([ordered]@{ Name = $Name })
     $known = @(Find-RgSimService -Name $Name)
     if ($known.Count -eq 0) {
-        return [pscustomobject]@{ Exists = $false; Status = ''; StartType = '' }
+        return [pscustomobject]@{ Exists = $false; Status = ''; StartType = ''; DelayedAutoStart = $false }
     }
-    [pscustomobject]@{ Exists = $true; Status = [string]$known[0].Status; StartType = [string]$known[0].StartType }
+    if ($known[0]['ReadError']) {
+        throw [System.InvalidOperationException]::new("Cannot open " + $Name + " service on computer '.'. " + [string]$known[0].ReadError)
+    }
+    $startType = [string]$known[0].StartType
+    [pscustomobject]@{ Exists = $true; Status = [string]$known[0].Status; StartType = $startType; DelayedAutoStart = ([bool]$known[0]['DelayedAutoStart'] -and $startType -eq 'Automatic') }
+}
+
+function RgSim.Stop-RgService {
+    # Stops a listed service (its status becomes Stopped), unless the profile says it fails.
+    param([string]$Name, [int]$TimeoutSeconds = 30)
+    Add-RgSimCall -Seam 'Stop-RgService' -Arguments ([ordered]@{ Name = $Name; TimeoutSeconds = $TimeoutSeconds })
+    $known = @(Find-RgSimService -Name $Name)
+    if ($known.Count -eq 0) {
+        throw [System.InvalidOperationException]::new("Service '" + $Name + "' was not found on computer '.'.")
+    }
+    if ($known[0]['StopError']) {
+        throw [System.InvalidOperationException]::new([string]$known[0].StopError)
+    }
+    $known[0].Status = 'Stopped'
 }
 
 function RgSim.Start-RgService {
-    # Starts a listed service (its status becomes Running), unless it is disabled or the profile says it fails.
+    # Starts a listed service (its status becomes Running, its Effects happen), unless it is disabled or the
+    # profile says it fails.
     param([string]$Name, [int]$TimeoutSeconds = 30)
     Add-RgSimCall -Seam 'Start-RgService' -Arguments ([ordered]@{ Name = $Name; TimeoutSeconds = $TimeoutSeconds })
     $known = @(Find-RgSimService -Name $Name)
@@ -502,6 +522,9 @@ function RgSim.Start-RgService {
     }
     if ($known[0]['StartError']) {
         throw [System.InvalidOperationException]::new([string]$known[0].StartError)
+    }
+    if ([string]$known[0].Status -ne 'Running') {
+        Invoke-RgSimEffect -Effects $known[0]['Effects']
     }
     $known[0].Status = 'Running'
 }
@@ -578,7 +601,13 @@ function RgSim.Set-RgServiceStartType {
     if ($known.Count -eq 0) {
         throw [System.InvalidOperationException]::new("Service '" + $Name + "' was not found on computer '.'.")
     }
+    if ($StartType -eq 'AutomaticDelayed') {
+        $known[0].StartType = 'Automatic'
+        $known[0]['DelayedAutoStart'] = $true
+        return
+    }
     $known[0].StartType = $StartType
+    $known[0]['DelayedAutoStart'] = $false
 }
 
 # --- files and folders (the file seams), from the profile's FileSystem ---------------------------------------
@@ -832,6 +861,7 @@ function RgSim.Invoke-RgNativeCommand {
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
+$RgSimSeams += @('Stop-RgService')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)

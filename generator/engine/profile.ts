@@ -65,7 +65,8 @@ export function renderProfile(profile: SimulatedDevice): string {
     })),
     Endpoints: (profile.endpoints ?? []).map(endpointData),
     HttpDates: (profile.httpDates ?? []).map(httpDateData),
-    Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
+    Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '',
+      DelayedAutoStart: s.delayedAutoStart ?? false, StopError: s.stopError ?? '', ReadError: s.readError ?? '', Effects: effectsData(s.effects) })),
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects),
       State: s.state ?? 'Ready', LastRunTime: s.lastRunTime ?? '', LastTaskResult: s.lastTaskResult ?? 0, RunResult: s.runResult ?? 0, ReadError: s.readError ?? '' })),
   };

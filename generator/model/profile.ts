@@ -239,6 +239,13 @@ export interface Service {
   readonly startType: 'Automatic' | 'Manual' | 'Disabled' | 'Boot' | 'System';
   /** `Start-RgService` throws this instead of starting it (a disabled service cannot start, whatever this says). */
   readonly startError?: string;
+  /** An `Automatic` service whose start is delayed ("Automatic (Delayed Start)"). @default false */
+  readonly delayedAutoStart?: boolean;
+  /** `Stop-RgService` throws this instead of stopping it (e.g. a service that does not accept a stop). */
+  readonly stopError?: string;
+  /** `Get-RgService` throws this (e.g. `Access is denied.`): the service's state cannot be read. */
+  readonly readError?: string;  /** What starting the service changes on the device (e.g. a local endpoint answering again after a restart). */
+  readonly effects?: Effects;
 }
 
 export interface CipherSuites {
