@@ -213,6 +213,24 @@ function RgSim.Get-RgRegistryData {
     [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $values[$Name].Kind; Value = $values[$Name].Value }
 }
 
+function RgSim.Get-RgRegistrySubKeyNames {
+    # The direct subkeys of a key the profile has (its registry entries' and keys' paths), in their order.
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'Get-RgRegistrySubKeyNames' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Read'
+    if (-not $global:RgSim.Registry.Contains($path)) {
+        return [pscustomobject]@{ KeyExists = $false; Names = [string[]]@() }
+    }
+    $prefix = $path + '\'
+    $names = foreach ($key in @($global:RgSim.Registry.Keys)) {
+        if ($key.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase) -and $key.IndexOf('\', $prefix.Length) -lt 0) {
+            $key.Substring($prefix.Length)
+        }
+    }
+    [pscustomobject]@{ KeyExists = $true; Names = [string[]]@($names) }
+}
+
 function RgSim.Write-RgRegistryData {
     param([string]$Hive, [string]$SubKey, [string]$Name, [string]$Kind, [object]$Value, [int]$View = 64)
     Add-RgSimCall -Seam 'Write-RgRegistryData' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; Name = $Name; Kind = $Kind; Value = $Value; View = $View })
@@ -537,7 +555,8 @@ function Get-RgSimCommandLine {
 
 function Invoke-RgSimEffect {
     # What running a command or starting a task changes on the device: endpoints replaced by host, native
-    # commands by command line (they answer differently from now on), servers' dates by URI, the clock set.
+    # commands by command line (they answer differently from now on), servers' dates by URI, the clock set,
+    # registry keys removed.
     param([System.Collections.IDictionary]$Effects)
     if (-not $Effects) { return }
     foreach ($effect in @($Effects['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })) {
@@ -556,6 +575,14 @@ function Invoke-RgSimEffect {
     }
     if ($Effects['Clock']) {
         $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$Effects['Clock'])
+    }
+    foreach ($gone in @($Effects['RemovesKeys'] | Where-Object -FilterScript { $null -ne $_ })) {
+        # A key deleted with its subkeys (an uninstaller removing its uninstall entry).
+        foreach ($key in @($global:RgSim.Registry.Keys)) {
+            if ([string]::Equals($key, $gone, [System.StringComparison]::OrdinalIgnoreCase) -or $key.StartsWith($gone + '\', [System.StringComparison]::OrdinalIgnoreCase)) {
+                $global:RgSim.Registry.Remove($key)
+            }
+        }
     }
 }
 
@@ -862,6 +889,7 @@ function RgSim.Invoke-RgNativeCommand {
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 $RgSimSeams += @('Stop-RgService')
+$RgSimSeams += @('Get-RgRegistrySubKeyNames')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)

@@ -59,6 +59,11 @@ export interface DeviceProfileProps {
    * as an unresolvable name does.
    */
   readonly httpDates?: readonly HttpDate[];
+  /**
+   * Apps in Add/Remove Programs: registry values of their uninstall entries, and commands for their
+   * uninstallers (msiexec /x for a product code, else the QuietUninstallString).
+   */
+  readonly installedApps?: readonly InstalledApp[];
   /** Windows services `Get-RgService` sees (by name, case-insensitive); one not listed is not installed. */
   readonly services?: readonly Service[];
   /**
@@ -152,6 +157,39 @@ export interface Effects {
   readonly httpDates?: readonly HttpDate[];
   /** The device clock is set to this ISO 8601 UTC time, e.g. after `w32tm /resync`. */
   readonly clock?: string;
+  /** Registry keys deleted with their subkeys, as regedit shows them (e.g. an uninstaller removing its entry). */
+  readonly removesKeys?: readonly string[];
+}
+
+/**
+ * An app in Add/Remove Programs: its uninstall entry under `...\CurrentVersion\Uninstall\<key>` (the profile
+ * writes the registry values), and what its uninstaller does when run as the entry says.
+ */
+export interface InstalledApp {
+  /** e.g. `Contoso Agent`. */
+  readonly displayName: string;
+  /** e.g. `5.1.2`. */
+  readonly displayVersion?: string;
+  readonly publisher?: string;
+  /**
+   * Where the entry is: `machine64` (HKLM, 64-bit view), `machine32` (HKLM\SOFTWARE\WOW6432Node) or `user` (HKCU).
+   * @default "machine64"
+   */
+  readonly scope?: 'machine64' | 'machine32' | 'user';
+  /** The entry's key name: an MSI product code (`{...}`) makes a Windows Installer product. @default the display name */
+  readonly key?: string;
+  /** @default true when the key is a product code */
+  readonly windowsInstaller?: boolean;
+  /** e.g. `"C:\Program Files\Contoso\uninst.exe" /S`. */
+  readonly quietUninstallString?: string;
+  /** e.g. `"C:\Program Files\Contoso\uninst.exe"`. */
+  readonly uninstallString?: string;
+  /**
+   * What its uninstaller (msiexec /x for a product code, else the QuietUninstallString) does: exits with
+   * `exitCode` and removes the entry, unless `leavesApp` (an uninstaller that exits 0 and leaves it).
+   * @default { exitCode: 0 }
+   */
+  readonly uninstall?: { readonly exitCode?: number; readonly leavesApp?: boolean; readonly timedOut?: boolean };
 }
 
 export interface RunningProcess {

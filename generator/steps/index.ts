@@ -25,6 +25,8 @@ import { scheduledTaskRunRoom, type ScheduledTaskRunStep } from './scheduled-tas
 import { fileRoom, type FileStep } from './file.ts';
 import { serviceRoom, type ServiceStep } from './service.ts';
 import { serviceRestartRoom, type ServiceRestartStep } from './service-restart.ts';
+import { installedAppRoom, type InstalledAppStep } from './installed-app.ts';
+import { appUninstallRoom, type AppUninstallStep } from './app-uninstall.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -48,6 +50,9 @@ export { scheduledTaskRun, type ScheduledTaskRunProps, type ScheduledTaskRunStep
 export { file, type FileProps, type FileStep } from './file.ts';
 export { service, type ServiceProps, type ServiceStartType, type ServiceStep } from './service.ts';
 export { serviceRestart, DEFAULT_SERVICE_TIMEOUT_SECONDS, type ServiceRestartProps, type ServiceRestartStep } from './service-restart.ts';
+export type { AppMatch } from './app-common.ts';
+export { installedApp, type InstalledAppProps, type InstalledAppStep } from './installed-app.ts';
+export { appUninstall, DEFAULT_UNINSTALL_TIMEOUT_SECONDS, type AppUninstallProps, type AppUninstallStep, type UninstallMethod } from './app-uninstall.ts';
 
 /**
  * Any step a remediation may hold.
@@ -56,14 +61,16 @@ export { serviceRestart, DEFAULT_SERVICE_TIMEOUT_SECONDS, type ServiceRestartPro
 export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep
   | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
   | FileStep
-  | ServiceStep | ServiceRestartStep;
+  | ServiceStep | ServiceRestartStep
+  | InstalledAppStep | AppUninstallStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
   [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom,
     scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
     fileRoom,
-    serviceRoom, serviceRestartRoom].map((room) => [room.kind, room]),
+    serviceRoom, serviceRestartRoom,
+    installedAppRoom, appUninstallRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
