@@ -177,16 +177,20 @@ $global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $n
 
 function New-RgSimProcess {
     # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
-    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue)
+    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue, [int]$Session = 1, [string]$StopError = '')
     if ($Id -le 0) {
         $global:RgSim.NextProcessId += 4
         $Id = $global:RgSim.NextProcessId
     }
-    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until })
+    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until; Session = $Session; StopError = $StopError })
     $Id
 }
 foreach ($process in @($device['Processes'])) {
-    if ($process) { $null = New-RgSimProcess -Name $process.Name -Path ([string]$process.Path) -Id ([int]$process.Id) }
+    if ($process) {
+        $session = 1
+        if ($process.Contains('Session')) { $session = [int]$process.Session }
+        $null = New-RgSimProcess -Name $process.Name -Path ([string]$process.Path) -Id ([int]$process.Id) -Session $session -StopError ([string]$process['StopError'])
+    }
 }
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
@@ -274,12 +278,15 @@ function Get-RgSimRunning {
 }
 
 function RgSim.Get-RgProcess {
-    # The profile's processes of that name (case-insensitive) running now, all in the script's session (1).
-    param([string]$Name)
-    Add-RgSimCall -Seam 'Get-RgProcess' -Arguments ([ordered]@{ Name = $Name })
+    # The profile's processes of that name (case-insensitive) running now in the script's session (1), or
+    # in any session with -AnySession.
+    param([string]$Name, [switch]$AnySession)
+    $arguments = [ordered]@{ Name = $Name }
+    if ($AnySession) { $arguments.AnySession = $true }
+    Add-RgSimCall -Seam 'Get-RgProcess' -Arguments $arguments
     foreach ($process in @(Get-RgSimRunning)) {
-        if ([string]::Equals([string]$process.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase)) {
-            [pscustomobject]@{ Id = [int]$process.Id; Path = [string]$process.Path; SessionId = 1 }
+        if ([string]::Equals([string]$process.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase) -and ($AnySession -or [int]$process.Session -eq 1)) {
+            [pscustomobject]@{ Id = [int]$process.Id; Path = [string]$process.Path; SessionId = [int]$process.Session }
         }
     }
 }
@@ -289,6 +296,9 @@ function RgSim.Stop-RgProcess {
     param([int]$Id)
     Add-RgSimCall -Seam 'Stop-RgProcess' -Arguments ([ordered]@{ Id = $Id })
     foreach ($process in @($global:RgSim.Processes | Where-Object -FilterScript { [int]$_.Id -eq $Id })) {
+        if ($process['StopError']) {
+            throw [System.ComponentModel.Win32Exception]::new(5, [string]$process.StopError)
+        }
         $null = $global:RgSim.Processes.Remove($process)
     }
 }
@@ -933,7 +943,7 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
 }
 $run.Calls = $global:RgSim.Calls.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
-    [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path }
+    [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path; Session = [int]$process.Session; StopError = [string]$process['StopError'] }
 }
 $carried = [ordered]@{ Clock = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
 foreach ($piece in $RgSimCarried) { $carried[$piece] = @($global:RgSim[$piece]) }

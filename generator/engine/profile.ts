@@ -106,7 +106,7 @@ export function renderProfile(profile: SimulatedDevice): string {
     Keys: [...(profile.keys ?? [])],
     Commands: [...(profile.commands ?? []), ...apps.commands].map(commandData),
     Files: [...(profile.files ?? [])],
-    Processes: (profile.processes ?? []).map((p) => ({ Name: p.name, Id: p.id ?? 0, Path: p.path ?? '' })),
+    Processes: (profile.processes ?? []).map((p) => ({ Name: p.name, Id: p.id ?? 0, Path: p.path ?? '', Session: p.sessionId ?? 1, StopError: p.stopError ?? '' })),
     Programs: (profile.programs ?? []).map((p) => ({
       FilePath: p.filePath,
       ArgumentList: [...(p.argumentList ?? [])],

@@ -112,7 +112,9 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
         keys: list<string>(state.Keys),
         carried: state.Carried,
         cipherSuites: { available: state.CipherSuites.Available, order: list<string>(state.CipherSuites.Order) },
-        processes: list<{ Name: string; Id: number; Path: string }>(state.Processes).map((p) => ({ name: p.Name, id: p.Id, path: p.Path })),
+        processes: list<{ Name: string; Id: number; Path: string; Session: number; StopError: string }>(state.Processes).map((p) => ({
+          name: p.Name, id: p.Id, path: p.Path, ...(p.Session !== 1 ? { sessionId: p.Session } : {}), ...(p.StopError ? { stopError: p.StopError } : {}),
+        })),
       },
       log: list<string>(result.Log),
       host: run.host,

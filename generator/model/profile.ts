@@ -199,6 +199,10 @@ export interface RunningProcess {
   readonly id?: number;
   /** The program's full path; empty when it cannot be read (access denied). @default '' */
   readonly path?: string;
+  /** Its logon session: 1 is the script's own; another user's process has another (seen only with `-AnySession`). @default 1 */
+  readonly sessionId?: number;
+  /** `Stop-RgProcess` throws this instead of ending it (e.g. `Access is denied`). */
+  readonly stopError?: string;
 }
 
 export interface Program {

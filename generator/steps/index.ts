@@ -27,6 +27,8 @@ import { serviceRoom, type ServiceStep } from './service.ts';
 import { serviceRestartRoom, type ServiceRestartStep } from './service-restart.ts';
 import { installedAppRoom, type InstalledAppStep } from './installed-app.ts';
 import { appUninstallRoom, type AppUninstallStep } from './app-uninstall.ts';
+import { processRoom, type ProcessStep } from './process.ts';
+import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -53,6 +55,8 @@ export { serviceRestart, DEFAULT_SERVICE_TIMEOUT_SECONDS, type ServiceRestartPro
 export type { AppMatch } from './app-common.ts';
 export { installedApp, type InstalledAppProps, type InstalledAppStep } from './installed-app.ts';
 export { appUninstall, DEFAULT_UNINSTALL_TIMEOUT_SECONDS, type AppUninstallProps, type AppUninstallStep, type UninstallMethod } from './app-uninstall.ts';
+export { process, type ProcessProps, type ProcessStep } from './process.ts';
+export { processStop, type ProcessStopProps, type ProcessStopStep } from './process-stop.ts';
 
 /**
  * Any step a remediation may hold.
@@ -62,7 +66,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
   | FileStep
   | ServiceStep | ServiceRestartStep
-  | InstalledAppStep | AppUninstallStep;
+  | InstalledAppStep | AppUninstallStep
+  | ProcessStep | ProcessStopStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -70,7 +75,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
     fileRoom,
     serviceRoom, serviceRestartRoom,
-    installedAppRoom, appUninstallRoom].map((room) => [room.kind, room]),
+    installedAppRoom, appUninstallRoom,
+    processRoom, processStopRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
