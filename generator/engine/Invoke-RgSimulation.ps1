@@ -14,7 +14,10 @@
 .PARAMETER ScriptPath
     The generated script (detect.ps1, remediate.ps1, ...).
 .PARAMETER ProfilePath
-    The device profile data file.
+    The device profile data file (a script that returns the hashtable).
+.PARAMETER Device
+    The device profile as a hashtable instead of a file (a package's Pester suite reads its .psd1 with
+    Import-PowerShellDataFile, and continues a device with the State an earlier run returned).
 .PARAMETER LogRoot
     An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
     %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run.
@@ -29,8 +32,9 @@ param(
     [Parameter(Mandatory = $true)]
     [string]$ScriptPath,
 
-    [Parameter(Mandatory = $true)]
-    [string]$ProfilePath,
+    [string]$ProfilePath = '',
+
+    [System.Collections.IDictionary]$Device = $null,
 
     [Parameter(Mandatory = $true)]
     [string]$LogRoot,
@@ -40,7 +44,11 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
-$device = & $ProfilePath
+# PowerShell names are case-insensitive: $device below is the Device parameter.
+if ($null -eq $Device) {
+    if (-not $ProfilePath) { throw 'Give -ProfilePath or -Device.' }
+    $Device = & $ProfilePath
+}
 
 # The parts of the device besides the registry that scripts can change and a later run sees as they were left.
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
@@ -953,6 +961,29 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
     }
 }
 $run.Calls = $global:RgSim.Calls.ToArray()
+# What the run did to the device, read off its seam calls (never off the script's own words), the same for
+# every room: each call of a seam that is not a read (Get-, Test-, Resolve-) nor a wait, named by the seam
+# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf), a native command with its
+# arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
+$actions = [System.Collections.Generic.List[string]]::new()
+foreach ($call in $run.Calls) {
+    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-') { continue }
+    $arguments = $call.Arguments
+    $name = ''
+    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {
+        if ($arguments.Contains($key) -and $arguments[$key]) {
+            $name = [System.IO.Path]::GetFileName(([string]$arguments[$key]).Replace('\', '/'))
+            break
+        }
+    }
+    if ($call.Seam -eq 'Invoke-RgNativeCommand') {
+        if ($name -eq 'powershell.exe') { continue }
+        $name = (@($name) + @($arguments['ArgumentList'])) -join ' '
+    }
+    $action = ($call.Seam + ' ' + $name).Trim()
+    if (-not $actions.Contains($action)) { $actions.Add($action) }
+}
+$run.Actions = $actions.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
     [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path }
 }

@@ -1,7 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
+import type { DeviceProfileProps } from '../model/profile.ts';
+import { EXPECTATIONS_FILE, type Expectations } from '../model/expectation.ts';
 
 /** One exported value of a descriptor file that looks like a remediation or a bundle. */
 export interface LoadedExport {
@@ -18,6 +20,10 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every `.ts` file that was read, sorted. */
   readonly files: readonly string[];
+  /** Device profiles (`defineProfile`) exported under `<catalog>/profiles/`, by name: the packages' Pester suites carry them. */
+  readonly profiles?: readonly DeviceProfileProps[];
+  /** `profiles/expected.json`, when the catalog has one. */
+  readonly expectations?: Expectations;
 }
 
 async function listTypeScript(dir: string): Promise<string[]> {
@@ -34,6 +40,9 @@ async function listTypeScript(dir: string): Promise<string[]> {
 const isDescriptorLike = (value: unknown): value is LoadedExport['value'] =>
   typeof value === 'object' && value !== null &&
   ((value as { type?: unknown }).type === 'remediation' || (value as { type?: unknown }).type === 'bundle');
+
+const isProfile = (value: unknown): value is DeviceProfileProps =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'profile' && typeof (value as { name?: unknown }).name === 'string';
 
 /** Where in `file` an import-time error happened, read off its stack; 1:1 when the stack does not say. */
 function locateThrow(error: unknown, file: string): { line: number; column: number } {
@@ -72,6 +81,22 @@ function compileErrors(error: unknown): Diagnostic[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+/** The modification time each descriptor file had when this process last imported it. */
+const imported = new Map<string, number>();
+
+/**
+ * The URL to import `file` by: its plain URL the first time (the module another descriptor's import of it
+ * shares, so a bundle's rungs load once), and a new `?v=<mtime>` URL when it changed since this process
+ * imported it (a long-lived process, a spec that edits a fixture), so an edit is never served from the cache.
+ */
+async function freshUrl(file: string): Promise<string> {
+  const version = (await stat(file)).mtimeMs;
+  const before = imported.get(file);
+  imported.set(file, version);
+  const url = pathToFileURL(file).href;
+  return before === undefined || before === version ? url : `${url}?v=${version}`;
+}
+
 /**
  * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
  * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
@@ -87,11 +112,11 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   }
   const exports: LoadedExport[] = [];
   const diagnostics: Diagnostic[] = [];
+  const profiles: DeviceProfileProps[] = [];
   for (const file of files) {
     let module: Record<string, unknown>;
     try {
-      const version = (await stat(file)).mtimeMs;
-      module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+      module = (await import(await freshUrl(file))) as Record<string, unknown>;
     } catch (error) {
       const compile = compileErrors(error);
       if (compile) {
@@ -105,11 +130,22 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
     }
     for (const [exportName, value] of Object.entries(module)) {
       if (isDescriptorLike(value)) exports.push({ file, exportName, value });
+      else if (isProfile(value) && file.startsWith(join(root, 'profiles') + sep)) profiles.push(value);
     }
   }
   if (exports.length === 0 && diagnostics.length === 0) {
     const what = files.length === 0 ? 'the folder holds no .ts file' : 'no .ts file in it exports a remediation or bundle';
     diagnostics.push({ file: root, line: 0, column: 0, message: `no descriptor found: ${what}; write one with defineRemediation (see the README) or pass --catalog <folder>` });
   }
-  return { exports, diagnostics, files };
+  profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let expectations: Expectations | undefined;
+  const expectedFile = join(root, EXPECTATIONS_FILE);
+  try {
+    expectations = JSON.parse(await readFile(expectedFile, 'utf8')) as Expectations;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') {
+      diagnostics.push({ file: expectedFile, line: 1, column: 1, message: `cannot read the recorded expectations: ${error instanceof Error ? error.message : String(error)}; run 'npm run profile:expect'` });
+    }
+  }
+  return { exports, diagnostics, files, profiles, ...(expectations ? { expectations } : {}) };
 }
