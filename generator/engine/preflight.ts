@@ -132,6 +132,8 @@ export interface TargetRun {
   readonly script: string;
   readonly exitCode: number;
   readonly summary: string;
+  /** How many lines it printed (a discovery script must print exactly one). */
+  readonly lines: number;
   readonly stderr: readonly string[];
 }
 
@@ -162,13 +164,13 @@ export interface TargetFiles {
 }
 
 const lastLine = (run: Simulation): string => run.output.filter((l) => l.trim() !== '').at(-1) ?? '';
-const targetRun = (script: string, run: Simulation): TargetRun => ({ script, exitCode: run.exitCode, summary: lastLine(run), stderr: run.errors.map((e) => e.Message) });
+const targetRun = (script: string, run: Simulation): TargetRun => ({ script, exitCode: run.exitCode, summary: lastLine(run), lines: run.output.length, stderr: run.errors.map((e) => e.Message) });
 
 /** The ConfigMgr and module files of a built package under `out`, by each target's documented layout. */
 export function targetFiles(out: string, id: string, name: string): TargetFiles {
-  const cm = join(out, 'configmgr', id);
+  const cm = resolve(out, 'configmgr', id);
   const files = { discovery: join(cm, 'discovery.ps1'), remediation: join(cm, 'remediation.ps1'), program: join(cm, `Invoke-${name}.ps1`) };
-  const manifest = join(out, 'module', id, name, `${name}.psd1`);
+  const manifest = resolve(out, 'module', id, name, `${name}.psd1`);
   return {
     ...(Object.values(files).every((f) => existsSync(f)) ? { configmgr: files } : {}),
     ...(existsSync(manifest) ? { module: { manifest, name } } : {}),
@@ -186,13 +188,14 @@ export async function runConfigMgrCycle(engine: PowerShellEngine, files: NonNull
     steps.push(one);
     return one;
   };
-  const wellFormed = (r: TargetRun) => r.exitCode === 0 && r.stderr.length === 0 && (r.summary === 'Compliant' || r.summary === 'NonCompliant');
+  // ConfigMgr reads the one printed value; a non-zero exit is a discovery failure (docs/reference/intune-configmgr.md 2.1).
+  const wellFormed = (r: TargetRun) => r.exitCode === 0 && r.stderr.length === 0 && r.lines === 1 && (r.summary === 'Compliant' || r.summary === 'NonCompliant');
   const first = await run('discovery.ps1', files.discovery);
   let status: ConfigMgrCycle['status'] = 'Compliant';
   let explanation = 'discovery printed Compliant, so the remediation does not run';
   if (!wellFormed(first)) {
     status = 'Error';
-    explanation = `discovery must print Compliant or NonCompliant and exit 0; it printed '${first.summary}' and exited ${first.exitCode}`;
+    explanation = `discovery must print one line, Compliant or NonCompliant, and exit 0; it printed ${first.lines} line(s) ending '${first.summary}' and exited ${first.exitCode}`;
   } else if (first.summary === 'NonCompliant') {
     const remediation = await run('remediation.ps1', files.remediation);
     const again = await run('discovery.ps1', files.discovery);
