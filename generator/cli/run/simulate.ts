@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EngineUnavailableError, getEngine } from '../../engine/index.ts';
 import { bundledProfiles, loadProfile, runConfigMgrCycle, runCycle, runModuleCycle, targetFiles, type Cycle, type TargetRun } from '../../engine/preflight.ts';
-import { PROGRAM_EXIT_CODES } from '../../targets/configmgr.ts';
+import { PROGRAM_EXIT_CODES } from '../../targets/index.ts';
 import { pascalName } from '../../script/index.ts';
 import { loadAndCheck } from '../../build.ts';
 import { profilesFor } from '../../plan/index.ts';
