@@ -11,6 +11,7 @@ import { dnsSteps } from './dns.ts';
 import { joinSteps } from './hybrid-join.ts';
 import { endpointSteps } from './m365-endpoints.ts';
 import { oneDriveSignedIn, resetOneDrive } from './onedrive-reset.ts';
+import { tlsInspectionSteps } from './tls-inspection.ts';
 import { tlsModernSteps } from './tls-modern.ts';
 import { tlsSteps } from './tls.ts';
 import { wininetSteps } from './wininet-tls.ts';
@@ -23,10 +24,11 @@ export const device = defineRemediation({
     'the Azure Front Door cipher suites first and TLS 1.3 where Windows has it; ' +
     'the device clock against Microsoft 365 with a w32tm resync when it is off; the Entra (hybrid) join with the ' +
     'Automatic-Device-Join task when it is broken; the sign-in endpoints with a DNS cache flush when their names do not ' +
-    'resolve. Actions run only when their check fails, at most once per cooldown. SCHANNEL changes need a restart.',
+    'resolve; TLS to the sign-in endpoints not intercepted on the WinHTTP proxy\'s way (reported only). Actions run only ' +
+    'when their check fails, at most once per cooldown. SCHANNEL changes need a restart.',
   publisher: 'remgen',
   context: 'system',
-  steps: [...tlsSteps, ...tlsModernSteps, ...clockSteps, ...joinSteps, ...dnsSteps],
+  steps: [...tlsSteps, ...tlsModernSteps, ...clockSteps, ...joinSteps, ...dnsSteps, ...tlsInspectionSteps],
 });
 
 export const user = defineRemediation({
@@ -34,12 +36,12 @@ export const user = defineRemediation({
   displayName: 'OneDrive 0x8004de40: user fixes (Internet Options, credentials, OneDrive reset)',
   description:
     'The user half of the 0x8004de40 fix, run as the signed-in user: TLS 1.2 ticked in Internet Options; the Microsoft 365 ' +
-    'endpoints reachable from the user\'s session; and, when OneDrive is installed but its work account has not signed in, ' +
+    'endpoints reachable from the user\'s session, and TLS to them not intercepted on the user\'s proxy (reported only); and, when OneDrive is installed but its work account has not signed in, ' +
     'the stale OneDrive and Office credentials deleted (at most daily) and OneDrive reset (at most weekly). The check ' +
     'keeps failing until the user has signed in.',
   publisher: 'remgen',
   context: 'user',
-  steps: [...wininetSteps, ...endpointSteps, oneDriveSignedIn, clearCredentials, resetOneDrive],
+  steps: [...wininetSteps, ...endpointSteps, ...tlsInspectionSteps, oneDriveSignedIn, clearCredentials, resetOneDrive],
 });
 
 export default defineBundle({

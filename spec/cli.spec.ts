@@ -105,7 +105,7 @@ describe('remgen CLI, end to end in a temp folder', function () {
   it('an unknown id is exit 1 naming the known ids; bad usage is exit 3', () => {
     const unknown = build('nope');
     assert.equal(unknown.status, 1);
-    assert.match(unknown.stderr, /no remediation or bundle named 'nope'; known: cached-credentials, clock, dns, .*onedrive-0x8004de40, .*tls, tls-modern, wininet-tls\n/);
+    assert.match(unknown.stderr, /no remediation or bundle named 'nope'; known: cached-credentials, clock, dns, .*onedrive-0x8004de40, .*tls, tls-inspection, tls-inspection-user, tls-modern, wininet-tls\n/);
     const usage = remgen(['build', '--no-such-flag'], project.root);
     assert.equal(usage.status, 3);
     assert.equal(usage.stderr.split('\n')[0], 'remgen build: unknown option --no-such-flag');

@@ -10,3 +10,6 @@ export const targets: ReadonlyMap<TargetName, Target> = new Map([
   [configMgrTarget.name, configMgrTarget],
   [moduleTarget.name, moduleTarget],
 ]);
+
+/** ConfigMgr program mode's exit codes, for `remgen simulate` to name them. */
+export { PROGRAM_EXIT_CODES } from './configmgr.ts';

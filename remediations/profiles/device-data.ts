@@ -6,6 +6,7 @@
  */
 import type { DeviceProfileProps, Endpoint, HttpDate, NativeCommand, Program, RegistryEntry, RunningProcess, Service } from 'remgen';
 import { netFxKeys, tlsHealthy } from './tls-data.ts';
+import { MICROSOFT_CHAINS } from './tls-inspection-data.ts';
 
 // --- dsregcmd /status ---------------------------------------------------------------------------------------
 
@@ -309,6 +310,7 @@ export const HEALTHY_DEVICE: Omit<DeviceProfileProps, 'name' | 'description'> = 
   services: [W32TIME_RUNNING],
   scheduledTasks: [AUTOMATIC_DEVICE_JOIN],
   endpoints: SIGN_IN_HOSTS.map(reachable),
+  tlsChains: MICROSOFT_CHAINS,
 };
 
 /** `commands` with each of `replacements` put in place of the command with the same program and arguments. */

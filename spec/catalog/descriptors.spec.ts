@@ -77,8 +77,8 @@ describe('the bundled descriptors', function () {
       const bundle = remgen(['explain', 'onedrive-0x8004de40', '--catalog', 'catalog'], project.root);
       assert.equal(bundle.status, 0, bundle.stderr);
       assert.match(bundle.stdout, /^onedrive-0x8004de40: OneDrive error 0x8004de40 \(a bundle of 2 packages, from catalog\/onedrive-0x8004de40\.ts\)/);
-      assert.match(bundle.stdout, /onedrive-0x8004de40-device: .*\n {2}runs as SYSTEM; 14 settings, 3 checks, 3 actions \(resync-clock, repair-join, flush-dns\)/);
-      assert.match(bundle.stdout, /onedrive-0x8004de40-user: .*\n {2}runs as the signed-in user; 1 setting, 2 checks, 2 actions \(clear-credentials, reset-onedrive\)/);
+      assert.match(bundle.stdout, /onedrive-0x8004de40-device: .*\n {2}runs as SYSTEM; 14 settings, 4 checks, 3 actions \(resync-clock, repair-join, flush-dns\)/);
+      assert.match(bundle.stdout, /onedrive-0x8004de40-user: .*\n {2}runs as the signed-in user; 1 setting, 3 checks, 2 actions \(clear-credentials, reset-onedrive\)/);
       const json = JSON.parse(remgen(['explain', 'onedrive-0x8004de40', '--catalog', 'catalog', '--json'], project.root).stdout) as { packages: { id: string; context: string }[] };
       assert.deepEqual(json.packages.map((p) => [p.id, p.context]), [['onedrive-0x8004de40-device', 'system'], ['onedrive-0x8004de40-user', 'user']]);
     } finally {

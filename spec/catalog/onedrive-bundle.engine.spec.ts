@@ -15,6 +15,8 @@ import { assertSummaryLine, bundledOut, bundledProfile, Device } from '../suppor
 const BUNDLE = 'onedrive-0x8004de40';
 const DEVICE = `${BUNDLE}-device`;
 const USER = `${BUNDLE}-user`;
+/** The TLS inspection and proxy profiles. */
+const TLS_PROFILES = ['tls-digicert-g2', 'tls-microsoft-rsa-2017', 'tls-antivirus', 'tls-enterprise-proxy', 'proxy-tunnel', 'proxy-407', 'proxy-timeout'];
 /** The profiles' clock is 08:00 UTC. */
 const AN_HOUR_LATER = '2026-12-01T09:00:00Z';
 
@@ -49,7 +51,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       script[`${pkg}/detect`] = join(out, 'intune', pkg, 'detect.ps1');
       script[`${pkg}/remediate`] = join(out, 'intune', pkg, 'remediate.ps1');
     }
-    for (const name of ['healthy', 'tls-off', 'stale-credentials', 'broken-hybrid-join', 'skewed-clock', 'onedrive-not-installed', 'everything-broken']) {
+    for (const name of ['healthy', 'tls-off', 'stale-credentials', 'broken-hybrid-join', 'skewed-clock', 'onedrive-not-installed', 'everything-broken', ...TLS_PROFILES]) {
       profiles[name] = await bundledProfile(`${BUNDLE}-${name}`);
     }
   });
@@ -80,8 +82,8 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('both detections exit 0 with COMPLIANT summaries; nothing is remediated, written or run', async () => {
       const r = await round(new Device(profiles.healthy!, { continues: true }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
-      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 20 checks passed`);
-      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 5 checks passed`);
+      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
+      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
       assert.deepEqual(actionsOf(r), []);
       assert.deepEqual(Object.values(r.runs).flatMap(writes), []);
     });
@@ -93,11 +95,11 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       const r = await round(device);
       assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 1);
       const detect = r.summaries[`${DEVICE}/detect`]!;
-      assert.match(detect, new RegExp(`^NON-COMPLIANT ${DEVICE}: 13 of 20 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
+      assert.match(detect, new RegExp(`^NON-COMPLIANT ${DEVICE}: 13 of 21 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
       assert.match(detect, /front-door-cipher-suites \(is /);
       assert.doesNotMatch(detect, /schannel-tls13-client/, 'TLS 1.3 on build 19045 is not applicable, so not a finding');
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
-      assert.match(r.summaries[`${DEVICE}/remediate`]!, new RegExp(`^REMEDIATED ${DEVICE}: fixed 13 of 20 checks \\(.*front-door-cipher-suites\\); all passed now; restart required to take effect$`));
+      assert.match(r.summaries[`${DEVICE}/remediate`]!, new RegExp(`^REMEDIATED ${DEVICE}: fixed 13 of 21 checks \\(.*front-door-cipher-suites\\); all passed now; restart required to take effect$`));
       assert.equal(writes(r.runs[`${DEVICE}/remediate`]!).length, 12, 'no SCHANNEL TLS 1.3 keys on Windows 10');
       assert.deepEqual(r.runs[`${DEVICE}/remediate`]!.state.cipherSuites.order.slice(0, 4), ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256']);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
@@ -113,12 +115,12 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('the user package deletes the two cached tokens, resets OneDrive once, and the silent sign-in afterwards makes detection pass; the device package has nothing to do', async () => {
       const device = new Device(profiles['stale-credentials']!, { continues: true });
       const r = await round(device);
-      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 20 checks passed`);
-      assert.match(r.summaries[`${USER}/detect`]!, new RegExp(`^NON-COMPLIANT ${USER}: 3 of 5 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
+      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
+      assert.match(r.summaries[`${USER}/detect`]!, new RegExp(`^NON-COMPLIANT ${USER}: 3 of 6 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
       assert.match(r.summaries[`${USER}/detect`]!, /clear-credentials \(is 2 cached: OneDrive Cached Credential Business - Business1, MicrosoftOffice16_Data:ADAL:/);
       const remediation = r.runs[`${USER}/remediate`]!;
       assert.equal(remediation.exitCode, 0);
-      assert.equal(r.summaries[`${USER}/remediate`], `REMEDIATED ${USER}: fixed 2 of 5 checks (clear-credentials, reset-onedrive); all passed now; 2 action(s) taken: clear-credentials, reset-onedrive`);
+      assert.equal(r.summaries[`${USER}/remediate`], `REMEDIATED ${USER}: fixed 2 of 6 checks (clear-credentials, reset-onedrive); all passed now; 2 action(s) taken: clear-credentials, reset-onedrive`);
       assert.equal(remediation.calls.filter(ACTION_CALLS['clear-credentials']!).length, 2);
       assert.equal(remediation.calls.filter(ACTION_CALLS['reset-onedrive']!).length, 1);
       assert.ok(remediation.calls.some((c) => c.Seam === 'Stop-RgProcess'), 'the running OneDrive is stopped before the reset');
@@ -131,7 +133,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('both packages are compliant: nothing to check for OneDrive, no reset, no process touched', async () => {
       const r = await round(new Device(profiles['onedrive-not-installed']!, { continues: true }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
-      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 5 checks passed`);
+      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
       const detect = r.runs[`${USER}/detect`]!;
       assert.ok(detect.log.some((l) => l.includes('OneDrive is not installed')), detect.log.join('\n'));
       assert.deepEqual(detect.calls.filter((c) => /-RgProcess$/.test(c.Seam) && c.Seam !== 'Get-RgProcess'), []);
@@ -143,7 +145,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       const device = new Device(profiles['broken-hybrid-join']!, { continues: true });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /checks failed: entra-joined \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted, want /);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 20 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
+      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
       assert.equal(r.runs[`${DEVICE}/remediate`]!.calls.filter(ACTION_CALLS['repair-join']!).length, 1);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(Object.keys(r.runs).filter((k) => k.startsWith(USER)), [`${USER}/detect`]);
@@ -167,7 +169,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       const device = new Device(profiles['skewed-clock']!, { continues: true });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /clock-in-sync \(is device clock 600 s behind https:\/\/login\.microsoftonline\.com\//);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 20 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
+      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(actionsOf(r), ['resync-clock']);
       device.symptomsBack(AN_HOUR_LATER);
@@ -181,7 +183,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('the device package fixes TLS and the cipher order, sets W32Time to Automatic, starts it and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
       const device = new Device(profiles['everything-broken']!, { continues: true });
       const r = await round(device);
-      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 20 checks failed: `));
+      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 21 checks failed: `));
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
       assert.match(r.summaries[`${DEVICE}/remediate`]!, /; all passed now; restart required to take effect; 3 action\(s\) taken: resync-clock, repair-join, flush-dns$/);
       assert.ok(r.runs[`${DEVICE}/remediate`]!.calls.some((c) => c.Seam === 'Set-RgServiceStartType' && c.Arguments.Name === 'W32Time' && c.Arguments.StartType === 'Automatic'));
@@ -191,7 +193,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       // reset worked, but the user has to sign in: the remediation says so rather than claiming a fix.
       const user = r.summaries[`${USER}/remediate`]!;
       assert.equal(r.runs[`${USER}/remediate`]!.exitCode, 1);
-      assert.match(user, new RegExp(`^FAILED ${USER}: 1 of 5 checks still failed: onedrive-signed-in \\(is OneDrive installed at .*; 2 action\\(s\\) taken: clear-credentials, reset-onedrive$`));
+      assert.match(user, new RegExp(`^FAILED ${USER}: 1 of 6 checks still failed: onedrive-signed-in \\(is OneDrive installed at .*; 2 action\\(s\\) taken: clear-credentials, reset-onedrive$`));
       assert.doesNotMatch(user, /m365-endpoints/);
       assert.equal(r.runs[`${USER}/detect-again`]!.exitCode, 1);
       assert.deepEqual(actionsOf(r), ['resync-clock', 'repair-join', 'flush-dns', 'clear-credentials', 'reset-onedrive']);
@@ -208,6 +210,70 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       assert.match(again.summaries[`${USER}/remediate`]!, /clear-credentials in cooldown until 2026-12-02 08:\d\d UTC; reset-onedrive in cooldown until 2026-12-08 08:\d\d UTC/);
       assert.deepEqual(writes(again.runs[`${DEVICE}/remediate`]!), [], 'the TLS values written in the first round are still right');
       assert.deepEqual(again.runs[`${DEVICE}/remediate`]!.calls.filter((c) => c.Seam === 'Enable-RgTlsCipherSuite'), [], 'and so is the cipher order');
+    });
+  });
+  describe('GIVEN TLS to the sign-in endpoints seen through each context\'s route', () => {
+    const chainReads = (run: Simulation) => run.calls.filter((c) => c.Seam === 'Get-RgTlsChain').map((c) => `${String(c.Arguments.HostName)}${c.Arguments.Proxy ? ` via ${c.Arguments.Proxy as string}` : ''}`);
+    const HOSTS = ['login.microsoftonline.com', 'device.login.microsoftonline.com', 'enterpriseregistration.windows.net'];
+
+    for (const [name, root] of [['tls-digicert-g2', 'DigiCert Global Root G2'], ['tls-microsoft-rsa-2017', 'Microsoft RSA Root Certificate Authority 2017']] as const) {
+      it(`Microsoft's chains under ${root}, direct: both packages compliant, each endpoint read once per package, the root named in the log`, async () => {
+        const r = await round(new Device(profiles[name]!, { continues: true }));
+        assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
+        for (const pkg of [DEVICE, USER]) {
+          const run = r.runs[`${pkg}/detect`]!;
+          assert.deepEqual(chainReads(run), HOSTS);
+          assert.ok(run.log.some((l) => l.includes(`no-tls-inspection: compliant (all 3 chains end at Microsoft's CAs: login.microsoftonline.com (${root})`)), run.log.join('\n'));
+        }
+      });
+    }
+
+    it('an antivirus root the machine trusts: both packages non-compliant, the endpoint and the root named, nothing remediated or run for it', async () => {
+      const r = await round(new Device(profiles['tls-antivirus']!, { continues: true }));
+      for (const pkg of [DEVICE, USER]) {
+        assert.match(r.summaries[`${pkg}/detect`]!, new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com is intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
+        assert.equal(r.runs[`${pkg}/remediate`]!.exitCode, 1, 'a probe cannot fix it: the remediation fails and says so');
+        assert.match(r.summaries[`${pkg}/remediate`]!, new RegExp(`^FAILED ${pkg}: 1 of \\d+ checks still failed: no-tls-inspection `));
+      }
+      assert.deepEqual(actionsOf(r), []);
+      assert.deepEqual(Object.values(r.runs).flatMap(writes), []);
+    });
+
+    it('an inspecting proxy in the user\'s Internet Options only: SYSTEM goes direct and passes; the user goes through proxy.contoso.com:8080 and the enterprise root is named', async () => {
+      const r = await round(new Device(profiles['tls-enterprise-proxy']!, { continues: true }));
+      assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 0);
+      assert.deepEqual(chainReads(r.runs[`${DEVICE}/detect`]!), HOSTS);
+      assert.ok(r.runs[`${DEVICE}/detect`]!.log.some((l) => l.includes('no-tls-inspection: SYSTEM goes direct (WinHTTP)')));
+      const user = r.summaries[`${USER}/detect`]!;
+      assert.deepEqual(chainReads(r.runs[`${USER}/detect`]!), HOSTS.map((h) => `${h} via proxy.contoso.com:8080`));
+      assert.match(user, /no-tls-inspection \(is login\.microsoftonline\.com via proxy\.contoso\.com:8080 is intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; /);
+      assert.match(user, /; the user through proxy\.contoso\.com:8080 \(WinINet\), want every endpoint/);
+      // The endpoints probe says the same routes side by side.
+      assert.ok(r.runs[`${USER}/detect`]!.log.some((l) => l.includes('the user through proxy.contoso.com:8080 (WinINet), SYSTEM goes direct (WinHTTP)')), r.runs[`${USER}/detect`]!.log.join('\n'));
+    });
+
+    it('an explicit proxy that tunnels without inspecting (English netsh): both contexts CONNECT through it and pass', async () => {
+      const r = await round(new Device(profiles['proxy-tunnel']!, { continues: true }));
+      assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
+      for (const pkg of [DEVICE, USER]) assert.deepEqual(chainReads(r.runs[`${pkg}/detect`]!), HOSTS.map((h) => `${h} via proxy.contoso.com:8080`));
+      assert.ok(r.runs[`${DEVICE}/detect`]!.log.some((l) => l.includes('no-tls-inspection: SYSTEM through proxy.contoso.com:8080 (WinHTTP)')));
+    });
+
+    it('a proxy that answers 407 (German netsh for SYSTEM): proxy authentication required in both packages, never a TLS finding', async () => {
+      const r = await round(new Device(profiles['proxy-407']!, { continues: true }));
+      for (const pkg of [DEVICE, USER]) {
+        const summary = r.summaries[`${pkg}/detect`]!;
+        assert.match(summary, /no-tls-inspection \(is login\.microsoftonline\.com: the proxy proxy\.contoso\.com:8080 requires authentication \(407 Proxy Authentication Required\); the certificate was not read; /);
+        assert.doesNotMatch(summary, /intercepted|TLS answer/);
+      }
+      assert.match(r.summaries[`${DEVICE}/detect`]!, /SYSTEM through proxy\.contoso\.com:8080 \(WinHTTP\), want/);
+    });
+
+    it('a proxy that never answers CONNECT: each endpoint not checked, with the timeout, in both packages', async () => {
+      const r = await round(new Device(profiles['proxy-timeout']!, { continues: true }));
+      for (const pkg of [DEVICE, USER]) {
+        assert.match(r.summaries[`${pkg}/detect`]!, /no-tls-inspection \(is login\.microsoftonline\.com: not checked via proxy\.contoso\.com:8080 \(the proxy proxy\.contoso\.com:8080 did not answer CONNECT within 5000 ms\); /);
+      }
     });
   });
 });

@@ -27,6 +27,8 @@ export const BUNDLED_PACKAGES: readonly { readonly id: string; readonly name: st
   { id: 'onedrive-0x8004de40-user', name: 'Onedrive0x8004de40User', file: 'onedrive-0x8004de40.ts', bundle: 'onedrive-0x8004de40' },
   { id: 'onedrive-reset', name: 'OnedriveReset', file: 'onedrive-reset.ts' },
   { id: 'tls', name: 'Tls', file: 'tls.ts' },
+  { id: 'tls-inspection', name: 'TlsInspection', file: 'tls-inspection.ts' },
+  { id: 'tls-inspection-user', name: 'TlsInspectionUser', file: 'tls-inspection-user.ts' },
   { id: 'tls-modern', name: 'TlsModern', file: 'tls-modern.ts' },
   { id: 'wininet-tls', name: 'WininetTls', file: 'wininet-tls.ts' },
 ];

@@ -2,12 +2,12 @@ import type { RemgenCommand } from './command.ts';
 
 const simulateCommand: RemgenCommand = {
   command: 'simulate <id>',
-  describe: 'Pre-flight: run a built package\'s detection, remediation and detection again on simulated devices',
+  describe: 'Pre-flight: run a built package\'s detection, remediation and detection again on simulated devices, and beside them every other target built (ConfigMgr discovery, remediation and program mode; the module\'s Test- and Repair-)',
   builder: (yargs) =>
     yargs
       .positional('id', { type: 'string', demandOption: true, describe: 'remediation id (built into out/intune/<id>/)' })
       .option('profile', { type: 'string', array: true, describe: 'device profile: a name from <catalog>/profiles/ or a .ts/.json file; repeatable (default: every bundled profile named <id>-*, or <bundle>-* for a package of a bundle or one whose steps a bundle holds)' })
-      .option('out', { type: 'string', default: 'out', describe: 'the build output folder' })
+      .option('out', { type: 'string', default: 'out', describe: 'the build output folder (its configmgr/<id>/ and module/<id>/ are simulated too when present)' })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'the descriptor folder (its profiles/ holds the bundled profiles)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the cycles as JSON' })
       .example('$0 simulate tls', 'every bundled tls-* profile: healthy, TLS off, partly broken, access denied, 32-bit host')

@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { EngineUnavailableError, getEngine } from '../../engine/index.ts';
-import { bundledProfiles, loadProfile, runCycle, type Cycle } from '../../engine/preflight.ts';
+import { bundledProfiles, loadProfile, runConfigMgrCycle, runCycle, runModuleCycle, targetFiles, type Cycle, type TargetRun } from '../../engine/preflight.ts';
+import { PROGRAM_EXIT_CODES } from '../../targets/index.ts';
+import { pascalName } from '../../script/index.ts';
 import { loadAndCheck } from '../../build.ts';
 import { profilesFor } from '../../plan/index.ts';
 import { EXIT } from '../exit.ts';
@@ -17,7 +19,27 @@ function show(cycle: Cycle): void {
     for (const c of cycle.changes) print(`    ${c.path}\\${c.name}: ${c.before} -> ${c.after}`);
   }
   print(`  Intune would show: ${cycle.intuneStatus} (${cycle.explanation})`);
+  const width = Math.max(0, ...[...(cycle.configmgr ? [...cycle.configmgr.steps, cycle.configmgr.program] : []), ...(cycle.module?.steps ?? [])].map((r) => r.script.length));
+  const line = (r: TargetRun, note = '') => print(`    ${r.script.padEnd(width)} exit ${String(r.exitCode).padEnd(4)} ${r.summary}${note}${r.stderr.length ? ` (stderr: ${r.stderr.join(' | ')})` : ''}`);
+  if (cycle.configmgr) {
+    print('  ConfigMgr:');
+    cycle.configmgr.steps.forEach((r) => line(r));
+    line(cycle.configmgr.program, ` (program mode: ${cycle.configmgr.program.meaning})`);
+    print(`    the console would show: ${cycle.configmgr.status} (${cycle.configmgr.explanation})`);
+  }
+  if (cycle.module) {
+    print('  module:');
+    cycle.module.steps.forEach((r) => line(r));
+    print(`    ${cycle.module.status} (${cycle.module.explanation})`);
+  }
   print();
+}
+
+/** The ConfigMgr and module targets of a cycle ended compliant (a target the build did not write counts as fine). */
+function cycleOk(c: Cycle): boolean {
+  const cm = !c.configmgr || ((c.configmgr.status === 'Compliant' || c.configmgr.status === 'Remediated') && (c.configmgr.program.exitCode === 0 || c.configmgr.program.exitCode === 3010));
+  const module = !c.module || c.module.status === 'Compliant' || c.module.status === 'Repaired';
+  return cm && module;
 }
 
 /** The bundled profiles for a package: the plan stage's rule (`profilesFor`), the package's Pester suite's too. */
@@ -44,18 +66,26 @@ export async function runSimulate(args: { id: string; profile?: string[]; out: s
   const cycles: Cycle[] = [];
   try {
     const engine = getEngine();
-    for (const name of names) cycles.push(await runCycle(engine, dir, await loadProfile(name, args.catalog)));
+    const files = targetFiles(args.out, args.id, pascalName(args.id));
+    for (const name of names) {
+      const profile = await loadProfile(name, args.catalog);
+      const intune = await runCycle(engine, dir, profile);
+      const configmgr = files.configmgr ? await runConfigMgrCycle(engine, files.configmgr, profile, PROGRAM_EXIT_CODES) : undefined;
+      const module = files.module ? await runModuleCycle(engine, files.module, profile) : undefined;
+      cycles.push({ ...intune, ...(configmgr ? { configmgr } : {}), ...(module ? { module } : {}) });
+    }
   } catch (error) {
     printError(`remgen simulate: ${error instanceof EngineUnavailableError || error instanceof Error ? error.message : String(error)}`);
     return EXIT.failed;
   }
-  const ok = cycles.every((c) => c.intuneStatus === 'Without issues' || c.intuneStatus === 'Issue fixed');
+  // Every target must end well: Intune's status, the ConfigMgr item and program mode (0 or 3010), the module.
+  const ok = cycles.every((c) => (c.intuneStatus === 'Without issues' || c.intuneStatus === 'Issue fixed') && cycleOk(c));
   if (args.json) printJson({ id: args.id, ok, cycles });
   else {
     print(`remgen simulate ${args.id}: ${cycles.length} device profile${cycles.length === 1 ? '' : 's'}, scripts from ${relative(process.cwd(), dir) || dir}`);
     print();
     cycles.forEach(show);
-    const bad = cycles.filter((c) => c.intuneStatus === 'Failed' || c.intuneStatus === 'Error');
+    const bad = cycles.filter((c) => c.intuneStatus === 'Failed' || c.intuneStatus === 'Error' || !cycleOk(c));
     print(`Summary: ${cycles.length - bad.length} of ${cycles.length} ended compliant${bad.length ? `; not on ${bad.map((c) => c.profile).join(', ')}` : ''}.`);
   }
   return ok ? EXIT.ok : EXIT.failed;
