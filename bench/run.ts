@@ -6,6 +6,7 @@
  *   npm run bench                 all benchmarks
  *   npm run bench -- --runs 3     fewer measured runs per case (default 5)
  *   npm run bench -- --only build only the build benchmark (build, sign, engine)
+ *   npm run bench -- --only report the report reading a 100,000-device export (bench/report.ts)
  *   npm run bench -- --only suite the test suite's wall time per spec folder and whole (bench/suite.ts; minutes,
  *                                 so only when asked for)
  */
@@ -62,6 +63,12 @@ async function main(): Promise<number> {
     log('engine benchmark ...');
     const { benchEngine } = await import('./engine.ts');
     sections.push({ title: 'Engine', results: await benchEngine({ runs, log }) });
+  }
+
+  if (!only || only === 'report') {
+    log('report benchmark ...');
+    const { benchReport } = await import('./report.ts');
+    sections.push({ title: 'Report', results: await benchReport({ runs: Math.min(runs, 3), log }) });
   }
 
   if (only === 'suite') {

@@ -25,25 +25,31 @@ export async function* csvRecords(chunks: AsyncIterable<string | Buffer>): Async
     }
     let start = 0;
     for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
       if (quoted) {
         if (quoteSeen) {
+          // the character after a quote inside a quoted field: a second quote is a literal one
           quoteSeen = false;
-          if (c === 0x22) {
+          if (text.charCodeAt(i) === 0x22) {
             field += '"';
             start = i + 1;
             continue;
           }
           quoted = false; // the quote closed the field; this character is read as unquoted below
-        } else if (c === 0x22) {
-          field += text.slice(start, i);
-          quoteSeen = true;
-          start = i + 1;
-          continue;
         } else {
+          // inside quotes everything up to the next quote is the field's (long outputs: one native search)
+          const quote = text.indexOf('"', i);
+          if (quote < 0) {
+            i = text.length - 1;
+            continue;
+          }
+          field += text.slice(start, quote);
+          quoteSeen = true;
+          start = quote + 1;
+          i = quote;
           continue;
         }
       }
+      const c = text.charCodeAt(i);
       if (c === 0x22 && field === '' && start === i) {
         quoted = true;
         any = true;

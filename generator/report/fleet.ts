@@ -210,10 +210,22 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     }
     return s;
   };
+  // A fleet repeats its lines (every healthy device says the same): each distinct line is parsed once,
+  // the cache emptied when it grows past a bound so memory stays flat on any export.
+  const parsed = new Map<string, ParsedSummary>();
+  const parse = (line: string): ParsedSummary => {
+    let result = parsed.get(line);
+    if (!result) {
+      if (parsed.size >= 20_000) parsed.clear();
+      result = parseSummary(line, options);
+      parsed.set(line, result);
+    }
+    return result;
+  };
   for await (const run of runs) {
     devices += 1;
-    const pre = parseSummary(run.preOutput, options);
-    const post = parseSummary(run.postOutput, options);
+    const pre = parse(run.preOutput);
+    const post = parse(run.postOutput);
     const packageId = pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined;
     if (!packageId) {
       unattributed += 1;

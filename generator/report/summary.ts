@@ -93,9 +93,22 @@ const stepList = (text: string): string[] => text.split(', ').map((s) => s.trim(
  * The findings of `text` (`<step> (is ..., want ...); <step> (error: ...)`), split where a known step of the
  * package (or, without the catalog, anything shaped like a step id) begins a finding.
  */
+const findingStarts = new WeakMap<readonly string[], RegExp>();
+const ANY_FINDING_START = new RegExp(`(?:^|; )(${ID}) \\((is |error: )`, 'g');
+
+/** Where findings begin: at one of the package's step ids (longest first), compiled once per id list. */
+function findingStart(stepIds: readonly string[] | undefined): RegExp {
+  if (!stepIds || stepIds.length === 0) return ANY_FINDING_START;
+  let start = findingStarts.get(stepIds);
+  if (!start) {
+    start = new RegExp(`(?:^|; )(${[...stepIds].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')}) \\((is |error: )`, 'g');
+    findingStarts.set(stepIds, start);
+  }
+  return start;
+}
+
 export function parseFindings(text: string, stepIds: readonly string[] | undefined, cut: boolean): Finding[] {
-  const ids = stepIds && stepIds.length > 0 ? [...stepIds].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|') : ID;
-  const start = new RegExp(`(?:^|; )(${ids}) \\((is |error: )`, 'g');
+  const start = findingStart(stepIds);
   const starts: { index: number; bodyAt: number; step: string; form: string }[] = [];
   for (const m of text.matchAll(start)) {
     starts.push({ index: m.index, bodyAt: m.index + m[0].length, step: m[1]!, form: m[2]! });
@@ -124,6 +137,15 @@ export function parseFindings(text: string, stepIds: readonly string[] | undefin
   return findings;
 }
 
+const COOLDOWN_NOTE = new RegExp(`; (${ID}) in cooldown until (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC$`);
+const NOUNS = WORDINGS.map((w) => w.noun).join('|');
+const GOODS = WORDINGS.map((w) => w.good).join('|');
+const BADS = WORDINGS.map((w) => w.bad).join('|');
+const COMPLIANT_BODY = new RegExp(`^(?:nothing to change, )?all (\\d+) (${NOUNS}) (${GOODS})$`);
+const NON_COMPLIANT_BODY = new RegExp(`^${COUNTS} (${BADS}): (.*)$`, 's');
+const REMEDIATED_BODY = new RegExp(`^fixed ${COUNTS} \\(([^)]*)\\); all (${GOODS}) now(; restart required to take effect)?$`);
+const FAILED_BODY = new RegExp(`^${COUNTS} still (${BADS}): (.*)$`, 's');
+
 /** The notes at the end of a REMEDIATED or FAILED line, taken off from the end in the reverse of the order written. */
 function takeNotes(rest: string): { rest: string; actions: string[]; cooldowns: { step: string; until: string }[]; whatIf: boolean; restartSteps: string[] } {
   let whatIf = false;
@@ -133,7 +155,7 @@ function takeNotes(rest: string): { rest: string; actions: string[]; cooldowns: 
   }
   const cooldowns: { step: string; until: string }[] = [];
   for (;;) {
-    const m = new RegExp(`; (${ID}) in cooldown until (\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d) UTC$`).exec(rest);
+    const m = COOLDOWN_NOTE.exec(rest);
     if (!m) break;
     cooldowns.unshift({ step: m[1]!, until: m[2]! });
     rest = rest.slice(0, m.index);
@@ -172,22 +194,22 @@ export function parseSummary(line: string | null | undefined, options: ParseOpti
 
   if (state === 'ERROR') return { ...base, message: body };
   if (state === 'COMPLIANT') {
-    const m = new RegExp(`^(?:nothing to change, )?all (\\d+) (${WORDINGS.map((w) => w.noun).join('|')}) (${WORDINGS.map((w) => w.good).join('|')})$`).exec(body);
+    const m = COMPLIANT_BODY.exec(body);
     return m ? { ...base, total: Number(m[1]), failing: 0 } : unrecognised;
   }
   if (state === 'NON-COMPLIANT') {
-    const m = new RegExp(`^${COUNTS} (${WORDINGS.map((w) => w.bad).join('|')}): (.*)$`, 's').exec(body);
+    const m = NON_COMPLIANT_BODY.exec(body);
     if (!m) return truncated ? { ...base, findings: [] } : unrecognised;
     return { ...base, failing: Number(m[1]), total: Number(m[2]), findings: parseFindings(m[5]!, known, truncated) };
   }
   // REMEDIATED and FAILED carry notes after what they say; a cut line may have lost them.
   const notes = truncated ? { rest: body, actions: [], cooldowns: [], whatIf: false, restartSteps: [] } : takeNotes(body);
   if (state === 'REMEDIATED') {
-    const m = new RegExp(`^fixed ${COUNTS} \\(([^)]*)\\); all (${WORDINGS.map((w) => w.good).join('|')}) now(; restart required to take effect)?$`).exec(notes.rest);
+    const m = REMEDIATED_BODY.exec(notes.rest);
     if (!m) return unrecognised;
     return { ...base, ...notes, failing: 0, total: Number(m[2]), fixed: stepList(m[4]!), restart: m[6] !== undefined };
   }
-  const m = new RegExp(`^${COUNTS} still (${WORDINGS.map((w) => w.bad).join('|')}): (.*)$`, 's').exec(notes.rest);
+  const m = FAILED_BODY.exec(notes.rest);
   if (!m) return unrecognised;
   return { ...base, ...notes, restart: notes.restartSteps.length > 0, failing: Number(m[1]), total: Number(m[2]), findings: parseFindings(m[5]!, known, truncated) };
 }
