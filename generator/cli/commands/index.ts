@@ -5,7 +5,8 @@ import lint from './lint.ts';
 import list from './list.ts';
 import sign from './sign.ts';
 import simulate from './simulate.ts';
+import test from './test.ts';
 import verify from './verify.ts';
 
 /** Every CLI command, one file each; add a command by adding its module here. */
-export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, lint, sign, verify];
+export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, test, lint, sign, verify];

@@ -12,10 +12,17 @@
         Install-Module Pester -Force -SkipPublisherCheck
         Import-Module Pester -MinimumVersion 5.0
         Invoke-Pester -Path .\tests -Output Detailed
+    Only some devices: New-PesterContainer -Path <this file> -Data @{ ProfileName = @('name') }.
+.PARAMETER ProfileName
+    Run only on these bundled profiles (default: all).
 #>
+param(
+    [string[]]$ProfileName = @()
+)
 
 BeforeDiscovery {
     $suite = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'package.psd1')
+    $selected = @($suite.Devices | Where-Object -FilterScript { $ProfileName.Count -eq 0 -or $ProfileName -contains $_.DeviceName })
 }
 
 BeforeAll {
@@ -65,7 +72,7 @@ BeforeAll {
     }
 }
 
-Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $suite.Devices }) {
+Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $selected }) {
     Context 'on <DeviceName>: <Description>' -ForEach $Devices {
         BeforeAll {
             $profileData = Import-PowerShellDataFile -LiteralPath (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath 'profiles') -ChildPath ($DeviceName + '.psd1'))
