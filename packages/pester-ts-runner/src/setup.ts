@@ -55,9 +55,9 @@ export function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** The NuGet global packages folder (where `dotnet tool restore` puts local tools). */
-export function nugetPackages(): string {
-  return process.env.NUGET_PACKAGES ?? join(homedir(), '.nuget', 'packages');
+/** Where `dotnet tool restore` may have put local tools: NUGET_PACKAGES (when set) and ~/.nuget/packages. */
+export function nugetPackages(): string[] {
+  return [...new Set([process.env.NUGET_PACKAGES, join(homedir(), '.nuget', 'packages')].filter((d): d is string => Boolean(d)))];
 }
 
 /** The PowerShell version the manifest pins (`powershell` tool). */
@@ -88,16 +88,20 @@ export async function findPowerShell(options: SetupOptions = {}): Promise<PowerS
   }
   const root = options.root ?? findRoot();
   const version = pinnedPowerShellVersion(root);
-  const toolDir = join(nugetPackages(), 'powershell', version, 'tools', 'net10.0', 'any');
-  const apphost = process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
-  if (!existsSync(apphost)) {
+  const apphosts = nugetPackages().map((packages) => {
+    const toolDir = join(packages, 'powershell', version, 'tools', 'net10.0', 'any');
+    return process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
+  });
+  const found = () => apphosts.find((p) => existsSync(p));
+  if (!found()) {
     try {
       await run('dotnet', ['tool', 'restore'], { cwd: root, timeout: 600_000 });
     } catch (error) {
       throw failure(`'dotnet tool restore' in ${root} (PowerShell ${version})`, error);
     }
   }
-  if (existsSync(apphost)) return { command: apphost, prefix: [], source: 'tool' };
+  const apphost = found();
+  if (apphost) return { command: apphost, prefix: [], source: 'tool' };
   return { command: 'dotnet', prefix: ['tool', 'run', 'pwsh', '--'], source: 'tool', cwd: root };
 }
 
