@@ -3,7 +3,7 @@
 .SYNOPSIS
     Pester 5 suite of this remgen package: an Intune cycle on each bundled device profile.
 .DESCRIPTION
-    For each device in package.psd1 (the profiles beside this file, in profiles\), runs the signed
+    For each device in package.psd1 beside this file (its profile data and what it should see), runs the signed
     detect.ps1, then remediate.ps1 when detection found an issue, then detect.ps1 again, each on the
     simulated device as the run before left it (Invoke-RgSimulation.ps1 beside this file replaces only
     the scripts' seams), and asserts each run's exit code, its summary line (the only output), that it
@@ -75,7 +75,7 @@ BeforeAll {
 Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $selected }) {
     Context 'on <DeviceName>: <Description>' -ForEach $Devices {
         BeforeAll {
-            $profileData = Import-PowerShellDataFile -LiteralPath (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath 'profiles') -ChildPath ($DeviceName + '.psd1'))
+            $profileData = $Device
             $detection = Invoke-RgSuiteRun -Script 'detect.ps1' -Device $profileData
             $remediation = $null
             $redetection = $null
