@@ -36,11 +36,14 @@ const PROFILE_MARK = psValue(PROFILE_MARK_TEXT);
 
 const words = (exit: number | null, none: string): string => (exit === null ? none : `exits ${exit}`);
 
+/** Whether the package gets a suite: bundled profiles and their recorded expectations. */
+export const hasTests = (pkg: Package): boolean => (pkg.profiles ?? []).length > 0 && pkg.expected !== undefined;
+
 /** The suite's files for a package with bundled profiles; none without. */
 export function renderIntuneTests(pkg: Package): OutputFile[] {
   const profiles = pkg.profiles ?? [];
   // A catalog that recorded no expectations for the package (or is being recorded) gets no suite.
-  if (profiles.length === 0 || !pkg.expected) return [];
+  if (!hasTests(pkg)) return [];
   const dir = `${pkg.dir}/tests`;
   const { suite, harness } = staticFiles();
   const devices = profiles.map((profile) => {
