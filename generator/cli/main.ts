@@ -75,6 +75,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   // yargs validates unknown options only after a command's handler has been called, so the handler
   // only records the choice; the command runs once parsing has finished without a usage error.
   let chosen: (() => Promise<number> | number) | undefined;
+  const named = commands.find((c) => nameOf(c) === argv.find((token) => !token.startsWith('-')));
+  await named?.prepare?.();
   for (const command of commands) {
     parser.command({
       ...command,

@@ -3,8 +3,8 @@
  * generator/sign/, with the development certificate's trust script rendered by the render stage.
  */
 import type { Argv } from 'yargs';
-import { renderTrustScript } from '../render/trust-script.ts';
-import { DEFAULT_PASSWORD_ENV, signerFromArgs, type SignerChoice, type Signing, type SigningArgs } from '../sign/index.ts';
+import { DEFAULT_PASSWORD_ENV } from '../sign/defaults.ts';
+import type { SignerChoice, Signing, SigningArgs } from '../sign/index.ts';
 
 /** Adds the signer options to a yargs command (`build`, `sign`). */
 export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
@@ -35,7 +35,9 @@ export function signingOptions<T>(yargs: Argv<T>): Argv<T & SigningArgs> {
 }
 
 /** The signer the options choose, for this process (its environment, `.remgen/` in the working directory). */
-export function chooseSigner(args: SigningArgs): Promise<SignerChoice> {
+export async function chooseSigner(args: SigningArgs): Promise<SignerChoice> {
+  // Imported here, not at the top: the option declarations above are all that parsing needs.
+  const [{ renderTrustScript }, { signerFromArgs }] = await Promise.all([import('../render/trust-script.ts'), import('../sign/index.ts')]);
   return signerFromArgs(args, { env: process.env, projectDir: process.cwd(), renderTrustScript });
 }
 

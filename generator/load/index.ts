@@ -81,6 +81,22 @@ function compileErrors(error: unknown): Diagnostic[] | undefined {
   return found.length > 0 ? found : undefined;
 }
 
+/** The modification time each descriptor file had when this process last imported it. */
+const imported = new Map<string, number>();
+
+/**
+ * The URL to import `file` by: its plain URL the first time (the module another descriptor's import of it
+ * shares, so a bundle's rungs load once), and a new `?v=<mtime>` URL when it changed since this process
+ * imported it (a long-lived process, a spec that edits a fixture), so an edit is never served from the cache.
+ */
+async function freshUrl(file: string): Promise<string> {
+  const version = (await stat(file)).mtimeMs;
+  const before = imported.get(file);
+  imported.set(file, version);
+  const url = pathToFileURL(file).href;
+  return before === undefined || before === version ? url : `${url}?v=${version}`;
+}
+
 /**
  * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
  * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
@@ -100,8 +116,7 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   for (const file of files) {
     let module: Record<string, unknown>;
     try {
-      const version = (await stat(file)).mtimeMs;
-      module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+      module = (await import(await freshUrl(file))) as Record<string, unknown>;
     } catch (error) {
       const compile = compileErrors(error);
       if (compile) {

@@ -39,8 +39,11 @@ export interface Signer {
   readonly keyType: 'rsa' | 'ec';
   /** AlgorithmIdentifier for SignerInfo.digestEncryptionAlgorithm, as signtool/osslsigncode write it. */
   signatureAlgorithm(hash: HashAlgorithm): Uint8Array;
-  /** Signs `data` (the DER SET of signed attributes). Replace to sign with an HSM or KMS. */
-  sign(hash: HashAlgorithm, data: Uint8Array): Uint8Array;
+  /**
+   * Signs `data` (the DER SET of signed attributes). Replace to sign with an HSM or KMS. Asynchronous:
+   * the built-in signer runs in libuv's thread pool, so the signing stage's workers sign on every core.
+   */
+  sign(hash: HashAlgorithm, data: Uint8Array): Promise<Uint8Array>;
 }
 
 const describe = (input: string | Uint8Array, kind: string): string => (typeof input === 'string' ? input : `<${kind} bytes>`);
@@ -181,7 +184,14 @@ export function signerFromKey(key: KeyObject, certificates: readonly Uint8Array[
       }
       return encoded;
     },
-    sign: (hash, data) => cryptoSign(hash, data, keyType === 'ec' ? { key, dsaEncoding: 'der' } : key),
+    sign: (hash, data) =>
+      new Promise((resolvePromise, reject) => {
+        // The callback form of crypto.sign: the private-key operation leaves the main thread.
+        cryptoSign(hash, data, keyType === 'ec' ? { key, dsaEncoding: 'der' } : key, (error, signature) => {
+          if (error) reject(error);
+          else resolvePromise(signature);
+        });
+      }),
   };
 }
 

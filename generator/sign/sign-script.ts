@@ -56,7 +56,7 @@ export async function signScript(bytes: Uint8Array, fileName: string, signer: Si
   }
   const content = spcIndirectData(hash, createHash(hash).update(input).digest());
   const attributes = signedAttributes({ hash, content, signingTime: options.signingTime ?? signingTimeFromEnvironment(process.env) ?? now });
-  const signature = signer.sign(hash, attributes);
+  const signature = await signer.sign(hash, attributes);
   const unsignedAttributes: Uint8Array[] = [];
   if (options.timestampUrls?.length) {
     try {

@@ -10,8 +10,9 @@ import { signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 import { SigningError } from './signing-error.ts';
 import type { Signing } from './stage.ts';
 
-/** Environment variable read for the key password when neither --password-env nor --password-file is given. */
-export const DEFAULT_PASSWORD_ENV = 'REMGEN_SIGNING_PASSWORD';
+import { DEFAULT_PASSWORD_ENV } from './defaults.ts';
+
+export { DEFAULT_PASSWORD_ENV };
 
 /** The parsed signing options. */
 export interface SigningArgs {

@@ -1,43 +1,10 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { EngineUnavailableError } from '../../engine/index.ts';
-import { formatFinding, lintFiles, rules } from '../../lint/index.ts';
-import { systemErrorWords } from '../../system-error.ts';
-import { EXIT } from '../exit.ts';
-import { plural, print, printError, printJson } from '../output.ts';
+import type { LintArgs } from '../run/lint.ts';
+import type { LintRule } from '../../lint/rule.ts';
 import type { RemgenCommand } from './command.ts';
 
-interface LintArgs {
-  readonly files: string[];
-  readonly json: boolean;
-}
+/** The rules, for the help text: loaded by `prepare` only when `lint` is the command (the rules import the engine). */
+let rules: readonly Pick<LintRule, 'name' | 'description'>[] = [];
 
-const SCRIPT = /\.(ps1|psm1)$/i;
-
-/** The files to lint: each file as given; a folder stands for every .ps1/.psm1 under it. */
-async function expand(paths: readonly string[]): Promise<{ files: string[]; problems: string[] }> {
-  const files: string[] = [];
-  const problems: string[] = [];
-  for (const path of paths) {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (error) {
-      problems.push(`${path}: cannot read it: ${systemErrorWords(error)}`);
-      continue;
-    }
-    if (info.isDirectory()) {
-      const found = (await readdir(path, { recursive: true })).map(String).filter((f) => SCRIPT.test(f)).sort();
-      if (found.length === 0) problems.push(`${path}: a folder with no .ps1 or .psm1 file`);
-      files.push(...found.map((f) => join(path, f)));
-    } else {
-      files.push(path);
-    }
-  }
-  return { files, problems };
-}
-
-const width = Math.max(...rules.map((r) => r.name.length));
 
 /** Word-wraps `text` to `columns`, every line after the first indented by `indent` spaces. */
 function hanging(text: string, indent: number, columns: number): string {
@@ -56,13 +23,18 @@ function hanging(text: string, indent: number, columns: number): string {
 }
 
 function rulesHelp(): string {
+  const width = Math.max(...rules.map((r) => r.name.length));
   const columns = Math.max(40, Math.min(110, process.stdout.columns ?? 110) - width - 4);
   return rules.map((r) => `  ${r.name.padEnd(width)}  ${hanging(r.description, width + 4, columns)}`).join('\n');
 }
 
+
 const lintCommand: RemgenCommand = {
   command: 'lint <files..>',
   describe: 'Check PowerShell scripts against the rules remgen holds its own output to (Windows PowerShell 5.1 surface, integrity, 5.1 traps)',
+  async prepare() {
+    ({ rules } = await import('../../lint/index.ts'));
+  },
   builder: (yargs) =>
     yargs
       .wrap(null)
@@ -80,35 +52,8 @@ const lintCommand: RemgenCommand = {
           'that cannot be read).',
       ),
   async handler(args: LintArgs) {
-    const { files, problems } = await expand(args.files);
-    if (problems.length > 0) {
-      for (const problem of problems) printError(`remgen lint: ${problem}`);
-      printError("Run 'remgen lint --help' for usage.");
-      return EXIT.usage;
-    }
-    // The engine host only parses here: JIT-compiling it fully up front (instead of tiered start-up)
-    // parses the bench catalog's 400 scripts in about half the time. Only this process's host sees it.
-    process.env.DOTNET_TieredCompilation ??= '0';
-    let findings;
-    try {
-      findings = await lintFiles(files);
-    } catch (error) {
-      if (!(error instanceof EngineUnavailableError)) throw error;
-      printError(`remgen lint: ${error.message}`);
-      return EXIT.failed;
-    }
-    if (args.json) {
-      printJson({ ok: findings.length === 0, files, rules: rules.map((r) => r.name), findings });
-    } else {
-      for (const finding of findings) print(formatFinding(finding));
-      const withFindings = new Set(findings.map((f) => f.file)).size;
-      print(
-        findings.length === 0
-          ? `Summary: ${plural(files.length, 'file')}, no findings (${plural(rules.length, 'rule')}).`
-          : `Summary: ${plural(findings.length, 'finding')} in ${withFindings} of ${plural(files.length, 'file')} (${plural(rules.length, 'rule')}).`,
-      );
-    }
-    return findings.length === 0 ? EXIT.ok : EXIT.failed;
+    const { runLint } = await import('../run/lint.ts');
+    return runLint(args);
   },
 };
 
