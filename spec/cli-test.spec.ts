@@ -26,7 +26,7 @@ describe('remgen test', function () {
     const run = remgen(['test', 'tls', '--profile', 'tls-partly', '--junit', 'results.xml'], project.root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
     const lines = run.stdout.trim().split('\n');
-    assert.equal(lines.filter((l) => l.startsWith('[+] remgen package tls > on tls-partly: ')).length, 6, run.stdout);
+    assert.equal(lines.filter((l) => l.startsWith('[+] remgen package tls > on tls-partly > ')).length, 6, run.stdout);
     assert.match(lines.at(-1)!, /^Pester [56]\.\d+\.\d+ on PowerShell \d+\.\d+\.\d+ \((Core|Desktop)\): 6 passed, 0 failed, 0 skipped in /);
     assert.match(readFileSync(join(project.root, 'results.xml'), 'utf8'), /<testsuites [^>]*tests="6" errors="0" failures="0"/);
   });

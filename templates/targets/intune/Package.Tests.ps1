@@ -73,7 +73,7 @@ BeforeAll {
 }
 
 Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $selected }) {
-    Context 'on <DeviceName>: <Description>' -ForEach $Devices {
+    Context 'on <DeviceName>' -ForEach $Devices {
         BeforeAll {
             $profileData = $Device
             $detection = Invoke-RgSuiteRun -Script 'detect.ps1' -Device $profileData
