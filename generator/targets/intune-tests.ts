@@ -11,7 +11,9 @@ import type { OutputFile } from './target.ts';
  * An Intune package's Pester suite (`intune/<id>/tests/`): the suite itself (the same file for every
  * package, generic over rooms), the simulation harness it drives and `package.psd1` (the id, and per
  * bundled device profile its data as the harness reads it and what it should see). Three files, signed like
- * the scripts, rendered from text already in memory: no process, no engine.
+ * the scripts, rendered from text already in memory: no process, no engine. The suite keeps to Pester 5
+ * without anything Pester 6 removed (docs/reference/pester.md, "Pester 5 essentials" and "Pester on Windows
+ * PowerShell 5.1"): Describe/Context/It with -ForEach data from BeforeDiscovery, runs in BeforeAll, Should.
  */
 
 const read = (url: URL): string => readFileSync(url, 'utf8');

@@ -76,7 +76,8 @@ const failure = (what: string, error: unknown): Error => {
 };
 
 /**
- * pwsh or powershell.exe on PATH; else the manifest's pinned PowerShell tool, restored with
+ * pwsh or powershell.exe on PATH; else the manifest's pinned PowerShell tool (7.6.10: 7.7.0 does not run
+ * here; docs/reference/pester.md, "What the NuGet copy serves"), restored with
  * `dotnet tool restore` on first use, started directly (its apphost) when it is where NuGet puts it.
  */
 export async function findPowerShell(options: SetupOptions = {}): Promise<PowerShell> {
