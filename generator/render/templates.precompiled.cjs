@@ -295,7 +295,7 @@ module.exports = {
 },"useData":true},
   },
   "targets/intune/readme.md.hbs": {
-    sha256: "3e1b6fb221f60cee7e4db0ad70baf7df529970e462862ff8d60523658f4e48c2",
+    sha256: "28883add6b58c592cbdb7176050fc8f7b4a6a7cb83651877b62a99551eef2a5f",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -478,6 +478,21 @@ module.exports = {
     + ": 1 of "
     + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":99,"column":55},"end":{"line":99,"column":61}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":99,"column":53},"end":{"line":99,"column":73}}})) != null ? stack1 : "")
     + " checks failed: ...`.\n";
+},"19":function(container,depth0,helpers,partials,data) {
+    var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
+        if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
+          return parent[propertyName];
+        }
+        return undefined
+    };
+
+  return "\n## Test it first: the Pester suite\n\n`tests/` holds a Pester 5 suite of this package (signed like the scripts): on each of its\n"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":107,"column":2},"end":{"line":107,"column":8}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"count"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":107,"column":22}}})) != null ? stack1 : "")
+    + " bundled device profiles ("
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":107,"column":50},"end":{"line":107,"column":56}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"profiles"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":107,"column":48},"end":{"line":107,"column":73}}})) != null ? stack1 : "")
+    + ") it runs `detect.ps1`, then\n`remediate.ps1` when detection finds an issue, then `detect.ps1` again, each on the simulated device as the\nrun before left it (`tests/Invoke-RgSimulation.ps1` replaces only the scripts' seams, so nothing on the\nmachine changes), and checks each exit code and summary line, that nothing reaches stderr and which\nactions the remediation took. Windows ships Pester 3.4.0; install Pester 5 beside it, then run the suite\nfrom this folder in Windows PowerShell 5.1 (or pwsh):\n\n```powershell\nInstall-Module Pester -Force -SkipPublisherCheck\nImport-Module Pester -MinimumVersion 5.0\nInvoke-Pester -Path .\\tests -Output Detailed\n```\n\n`remgen test "
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":120,"column":15},"end":{"line":120,"column":21}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":120,"column":13},"end":{"line":120,"column":26}}})) != null ? stack1 : "")
+    + "` runs the same suite from the build machine (`--junit FILE` for a CI's test report).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -517,7 +532,8 @@ module.exports = {
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"onlySettings"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":100,"column":7}}})) != null ? stack1 : "")
     + "- Log: "
     + ((stack1 = (lookupProperty(helpers,"mdCode")||alias1(depth0, "mdCode", {"start":{"line":101,"column":9},"end":{"line":101,"column":15}} )).call(alias2,lookupProperty(depth0,"logPath"),{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":101,"column":7},"end":{"line":101,"column":25}}})) != null ? stack1 : "")
-    + " in CMTrace format, rolled over at its size limit.\n";
+    + " in CMTrace format, rolled over at its size limit.\n"
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"tests"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":102,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "targets/module/module.psd1.hbs": {

@@ -3,15 +3,17 @@ import type { CycleExpectation } from '../model/expectation.ts';
 import type { Package } from '../plan/index.ts';
 import { renderProfile } from '../engine/profile.ts';
 import { gatedBytes } from '../render/gate.ts';
-import { psValue } from '../render/escape.ts';
+import { psValue, type PsValue } from '../render/escape.ts';
 import { pascalName } from '../script/index.ts';
 import type { OutputFile } from './target.ts';
 
 /**
  * An Intune package's Pester suite (`intune/<id>/tests/`): the suite itself (the same file for every
- * package, generic over rooms), the simulation harness it drives, `package.psd1` (the id, the devices and
- * what each should see) and one data file per bundled device profile. All signed like the scripts. Rendered
- * from text already in memory: no process, no engine.
+ * package, generic over rooms), the simulation harness it drives and `package.psd1` (the id, and per
+ * bundled device profile its data as the harness reads it and what it should see). Three files, signed like
+ * the scripts, rendered from text already in memory: no process, no engine. The suite keeps to Pester 5
+ * without anything Pester 6 removed (docs/reference/pester.md, "Pester 5 essentials" and "Pester on Windows
+ * PowerShell 5.1"): Describe/Context/It with -ForEach data from BeforeDiscovery, runs in BeforeAll, Should.
  */
 
 const read = (url: URL): string => readFileSync(url, 'utf8');
@@ -29,13 +31,21 @@ const staticFiles = () =>
  */
 const dataFile = (text: string): string => text.replace(/(^|= |@\(|, )\[ordered\]@\{/gm, '$1@{');
 
+/** Where a device's profile data goes: a string no profile can produce (psString writes the control character as [char]). */
+const PROFILE_MARK_TEXT = 'remgen-profile-data\u0001';
+const PROFILE_DATA: PsValue = PROFILE_MARK_TEXT;
+const PROFILE_MARK = psValue(PROFILE_MARK_TEXT);
+
 const words = (exit: number | null, none: string): string => (exit === null ? none : `exits ${exit}`);
+
+/** Whether the package gets a suite: bundled profiles and their recorded expectations. */
+export const hasTests = (pkg: Package): boolean => (pkg.profiles ?? []).length > 0 && pkg.expected !== undefined;
 
 /** The suite's files for a package with bundled profiles; none without. */
 export function renderIntuneTests(pkg: Package): OutputFile[] {
   const profiles = pkg.profiles ?? [];
   // A catalog that recorded no expectations for the package (or is being recorded) gets no suite.
-  if (profiles.length === 0 || !pkg.expected) return [];
+  if (!hasTests(pkg)) return [];
   const dir = `${pkg.dir}/tests`;
   const { suite, harness } = staticFiles();
   const devices = profiles.map((profile) => {
@@ -45,6 +55,7 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
     }
     return {
       DeviceName: profile.name,
+      Device: PROFILE_DATA,
       Description: profile.description,
       ExpectDetect: expected.detect,
       ExpectRemediate: expected.remediate,
@@ -56,13 +67,17 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
       AgainTitle: words(expected.again, 'not run'),
     };
   });
-  const data = dataFile(`${psValue({ Id: pkg.remediation.id, Devices: devices })}\n`);
+  // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
+  let text = psValue({ Id: pkg.remediation.id, Devices: devices });
+  for (const profile of profiles) {
+    text = text.replace(PROFILE_MARK, () => renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        '));
+  }
+  const data = dataFile(`${text}\n`);
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });
   return [
     file(`${pascalName(pkg.remediation.id)}.Tests.ps1`, suite),
     file('Invoke-RgSimulation.ps1', harness),
     file('package.psd1', data),
-    ...profiles.map((p) => file(`profiles/${p.name}.psd1`, dataFile(renderProfile(p)))),
   ];
 }
 

@@ -5,7 +5,7 @@ import { renderTemplate } from '../render/templates.ts';
 import { logLocation, renderScript, type ScriptSpec } from '../script/index.ts';
 import { roomOf } from '../steps/index.ts';
 import { durationWords } from '../model/step.ts';
-import { renderIntuneTests } from './intune-tests.ts';
+import { hasTests, renderIntuneTests } from './intune-tests.ts';
 import type { OutputFile, RenderContext, Target } from './target.ts';
 
 /** Intune Remediations: detect.ps1 + remediate.ps1, a Graph deviceHealthScript body and a README. */
@@ -83,6 +83,7 @@ export const intuneTarget: Target = {
       actions: remediation.steps.flatMap((step) => ('cooldown' in step && roomOf(step).category === 'action' ? [{ id: step.id, cooldown: durationWords(String(step.cooldown)) }] : [])),
       cooldownStore: `${remediation.context === 'system' ? 'HKLM' : 'HKCU'}\\SOFTWARE\\remgen\\${remediation.id}`,
       generatorVersion: context.generatorVersion,
+      tests: hasTests(pkg) ? { count: pkg.profiles!.length, profiles: pkg.profiles!.map((p) => p.name).join(', ') } : false,
     });
     const readmePath = `${pkg.dir}/README.md`;
     return [

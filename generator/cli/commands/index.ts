@@ -6,7 +6,8 @@ import list from './list.ts';
 import report from './report.ts';
 import sign from './sign.ts';
 import simulate from './simulate.ts';
+import test from './test.ts';
 import verify from './verify.ts';
 
 /** Every CLI command, one file each; add a command by adding its module here. */
-export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, lint, sign, verify, report];
+export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, test, lint, sign, verify, report];

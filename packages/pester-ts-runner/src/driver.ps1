@@ -86,9 +86,22 @@ function Get-DriverContainerPath {
     [string]$item
 }
 
+function Get-DriverPath {
+    # The expanded names of the test's blocks (outermost first) and its own: names may hold dots.
+    param($Test)
+    $names = [System.Collections.Generic.List[string]]::new()
+    $block = $Test.Block
+    while ($null -ne $block -and -not $block.IsRoot) {
+        $names.Insert(0, [string]$block.ExpandedName)
+        $block = $block.Parent
+    }
+    $names.Add([string]$Test.ExpandedName)
+    , $names.ToArray()
+}
+
 $tests = foreach ($test in @($run.Tests)) {
     @{
-        Path      = [string[]]@($test.ExpandedPath -split '\.')
+        Path      = Get-DriverPath -Test $test
         ExpandedPath = [string]$test.ExpandedPath
         Name      = [string]$test.ExpandedName
         Container = Get-DriverContainerPath -Container $test.Block.BlockContainer

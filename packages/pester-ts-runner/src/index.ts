@@ -173,7 +173,8 @@ export async function runPester(options: RunOptions): Promise<PesterRun> {
       blocksFailed: failures.filter((f) => f.kind === 'block').length,
       containersFailed: failures.filter((f) => f.kind === 'container').length,
     };
-    // Never green by the exit code alone (modulo 256) nor by the tests alone (a Discovery failure has none).
+    // Never green by the exit code alone (modulo 256) nor by the tests alone (a Discovery failure has none):
+    // docs/reference/pester.md, "Pester 5 essentials".
     const ok = code === 0 && counts.failed === 0 && failures.length === 0 && tests.every((t) => t.result !== 'Inconclusive');
     return {
       ok, tests, failures, counts,

@@ -55,9 +55,9 @@ export function onPath(name: string): string | undefined {
   return undefined;
 }
 
-/** The NuGet global packages folder (where `dotnet tool restore` puts local tools). */
-export function nugetPackages(): string {
-  return process.env.NUGET_PACKAGES ?? join(homedir(), '.nuget', 'packages');
+/** Where `dotnet tool restore` may have put local tools: NUGET_PACKAGES (when set) and ~/.nuget/packages. */
+export function nugetPackages(): string[] {
+  return [...new Set([process.env.NUGET_PACKAGES, join(homedir(), '.nuget', 'packages')].filter((d): d is string => Boolean(d)))];
 }
 
 /** The PowerShell version the manifest pins (`powershell` tool). */
@@ -76,7 +76,8 @@ const failure = (what: string, error: unknown): Error => {
 };
 
 /**
- * pwsh or powershell.exe on PATH; else the manifest's pinned PowerShell tool, restored with
+ * pwsh or powershell.exe on PATH; else the manifest's pinned PowerShell tool (7.6.10: 7.7.0 does not run
+ * here; docs/reference/pester.md, "What the NuGet copy serves"), restored with
  * `dotnet tool restore` on first use, started directly (its apphost) when it is where NuGet puts it.
  */
 export async function findPowerShell(options: SetupOptions = {}): Promise<PowerShell> {
@@ -88,16 +89,20 @@ export async function findPowerShell(options: SetupOptions = {}): Promise<PowerS
   }
   const root = options.root ?? findRoot();
   const version = pinnedPowerShellVersion(root);
-  const toolDir = join(nugetPackages(), 'powershell', version, 'tools', 'net10.0', 'any');
-  const apphost = process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
-  if (!existsSync(apphost)) {
+  const apphosts = nugetPackages().map((packages) => {
+    const toolDir = join(packages, 'powershell', version, 'tools', 'net10.0', 'any');
+    return process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
+  });
+  const found = () => apphosts.find((p) => existsSync(p));
+  if (!found()) {
     try {
       await run('dotnet', ['tool', 'restore'], { cwd: root, timeout: 600_000 });
     } catch (error) {
       throw failure(`'dotnet tool restore' in ${root} (PowerShell ${version})`, error);
     }
   }
-  if (existsSync(apphost)) return { command: apphost, prefix: [], source: 'tool' };
+  const apphost = found();
+  if (apphost) return { command: apphost, prefix: [], source: 'tool' };
   return { command: 'dotnet', prefix: ['tool', 'run', 'pwsh', '--'], source: 'tool', cwd: root };
 }
 

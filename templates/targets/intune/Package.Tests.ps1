@@ -3,7 +3,7 @@
 .SYNOPSIS
     Pester 5 suite of this remgen package: an Intune cycle on each bundled device profile.
 .DESCRIPTION
-    For each device in package.psd1 (the profiles beside this file, in profiles\), runs the signed
+    For each device in package.psd1 beside this file (its profile data and what it should see), runs the signed
     detect.ps1, then remediate.ps1 when detection found an issue, then detect.ps1 again, each on the
     simulated device as the run before left it (Invoke-RgSimulation.ps1 beside this file replaces only
     the scripts' seams), and asserts each run's exit code, its summary line (the only output), that it
@@ -12,10 +12,22 @@
         Install-Module Pester -Force -SkipPublisherCheck
         Import-Module Pester -MinimumVersion 5.0
         Invoke-Pester -Path .\tests -Output Detailed
+    Only some devices: New-PesterContainer -Path <this file> -Data @{ ProfileName = @('name') }.
+.PARAMETER ProfileName
+    Run only on these bundled profiles (default: all).
 #>
+param(
+    [string[]]$ProfileName = @()
+)
 
 BeforeDiscovery {
-    $suite = Import-PowerShellDataFile -LiteralPath (Join-Path -Path $PSScriptRoot -ChildPath 'package.psd1')
+    # package.psd1 is data only, but larger than Import-PowerShellDataFile accepts (it refuses files past its node
+    # limit as "dynamic expressions"; -SkipLimitCheck is 7.2 and later): checked as restricted language, then run.
+    $dataText = [System.IO.File]::ReadAllText((Join-Path -Path $PSScriptRoot -ChildPath 'package.psd1'))
+    $dataBlock = [scriptblock]::Create($dataText)
+    $dataBlock.CheckRestrictedLanguage([string[]]@(), [string[]]@('true', 'false', 'null'), $false)
+    $suite = & $dataBlock
+    $selected = @($suite.Devices | Where-Object -FilterScript { $ProfileName.Count -eq 0 -or $ProfileName -contains $_.DeviceName })
 }
 
 BeforeAll {
@@ -65,10 +77,10 @@ BeforeAll {
     }
 }
 
-Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $suite.Devices }) {
-    Context 'on <DeviceName>: <Description>' -ForEach $Devices {
+Describe 'remgen package <Id>' -ForEach @(@{ Id = $suite.Id; Devices = $selected }) {
+    Context 'on <DeviceName>' -ForEach $Devices {
         BeforeAll {
-            $profileData = Import-PowerShellDataFile -LiteralPath (Join-Path -Path (Join-Path -Path $PSScriptRoot -ChildPath 'profiles') -ChildPath ($DeviceName + '.psd1'))
+            $profileData = $Device
             $detection = Invoke-RgSuiteRun -Script 'detect.ps1' -Device $profileData
             $remediation = $null
             $redetection = $null
