@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from './descriptor.schema.json' with { type: 'json' };
 import standaloneValidate from './descriptor.validate.cjs';
+import deploymentValidate from './deployment.validate.cjs';
 import type { Finding } from './finding.ts';
 import { suggest } from './suggest.ts';
 
@@ -194,6 +195,22 @@ export function validateDescriptor(value: unknown, kinds: readonly string[] = SC
   }
   const seen = new Set<string>();
   return findings.filter((f) => {
+    const key = `${JSON.stringify(f.path)}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks an exported deployment against the deployment schema (`npm run schema`), in the same words. */
+export function validateDeployment(value: unknown): Finding[] {
+  const validate = deploymentValidate;
+  if (validate(value)) return [];
+  let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  errors = errors.filter((e) => !unions.some((prefix) => e.schemaPath.startsWith(prefix)));
+  const seen = new Set<string>();
+  return errors.map((error) => message(error, value, pathOf(error.instancePath))).filter((f) => {
     const key = `${JSON.stringify(f.path)}\0${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
