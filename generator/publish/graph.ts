@@ -23,7 +23,8 @@ export interface GraphSession {
   updateScript(id: string, body: DeviceHealthScript): Promise<void>;
   deleteScript(id: string): Promise<void>;
   assign(id: string, assignments: readonly DeviceHealthScriptAssignment[]): Promise<void>;
-  groupsNamed(name: string): Promise<Group[]>;
+  /** Groups with any of these display names (one request per 15 names: the `in` operator's limit). */
+  groupsNamed(names: readonly string[]): Promise<Group[]>;
 }
 
 export interface SessionOptions {
@@ -99,9 +100,19 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
     async assign(id, assignments) {
       await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/assign`).post({ deviceHealthScriptAssignments: assignments });
     },
-    async groupsNamed(name) {
-      const page = (await client.api('/groups').filter(`displayName eq '${name.replaceAll("'", "''")}'`).select(['id', 'displayName', 'groupTypes', 'securityEnabled']).get()) as { value?: Group[] };
-      return page.value ?? [];
+    async groupsNamed(names) {
+      const found: Group[] = [];
+      for (let i = 0; i < names.length; i += 15) {
+        const list = names.slice(i, i + 15).map((n) => `'${n.replaceAll("'", "''")}'`).join(',');
+        let page = (await client.api('/groups').filter(`displayName in (${list})`).select(['id', 'displayName']).get()) as { value?: Group[]; '@odata.nextLink'?: string };
+        for (;;) {
+          found.push(...(page.value ?? []));
+          const link = page['@odata.nextLink'];
+          if (!link) break;
+          page = (await client.api(link).get()) as typeof page;
+        }
+      }
+      return found;
     },
   };
 }

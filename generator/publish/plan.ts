@@ -99,17 +99,17 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
   const groups = new Map<string, string>();
   const names = [...new Set(desired.flatMap((d) => d.assignments.map((a) => a.group)))]
     .filter((g) => !isGuid(g) && !(BUILT_IN_TARGETS as readonly string[]).includes(g));
-  for (const name of names) {
-    let found;
-    try {
-      found = await graph.groupsNamed(name);
-    } catch (error) {
-      errors.push(describeGraphError(error, `resolve group '${name}'`));
-      continue;
-    }
-    if (found.length === 1) groups.set(name, found[0]!.id!.toLowerCase());
-    else if (found.length === 0) errors.push(`no group is named '${name}'; check its display name in Entra ID (Groups > All groups) or give its object id`);
-    else errors.push(`${found.length} groups are named '${name}' (${found.map((g) => g.id).join(', ')}); give the object id of the one you mean`);
+  let found: { id?: string; displayName?: string | null }[] = [];
+  try {
+    if (names.length > 0) found = await graph.groupsNamed(names);
+  } catch (error) {
+    errors.push(describeGraphError(error, `resolve group${names.length === 1 ? '' : 's'} ${names.map((n) => `'${n}'`).join(', ')}`));
+  }
+  for (const name of errors.length > 0 ? [] : names) {
+    const matches = found.filter((g) => g.displayName === name);
+    if (matches.length === 1) groups.set(name, matches[0]!.id!.toLowerCase());
+    else if (matches.length === 0) errors.push(`no group is named '${name}'; check its display name in Entra ID (Groups > All groups) or give its object id`);
+    else errors.push(`${matches.length} groups are named '${name}' (${matches.map((g) => g.id).join(', ')}); give the object id of the one you mean`);
   }
   const groupName = new Map([...groups].map(([n, id]) => [id, n]));
   const nameOf = (key: string): string => {

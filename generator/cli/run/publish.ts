@@ -121,20 +121,20 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
     const credential = await credentialFor(method, {
       tenant: deployment.tenant, clientId: deployment.clientId, authorityHost: endpoints.authorityHost, custom: endpoints.custom, env: process.env, prompt: printError,
     });
+    // Sign in before anything else, so a credential problem is said as one (the token is cached for the client).
+    try {
+      await credential.getToken(`${new URL(endpoints.graphEndpoint).origin}/.default`);
+    } catch (error) {
+      const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+      return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; nothing was sent to Graph`);
+    }
     const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
     session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
   } catch (error) {
     if (error instanceof AuthSetupError) return fail(`${error.message}; nothing was sent`);
     throw error;
   }
-  let plan: Plan;
-  try {
-    plan = await makePlan(deployment.id, desired, session);
-  } catch (error) {
-    // A sign-in failure surfaces from the first request.
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost}: ${message}; nothing was written`, { requests: { reads: session.log.reads, writes: session.log.writes } });
-  }
+  const plan: Plan = await makePlan(deployment.id, desired, session);
   const requests = () => ({ reads: session.log.reads, writes: session.log.writes });
   say(`remgen publish ${deployment.id}: tenant ${deployment.tenant}, ${endpoints.graphEndpoint}, signed by ${signer.subject} (${signer.thumbprint})`);
   // --json: the readable plan goes to stderr, stdout stays one JSON document.
