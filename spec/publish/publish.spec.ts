@@ -20,13 +20,13 @@ describe('remgen publish against a local Graph', function () {
   const file = join(project.root, 'deployments', 'spec.ts');
   let pilot = '';
 
-  const deploy = (packages: unknown[], extra = ''): void => {
+  const deploy = (packages: unknown[], extra = '', allowDev = true): void => {
     writeFileSync(file, `import { defineDeployment } from 'remgen';
 export default defineDeployment({
   id: 'spec',
   tenant: '${graph.tenant}',
   clientId: '${graph.clientId}',
-  allowDevelopmentCertificate: true,
+  allowDevelopmentCertificate: ${String(allowDev)},
   customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },${extra}
   packages: ${JSON.stringify(packages, null, 2)},
 });
@@ -250,6 +250,27 @@ export default defineDeployment({
       assert.ok(!run.stderr.includes(right) && !run.stderr.includes(secretSent));
     } finally {
       secretSent = undefined;
+    }
+  });
+
+  it('refuses a development-certificate build unless the deployment allows it, and a stale out/; nothing is sent', async () => {
+    deploy([TLS], '', false);
+    const dev = await publish();
+    assert.equal(dev.status, 1);
+    assert.match(dev.stderr, /signed with remgen's development certificate .* devices do not trust.*remgen build --pfx.*allowDevelopmentCertificate: true/);
+    assert.deepEqual(graph.log, []);
+    deploy([TLS]);
+    const path = join(project.out, 'intune', 'tls', 'detect.ps1');
+    const bytes = readFileSync(path);
+    writeFileSync(path, Buffer.concat([bytes, Buffer.from('\r\n# edited after the build\r\n')]));
+    try {
+      const stale = await publish();
+      assert.equal(stale.status, 1);
+      assert.match(stale.stderr, /stale +out\/intune\/tls\/detect\.ps1/);
+      assert.match(stale.stderr, /is not what the descriptors build .*run 'remgen build'/);
+      assert.deepEqual(graph.log, []);
+    } finally {
+      writeFileSync(path, bytes);
     }
   });
 });
