@@ -52,6 +52,14 @@ export class LocalGraph {
   readonly log: LoggedRequest[] = [];
   readonly tokens = new Set<string>();
   pageSize = 3;
+  /**
+   * Intune's write throttling, scaled down: at most `max` writes per `windowMs`; beyond it 429, with
+   * `Retry-After` (seconds to the window's end) when `retryAfter` is true.
+   */
+  writeLimit: { max: number; windowMs: number; retryAfter: boolean } | undefined;
+  private windowStart = 0;
+  private windowWrites = 0;
+  throttled = 0;
   maxRequests = 2000;
   clientId = 'remgen-test-app';
   clientSecret = 'not-a-real-secret-4c1d';
@@ -141,6 +149,19 @@ export class LocalGraph {
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !this.tokens.has(token)) return this.error(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.');
 
+    if (this.writeLimit && method !== 'GET') {
+      const now = Date.now();
+      if (now - this.windowStart >= this.writeLimit.windowMs) {
+        this.windowStart = now;
+        this.windowWrites = 0;
+      }
+      if (this.windowWrites >= this.writeLimit.max) {
+        this.throttled += 1;
+        const wait = Math.max(1, Math.ceil((this.windowStart + this.writeLimit.windowMs - now) / 1000));
+        return this.error(res, 429, 'TooManyRequests', 'Too many requests', this.writeLimit.retryAfter ? { 'Retry-After': String(wait) } : {});
+      }
+      this.windowWrites += 1;
+    }
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.times -= 1;
