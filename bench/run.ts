@@ -6,6 +6,8 @@
  *   npm run bench                 all benchmarks
  *   npm run bench -- --runs 3     fewer measured runs per case (default 5)
  *   npm run bench -- --only build only the build benchmark (build, sign, engine)
+ *   npm run bench -- --only suite the test suite's wall time per spec folder and whole (bench/suite.ts; minutes,
+ *                                 so only when asked for)
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
@@ -60,6 +62,12 @@ async function main(): Promise<number> {
     log('engine benchmark ...');
     const { benchEngine } = await import('./engine.ts');
     sections.push({ title: 'Engine', results: await benchEngine({ runs, log }) });
+  }
+
+  if (only === 'suite') {
+    log('test suite per folder ...');
+    const { benchSuite } = await import('./suite.ts');
+    sections.push({ title: 'Test suite', results: benchSuite({ log }) });
   }
 
   let failed = false;

@@ -157,5 +157,5 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
     .filter((e) => e.valid && e.value.remediations.every((member) => entryOf(member)?.valid))
     .map((e) => ({ bundle: e.value, file: e.origin.file }))
     .sort((a, b) => byId(a.bundle, b.bundle));
-  return { catalog: { remediations: checkedRemediations, bundles: checkedBundles }, diagnostics };
+  return { catalog: { remediations: checkedRemediations, bundles: checkedBundles, ...(loaded.profiles ? { profiles: loaded.profiles } : {}), ...(loaded.expectations ? { expectations: loaded.expectations } : {}) }, diagnostics };
 }

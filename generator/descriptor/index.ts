@@ -17,3 +17,4 @@ export type { StepBase, StepCategory, ActionGate, ActionStepBase } from '../mode
 export * from '../steps/index.ts';
 export { defineProfile } from '../model/profile.ts';
 export type { DeviceProfile, DeviceProfileProps, RegistryEntry, NativeCommand, Endpoint, HttpDate, Service, ScheduledTask, RunningProcess, Program, Effects, Faults, FileItem, Download, JsonObject } from '../model/profile.ts';
+export type { TlsEndpoint, ChainCertificate, ProxyServer, WebProxy } from '../model/profile.ts';

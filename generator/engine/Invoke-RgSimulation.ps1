@@ -14,7 +14,10 @@
 .PARAMETER ScriptPath
     The generated script (detect.ps1, remediate.ps1, ...).
 .PARAMETER ProfilePath
-    The device profile data file.
+    The device profile data file (a script that returns the hashtable).
+.PARAMETER Device
+    The device profile as a hashtable instead of a file (a package's Pester suite reads its .psd1 with
+    Import-PowerShellDataFile, and continues a device with the State an earlier run returned).
 .PARAMETER LogRoot
     An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
     %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run.
@@ -29,8 +32,9 @@ param(
     [Parameter(Mandatory = $true)]
     [string]$ScriptPath,
 
-    [Parameter(Mandatory = $true)]
-    [string]$ProfilePath,
+    [string]$ProfilePath = '',
+
+    [System.Collections.IDictionary]$Device = $null,
 
     [Parameter(Mandatory = $true)]
     [string]$LogRoot,
@@ -40,7 +44,11 @@ param(
 Set-StrictMode -Version 3.0
 $ErrorActionPreference = 'Stop'
 
-$device = & $ProfilePath
+# PowerShell names are case-insensitive: $device below is the Device parameter.
+if ($null -eq $Device) {
+    if (-not $ProfilePath) { throw 'Give -ProfilePath or -Device.' }
+    $Device = & $ProfilePath
+}
 
 # The parts of the device besides the registry that scripts can change and a later run sees as they were left.
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
@@ -829,10 +837,89 @@ function RgSim.Invoke-RgNativeCommand {
     throw [System.ComponentModel.Win32Exception]::new(2, 'The system cannot find the file specified (' + $wanted + ')')
 }
 
+# --- TLS chains and proxies (tlsInspection; Get-RgProxyRoute) ---------------------------------------------
+
+$global:RgSim.TlsChains = @($device['TlsChains'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Proxies = @($device['Proxies'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.WebProxy = $device['WebProxy']
+
+function RgSim.Get-RgTlsChain {
+    # Through a proxy: the profile's Proxies answer CONNECT first (an unlisted one refuses); then the endpoint's
+    # chain as the profile lists it for this proxy (an entry naming it wins over one for any route).
+    param([string]$HostName, [int]$Port = 443, [string]$Proxy = '', [int]$TimeoutMilliseconds = 10000)
+    Add-RgSimCall -Seam 'Get-RgTlsChain' -Arguments ([ordered]@{ HostName = $HostName; Port = $Port; Proxy = $Proxy; TimeoutMilliseconds = $TimeoutMilliseconds })
+    $result = [ordered]@{ HostName = $HostName; Port = $Port; Proxy = $Proxy; ProxyStatus = 0; Chain = @(); PolicyErrors = ''; Error = ''; TimedOut = $false }
+    if ($Proxy) {
+        $server = @($global:RgSim.Proxies | Where-Object -FilterScript { [string]::Equals([string]$_.Address, $Proxy, [System.StringComparison]::OrdinalIgnoreCase) })
+        if ($server.Count -eq 0) {
+            $result.Error = 'No connection could be made because the target machine actively refused it'
+            return [pscustomobject]$result
+        }
+        if ($server[0].TimesOut) {
+            $result.TimedOut = $true
+            $result.Error = 'the proxy ' + $Proxy + ' did not answer CONNECT within ' + $TimeoutMilliseconds + ' ms'
+            return [pscustomobject]$result
+        }
+        $result.ProxyStatus = [int]$server[0].Status
+        if ($result.ProxyStatus -lt 200 -or $result.ProxyStatus -gt 299) {
+            $result.Error = 'the proxy ' + $Proxy + ' answered CONNECT with ' + $result.ProxyStatus + ' ' + [string]$server[0].Reason
+            return [pscustomobject]$result
+        }
+    }
+    $known = @($global:RgSim.TlsChains | Where-Object -FilterScript {
+            [string]::Equals([string]$_.HostName, $HostName, [System.StringComparison]::OrdinalIgnoreCase) -and [int]$_.Port -eq $Port -and
+            (-not $_.Proxy -or [string]::Equals([string]$_.Proxy, $Proxy, [System.StringComparison]::OrdinalIgnoreCase))
+        } | Sort-RgSimByProxy)
+    if ($known.Count -eq 0) {
+        $result.Error = 'No such host is known'
+        return [pscustomobject]$result
+    }
+    $entry = $known[0]
+    if ($entry.TimesOut) {
+        $result.TimedOut = $true
+        $result.Error = 'no TLS answer within ' + $TimeoutMilliseconds + ' ms'
+        return [pscustomobject]$result
+    }
+    if ($entry.Error -and @($entry.Chain).Count -eq 0) {
+        $result.Error = [string]$entry.Error
+        return [pscustomobject]$result
+    }
+    $result.PolicyErrors = [string]$entry.PolicyErrors
+    $result.Chain = @(foreach ($item in @($entry.Chain | Where-Object -FilterScript { $null -ne $_ })) {
+            [pscustomobject]@{ Subject = [string]$item.Subject; Issuer = [string]$item.Issuer; Thumbprint = [string]$item.Thumbprint }
+        })
+    [pscustomobject]$result
+}
+
+function Sort-RgSimByProxy {
+    # Entries that name a proxy first (they are more specific than one for any route).
+    param([Parameter(ValueFromPipeline = $true)][object]$InputObject)
+    begin { $named = @(); $any = @() }
+    process { if ($InputObject.Proxy) { $named += $InputObject } else { $any += $InputObject } }
+    end { $named + $any }
+}
+
+function RgSim.Get-RgSystemWebProxy {
+    # The signed-in user's Internet Options as GetSystemWebProxy applies them: the profile's WebProxy, its bypass list with '*' wildcards.
+    param([string[]]$Uri)
+    Add-RgSimCall -Seam 'Get-RgSystemWebProxy' -Arguments ([ordered]@{ Uri = [string[]]@($Uri) })
+    foreach ($text in @($Uri)) {
+        $hostName = ([System.Uri]$text).Host
+        $proxy = ''
+        $bypassed = $true
+        if ($null -ne $global:RgSim.WebProxy -and $global:RgSim.WebProxy['Proxy']) {
+            $bypassed = @($global:RgSim.WebProxy['Bypass'] | Where-Object -FilterScript { $_ -and $hostName -like [string]$_ }).Count -gt 0
+            if (-not $bypassed) { $proxy = [string]$global:RgSim.WebProxy.Proxy }
+        }
+        [pscustomobject]@{ Uri = $text; Proxy = $proxy; Bypassed = $bypassed; Error = '' }
+    }
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
+$RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }
@@ -874,6 +961,29 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
     }
 }
 $run.Calls = $global:RgSim.Calls.ToArray()
+# What the run did to the device, read off its seam calls (never off the script's own words), the same for
+# every room: each call of a seam that is not a read (Get-, Test-, Resolve-) nor a wait, named by the seam
+# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf), a native command with its
+# arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
+$actions = [System.Collections.Generic.List[string]]::new()
+foreach ($call in $run.Calls) {
+    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-') { continue }
+    $arguments = $call.Arguments
+    $name = ''
+    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {
+        if ($arguments.Contains($key) -and $arguments[$key]) {
+            $name = [System.IO.Path]::GetFileName(([string]$arguments[$key]).Replace('\', '/'))
+            break
+        }
+    }
+    if ($call.Seam -eq 'Invoke-RgNativeCommand') {
+        if ($name -eq 'powershell.exe') { continue }
+        $name = (@($name) + @($arguments['ArgumentList'])) -join ' '
+    }
+    $action = ($call.Seam + ' ' + $name).Trim()
+    if (-not $actions.Contains($action)) { $actions.Add($action) }
+}
+$run.Actions = $actions.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
     [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path }
 }

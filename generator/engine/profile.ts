@@ -1,4 +1,4 @@
-import type { DeviceProfileProps, Effects, Endpoint, HttpDate, NativeCommand } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, NativeCommand, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -34,6 +34,25 @@ function commandData(c: NativeCommand): { [key: string]: PsValue } {
     Then: (c.then ?? []).map((t) => ({ ExitCode: t.exitCode, Output: [...(t.output ?? [])] })),
     Effects: effectsData(c.effects),
   };
+}
+
+const INTERNET_SETTINGS = 'hkcu\\software\\microsoft\\windows\\currentversion\\internet settings';
+
+/**
+ * The user's proxy as GetSystemWebProxy would choose it from the profile's Internet Options (HKCU
+ * `ProxyEnable`, `ProxyServer`: the https entry of a per-scheme list, else the plain or http one;
+ * `ProxyOverride`, `;`-separated). A PAC script is not evaluated: a profile that needs one gives `webProxy`.
+ */
+function internetOptionsProxy(profile: SimulatedDevice): WebProxy {
+  const value = (name: string) => (profile.registry ?? []).find((r) => r.path.toLowerCase() === INTERNET_SETTINGS && r.name.toLowerCase() === name.toLowerCase())?.value;
+  const enable = value('ProxyEnable');
+  const server = value('ProxyServer');
+  if (enable === undefined || Number(enable) === 0 || typeof server !== 'string' || !server.trim()) return {};
+  const entries = server.split(/[;\s]+/).filter(Boolean);
+  const scheme = (name: string) => entries.find((e) => e.toLowerCase().startsWith(`${name}=`))?.slice(name.length + 1);
+  const proxy = (scheme('https') ?? entries.find((e) => !e.includes('=')) ?? scheme('http') ?? '').replace(/^[A-Za-z]+:\/\//, '');
+  const override = value('ProxyOverride');
+  return { proxy, bypass: typeof override === 'string' ? override.split(';').map((e) => e.trim()).filter(Boolean) : [] };
 }
 
 /**
@@ -74,6 +93,15 @@ export function renderProfile(profile: SimulatedDevice): string {
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
   }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
+  data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
+    HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,
+    Chain: (t.chain ?? []).map((c) => ({ Subject: c.subject, Issuer: c.issuer ?? c.subject, Thumbprint: c.thumbprint.toUpperCase() })),
+  }));
+  data.Proxies = (profile.proxies ?? []).map((p) => ({
+    Address: p.address, Status: p.status ?? 200, Reason: p.reason ?? (p.status === 407 ? 'Proxy Authentication Required' : (p.status ?? 200) === 200 ? 'Connection established' : 'Error'), TimesOut: p.timesOut ?? false,
+  }));
+  const web = profile.webProxy ?? internetOptionsProxy(profile);
+  data.WebProxy = { Proxy: web.proxy ?? '', Bypass: [...(web.bypass ?? [])] };
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

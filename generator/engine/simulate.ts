@@ -39,6 +39,11 @@ export interface Simulation {
   readonly warnings: readonly string[];
   readonly information: readonly string[];
   readonly calls: readonly SeamCall[];
+  /**
+   * What the run did to the device, from its seam calls: each non-read seam once (`Write-RgRegistryData
+   * Enabled`, `Invoke-RgNativeCommand cmdkey.exe /delete:...`), in the order of first call (the harness's `Actions`).
+   */
+  readonly actions: readonly string[];
   /** The device afterwards. */
   readonly state: DeviceState;
   readonly log: readonly string[];
@@ -103,6 +108,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       warnings: list<string>(result.Warnings),
       information: list<string>(result.Information),
       calls: list<SeamCall>(result.Calls),
+      actions: list<string>(result.Actions),
       state: {
         registry: list<{ Path: string; Name: string; Kind: RegistryEntry['kind']; Value: RegistryEntry['value'] }>(state.Registry)
           .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),

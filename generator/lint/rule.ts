@@ -17,10 +17,15 @@ export interface LintFinding {
  * What kind of PowerShell file it is, from its extension: a `script` (.ps1) runs from start to exit; a
  * `module` (.psm1) is loaded into the caller's session and must never exit; a `manifest` (.psd1) is a data file.
  */
-export type PowerShellFileKind = 'script' | 'module' | 'manifest';
+/**
+ * `test`: a file of a package's Pester suite (`tests/` beside the scripts: `*.Tests.ps1`, the simulation
+ * harness, the data files). It runs on an admin's machine under Pester, not on a device.
+ */
+export type PowerShellFileKind = 'script' | 'module' | 'manifest' | 'test';
 
 export function fileKind(file: string): PowerShellFileKind {
   const lower = file.toLowerCase();
+  if (/(^|[\\/])tests[\\/]/.test(lower) && (lower.endsWith('.tests.ps1') || lower.endsWith('invoke-rgsimulation.ps1') || lower.endsWith('.psd1'))) return 'test';
   if (lower.endsWith('.psm1')) return 'module';
   if (lower.endsWith('.psd1')) return 'manifest';
   return 'script';

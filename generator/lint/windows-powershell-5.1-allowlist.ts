@@ -68,7 +68,7 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   },
 
   // Microsoft.PowerShell.Utility
-  'Add-Type': { module: 'Microsoft.PowerShell.Utility', parameters: { AssemblyName: STRINGS }, use: 'loading an assembly 5.1 does not load at start (System.Net.Http)' },
+  'Add-Type': { module: 'Microsoft.PowerShell.Utility', parameters: { AssemblyName: STRINGS, TypeDefinition: STRING, PassThru: SWITCH }, use: 'loading an assembly 5.1 does not load at start (System.Net.Http); compiling the C# 5 TLS validation callback (Get-RgTlsChain)' },
   'Invoke-WebRequest': {
     module: 'Microsoft.PowerShell.Utility',
     parameters: {

@@ -1,7 +1,9 @@
-import { readdir, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
+import type { DeviceProfileProps } from '../model/profile.ts';
+import { EXPECTATIONS_FILE, type Expectations } from '../model/expectation.ts';
 
 /** One exported value of a descriptor file that looks like a remediation or a bundle. */
 export interface LoadedExport {
@@ -18,22 +20,18 @@ export interface LoadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Every `.ts` file that was read, sorted. */
   readonly files: readonly string[];
+  /** Device profiles (`defineProfile`) exported under `<catalog>/profiles/`, by name: the packages' Pester suites carry them. */
+  readonly profiles?: readonly DeviceProfileProps[];
+  /** `profiles/expected.json`, when the catalog has one. */
+  readonly expectations?: Expectations;
 }
 
-/**
- * The catalog's own folder of device profiles (`remgen simulate`'s bundled devices): profiles, not
- * descriptors, so the catalog load does not import them (a build never needs a device).
- */
-export const PROFILES_FOLDER = 'profiles';
-
-async function listTypeScript(dir: string, root = true): Promise<string[]> {
+async function listTypeScript(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const found: string[] = [];
   for (const entry of entries) {
     const full = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!(root && entry.name === PROFILES_FOLDER)) found.push(...(await listTypeScript(full, false)));
-    }
+    if (entry.isDirectory()) found.push(...(await listTypeScript(full)));
     else if (entry.isFile() && entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) found.push(full);
   }
   return found.sort();
@@ -42,6 +40,9 @@ async function listTypeScript(dir: string, root = true): Promise<string[]> {
 const isDescriptorLike = (value: unknown): value is LoadedExport['value'] =>
   typeof value === 'object' && value !== null &&
   ((value as { type?: unknown }).type === 'remediation' || (value as { type?: unknown }).type === 'bundle');
+
+const isProfile = (value: unknown): value is DeviceProfileProps =>
+  typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'profile' && typeof (value as { name?: unknown }).name === 'string';
 
 /** Where in `file` an import-time error happened, read off its stack; 1:1 when the stack does not say. */
 function locateThrow(error: unknown, file: string): { line: number; column: number } {
@@ -97,7 +98,7 @@ async function freshUrl(file: string): Promise<string> {
 }
 
 /**
- * Imports every TypeScript file under `dir` (but its `profiles/` folder) (descriptors are modules; tsx's loader compiles them) and
+ * Imports every TypeScript file under `dir` (descriptors are modules; tsx's loader compiles them) and
  * collects each export that is a remediation or a bundle. A file that fails to import is a diagnostic,
  * not a crash.
  */
@@ -111,6 +112,7 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   }
   const exports: LoadedExport[] = [];
   const diagnostics: Diagnostic[] = [];
+  const profiles: DeviceProfileProps[] = [];
   for (const file of files) {
     let module: Record<string, unknown>;
     try {
@@ -128,11 +130,22 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
     }
     for (const [exportName, value] of Object.entries(module)) {
       if (isDescriptorLike(value)) exports.push({ file, exportName, value });
+      else if (isProfile(value) && file.startsWith(join(root, 'profiles') + sep)) profiles.push(value);
     }
   }
   if (exports.length === 0 && diagnostics.length === 0) {
     const what = files.length === 0 ? 'the folder holds no .ts file' : 'no .ts file in it exports a remediation or bundle';
     diagnostics.push({ file: root, line: 0, column: 0, message: `no descriptor found: ${what}; write one with defineRemediation (see the README) or pass --catalog <folder>` });
   }
-  return { exports, diagnostics, files };
+  profiles.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let expectations: Expectations | undefined;
+  const expectedFile = join(root, EXPECTATIONS_FILE);
+  try {
+    expectations = JSON.parse(await readFile(expectedFile, 'utf8')) as Expectations;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ENOENT') {
+      diagnostics.push({ file: expectedFile, line: 1, column: 1, message: `cannot read the recorded expectations: ${error instanceof Error ? error.message : String(error)}; run 'npm run profile:expect'` });
+    }
+  }
+  return { exports, diagnostics, files, profiles, ...(expectations ? { expectations } : {}) };
 }

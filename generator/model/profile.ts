@@ -74,6 +74,66 @@ export interface DeviceProfileProps {
   readonly fileSystem?: readonly FileItem[];
   /** What `Save-RgDownload` gets for a source (an https:// URL or a path not in `fileSystem`); an unlisted URL fails. */
   readonly downloads?: readonly Download[];
+  /**
+   * What `Get-RgTlsChain` is presented at each endpoint (host compared case-insensitively): directly, or
+   * through a proxy of `proxies` when an entry names it in `proxy` (an inspecting proxy presents its own
+   * chain). An endpoint not listed does not resolve.
+   */
+  readonly tlsChains?: readonly TlsEndpoint[];
+  /** Explicit proxies and how each answers `CONNECT` (what `Get-RgTlsChain` meets first through a proxy). */
+  readonly proxies?: readonly ProxyServer[];
+  /**
+   * What `[System.Net.WebRequest]::GetSystemWebProxy()` chooses for the signed-in user (`Get-RgSystemWebProxy`):
+   * their Internet Options' proxy and the hosts it bypasses. @default the manual proxy of the profile's
+   * `HKCU\Software\Microsoft\Windows\CurrentVersion\Internet Settings` (`ProxyEnable`, `ProxyServer`,
+   * `ProxyOverride`; a PAC script is not evaluated), else direct
+   */
+  readonly webProxy?: WebProxy;
+}
+
+/** A certificate of a chain as Windows built it. */
+export interface ChainCertificate {
+  /** e.g. `CN=DigiCert Global Root G2, OU=www.digicert.com, O=DigiCert Inc, C=US`. */
+  readonly subject: string;
+  /** @default the subject (a self-signed root) */
+  readonly issuer?: string;
+  /** SHA-1, 40 hex digits. */
+  readonly thumbprint: string;
+}
+
+export interface TlsEndpoint {
+  /** e.g. `login.microsoftonline.com`. */
+  readonly hostName: string;
+  /** @default 443 */
+  readonly port?: number;
+  /** This answer is what the endpoint presents through this proxy (`host:port`) only. @default any route */
+  readonly proxy?: string;
+  /** The chain, leaf first, root last. */
+  readonly chain?: readonly ChainCertificate[];
+  /** SslPolicyErrors as .NET names them. @default 'None' */
+  readonly policyErrors?: string;
+  /** The handshake fails with this message (no chain). */
+  readonly error?: string;
+  /** No TLS answer within the timeout. */
+  readonly timesOut?: boolean;
+}
+
+export interface ProxyServer {
+  /** `host:port`, e.g. `proxy.contoso.com:8080`. */
+  readonly address: string;
+  /** The status its answer to `CONNECT` carries, e.g. 407. @default 200 (the tunnel is open) */
+  readonly status?: number;
+  /** The reason phrase. @default 'Connection established', or 'Proxy Authentication Required' for 407 */
+  readonly reason?: string;
+  /** It accepts the connection and never answers. */
+  readonly timesOut?: boolean;
+}
+
+export interface WebProxy {
+  /** `host:port`; absent: direct. */
+  readonly proxy?: string;
+  /** Hosts the proxy is bypassed for (`*` wildcards, as Internet Options' exceptions). */
+  readonly bypass?: readonly string[];
 }
 
 export interface FileItem {

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import {
   EscapeError, psComment, psHashtable, psInt, psString, psValue, type PsValue,
 } from './escape.ts';
@@ -106,21 +108,58 @@ export function lintTemplate(name: string, text: string): void {
       throw new Error(`${name}: partials and decorators are not used in remgen templates`);
     }
   };
-  visit(Handlebars.parse(text));
+  visit(compiler().parse(text));
 }
 
-const handlebars = Handlebars.create();
-for (const [name, fn] of Object.entries(helpers)) handlebars.registerHelper(name, fn);
+/** How every template is compiled, at run time or ahead of it (scripts/precompile-templates.ts). */
+export const compileOptions = { noEscape: true, strict: true } as const;
+
+/** The SHA-256 a precompiled template records of the source it was compiled from. */
+export const sourceHash = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+const require = createRequire(import.meta.url);
+
+/** handlebars with its compiler: loaded only to lint or compile a template that is not precompiled. */
+let full: typeof Handlebars | undefined;
+function compiler(): typeof Handlebars {
+  if (!full) {
+    full = (require('handlebars') as typeof Handlebars).create();
+    for (const [name, fn] of Object.entries(helpers)) full.registerHelper(name, fn);
+  }
+  return full;
+}
+
+/**
+ * The runtime that runs precompiled templates (npm run templates), with the same helpers: handlebars'
+ * own runtime build, without the compiler (its package types describe only the full build).
+ */
+const runtime = (require('handlebars/runtime.js') as typeof Handlebars).create();
+for (const [name, fn] of Object.entries(helpers)) runtime.registerHelper(name, fn);
+
+interface Precompiled {
+  readonly sha256: string;
+  readonly spec: TemplateSpecification;
+}
+const precompiled = require('./templates.precompiled.cjs') as Readonly<Record<string, Precompiled>>;
+
+/**
+ * The template function for `text`, the source of templates/<name>: the precompiled one when it was compiled
+ * from exactly this source (its lint passed then), else linted and compiled now.
+ */
+export function templateFunction(name: string, text: string): { readonly render: HandlebarsTemplateDelegate; readonly precompiled: boolean } {
+  const ahead = precompiled[name];
+  if (ahead && ahead.sha256 === sourceHash(text)) return { render: runtime.template(ahead.spec), precompiled: true };
+  lintTemplate(name, text);
+  return { render: compiler().compile(text, compileOptions), precompiled: false };
+}
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
-/** Renders templates/<name> (a .hbs file) with `data`, after linting it once. */
+/** Renders templates/<name> (a .hbs file) with `data`; each template is prepared once per process. */
 export function renderTemplate(name: string, data: object): string {
   let template = compiled.get(name);
   if (!template) {
-    const text = templateSource(name);
-    lintTemplate(name, text);
-    template = handlebars.compile(text, { noEscape: true, strict: true });
+    template = templateFunction(name, templateSource(name)).render;
     compiled.set(name, template);
   }
   return template(data);

@@ -85,7 +85,7 @@ export const endpointsRoom: StepRoom<EndpointsStep> = {
   category: 'probe',
   script: 'endpoints.ps1',
   functions: { test: 'Test-RgEndpoints' },
-  runtime: ['network.ps1', 'registry.ps1'],
+  runtime: ['network.ps1', 'registry.ps1', 'proxy.ps1'],
   // Network reachability is the same for SYSTEM and the user, except the user's WinINet proxy: it fits either package.
   contextOf: () => 'any',
   check(step, issue) {
@@ -123,7 +123,7 @@ export const endpointsRoom: StepRoom<EndpointsStep> = {
     return list.length === 1 ? `${list[0]!.host}:${list[0]!.port} is reachable` : `${list.length} endpoints are reachable`;
   },
   explain: (step) => ({
-    detects: `each of ${named(endpointList(step))} resolves in DNS and accepts a TCP connection within ${timeoutOf(step)} ms (all checked at once); the WinINet (HKCU Internet Settings) and WinHTTP (netsh winhttp show proxy) proxy settings are reported`,
+    detects: `each of ${named(endpointList(step))} resolves in DNS and accepts a TCP connection within ${timeoutOf(step)} ms (all checked at once); the WinINet (HKCU Internet Settings) and WinHTTP (netsh winhttp show proxy) proxy settings are reported, with the route this context takes to them (the user through Internet Options, GetSystemWebProxy; SYSTEM through WinHTTP) and the hosts each bypasses`,
     changes: 'nothing: a probe only reads and reports',
   }),
 };

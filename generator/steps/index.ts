@@ -23,6 +23,7 @@ import { scheduledTaskRoom, type ScheduledTaskStep } from './scheduled-task.ts';
 import { scheduledTaskRanRoom, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
 import { scheduledTaskRunRoom, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
 import { fileRoom, type FileStep } from './file.ts';
+import { tlsInspectionRoom, type TlsInspectionStep } from './tls-inspection.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -44,6 +45,7 @@ export { scheduledTask, type ScheduledTaskProps, type ScheduledTaskStep } from '
 export { scheduledTaskRan, type ScheduledTaskRanProps, type ScheduledTaskRanStep } from './scheduled-task-ran.ts';
 export { scheduledTaskRun, type ScheduledTaskRunProps, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
 export { file, type FileProps, type FileStep } from './file.ts';
+export { tlsInspection, MICROSOFT_TLS_ROOTS, TLS_INSPECTION_ENDPOINTS, type TlsInspectionProps, type TlsInspectionStep, type TlsInspectionTarget } from './tls-inspection.ts';
 
 /**
  * Any step a remediation may hold.
@@ -51,13 +53,15 @@ export { file, type FileProps, type FileStep } from './file.ts';
  */
 export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep
   | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
-  | FileStep;
+  | FileStep
+  | TlsInspectionStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
   [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom,
     scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
-    fileRoom].map((room) => [room.kind, room]),
+    fileRoom,
+    tlsInspectionRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

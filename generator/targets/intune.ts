@@ -5,6 +5,7 @@ import { renderTemplate } from '../render/templates.ts';
 import { logLocation, renderScript, type ScriptSpec } from '../script/index.ts';
 import { roomOf } from '../steps/index.ts';
 import { durationWords } from '../model/step.ts';
+import { renderIntuneTests } from './intune-tests.ts';
 import type { OutputFile, RenderContext, Target } from './target.ts';
 
 /** Intune Remediations: detect.ps1 + remediate.ps1, a Graph deviceHealthScript body and a README. */
@@ -39,7 +40,7 @@ function script(pkg: Package, context: RenderContext, spec: ScriptSpec): OutputF
 
 export const intuneTarget: Target = {
   name: 'intune',
-  render: (pkg, context) => [script(pkg, context, DETECT_SPEC), script(pkg, context, REMEDIATE_SPEC)],
+  render: (pkg, context) => [script(pkg, context, DETECT_SPEC), script(pkg, context, REMEDIATE_SPEC), ...renderIntuneTests(pkg)],
   finish(pkg, scripts, context) {
     const { remediation } = pkg;
     const script = (name: string): Uint8Array => {

@@ -100,6 +100,20 @@ function mergeManifest(previous: Manifest | undefined, synthesis: Synthesis, par
   };
 }
 
+/** `fn` over `items` with at most `limit` calls in flight; results in the items' order; the first rejection rejects. */
+async function mapConcurrently<T, R>(items: readonly T[], fn: (item: T) => Promise<R>, limit = 16): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
 /** Every file the build would produce, manifest included, with what it would do to each. */
 export async function planWrite(outDir: string, synthesis: Synthesis, options: { readonly partial: boolean }): Promise<{
   readonly reports: FileReport[];
@@ -114,22 +128,21 @@ export async function planWrite(outDir: string, synthesis: Synthesis, options: {
   const current = new Set(manifest.files.map((f) => f.path));
   // Generated files of the previous build that this build no longer produces; other files are left alone.
   const removed = (previous?.files ?? []).map((f) => f.path).filter((p) => !current.has(p) && !files.has(p));
-  const reports: FileReport[] = [];
-  for (const [path, bytes] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const reports: FileReport[] = await mapConcurrently(sorted, async ([path, bytes]) => {
     const existing = await readIfExists(join(out, path));
     const status = existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated';
-    reports.push({ path, status, sha256: sha256(bytes), size: bytes.length });
-  }
-  for (const path of removed) {
-    if ((await readIfExists(join(out, path))) !== undefined) reports.push({ path, status: 'removed' });
-  }
+    return { path, status, sha256: sha256(bytes), size: bytes.length };
+  });
+  const gone = await mapConcurrently(removed, async (path) => ((await readIfExists(join(out, path))) !== undefined ? path : undefined));
+  for (const path of gone) if (path !== undefined) reports.push({ path, status: 'removed' });
   return { reports, files, removed };
 }
 
 /** Copies `from` into `to` as hard links (a copy with the same times where linking is refused). */
 async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
+  await mapConcurrently(await readdir(from, { withFileTypes: true }), async (entry) => {
     const source = join(from, entry.name);
     const target = join(to, entry.name);
     if (entry.isDirectory()) {
@@ -143,7 +156,7 @@ async function linkTree(from: string, to: string): Promise<void> {
         await utimes(target, times.atime, times.mtime);
       }
     }
-  }
+  });
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -201,24 +214,25 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
   try {
     if (await exists(out)) await linkTree(out, staging);
     else await mkdir(staging, { recursive: true });
-    for (const report of reports) {
+    // Files are independent of each other: written and read back concurrently (each await is a trip to
+    // libuv's thread pool); removals afterwards, one by one, since each may prune folders.
+    const changed = reports.filter((r) => r.status === 'created' || r.status === 'updated');
+    await mapConcurrently(changed, async (report) => {
       const target = join(staging, report.path);
-      if (report.status === 'unchanged') continue;
       // Unlink first: the staged file may be a hard link to the live one, which must not change.
       await unlink(target).catch(() => undefined);
-      if (report.status === 'removed') {
-        await pruneEmpty(staging, dirname(target));
-        continue;
-      }
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, files.get(report.path)!);
+    });
+    for (const report of reports.filter((r) => r.status === 'removed')) {
+      const target = join(staging, report.path);
+      await unlink(target).catch(() => undefined);
+      await pruneEmpty(staging, dirname(target));
     }
-    for (const report of reports) {
-      if (report.status === 'created' || report.status === 'updated') {
-        const written = await readFile(join(staging, report.path));
-        if (sha256(written) !== sha256(files.get(report.path)!)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
-      }
-    }
+    await mapConcurrently(changed, async (report) => {
+      const written = await readFile(join(staging, report.path));
+      if (report.sha256 !== sha256(written)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
+    });
     const hadOut = await exists(out);
     if (hadOut) await rename(out, retired);
     try {

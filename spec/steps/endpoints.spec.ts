@@ -29,7 +29,7 @@ describe('step room: endpoints (probe)', () => {
     assert.equal(endpointsRoom.contextOf(step), 'any');
     assert.equal(endpointsRoom.category, 'probe');
     assert.equal(endpointsRoom.title(step), '3 endpoints are reachable');
-    assert.deepEqual(endpointsRoom.runtime, ['network.ps1', 'registry.ps1']);
+    assert.deepEqual(endpointsRoom.runtime, ['network.ps1', 'registry.ps1', 'proxy.ps1']);
   });
 
   it('refuses hosts, ports, tenants and timeouts that are not ones, an empty list and duplicates', () => {
@@ -87,9 +87,9 @@ describe('step room: endpoints, in the engine', function () {
     assert.deepEqual(list[0]!.Arguments.Endpoint, HOSTS.map((h) => `${h}:443`));
     const each = run.calls.filter((c) => c.Seam === 'Test-RgTcpEndpoint');
     assert.deepEqual(each.map((c) => c.Arguments.TimeoutMilliseconds), HOSTS.map(() => 3000));
-    assert.ok(run.log.some((l) => l.includes('m365-reachable: compliant (all 5 endpoints reachable)')));
+    assert.ok(run.log.some((l) => l.includes('m365-reachable: compliant (all 5 endpoints reachable; the user goes direct (WinINet), SYSTEM goes direct (WinHTTP))')));
     assert.ok(run.log.some((l) => l.includes('login.microsoftonline.com resolves to 20.190.160.1')));
-    assert.ok(run.log.some((l) => l.includes('m365-reachable: WinINet proxy: none; WinHTTP proxy: none (direct access)')));
+    assert.ok(run.log.some((l) => l.includes('m365-reachable: the user goes direct (WinINet), SYSTEM goes direct (WinHTTP); WinINet proxy: none; WinHTTP proxy: none (direct access)')));
     assert.deepEqual(run.errors, []);
   });
 
@@ -101,14 +101,14 @@ describe('step room: endpoints, in the engine', function () {
     assert.equal(run.exitCode, 1);
     assert.equal(
       run.output[0],
-      'NON-COMPLIANT reach-room: 1 of 1 checks failed: m365-reachable (is login.microsoftonline.com:443 unreachable (timed out after 3000 ms); contoso-my.sharepoint.com:443 unreachable (No connection could be made because the target machine actively refused it); WinINet proxy: none; WinHTTP proxy: none (direct access), want all 5 endpoints resolve and accept TCP connections)',
+      'NON-COMPLIANT reach-room: 1 of 1 checks failed: m365-reachable (is login.microsoftonline.com:443 unreachable (timed out after 3000 ms); contoso-my.sharepoint.com:443 unreachable (No connection could be made because the target machine actively refused it); the user goes direct (WinINet), SYSTEM goes direct (WinHTTP); WinINet proxy: none; WinHTTP proxy: none (direct access), want all 5 endpoints resolve and accept TCP connections)',
     );
   });
 
   it('a DNS failure: the host is not connected to, and says it does not resolve', async () => {
     const run = await device(HOSTS.filter((h) => h !== 'enterpriseregistration.windows.net').map(up)).run(scripts.detect);
     assert.equal(run.exitCode, 1);
-    assert.match(run.output[0]!, /m365-reachable \(is enterpriseregistration\.windows\.net:443 does not resolve \(No such host is known\); WinINet proxy: none;/);
+    assert.match(run.output[0]!, /m365-reachable \(is enterpriseregistration\.windows\.net:443 does not resolve \(No such host is known\); the user goes direct \(WinINet\), SYSTEM goes direct \(WinHTTP\); WinINet proxy: none;/);
     const connected = run.calls.filter((c) => c.Seam === 'Test-RgTcpEndpoint').map((c) => c.Arguments.HostName);
     assert.equal(connected.length, 4);
     assert.ok(!connected.includes('enterpriseregistration.windows.net'));
@@ -135,7 +135,7 @@ describe('step room: endpoints, in the engine', function () {
     list[1] = { hostName: 'login.windows.net', reachable: false };
     const run = await device(list, { registry: wininet, commands: [german] }).run(scripts.detect);
     assert.equal(run.exitCode, 1);
-    assert.match(run.output[0]!, /login\.windows\.net:443 unreachable \(timed out after 3000 ms\); WinINet proxy: proxy proxy\.contoso\.com:8080, PAC http:\/\/wpad\.contoso\.com\/proxy\.pac; WinHTTP proxy: http=proxy\.contoso\.com:8080 \(bypass <local>\), want/);
+    assert.match(run.output[0]!, /login\.windows\.net:443 unreachable \(timed out after 3000 ms\); the user through proxy\.contoso\.com:8080 \(WinINet\), SYSTEM through proxy\.contoso\.com:8080 \(WinHTTP\); WinINet proxy: proxy proxy\.contoso\.com:8080, PAC http:\/\/wpad\.contoso\.com\/proxy\.pac; WinHTTP proxy: http=proxy\.contoso\.com:8080 \(bypass <local>\), want/);
 
     const failing = await device(HOSTS.map(up), { commands: [{ ...direct, exitCode: 1, output: [] }] }).run(scripts.detect);
     assert.equal(failing.exitCode, 0);
@@ -143,6 +143,28 @@ describe('step room: endpoints, in the engine', function () {
     const missing = await device(HOSTS.map(up), { commands: [] }).run(scripts.detect);
     assert.equal(missing.exitCode, 0);
     assert.ok(missing.log.some((l) => l.includes('WinHTTP proxy: unknown (The system cannot find the file specified')));
+  });
+
+  it('the route each context takes: the user through their Internet Options proxy, SYSTEM direct; bypassed hosts named (GetSystemWebProxy, WinHTTP bypass list)', async () => {
+    const wininet: RegistryEntry[] = [
+      { path: SETTINGS, name: 'ProxyEnable', kind: 'DWord', value: 1 },
+      { path: SETTINGS, name: 'ProxyServer', kind: 'String', value: 'proxy.contoso.com:8080' },
+      { path: SETTINGS, name: 'ProxyOverride', kind: 'String', value: 'login.windows.net;<local>' },
+    ];
+    const run = await device(HOSTS.map(up), { registry: wininet }).run(scripts.detect);
+    assert.equal(run.exitCode, 0, run.output.join('\n'));
+    assert.ok(run.log.some((l) => l.includes('m365-reachable: compliant (all 5 endpoints reachable; the user through proxy.contoso.com:8080 (WinINet; login.windows.net bypassed), SYSTEM goes direct (WinHTTP))')), run.log.join('\n'));
+    const asked = run.calls.filter((c) => c.Seam === 'Get-RgSystemWebProxy');
+    assert.equal(asked.length, 1);
+    assert.deepEqual(asked[0]!.Arguments.Uri, HOSTS.map((h) => `https://${h}/`));
+
+    // SYSTEM's own package reads only WinHTTP (its Internet Options are not the user's).
+    const system = await intuneScripts(defineRemediation({ ...remediation, id: 'reach-system', context: 'system' }));
+    const german = { ...direct, output: ['', 'Aktuelle WinHTTP-Proxyeinstellungen:', '', '    Proxyserver:  proxy.contoso.com:8080', '    Umgehungsliste     :  *.sharepoint.com;<local>', ''] };
+    const machine = await device(HOSTS.map(up), { registry: wininet, commands: [german] }).run(system.detect);
+    assert.equal(machine.exitCode, 0, machine.output.join('\n'));
+    assert.deepEqual(machine.calls.filter((c) => c.Seam === 'Get-RgSystemWebProxy'), []);
+    assert.ok(machine.log.some((l) => l.includes('m365-reachable: compliant (all 5 endpoints reachable; SYSTEM through proxy.contoso.com:8080 (WinHTTP; contoso.sharepoint.com, contoso-my.sharepoint.com bypassed))')), machine.log.join('\n'));
   });
 
   it('the remediation changes nothing and fails while an endpoint fails', async () => {

@@ -2,7 +2,19 @@
  * The bundled catalog as the specs expect it: its packages, by hand (a package added to remediations/
  * must be added here too), and the files a build writes for them, by the layout each target documents.
  */
+import { readFileSync } from 'node:fs';
 import { TARGET_NAMES, type TargetName } from '../../generator/descriptor/remediation.ts';
+import type { Expectations } from '../../generator/model/expectation.ts';
+
+/** The recorded expectations: which bundled profiles each Intune package's Pester suite carries. */
+const EXPECTED = JSON.parse(readFileSync(new URL('../../remediations/profiles/expected.json', import.meta.url), 'utf8')) as Expectations;
+
+/** The Intune package's Pester suite files (all signed): suite, harness, package data, one data file per profile. */
+export function suiteFiles(id: string, name: string): [string, boolean][] {
+  const profiles = Object.keys(EXPECTED[id] ?? {});
+  if (profiles.length === 0) return [];
+  return [[`tests/${name}.Tests.ps1`, true], ['tests/Invoke-RgSimulation.ps1', true], ['tests/package.psd1', true], ...profiles.map((p): [string, boolean] => [`tests/profiles/${p}.psd1`, true])];
+}
 
 /** Every package of remediations/: id, PowerShell name, descriptor file, bundle. */
 export const BUNDLED_PACKAGES: readonly { readonly id: string; readonly name: string; readonly file: string; readonly bundle?: string }[] = [
@@ -23,7 +35,7 @@ export const BUNDLED_PACKAGES: readonly { readonly id: string; readonly name: st
 export function packageFiles(target: TargetName, id: string, name: string): { readonly path: string; readonly signed: boolean }[] {
   const files: Record<TargetName, [string, boolean][]> = {
     configmgr: [[`Import-${name}.ps1`, true], [`Invoke-${name}.ps1`, true], ['README.md', false], ['discovery.ps1', true], ['remediation.ps1', true]],
-    intune: [['README.md', false], ['detect.ps1', true], ['deviceHealthScript.json', false], ['remediate.ps1', true]],
+    intune: [['README.md', false], ['detect.ps1', true], ['deviceHealthScript.json', false], ['remediate.ps1', true], ...suiteFiles(id, name)],
     module: [['README.md', false], [`${name}/${name}.psd1`, true], [`${name}/${name}.psm1`, true]],
   };
   return files[target].map(([file, signed]) => ({ path: `${target}/${id}/${file}`, signed }));

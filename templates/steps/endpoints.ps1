@@ -32,38 +32,23 @@ function Get-RgWinInetProxy {
 function Get-RgWinHttpProxy {
     <#
     .SYNOPSIS
-        The WinHTTP proxy from `netsh winhttp show proxy`, in words. The output is localized: the proxy and
-        bypass list are read as the values of the first "name : value" lines; no such line means direct access.
+        The WinHTTP proxy (Get-RgWinHttpProxySetting, from `netsh winhttp show proxy`), in words.
     #>
     [CmdletBinding()]
     [OutputType([string])]
     param()
-    try {
-        $result = Invoke-RgNativeCommand -FilePath 'netsh.exe' -ArgumentList @('winhttp', 'show', 'proxy') -TimeoutSeconds 30
-        if ($result.TimedOut) {
-            return 'WinHTTP proxy: unknown (netsh timed out)'
-        }
-        if ($result.ExitCode -ne 0) {
-            return 'WinHTTP proxy: unknown (netsh exit code ' + $result.ExitCode + ')'
-        }
-        $values = @()
-        foreach ($line in @($result.Output)) {
-            if ([string]$line -match '^\s+[^:]+?\s*:\s+(\S.*?)\s*$') {
-                $values += $Matches[1]
-            }
-        }
-        if ($values.Count -eq 0) {
-            return 'WinHTTP proxy: none (direct access)'
-        }
-        $text = 'WinHTTP proxy: ' + $values[0]
-        if ($values.Count -gt 1) {
-            $text += ' (bypass ' + $values[1] + ')'
-        }
-        $text
+    $setting = Get-RgWinHttpProxySetting
+    if (-not $setting.Known) {
+        return 'WinHTTP proxy: unknown (' + $setting.Problem + ')'
     }
-    catch {
-        'WinHTTP proxy: unknown (' + $_.Exception.Message + ')'
+    if (-not $setting.Proxy) {
+        return 'WinHTTP proxy: none (direct access)'
     }
+    $text = 'WinHTTP proxy: ' + $setting.Proxy
+    if ($setting.Bypass) {
+        $text += ' (bypass ' + $setting.Bypass + ')'
+    }
+    $text
 }
 
 function Test-RgEndpoints {
@@ -113,10 +98,16 @@ function Test-RgEndpoints {
             }
         }
     }
-    $proxy = (Get-RgWinInetProxy) + '; ' + (Get-RgWinHttpProxy)
+    $hosts = [string[]]@($all | ForEach-Object -Process { [string]$_.Host })
+    $route = Get-RgRouteWords -Route @(Get-RgProxyRoute -HostName $hosts)
+    if ([string]$RgPackage.Context -eq 'user') {
+        # The user's script can see SYSTEM's route too: side by side, they explain "works for one, not the other".
+        $route += ', ' + (Get-RgRouteWords -Route @(Get-RgProxyRoute -HostName $hosts -Via 'WinHTTP'))
+    }
+    $proxy = $route + '; ' + (Get-RgWinInetProxy) + '; ' + (Get-RgWinHttpProxy)
     Write-RgLog -Message ($Step.Id + ': ' + $proxy)
     if ($failures.Count -eq 0) {
-        return New-RgStepResult -Step $Step -Compliant $true -Actual ('all ' + $all.Count + ' endpoints reachable') -Expected $expected
+        return New-RgStepResult -Step $Step -Compliant $true -Actual ('all ' + $all.Count + ' endpoints reachable; ' + $route) -Expected $expected
     }
     New-RgStepResult -Step $Step -Compliant $false -Actual (($failures -join '; ') + '; ' + $proxy) -Expected $expected
 }

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { EngineUnavailableError, getEngine } from '../../engine/index.ts';
 import { bundledProfiles, loadProfile, runCycle, type Cycle } from '../../engine/preflight.ts';
 import { loadAndCheck } from '../../build.ts';
+import { profilesFor } from '../../plan/index.ts';
 import { EXIT } from '../exit.ts';
 import { print, printError, printJson } from '../output.ts';
 
@@ -19,23 +20,13 @@ function show(cycle: Cycle): void {
   print();
 }
 
-/**
- * The bundled profiles for a package: those named `<id>-*`; else, for a member of a bundle, those named
- * after the bundle (`<bundle>-*`: whole devices for every package of the fix); else those of a bundle one
- * of whose packages holds every step of this one (a rung of the fix on its own).
- */
+/** The bundled profiles for a package: the plan stage's rule (`profilesFor`), the package's Pester suite's too. */
 async function defaultProfiles(id: string, catalogDir: string): Promise<string[]> {
-  const all = bundledProfiles(catalogDir);
-  const own = all.filter((n) => n.startsWith(`${id}-`));
-  if (own.length > 0) return own;
   const { catalog, diagnostics } = await loadAndCheck(catalogDir);
   if (diagnostics.length > 0) return [];
   const entry = catalog.remediations.find((r) => r.remediation.id === id);
-  if (!entry) return [];
-  const holds = (bundle: string): boolean =>
-    catalog.remediations.some((r) => r.bundle === bundle && entry.remediation.steps.every((s) => r.remediation.steps.some((t) => t.id === s.id && t.kind === s.kind)));
-  const bundle = entry.bundle ?? catalog.bundles.map((b) => b.bundle.id).find(holds);
-  return bundle ? all.filter((n) => n.startsWith(`${bundle}-`)) : [];
+  if (entry) return profilesFor(entry, catalog, bundledProfiles(catalogDir));
+  return bundledProfiles(catalogDir).filter((n) => n.startsWith(`${id}-`));
 }
 
 /** `remgen simulate`: the handler, loaded only when this command runs. */
