@@ -1,8 +1,12 @@
-import { AUTH_METHODS } from '../../publish/auth.ts';
-import { CLOUD_NAMES } from '../../publish/cloud.ts';
+import type { CloudName } from '../../descriptor/deployment.ts';
+import type { AuthMethod } from '../../publish/auth.ts';
 import type { PublishArgs } from '../run/publish.ts';
 import { signingOptions } from '../signing-options.ts';
 import type { RemgenCommand } from './command.ts';
+
+// Spelled out here (types only imported) so that parsing loads nothing of generator/publish/.
+const CLOUD_NAMES = ['global', 'usgov', 'usgov-dod', 'china'] as const satisfies readonly CloudName[];
+const AUTH_METHODS = ['device-code', 'client-secret', 'client-certificate', 'managed-identity', 'azure-cli'] as const satisfies readonly AuthMethod[];
 
 const publishCommand: RemgenCommand = {
   command: 'publish <deployment>',
