@@ -178,11 +178,35 @@ export default defineDeployment({
     graph.scripts.delete(id);
   });
 
+  it('Intune\'s 200-package limit is reported before any write', async () => {
+    const fillers: string[] = [];
+    for (let i = graph.scripts.size; i < 200; i += 1) {
+      const id = `cccccccc-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      fillers.push(id);
+      graph.scripts.set(id, { id, displayName: `Filler ${i}`, description: 'by hand', detectionScriptContent: 'AA==', remediationScriptContent: '', assignments: [] });
+    }
+    graph.pageSize = 100;
+    try {
+      deploy([TLS, USER, CLOCK]);
+      const run = await publish();
+      assert.equal(run.status, 1);
+      assert.match(run.stderr, /the tenant holds 200 Remediations and this publish would create 1: Intune allows 200 per tenant/);
+      assert.deepEqual(graph.writes(), []);
+    } finally {
+      for (const id of fillers) graph.scripts.delete(id);
+      graph.pageSize = 2;
+    }
+  });
+
   it('--prune deletes only marked scripts the deployment no longer names, after showing them', async () => {
     deploy([{ ...TLS, assign: [{ group: 'Pilot devices', schedule: daily('02:15') }] }]);
     const shown = await publish();
     assert.equal(shown.status, 0, shown.stderr);
     assert.match(shown.stdout, /not named onedrive-0x8004de40-user .*--prune deletes it/);
+    assert.deepEqual(graph.writes(), []);
+    const unconfirmed = await publish('--prune');
+    assert.equal(unconfirmed.status, 1);
+    assert.match(unconfirmed.stderr, /--prune would delete 1 script \(listed above\); add --yes to confirm in a pipeline; nothing was written/);
     assert.deepEqual(graph.writes(), []);
     const count = graph.scripts.size;
     const run = await publish('--prune', '--yes');
