@@ -228,6 +228,22 @@ export default defineDeployment({
     assert.ok(byPackage('onedrive-0x8004de40-user'));
   });
 
+  it('a 429 storm longer than the retries: said plainly, what was done listed, and the next run finishes', async () => {
+    deploy([TLS, USER, CLOCK]);
+    // The first attempt and all six retries are throttled (Retry-After: 0 keeps the test short).
+    graph.faults.push({ method: 'POST', path: /deviceHealthScripts$/, times: 7, status: 429, headers: { 'Retry-After': '0' } });
+    const run = await publish();
+    assert.equal(run.status, 1);
+    assert.equal(graph.writes().length, 7, 'one request and six retries, then it stops');
+    assert.match(run.stderr, /create 'clock': Graph is still throttling after the retries \(429: .*\); Intune allows 200 writes per 20 s per app; wait a minute and run publish again/);
+    assert.match(run.stderr, /done before the failure: nothing/);
+    const again = await publish();
+    assert.equal(again.status, 0, again.stderr);
+    assert.ok(byPackage('clock'));
+    deploy([TLS, USER]);
+    assert.equal((await publish('--prune', '--yes')).status, 0);
+  });
+
   it('forbidden: the 403 names the permission, Intune\'s nested message unwrapped, with the request id', async () => {
     graph.faults.push({
       method: 'GET', path: /deviceHealthScripts$/, times: 1, status: 403,
