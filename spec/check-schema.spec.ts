@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { generateSchema, generateValidator, SCHEMA_FILE, VALIDATOR_FILE } from '../scripts/generate-schema.ts';
+import { DEPLOYMENT_SCHEMA_FILE, DEPLOYMENT_VALIDATOR_FILE, generateDeploymentSchema, generateSchema, generateValidator, SCHEMA_FILE, VALIDATOR_FILE } from '../scripts/generate-schema.ts';
 import { rooms } from '../generator/steps/index.ts';
 
 describe('check: the descriptor JSON Schema', function () {
@@ -15,6 +15,11 @@ describe('check: the descriptor JSON Schema', function () {
   it('generator/check/descriptor.validate.cjs is the committed schema compiled by ajv (standalone code)', () => {
     const committed = readFileSync(VALIDATOR_FILE, 'utf8');
     assert.ok(committed === generateValidator(readFileSync(SCHEMA_FILE, 'utf8')), 'validator is stale: run npm run schema');
+  });
+
+  it('generator/check/deployment.schema.json and its validator are what the Deployment type generates', () => {
+    assert.ok(readFileSync(DEPLOYMENT_SCHEMA_FILE, 'utf8') === generateDeploymentSchema(), 'deployment schema is stale: run npm run schema');
+    assert.ok(readFileSync(DEPLOYMENT_VALIDATOR_FILE, 'utf8') === generateValidator(readFileSync(DEPLOYMENT_SCHEMA_FILE, 'utf8'), 'deployment.schema.json'), 'deployment validator is stale: run npm run schema');
   });
 
   it('describes every step kind through the kind discriminator', () => {

@@ -1,6 +1,8 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import schema from './descriptor.schema.json' with { type: 'json' };
 import standaloneValidate from './descriptor.validate.cjs';
+import { createRequire } from 'node:module';
+import type DeploymentValidate from './deployment.validate.cjs';
 import type { Finding } from './finding.ts';
 import { suggest } from './suggest.ts';
 
@@ -194,6 +196,24 @@ export function validateDescriptor(value: unknown, kinds: readonly string[] = SC
   }
   const seen = new Set<string>();
   return findings.filter((f) => {
+    const key = `${JSON.stringify(f.path)}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Checks an exported deployment against the deployment schema (`npm run schema`), in the same words. */
+export function validateDeployment(value: unknown): Finding[] {
+  // Required here, not imported at the top: only `remgen publish` checks deployments, and a build or
+  // --help should not load a second validator.
+  const validate = createRequire(import.meta.url)('./deployment.validate.cjs') as typeof DeploymentValidate;
+  if (validate(value)) return [];
+  let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
+  const unions = errors.filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf').map((e) => `${e.schemaPath}/`);
+  errors = errors.filter((e) => !unions.some((prefix) => e.schemaPath.startsWith(prefix)));
+  const seen = new Set<string>();
+  return errors.map((error) => message(error, value, pathOf(error.instancePath))).filter((f) => {
     const key = `${JSON.stringify(f.path)}\0${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);

@@ -4,6 +4,10 @@
  * import { defineRemediation, registryValue } from 'remgen';
  */
 export { defineRemediation, defineBundle } from './remediation.ts';
+export { defineDeployment } from './deployment.ts';
+export type {
+  Deployment, DeploymentProps, PackageDeployment, Assignment, Schedule, OnceSchedule, HourlySchedule, DailySchedule, AssignmentFilter, CustomCloud, CloudName, GroupRef,
+} from './deployment.ts';
 export type {
   Context, TargetName, RemediationProps, Remediation, BundleProps, Bundle, Descriptor,
 } from './remediation.ts';

@@ -3,6 +3,7 @@ import build from './build.ts';
 import explain from './explain.ts';
 import lint from './lint.ts';
 import list from './list.ts';
+import publish from './publish.ts';
 import report from './report.ts';
 import sign from './sign.ts';
 import simulate from './simulate.ts';
@@ -10,4 +11,4 @@ import test from './test.ts';
 import verify from './verify.ts';
 
 /** Every CLI command, one file each; add a command by adding its module here. */
-export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, test, lint, sign, verify, report];
+export const commands: readonly RemgenCommand[] = [build, list, explain, simulate, test, lint, sign, verify, publish, report];

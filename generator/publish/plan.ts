@@ -1,0 +1,186 @@
+import type { DeviceHealthScript, DeviceHealthScriptAssignment } from '@microsoft/microsoft-graph-types-beta';
+import { BUILT_IN_TARGETS } from '../descriptor/deployment.ts';
+import { isGuid } from '../check/deployment.ts';
+import { fromDesired, fromGraph, type ComparableAssignment } from './assignments.ts';
+import { readMarker, sha256, type DesiredPackage, type DesiredScript } from './desired.ts';
+import { describeGraphError } from './errors.ts';
+import type { GraphSession } from './graph.ts';
+
+/**
+ * The plan: what publish would do, read from Graph and compared field by field (content by the SHA-256 of
+ * the bytes, never by display name). Only reads happen here; `apply` does the writes the plan lists.
+ */
+
+/** Intune's limit of Remediations packages per tenant (docs/reference/graph-intune.md 1). */
+export const TENANT_PACKAGE_LIMIT = 200;
+
+export interface AssignmentChange {
+  readonly target: string;
+  readonly before?: string;
+  readonly after?: string;
+}
+
+export interface PackagePlan {
+  readonly package: string;
+  readonly displayName: string;
+  readonly action: 'create' | 'update' | 'unchanged';
+  /** The script's id in Intune (absent until created). */
+  readonly id?: string;
+  /** The fields that differ (update) or are set (create). */
+  readonly fields: readonly string[];
+  readonly added: readonly AssignmentChange[];
+  readonly removed: readonly AssignmentChange[];
+  readonly changed: readonly AssignmentChange[];
+  /** The set to post when it differs from Intune's. */
+  readonly assign?: readonly DeviceHealthScriptAssignment[];
+  /** POST or PATCH body (content as base64). */
+  readonly body?: DeviceHealthScript;
+}
+
+export interface PrunePlan {
+  readonly id: string;
+  readonly displayName: string;
+  readonly package: string;
+}
+
+export interface Plan {
+  readonly packages: readonly PackagePlan[];
+  /** Scripts this deployment owns but no longer names: deleted only with --prune. */
+  readonly prune: readonly PrunePlan[];
+  /** What stops the publish before any write. */
+  readonly errors: readonly string[];
+  readonly groups: ReadonlyMap<string, string>;
+}
+
+const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+const hashOf = (base64: string | null | undefined): string => sha256(Buffer.from(base64 ?? '', 'base64'));
+
+function scriptFields(want: DesiredScript, have: DeviceHealthScript | undefined): { fields: string[]; body: DeviceHealthScript } {
+  const full: DeviceHealthScript = {
+    displayName: want.displayName,
+    description: want.description,
+    publisher: want.publisher,
+    runAsAccount: want.runAsAccount,
+    runAs32Bit: want.runAs32Bit,
+    enforceSignatureCheck: want.enforceSignatureCheck,
+    roleScopeTagIds: [...want.roleScopeTagIds],
+    detectionScriptContent: b64(want.detection),
+    remediationScriptContent: b64(want.remediation),
+  };
+  if (!have) return { fields: Object.keys(full), body: { '@odata.type': '#microsoft.graph.deviceHealthScript', ...full } as DeviceHealthScript };
+  const differs: Record<string, boolean> = {
+    displayName: have.displayName !== want.displayName,
+    description: (have.description ?? '') !== want.description,
+    publisher: (have.publisher ?? '') !== want.publisher,
+    runAsAccount: have.runAsAccount !== want.runAsAccount,
+    runAs32Bit: have.runAs32Bit !== want.runAs32Bit,
+    enforceSignatureCheck: have.enforceSignatureCheck !== want.enforceSignatureCheck,
+    roleScopeTagIds: JSON.stringify([...(have.roleScopeTagIds ?? [])].sort()) !== JSON.stringify(want.roleScopeTagIds),
+    detectionScriptContent: hashOf(have.detectionScriptContent) !== sha256(want.detection),
+    remediationScriptContent: hashOf(have.remediationScriptContent) !== sha256(want.remediation),
+  };
+  const fields = Object.keys(differs).filter((k) => differs[k]);
+  const body = Object.fromEntries(fields.map((k) => [k, (full as Record<string, unknown>)[k]])) as DeviceHealthScript;
+  return { fields, body };
+}
+
+function diffAssignments(want: readonly ComparableAssignment[], have: readonly ComparableAssignment[], name: (key: string) => string) {
+  const before = new Map(have.map((a) => [a.key, a]));
+  const after = new Map(want.map((a) => [a.key, a]));
+  const added = want.filter((a) => !before.has(a.key)).map((a) => ({ target: name(a.key), after: a.words }));
+  const removed = have.filter((a) => !after.has(a.key)).map((a) => ({ target: name(a.key), before: a.words }));
+  const changed = want.filter((a) => before.has(a.key) && before.get(a.key)!.value !== a.value).map((a) => ({ target: name(a.key), before: before.get(a.key)!.words, after: a.words }));
+  return { added, removed, changed };
+}
+
+export async function makePlan(deploymentId: string, desired: readonly DesiredPackage[], graph: GraphSession): Promise<Plan> {
+  const errors: string[] = [];
+  // Group names, each looked up once.
+  const groups = new Map<string, string>();
+  const names = [...new Set(desired.flatMap((d) => d.assignments.map((a) => a.group)))]
+    .filter((g) => !isGuid(g) && !(BUILT_IN_TARGETS as readonly string[]).includes(g));
+  let found: { id?: string; displayName?: string | null }[] = [];
+  try {
+    if (names.length > 0) found = await graph.groupsNamed(names);
+  } catch (error) {
+    errors.push(describeGraphError(error, `resolve group${names.length === 1 ? '' : 's'} ${names.map((n) => `'${n}'`).join(', ')}`));
+  }
+  for (const name of errors.length > 0 ? [] : names) {
+    const matches = found.filter((g) => g.displayName === name);
+    if (matches.length === 1) groups.set(name, matches[0]!.id!.toLowerCase());
+    else if (matches.length === 0) errors.push(`no group is named '${name}'; check its display name in Entra ID (Groups > All groups) or give its object id`);
+    else errors.push(`${matches.length} groups are named '${name}' (${matches.map((g) => g.id).join(', ')}); give the object id of the one you mean`);
+  }
+  const groupName = new Map([...groups].map(([n, id]) => [id, n]));
+  const nameOf = (key: string): string => {
+    if (key === 'allDevices' || key === 'allUsers') return key;
+    const [kind, id] = key.split(':') as [string, string];
+    const label = groupName.has(id) ? `'${groupName.get(id)}' (${id})` : id;
+    return kind === 'exclude' ? `exclude ${label}` : `group ${label}`;
+  };
+
+  let listed: DeviceHealthScript[];
+  try {
+    listed = await graph.listScripts();
+  } catch (error) {
+    return { packages: [], prune: [], errors: [...errors, describeGraphError(error, 'list Remediations')], groups };
+  }
+  const ours = new Map<string, DeviceHealthScript>();
+  for (const script of listed) {
+    const mark = readMarker(script.description);
+    if (mark?.deployment === deploymentId && !ours.has(mark.package)) ours.set(mark.package, script);
+  }
+
+  const packages: PackagePlan[] = [];
+  for (const want of desired) {
+    const existing = ours.get(want.script.package);
+    if (!existing) {
+      const clash = listed.find((s) => s.displayName === want.script.displayName && s.isGlobalScript !== true);
+      if (clash) {
+        const other = readMarker(clash.description);
+        errors.push(`package '${want.script.package}': a Remediation named '${want.script.displayName}' already exists (id ${clash.id}) and is ${other ? `owned by deployment '${other.deployment}'` : 'not remgen\'s'}; remgen never overwrites it: rename or delete that one in Intune, or change the displayName of the descriptor`);
+        continue;
+      }
+    }
+    let current: DeviceHealthScript | undefined;
+    if (existing) {
+      try {
+        current = await graph.getScript(existing.id!);
+      } catch (error) {
+        errors.push(describeGraphError(error, `read '${want.script.package}' (${existing.id})`));
+        continue;
+      }
+    }
+    const wantAssignments = want.assignments.flatMap((a) => {
+      const builtIn = (BUILT_IN_TARGETS as readonly string[]).includes(a.group) && a.kind === 'include';
+      const id = builtIn ? undefined : isGuid(a.group) ? a.group : groups.get(a.group);
+      return builtIn || id ? [fromDesired(a, id)] : [];
+    });
+    const haveAssignments = (current?.assignments ?? []).map(fromGraph);
+    const { fields, body } = scriptFields(want.script, current);
+    const diff = diffAssignments(wantAssignments, haveAssignments, nameOf);
+    const assignDiffers = diff.added.length + diff.removed.length + diff.changed.length > 0;
+    packages.push({
+      package: want.script.package,
+      displayName: want.script.displayName,
+      action: !current ? 'create' : fields.length > 0 ? 'update' : 'unchanged',
+      ...(current?.id ? { id: current.id } : {}),
+      fields,
+      ...diff,
+      ...(assignDiffers ? { assign: wantAssignments.map((a) => a.body) } : {}),
+      ...(fields.length > 0 ? { body } : {}),
+    });
+  }
+  const named = new Set(desired.map((d) => d.script.package));
+  const prune = [...ours].filter(([pkg]) => !named.has(pkg)).map(([pkg, s]) => ({ id: s.id!, displayName: s.displayName ?? '', package: pkg }));
+  const creates = packages.filter((p) => p.action === 'create').length;
+  const count = listed.filter((s) => s.isGlobalScript !== true).length;
+  if (creates > 0 && count + creates > TENANT_PACKAGE_LIMIT) {
+    errors.push(`the tenant holds ${count} Remediations and this publish would create ${creates}: Intune allows ${TENANT_PACKAGE_LIMIT} per tenant; delete unused ones (or --prune this deployment's) first`);
+  }
+  return { packages, prune, errors, groups };
+}
+
+/** Whether applying the plan writes anything. */
+export const writesOf = (plan: Plan, prune: boolean): number =>
+  plan.packages.reduce((n, p) => n + (p.body ? 1 : 0) + (p.assign ? 1 : 0), 0) + (prune ? plan.prune.length : 0);
