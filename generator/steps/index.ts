@@ -29,6 +29,8 @@ import { installedAppRoom, type InstalledAppStep } from './installed-app.ts';
 import { appUninstallRoom, type AppUninstallStep } from './app-uninstall.ts';
 import { processRoom, type ProcessStep } from './process.ts';
 import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
+import { commandRoom, type CommandStep } from './command.ts';
+import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -57,6 +59,9 @@ export { installedApp, type InstalledAppProps, type InstalledAppStep } from './i
 export { appUninstall, DEFAULT_UNINSTALL_TIMEOUT_SECONDS, type AppUninstallProps, type AppUninstallStep, type UninstallMethod } from './app-uninstall.ts';
 export { process, type ProcessProps, type ProcessStep } from './process.ts';
 export { processStop, type ProcessStopProps, type ProcessStopStep } from './process-stop.ts';
+export type { ProgramCall } from './command-common.ts';
+export { command, type CommandProps, type CommandStep } from './command.ts';
+export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
 
 /**
  * Any step a remediation may hold.
@@ -67,7 +72,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | FileStep
   | ServiceStep | ServiceRestartStep
   | InstalledAppStep | AppUninstallStep
-  | ProcessStep | ProcessStopStep;
+  | ProcessStep | ProcessStopStep
+  | CommandStep | CommandRunStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -76,7 +82,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     fileRoom,
     serviceRoom, serviceRestartRoom,
     installedAppRoom, appUninstallRoom,
-    processRoom, processStopRoom].map((room) => [room.kind, room]),
+    processRoom, processStopRoom,
+    commandRoom, commandRunRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
