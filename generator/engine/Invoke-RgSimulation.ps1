@@ -17,7 +17,8 @@
     The device profile data file.
 .PARAMETER LogRoot
     An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
-    %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run.
+    %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run, %SystemRoot% to
+    the profile's SystemRoot.
 .PARAMETER ScriptParameters
     Parameters for the script, such as @{ WhatIf = $true }.
 .OUTPUTS
@@ -812,6 +813,57 @@ function RgSim.Move-RgFile {
     $null = $global:RgSim.Calls.RemoveAt($global:RgSim.Calls.Count - 1)
 }
 
+function Get-RgSimExpanded {
+    param([object]$Item)
+    [System.Environment]::ExpandEnvironmentVariables([string]$Item.Path)
+}
+
+function RgSim.Get-RgFolderFiles {
+    # The profile's files below the folder (not folders), none below a folder marked as a reparse point; a
+    # folder exists when the profile lists it or a file below it. A ReadError on the folder throws.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgFolderFiles' -Arguments ([ordered]@{ Path = $Path })
+    $folder = $Path.TrimEnd('\')
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $folder) -Access 'Read'
+    $prefix = $folder + '\'
+    $below = @($global:RgSim.FileSystem | Where-Object -FilterScript { (Get-RgSimExpanded -Item $_).StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($below.Count -eq 0 -and @(Find-RgSimFile -Path $folder).Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; Files = @() }
+    }
+    $links = @($below | Where-Object -FilterScript { $_['Folder'] -and $_['ReparsePoint'] } | ForEach-Object -Process { (Get-RgSimExpanded -Item $_) + '\' })
+    $files = foreach ($item in $below) {
+        $full = Get-RgSimExpanded -Item $item
+        if ($item['Folder'] -or @($links | Where-Object -FilterScript { $full.StartsWith($_, [System.StringComparison]::OrdinalIgnoreCase) }).Count -gt 0) { continue }
+        $length = [long]$item['Length']
+        if ($length -lt 0) { $length = [System.Text.Encoding]::UTF8.GetByteCount([string]$item['Content']) }
+        $written = $global:RgSim.Clock
+        if ($item['LastWriteTime']) { $written = ConvertFrom-RgSimUtc -Text ([string]$item.LastWriteTime) }
+        [pscustomobject]@{ Path = $full; Name = [System.IO.Path]::GetFileName($full); Length = $length; LastWriteTimeUtc = $written }
+    }
+    [pscustomobject]@{ Exists = $true; Files = @($files) }
+}
+
+function RgSim.Remove-RgFolder {
+    # Deletes the folder's items and everything below it; a WriteError on any of them throws first.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Remove-RgFolder' -Arguments ([ordered]@{ Path = $Path })
+    $folder = $Path.TrimEnd('\')
+    $gone = @($global:RgSim.FileSystem | Where-Object -FilterScript { $full = Get-RgSimExpanded -Item $_; [string]::Equals($full, $folder, [System.StringComparison]::OrdinalIgnoreCase) -or $full.StartsWith($folder + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    foreach ($item in $gone) { Assert-RgSimFileAccess -Known @($item) -Access 'Write' }
+    $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { $gone -notcontains $_ })
+}
+
+function RgSim.Move-RgFolder {
+    # Renames the folder: its items and everything below move to the destination; a WriteError (in use) throws.
+    param([string]$Path, [string]$Destination)
+    Add-RgSimCall -Seam 'Move-RgFolder' -Arguments ([ordered]@{ Path = $Path; Destination = $Destination })
+    $folder = $Path.TrimEnd('\')
+    $moving = @($global:RgSim.FileSystem | Where-Object -FilterScript { $full = Get-RgSimExpanded -Item $_; [string]::Equals($full, $folder, [System.StringComparison]::OrdinalIgnoreCase) -or $full.StartsWith($folder + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($moving.Count -eq 0) { throw [System.IO.DirectoryNotFoundException]::new("Could not find a part of the path '" + $Path + "'.") }
+    foreach ($item in $moving) { Assert-RgSimFileAccess -Known @($item) -Access 'Write' }
+    foreach ($item in $moving) { $item['Path'] = $Destination + (Get-RgSimExpanded -Item $item).Substring($folder.Length) }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -900,6 +952,7 @@ $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'G
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 $RgSimSeams += @('Stop-RgService')
 $RgSimSeams += @('Get-RgRegistrySubKeyNames')
+$RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
@@ -913,6 +966,7 @@ $environment = [ordered]@{
     LOCALAPPDATA        = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
     ProgramFiles        = 'C:\Program Files'
     'ProgramFiles(x86)' = $null
+    SystemRoot          = [string]$global:RgSim.Platform.SystemRoot
 }
 if ($global:RgSim.Platform.Is64BitOperatingSystem) {
     $environment['ProgramFiles(x86)'] = 'C:\Program Files (x86)'

@@ -126,7 +126,7 @@ export function renderProfile(profile: SimulatedDevice): string {
   };
   data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
     Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
-    ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
+    ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
   }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   if (profile.carried) data.Carried = profile.carried;

@@ -101,6 +101,8 @@ export interface FileItem {
   readonly readError?: string;
   /** Writing or deleting it fails with this message (a file in use). */
   readonly writeError?: string;
+  /** A folder that is a junction or symbolic link: `Get-RgFolderFiles` does not enter it. @default false */
+  readonly reparsePoint?: boolean;
 }
 
 /** A JSON object of a simulated file. */

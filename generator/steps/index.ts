@@ -31,6 +31,7 @@ import { processRoom, type ProcessStep } from './process.ts';
 import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
 import { commandRoom, type CommandStep } from './command.ts';
 import { commandRunRoom, type CommandRunStep } from './command-run.ts';
+import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -62,6 +63,7 @@ export { processStop, type ProcessStopProps, type ProcessStopStep } from './proc
 export type { ProgramCall } from './command-common.ts';
 export { command, type CommandProps, type CommandStep } from './command.ts';
 export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
+export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
 
 /**
  * Any step a remediation may hold.
@@ -73,7 +75,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | ServiceStep | ServiceRestartStep
   | InstalledAppStep | AppUninstallStep
   | ProcessStep | ProcessStopStep
-  | CommandStep | CommandRunStep;
+  | CommandStep | CommandRunStep
+  | PathCleanupStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -83,7 +86,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     serviceRoom, serviceRestartRoom,
     installedAppRoom, appUninstallRoom,
     processRoom, processStopRoom,
-    commandRoom, commandRunRoom].map((room) => [room.kind, room]),
+    commandRoom, commandRunRoom,
+    pathCleanupRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
