@@ -46,6 +46,7 @@ $device = & $ProfilePath
 # The parts of the device besides the registry that scripts can change and a later run sees as they were left.
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
 $RgSimCarried += @('FileSystem')
+$RgSimCarried += @('AppxPackages')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -61,6 +62,7 @@ $global:RgSim = @{
     Services = @()
     ScheduledTasks = @()
     FileSystem = @()
+    AppxPackages = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -158,6 +160,7 @@ $global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $n
 $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -864,6 +867,57 @@ function RgSim.Move-RgFolder {
     foreach ($item in $moving) { $item['Path'] = $Destination + (Get-RgSimExpanded -Item $item).Substring($folder.Length) }
 }
 
+# --- AppX packages (the appx seams), from the profile's AppxPackages ---------------------------------------
+
+function Get-RgSimAppxFullName {
+    param([object]$Package)
+    [string]$Package.Name + '_' + [string]$Package.Version + '_x64__' + [string]$Package.PublisherId
+}
+
+function RgSim.Get-RgAppxPackage {
+    # The profile's packages matching the name (Get-AppxPackage's wildcards) installed for the user, or for any user with -AllUsers.
+    param([string]$Name, [switch]$AllUsers)
+    $arguments = [ordered]@{ Name = $Name }
+    if ($AllUsers) { $arguments.AllUsers = $true }
+    Add-RgSimCall -Seam 'Get-RgAppxPackage' -Arguments $arguments
+    foreach ($package in @($global:RgSim.AppxPackages)) {
+        $here = [bool]$package.CurrentUser -or ($AllUsers -and [bool]$package.OtherUsers)
+        if ($here -and [string]$package.Name -like $Name) {
+            [pscustomobject]@{ Name = [string]$package.Name; PackageFamilyName = [string]$package.Name + '_' + [string]$package.PublisherId; PackageFullName = Get-RgSimAppxFullName -Package $package; Version = [string]$package.Version }
+        }
+    }
+}
+
+function RgSim.Get-RgAppxProvisionedPackage {
+    param()
+    Add-RgSimCall -Seam 'Get-RgAppxProvisionedPackage' -Arguments ([ordered]@{})
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { $_.Provisioned })) {
+        [pscustomobject]@{ DisplayName = [string]$package.Name; PackageName = [string]$package.Name + '_' + [string]$package.Version + '_neutral_~_' + [string]$package.PublisherId; Version = [string]$package.Version }
+    }
+}
+
+function RgSim.Remove-RgAppxPackage {
+    # Removes the package for the user, or for every user with -AllUsers; its RemoveError throws.
+    param([string]$PackageFullName, [switch]$AllUsers)
+    $arguments = [ordered]@{ PackageFullName = $PackageFullName }
+    if ($AllUsers) { $arguments.AllUsers = $true }
+    Add-RgSimCall -Seam 'Remove-RgAppxPackage' -Arguments $arguments
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { (Get-RgSimAppxFullName -Package $_) -eq $PackageFullName })) {
+        if ($package.RemoveError) { throw [System.UnauthorizedAccessException]::new([string]$package.RemoveError) }
+        $package.CurrentUser = $false
+        if ($AllUsers) { $package.OtherUsers = $false }
+    }
+}
+
+function RgSim.Remove-RgAppxProvisionedPackage {
+    param([string]$PackageName)
+    Add-RgSimCall -Seam 'Remove-RgAppxProvisionedPackage' -Arguments ([ordered]@{ PackageName = $PackageName })
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { $PackageName.StartsWith([string]$_.Name + '_') })) {
+        if ($package.RemoveError) { throw [System.UnauthorizedAccessException]::new([string]$package.RemoveError) }
+        $package.Provisioned = $false
+    }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -953,6 +1007,7 @@ $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 $RgSimSeams += @('Stop-RgService')
 $RgSimSeams += @('Get-RgRegistrySubKeyNames')
 $RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
+$RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)

@@ -32,6 +32,7 @@ import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
 import { commandRoom, type CommandStep } from './command.ts';
 import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
+import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -64,6 +65,7 @@ export type { ProgramCall } from './command-common.ts';
 export { command, type CommandProps, type CommandStep } from './command.ts';
 export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
+export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 
 /**
  * Any step a remediation may hold.
@@ -76,7 +78,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | InstalledAppStep | AppUninstallStep
   | ProcessStep | ProcessStopStep
   | CommandStep | CommandRunStep
-  | PathCleanupStep;
+  | PathCleanupStep
+  | AppxPackageStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -87,7 +90,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     installedAppRoom, appUninstallRoom,
     processRoom, processStopRoom,
     commandRoom, commandRunRoom,
-    pathCleanupRoom].map((room) => [room.kind, room]),
+    pathCleanupRoom,
+    appxPackageRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
