@@ -16,7 +16,7 @@
 .PARAMETER ProfilePath
     The device profile data file.
 .PARAMETER LogRoot
-    An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
+    An empty folder: stands for %ProgramData%, %LOCALAPPDATA% and %APPDATA%, so the script's log lands there.
     %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run, %SystemRoot% to
     the profile's SystemRoot.
 .PARAMETER ScriptParameters
@@ -676,15 +676,21 @@ function Get-RgSimFileBytes {
     , [System.Text.Encoding]::UTF8.GetBytes([string]$Item['Content'])
 }
 
+function ConvertTo-RgSimStoredPath {
+    # A path kept as the profile writes it: the per-run folders (%ProgramData%, %LOCALAPPDATA%, %APPDATA%) as
+    # variables, so a later run (with other folders) finds it.
+    param([string]$Path)
+    foreach ($name in @('LOCALAPPDATA', 'APPDATA', 'ProgramData')) {
+        $root = [System.Environment]::GetEnvironmentVariable($name)
+        if ($root -and $Path.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) { return '%' + $name + '%' + $Path.Substring($root.Length) }
+    }
+    $Path
+}
+
 function Set-RgSimFile {
     # Creates or replaces the item at Path (a new file written now).
     param([string]$Path, [string]$Content, [System.Collections.IDictionary]$Json = $null)
-    # Kept as the profile writes it: the per-run folders (%ProgramData%, %LOCALAPPDATA%) as variables, so a later run finds it.
-    $stored = $Path
-    foreach ($name in @('LOCALAPPDATA', 'ProgramData')) {
-        $root = [System.Environment]::GetEnvironmentVariable($name)
-        if ($root -and $Path.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) { $stored = '%' + $name + '%' + $Path.Substring($root.Length) }
-    }
+    $stored = ConvertTo-RgSimStoredPath -Path $Path
     foreach ($old in @(Find-RgSimFile -Path $Path)) {
         $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { -not [object]::ReferenceEquals($_, $old) })
     }
@@ -864,7 +870,7 @@ function RgSim.Move-RgFolder {
     $moving = @($global:RgSim.FileSystem | Where-Object -FilterScript { $full = Get-RgSimExpanded -Item $_; [string]::Equals($full, $folder, [System.StringComparison]::OrdinalIgnoreCase) -or $full.StartsWith($folder + '\', [System.StringComparison]::OrdinalIgnoreCase) })
     if ($moving.Count -eq 0) { throw [System.IO.DirectoryNotFoundException]::new("Could not find a part of the path '" + $Path + "'.") }
     foreach ($item in $moving) { Assert-RgSimFileAccess -Known @($item) -Access 'Write' }
-    foreach ($item in $moving) { $item['Path'] = $Destination + (Get-RgSimExpanded -Item $item).Substring($folder.Length) }
+    foreach ($item in $moving) { $item['Path'] = ConvertTo-RgSimStoredPath -Path ($Destination + (Get-RgSimExpanded -Item $item).Substring($folder.Length)) }
 }
 
 # --- AppX packages (the appx seams), from the profile's AppxPackages ---------------------------------------
@@ -1019,6 +1025,7 @@ foreach ($seam in $RgSimSeams) {
 $environment = [ordered]@{
     ProgramData         = [System.IO.Path]::Combine($LogRoot, 'ProgramData')
     LOCALAPPDATA        = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
+    APPDATA             = [System.IO.Path]::Combine($LogRoot, 'AppData')
     ProgramFiles        = 'C:\Program Files'
     'ProgramFiles(x86)' = $null
     SystemRoot          = [string]$global:RgSim.Platform.SystemRoot
