@@ -1,6 +1,6 @@
 /**
  * The generated detection's own time in the engine for each kind added by issue 18 (part 1: scheduled tasks,
- * file), on a healthy simulated device: the median of 9 warm runs minus the median of the no-op harness (a
+ * file; part 2: service, apps, processes, commands, cleanup, AppX), on a healthy simulated device: the median of 9 warm runs minus the median of the no-op harness (a
  * script that only exits) on the same device. Run: npx tsx bench/new-kinds.ts
  */
 import { createHash } from 'node:crypto';
@@ -11,7 +11,7 @@ import { getEngine } from '../generator/engine/index.ts';
 import { simulate } from '../generator/engine/simulate.ts';
 import type { DeviceProfileProps } from '../generator/model/profile.ts';
 import { defineRemediation } from '../generator/descriptor/remediation.ts';
-import { file, scheduledTask, scheduledTaskRan, scheduledTaskRun, type Step } from '../generator/steps/index.ts';
+import { appUninstall, appxPackage, command, file, installedApp, pathCleanup, process as processProbe, processStop, scheduledTask, scheduledTaskRan, scheduledTaskRun, service, serviceRestart, endpoints, type Step } from '../generator/steps/index.ts';
 import { intuneScripts } from '../spec/support/engine.ts';
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -34,6 +34,26 @@ const cases: { kind: string; steps: Step[]; device: DeviceProfileProps }[] = [
     steps: [file({ id: 'f', path: '%ProgramData%\\Contoso\\settings.json', json: { property: 'update.channel', value: 'stable' } })],
     device: { name: 'h', description: 'healthy', fileSystem: [{ path: '%ProgramData%\\Contoso\\settings.json', json: { update: { channel: 'stable' } } }] },
   },
+  // Part 2 (branch rooms).
+  { kind: 'service', steps: [service({ id: 's', serviceName: 'Spooler', startType: 'automatic', status: 'running' })], device: { name: 'h', description: 'healthy', services: [{ name: 'Spooler', status: 'Running', startType: 'Automatic' }] } },
+  {
+    kind: 'serviceRestart (gated by endpoints)',
+    steps: [endpoints({ id: 'e', endpoints: [{ host: 'localhost', port: 8443 }] }), serviceRestart({ id: 'r', serviceName: 'ContosoAgent', gate: { probes: ['e'] }, cooldown: 'PT4H' })],
+    device: { name: 'h', description: 'healthy', endpoints: [{ hostName: 'localhost', port: 8443, reachable: true }], services: [{ name: 'ContosoAgent', status: 'Running', startType: 'Automatic' }] },
+  },
+  {
+    kind: 'installedApp + appUninstall (40 uninstall entries)',
+    steps: [installedApp({ id: 'p', displayName: 'Contoso Agent', state: 'absent', belowVersion: '5.2' }), appUninstall({ id: 'u', displayName: 'Contoso Agent', belowVersion: '5.2', gate: { probes: ['p'] }, cooldown: 'P1D' })],
+    device: { name: 'h', description: 'healthy', installedApps: Array.from({ length: 40 }, (_, i) => ({ displayName: `App ${i}`, displayVersion: '1.0', key: `App${i}`, scope: i % 2 ? 'machine32' as const : 'machine64' as const })) },
+  },
+  { kind: 'process + processStop', steps: [processProbe({ id: 'p', processName: 'Teams', state: 'notRunning' }), processStop({ id: 's', processName: 'Teams', gate: { probes: ['p'] }, cooldown: 'PT1H' })], device: { name: 'h', description: 'healthy' } },
+  { kind: 'command', steps: [command({ id: 'c', program: 'w32tm.exe', arguments: ['/query', '/source'], stdoutPattern: 'time' })], device: { name: 'h', description: 'healthy', commands: [{ filePath: 'w32tm.exe', argumentList: ['/query', '/source'], exitCode: 0, output: ['time.windows.com'] }] } },
+  {
+    kind: 'pathCleanup (gated by command, 20 files)',
+    steps: [command({ id: 'c', program: 'sc.exe', arguments: ['query', 'Spooler'], stdoutPattern: 'RUNNING' }), pathCleanup({ id: 'p', folders: ['%SystemRoot%\\System32\\spool\\PRINTERS'], gate: { probes: ['c'] }, cooldown: 'PT1H' })],
+    device: { name: 'h', description: 'healthy', commands: [{ filePath: 'sc.exe', argumentList: ['query', 'Spooler'], exitCode: 0, output: ['STATE : 4 RUNNING'] }], fileSystem: Array.from({ length: 20 }, (_, i) => ({ path: `C:\\WINDOWS\\System32\\spool\\PRINTERS\\${i}.SPL`, length: 1024 })) },
+  },
+  { kind: 'appxPackage (all users, provisioned)', steps: [appxPackage({ id: 'a', name: 'Microsoft.BingNews', scope: 'allUsers', provisioned: true, state: 'absent' })], device: { name: 'h', description: 'healthy', appxPackages: [{ name: 'Microsoft.WindowsStore', provisioned: true }] } },
 ];
 
 const engine = getEngine();

@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema62 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema68 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern49 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
-const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop"]}},"required":["kind"],"type":"object"};
+const pattern55 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
+const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage"]}},"required":["kind"],"type":"object"};
 const schema21 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema24 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
 const schema34 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
@@ -22,6 +22,8 @@ const schema45 = {"additionalProperties":false,"description":"A probe (any conte
 const schema48 = {"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"};
 const schema55 = {"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"};
 const schema59 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
+const schema62 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
+const schema67 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
 const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"};
 const schema17 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
 const schema18 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
@@ -5110,6 +5112,900 @@ validate44.errors = vErrors;
 return errors === 0;
 }
 
+const schema63 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
+
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.program === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema63.required,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema63.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.arguments !== undefined){
+let data0 = data.arguments;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+let data1 = data0[i0];
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/arguments/" + i0,schemaPath:"#/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.arguments.items.type,parentSchema:schema63.properties.arguments.items,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.arguments.type,parentSchema:schema63.properties.arguments,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data2 = data.cooldown;
+if(typeof data2 === "string"){
+if(!pattern8.test(data2)){
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema63.properties.cooldown,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.cooldown.type,parentSchema:schema63.properties.cooldown,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data3 = data.gate;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.probes === undefined){
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(key1 === "probes")){
+const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.probes !== undefined){
+let data4 = data3.probes;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data6 = data.id;
+if(typeof data6 === "string"){
+if(func3(data6) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern0.test(data6)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if("commandRun" !== data7){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema63.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.program !== undefined){
+let data8 = data.program;
+if(typeof data8 === "string"){
+if(func3(data8) > 260){
+const err21 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.successExitCodes !== undefined){
+let data9 = data.successExitCodes;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err23 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data11 = data.timeoutSeconds;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 3600 || isNaN(data11)){
+const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 200){
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+else {
+const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+validate46.errors = vErrors;
+return errors === 0;
+}
+
+const schema65 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
+
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.folders === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema65.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data0 = data.cooldown;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema65.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.cooldown.type,parentSchema:schema65.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.folders !== undefined){
+let data1 = data.folders;
+if(Array.isArray(data1)){
+if(data1.length > 16){
+const err8 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema65.properties.folders,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data1.length < 1){
+const err9 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema65.properties.folders,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const len0 = data1.length;
+for(let i0=0; i0<len0; i0++){
+let data2 = data1[i0];
+if(typeof data2 !== "string"){
+const err10 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.folders.items.type,parentSchema:schema65.properties.folders.items,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.folders.type,parentSchema:schema65.properties.folders,data:data1};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data3 = data.gate;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.probes === undefined){
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(key1 === "probes")){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data3.probes !== undefined){
+let data4 = data3.probes;
+if(Array.isArray(data4)){
+if(data4.length < 1){
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(typeof data5 !== "string"){
+const err15 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data3};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data6 = data.id;
+if(typeof data6 === "string"){
+if(func3(data6) > 64){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern0.test(data6)){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.id.type,parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.include !== undefined){
+let data7 = data.include;
+if(Array.isArray(data7)){
+const len2 = data7.length;
+for(let i2=0; i2<len2; i2++){
+let data8 = data7[i2];
+if(typeof data8 !== "string"){
+const err21 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.include.items.type,parentSchema:schema65.properties.include.items,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.include.type,parentSchema:schema65.properties.include,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data9 = data.kind;
+if(typeof data9 !== "string"){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if("pathCleanup" !== data9){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema65.properties.kind,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.largerThanMB !== undefined){
+let data10 = data.largerThanMB;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 1 || isNaN(data10)){
+const err25 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.largerThanMB,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.largerThanMB.type,parentSchema:schema65.properties.largerThanMB,data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.minAgeDays !== undefined){
+let data11 = data.minAgeDays;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 3650 || isNaN(data11)){
+const err27 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema65.properties.minAgeDays,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data11 < 0 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.minAgeDays,data:data11};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.minAgeDays.type,parentSchema:schema65.properties.minAgeDays,data:data11};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data12 = data.mode;
+if(typeof data12 !== "string"){
+const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.mode.type,parentSchema:schema65.properties.mode,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!((data12 === "delete") || (data12 === "rename"))){
+const err31 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema65.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.mode.enum,parentSchema:schema65.properties.mode,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.stopProcesses !== undefined){
+let data13 = data.stopProcesses;
+if(Array.isArray(data13)){
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+let data14 = data13[i3];
+if(typeof data14 !== "string"){
+const err32 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopProcesses.items.type,parentSchema:schema65.properties.stopProcesses.items,data:data14};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopProcesses.type,parentSchema:schema65.properties.stopProcesses,data:data13};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.stopServices !== undefined){
+let data15 = data.stopServices;
+if(Array.isArray(data15)){
+const len4 = data15.length;
+for(let i4=0; i4<len4; i4++){
+let data16 = data15[i4];
+if(typeof data16 !== "string"){
+const err34 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopServices.items.type,parentSchema:schema65.properties.stopServices.items,data:data16};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopServices.type,parentSchema:schema65.properties.stopServices,data:data15};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data17 = data.title;
+if(typeof data17 === "string"){
+if(func3(data17) > 200){
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.title,data:data17};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.title.type,parentSchema:schema65.properties.title,data:data17};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.trigger !== undefined){
+let data18 = data.trigger;
+if(typeof data18 !== "string"){
+const err38 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.trigger.type,parentSchema:schema65.properties.trigger,data:data18};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(!(((data18 === "always") || (data18 === "notEmpty")) || (data18 === "largerThan"))){
+const err39 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema65.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.trigger.enum,parentSchema:schema65.properties.trigger,data:data18};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+validate48.errors = vErrors;
+return errors === 0;
+}
+
 const pattern34 = new RegExp("^[0-9A-Fa-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -8743,9 +9639,14 @@ vErrors.push(err264);
 }
 errors++;
 }
+const _errs321 = errors;
+let valid78 = true;
+const _errs322 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err265 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.kind !== undefined){
+let data92 = data.kind;
+if(typeof data92 !== "string"){
+const err265 = {};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -8754,10 +9655,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-if(data.kind !== undefined){
-let data92 = data.kind;
-if(!((((((((((((((((((((((((((data92 === "registryValue") || (data92 === "registryBits")) || (data92 === "windowsVersion")) || (data92 === "endpoints")) || (data92 === "wininetTls")) || (data92 === "cachedCredentials")) || (data92 === "dnsFlush")) || (data92 === "joinState")) || (data92 === "joinRepair")) || (data92 === "clockSkew")) || (data92 === "clockResync")) || (data92 === "schannelProtocol")) || (data92 === "cipherSuites")) || (data92 === "oneDriveAccount")) || (data92 === "oneDriveReset")) || (data92 === "scheduledTask")) || (data92 === "scheduledTaskRan")) || (data92 === "scheduledTaskRun")) || (data92 === "file")) || (data92 === "tlsInspection")) || (data92 === "service")) || (data92 === "serviceRestart")) || (data92 === "installedApp")) || (data92 === "appUninstall")) || (data92 === "process")) || (data92 === "processStop"))){
-const err266 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data92};
+if("command" !== data92){
+const err266 = {};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -8768,13 +9667,756 @@ errors++;
 }
 }
 }
+var _valid26 = _errs322 === errors;
+errors = _errs321;
+if(vErrors !== null){
+if(_errs321){
+vErrors.length = _errs321;
+}
 else {
-const err267 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+vErrors = null;
+}
+}
+if(_valid26){
+const _errs325 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err267 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err267];
 }
 else {
 vErrors.push(err267);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err268 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data.program === undefined){
+const err269 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema62.required,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key11 in data){
+if(!((((((((key11 === "arguments") || (key11 === "id")) || (key11 === "kind")) || (key11 === "program")) || (key11 === "stdoutPattern")) || (key11 === "successExitCodes")) || (key11 === "timeoutSeconds")) || (key11 === "title"))){
+const err270 = {instancePath,schemaPath:"#/definitions/CommandStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data.arguments !== undefined){
+let data93 = data.arguments;
+if(Array.isArray(data93)){
+const len2 = data93.length;
+for(let i2=0; i2<len2; i2++){
+let data94 = data93[i2];
+if(typeof data94 !== "string"){
+const err271 = {instancePath:instancePath+"/arguments/" + i2,schemaPath:"#/definitions/CommandStep/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.arguments.items.type,parentSchema:schema62.properties.arguments.items,data:data94};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+}
+else {
+const err272 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/CommandStep/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.arguments.type,parentSchema:schema62.properties.arguments,data:data93};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data95 = data.id;
+if(typeof data95 === "string"){
+if(func3(data95) > 64){
+const err273 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62.properties.id,data:data95};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+if(!pattern0.test(data95)){
+const err274 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema62.properties.id,data:data95};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.id.type,parentSchema:schema62.properties.id,data:data95};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data96 = data.kind;
+if(typeof data96 !== "string"){
+const err276 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.kind.type,parentSchema:schema62.properties.kind,data:data96};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if("command" !== data96){
+const err277 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema62.properties.kind,data:data96};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data.program !== undefined){
+let data97 = data.program;
+if(typeof data97 === "string"){
+if(func3(data97) > 260){
+const err278 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema62.properties.program,data:data97};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+else {
+const err279 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.program.type,parentSchema:schema62.properties.program,data:data97};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data.stdoutPattern !== undefined){
+let data98 = data.stdoutPattern;
+if(typeof data98 === "string"){
+if(func3(data98) > 1000){
+const err280 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema62.properties.stdoutPattern,data:data98};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.stdoutPattern.type,parentSchema:schema62.properties.stdoutPattern,data:data98};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+if(data.successExitCodes !== undefined){
+let data99 = data.successExitCodes;
+if(Array.isArray(data99)){
+const len3 = data99.length;
+for(let i3=0; i3<len3; i3++){
+let data100 = data99[i3];
+if(!((typeof data100 == "number") && (isFinite(data100)))){
+const err282 = {instancePath:instancePath+"/successExitCodes/" + i3,schemaPath:"#/definitions/CommandStep/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema62.properties.successExitCodes.items.type,parentSchema:schema62.properties.successExitCodes.items,data:data100};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/definitions/CommandStep/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.successExitCodes.type,parentSchema:schema62.properties.successExitCodes,data:data99};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data.timeoutSeconds !== undefined){
+let data101 = data.timeoutSeconds;
+if((typeof data101 == "number") && (isFinite(data101))){
+if(data101 > 3600 || isNaN(data101)){
+const err284 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data101 < 1 || isNaN(data101)){
+const err285 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema62.properties.timeoutSeconds.type,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data102 = data.title;
+if(typeof data102 === "string"){
+if(func3(data102) > 200){
+const err287 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.title,data:data102};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.title.type,parentSchema:schema62.properties.title,data:data102};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+}
+else {
+const err289 = {instancePath,schemaPath:"#/definitions/CommandStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+var _valid26 = _errs325 === errors;
+valid78 = _valid26;
+}
+if(!valid78){
+const err290 = {instancePath,schemaPath:"#/allOf/26/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[26].if,parentSchema:schema15.allOf[26],data};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+const _errs350 = errors;
+let valid86 = true;
+const _errs351 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data103 = data.kind;
+if(typeof data103 !== "string"){
+const err291 = {};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+if("commandRun" !== data103){
+const err292 = {};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+}
+var _valid27 = _errs351 === errors;
+errors = _errs350;
+if(vErrors !== null){
+if(_errs350){
+vErrors.length = _errs350;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid27){
+const _errs354 = errors;
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
+errors = vErrors.length;
+}
+var _valid27 = _errs354 === errors;
+valid86 = _valid27;
+}
+if(!valid86){
+const err293 = {instancePath,schemaPath:"#/allOf/27/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[27].if,parentSchema:schema15.allOf[27],data};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+const _errs356 = errors;
+let valid88 = true;
+const _errs357 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data104 = data.kind;
+if(typeof data104 !== "string"){
+const err294 = {};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if("pathCleanup" !== data104){
+const err295 = {};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+var _valid28 = _errs357 === errors;
+errors = _errs356;
+if(vErrors !== null){
+if(_errs356){
+vErrors.length = _errs356;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid28){
+const _errs360 = errors;
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+var _valid28 = _errs360 === errors;
+valid88 = _valid28;
+}
+if(!valid88){
+const err296 = {instancePath,schemaPath:"#/allOf/28/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[28].if,parentSchema:schema15.allOf[28],data};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+const _errs362 = errors;
+let valid90 = true;
+const _errs363 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data105 = data.kind;
+if(typeof data105 !== "string"){
+const err297 = {};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+if("appxPackage" !== data105){
+const err298 = {};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+var _valid29 = _errs363 === errors;
+errors = _errs362;
+if(vErrors !== null){
+if(_errs362){
+vErrors.length = _errs362;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid29){
+const _errs366 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err299 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err300 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+if(data.state === undefined){
+const err301 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema67.required,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+for(const key12 in data){
+if(!((((((((key12 === "familyName") || (key12 === "id")) || (key12 === "kind")) || (key12 === "name")) || (key12 === "provisioned")) || (key12 === "scope")) || (key12 === "state")) || (key12 === "title"))){
+const err302 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+if(data.familyName !== undefined){
+let data106 = data.familyName;
+if(typeof data106 === "string"){
+if(func3(data106) > 260){
+const err303 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema67.properties.familyName,data:data106};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.familyName.type,parentSchema:schema67.properties.familyName,data:data106};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data107 = data.id;
+if(typeof data107 === "string"){
+if(func3(data107) > 64){
+const err305 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.id,data:data107};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+if(!pattern0.test(data107)){
+const err306 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema67.properties.id,data:data107};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+else {
+const err307 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.id.type,parentSchema:schema67.properties.id,data:data107};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data108 = data.kind;
+if(typeof data108 !== "string"){
+const err308 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data108};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+if("appxPackage" !== data108){
+const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/const",keyword:"const",params:{allowedValue: "appxPackage"},message:"must be equal to constant",schema:"appxPackage",parentSchema:schema67.properties.kind,data:data108};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data109 = data.name;
+if(typeof data109 === "string"){
+if(func3(data109) > 200){
+const err310 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.name,data:data109};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.name.type,parentSchema:schema67.properties.name,data:data109};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+if(data.provisioned !== undefined){
+let data110 = data.provisioned;
+if(typeof data110 !== "boolean"){
+const err312 = {instancePath:instancePath+"/provisioned",schemaPath:"#/definitions/AppxPackageStep/properties/provisioned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.provisioned.type,parentSchema:schema67.properties.provisioned,data:data110};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+let data111 = data.scope;
+if(typeof data111 !== "string"){
+const err313 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.scope.type,parentSchema:schema67.properties.scope,data:data111};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(!((data111 === "currentUser") || (data111 === "allUsers"))){
+const err314 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema67.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.scope.enum,parentSchema:schema67.properties.scope,data:data111};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data112 = data.state;
+if(typeof data112 !== "string"){
+const err315 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.state.type,parentSchema:schema67.properties.state,data:data112};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+if(!((data112 === "present") || (data112 === "absent"))){
+const err316 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema67.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.state.enum,parentSchema:schema67.properties.state,data:data112};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data113 = data.title;
+if(typeof data113 === "string"){
+if(func3(data113) > 200){
+const err317 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.title,data:data113};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+else {
+const err318 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.title.type,parentSchema:schema67.properties.title,data:data113};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+}
+else {
+const err319 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+var _valid29 = _errs366 === errors;
+valid90 = _valid29;
+}
+if(!valid90){
+const err320 = {instancePath,schemaPath:"#/allOf/29/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[29].if,parentSchema:schema15.allOf[29],data};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err321 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data114 = data.kind;
+if(!((((((((((((((((((((((((((((((data114 === "registryValue") || (data114 === "registryBits")) || (data114 === "windowsVersion")) || (data114 === "endpoints")) || (data114 === "wininetTls")) || (data114 === "cachedCredentials")) || (data114 === "dnsFlush")) || (data114 === "joinState")) || (data114 === "joinRepair")) || (data114 === "clockSkew")) || (data114 === "clockResync")) || (data114 === "schannelProtocol")) || (data114 === "cipherSuites")) || (data114 === "oneDriveAccount")) || (data114 === "oneDriveReset")) || (data114 === "scheduledTask")) || (data114 === "scheduledTaskRan")) || (data114 === "scheduledTaskRun")) || (data114 === "file")) || (data114 === "tlsInspection")) || (data114 === "service")) || (data114 === "serviceRestart")) || (data114 === "installedApp")) || (data114 === "appUninstall")) || (data114 === "process")) || (data114 === "processStop")) || (data114 === "command")) || (data114 === "commandRun")) || (data114 === "pathCleanup")) || (data114 === "appxPackage"))){
+const err322 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data114};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+}
+else {
+const err323 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
 }
 errors++;
 }
@@ -9116,7 +10758,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.type,parentSchema:schema62,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -9126,7 +10768,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema62.enum},message:"must be equal to one of the allowed values",schema:schema62.enum,parentSchema:schema62,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -9174,7 +10816,7 @@ errors++;
 if(data.version !== undefined){
 let data11 = data.version;
 if(typeof data11 === "string"){
-if(!pattern49.test(data11)){
+if(!pattern55.test(data11)){
 const err33 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"+"\"",schema:"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$",parentSchema:schema13.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -9211,14 +10853,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema69 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -9228,7 +10870,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -9238,7 +10880,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -9248,7 +10890,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -9258,7 +10900,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -9269,7 +10911,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -9283,7 +10925,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema63.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema69.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -9293,7 +10935,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -9304,7 +10946,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.description.type,parentSchema:schema63.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.description.type,parentSchema:schema69.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -9318,7 +10960,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -9328,7 +10970,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema63.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -9339,7 +10981,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.displayName.type,parentSchema:schema63.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.displayName.type,parentSchema:schema69.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -9353,7 +10995,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema63.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema69.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9363,7 +11005,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9374,7 +11016,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9388,7 +11030,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema63.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -9406,7 +11048,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.remediations.type,parentSchema:schema63.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.remediations.type,parentSchema:schema69.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -9419,7 +11061,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.type.type,parentSchema:schema63.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.type.type,parentSchema:schema69.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -9429,7 +11071,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema63.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema69.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -9441,7 +11083,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -9450,7 +11092,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
@@ -9555,8 +11197,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;

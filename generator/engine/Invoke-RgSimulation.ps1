@@ -19,8 +19,9 @@
     The device profile as a hashtable instead of a file (a package's Pester suite reads its .psd1 with
     Import-PowerShellDataFile, and continues a device with the State an earlier run returned).
 .PARAMETER LogRoot
-    An empty folder: stands for %ProgramData% and %LOCALAPPDATA%, so the script's log lands there.
-    %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run.
+    An empty folder: stands for %ProgramData%, %LOCALAPPDATA% and %APPDATA%, so the script's log lands there.
+    %ProgramFiles% and %ProgramFiles(x86)% are set to the Windows folders during the run, %SystemRoot% to
+    the profile's SystemRoot.
 .PARAMETER ScriptParameters
     Parameters for the script, such as @{ WhatIf = $true }.
 .OUTPUTS
@@ -53,6 +54,7 @@ if ($null -eq $Device) {
 # The parts of the device besides the registry that scripts can change and a later run sees as they were left.
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
 $RgSimCarried += @('FileSystem')
+$RgSimCarried += @('AppxPackages')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -68,6 +70,7 @@ $global:RgSim = @{
     Services = @()
     ScheduledTasks = @()
     FileSystem = @()
+    AppxPackages = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -165,6 +168,7 @@ $global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $n
 $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -680,15 +684,21 @@ function Get-RgSimFileBytes {
     , [System.Text.Encoding]::UTF8.GetBytes([string]$Item['Content'])
 }
 
+function ConvertTo-RgSimStoredPath {
+    # A path kept as the profile writes it: the per-run folders (%ProgramData%, %LOCALAPPDATA%, %APPDATA%) as
+    # variables, so a later run (with other folders) finds it.
+    param([string]$Path)
+    foreach ($name in @('LOCALAPPDATA', 'APPDATA', 'ProgramData')) {
+        $root = [System.Environment]::GetEnvironmentVariable($name)
+        if ($root -and $Path.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) { return '%' + $name + '%' + $Path.Substring($root.Length) }
+    }
+    $Path
+}
+
 function Set-RgSimFile {
     # Creates or replaces the item at Path (a new file written now).
     param([string]$Path, [string]$Content, [System.Collections.IDictionary]$Json = $null)
-    # Kept as the profile writes it: the per-run folders (%ProgramData%, %LOCALAPPDATA%) as variables, so a later run finds it.
-    $stored = $Path
-    foreach ($name in @('LOCALAPPDATA', 'ProgramData')) {
-        $root = [System.Environment]::GetEnvironmentVariable($name)
-        if ($root -and $Path.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) { $stored = '%' + $name + '%' + $Path.Substring($root.Length) }
-    }
+    $stored = ConvertTo-RgSimStoredPath -Path $Path
     foreach ($old in @(Find-RgSimFile -Path $Path)) {
         $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { -not [object]::ReferenceEquals($_, $old) })
     }
@@ -818,6 +828,108 @@ function RgSim.Move-RgFile {
     $null = Set-RgSimFile -Path $Destination -Content ([string]$from[0]['Content'])
     RgSim.Remove-RgFileItem -Path $Path
     $null = $global:RgSim.Calls.RemoveAt($global:RgSim.Calls.Count - 1)
+}
+
+function Get-RgSimExpanded {
+    param([object]$Item)
+    [System.Environment]::ExpandEnvironmentVariables([string]$Item.Path)
+}
+
+function RgSim.Get-RgFolderFiles {
+    # The profile's files below the folder (not folders), none below a folder marked as a reparse point; a
+    # folder exists when the profile lists it or a file below it. A ReadError on the folder throws.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgFolderFiles' -Arguments ([ordered]@{ Path = $Path })
+    $folder = $Path.TrimEnd('\')
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $folder) -Access 'Read'
+    $prefix = $folder + '\'
+    $below = @($global:RgSim.FileSystem | Where-Object -FilterScript { (Get-RgSimExpanded -Item $_).StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($below.Count -eq 0 -and @(Find-RgSimFile -Path $folder).Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; Files = @() }
+    }
+    $links = @($below | Where-Object -FilterScript { $_['Folder'] -and $_['ReparsePoint'] } | ForEach-Object -Process { (Get-RgSimExpanded -Item $_) + '\' })
+    $files = foreach ($item in $below) {
+        $full = Get-RgSimExpanded -Item $item
+        if ($item['Folder'] -or @($links | Where-Object -FilterScript { $full.StartsWith($_, [System.StringComparison]::OrdinalIgnoreCase) }).Count -gt 0) { continue }
+        $length = [long]$item['Length']
+        if ($length -lt 0) { $length = [System.Text.Encoding]::UTF8.GetByteCount([string]$item['Content']) }
+        $written = $global:RgSim.Clock
+        if ($item['LastWriteTime']) { $written = ConvertFrom-RgSimUtc -Text ([string]$item.LastWriteTime) }
+        [pscustomobject]@{ Path = $full; Name = [System.IO.Path]::GetFileName($full); Length = $length; LastWriteTimeUtc = $written }
+    }
+    [pscustomobject]@{ Exists = $true; Files = @($files) }
+}
+
+function RgSim.Remove-RgFolder {
+    # Deletes the folder's items and everything below it; a WriteError on any of them throws first.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Remove-RgFolder' -Arguments ([ordered]@{ Path = $Path })
+    $folder = $Path.TrimEnd('\')
+    $gone = @($global:RgSim.FileSystem | Where-Object -FilterScript { $full = Get-RgSimExpanded -Item $_; [string]::Equals($full, $folder, [System.StringComparison]::OrdinalIgnoreCase) -or $full.StartsWith($folder + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    foreach ($item in $gone) { Assert-RgSimFileAccess -Known @($item) -Access 'Write' }
+    $global:RgSim.FileSystem = @($global:RgSim.FileSystem | Where-Object -FilterScript { $gone -notcontains $_ })
+}
+
+function RgSim.Move-RgFolder {
+    # Renames the folder: its items and everything below move to the destination; a WriteError (in use) throws.
+    param([string]$Path, [string]$Destination)
+    Add-RgSimCall -Seam 'Move-RgFolder' -Arguments ([ordered]@{ Path = $Path; Destination = $Destination })
+    $folder = $Path.TrimEnd('\')
+    $moving = @($global:RgSim.FileSystem | Where-Object -FilterScript { $full = Get-RgSimExpanded -Item $_; [string]::Equals($full, $folder, [System.StringComparison]::OrdinalIgnoreCase) -or $full.StartsWith($folder + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($moving.Count -eq 0) { throw [System.IO.DirectoryNotFoundException]::new("Could not find a part of the path '" + $Path + "'.") }
+    foreach ($item in $moving) { Assert-RgSimFileAccess -Known @($item) -Access 'Write' }
+    foreach ($item in $moving) { $item['Path'] = ConvertTo-RgSimStoredPath -Path ($Destination + (Get-RgSimExpanded -Item $item).Substring($folder.Length)) }
+}
+
+# --- AppX packages (the appx seams), from the profile's AppxPackages ---------------------------------------
+
+function Get-RgSimAppxFullName {
+    param([object]$Package)
+    [string]$Package.Name + '_' + [string]$Package.Version + '_x64__' + [string]$Package.PublisherId
+}
+
+function RgSim.Get-RgAppxPackage {
+    # The profile's packages matching the name (Get-AppxPackage's wildcards) installed for the user, or for any user with -AllUsers.
+    param([string]$Name, [switch]$AllUsers)
+    $arguments = [ordered]@{ Name = $Name }
+    if ($AllUsers) { $arguments.AllUsers = $true }
+    Add-RgSimCall -Seam 'Get-RgAppxPackage' -Arguments $arguments
+    foreach ($package in @($global:RgSim.AppxPackages)) {
+        $here = [bool]$package.CurrentUser -or ($AllUsers -and [bool]$package.OtherUsers)
+        if ($here -and [string]$package.Name -like $Name) {
+            [pscustomobject]@{ Name = [string]$package.Name; PackageFamilyName = [string]$package.Name + '_' + [string]$package.PublisherId; PackageFullName = Get-RgSimAppxFullName -Package $package; Version = [string]$package.Version }
+        }
+    }
+}
+
+function RgSim.Get-RgAppxProvisionedPackage {
+    param()
+    Add-RgSimCall -Seam 'Get-RgAppxProvisionedPackage' -Arguments ([ordered]@{})
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { $_.Provisioned })) {
+        [pscustomobject]@{ DisplayName = [string]$package.Name; PackageName = [string]$package.Name + '_' + [string]$package.Version + '_neutral_~_' + [string]$package.PublisherId; Version = [string]$package.Version }
+    }
+}
+
+function RgSim.Remove-RgAppxPackage {
+    # Removes the package for the user, or for every user with -AllUsers; its RemoveError throws.
+    param([string]$PackageFullName, [switch]$AllUsers)
+    $arguments = [ordered]@{ PackageFullName = $PackageFullName }
+    if ($AllUsers) { $arguments.AllUsers = $true }
+    Add-RgSimCall -Seam 'Remove-RgAppxPackage' -Arguments $arguments
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { (Get-RgSimAppxFullName -Package $_) -eq $PackageFullName })) {
+        if ($package.RemoveError) { throw [System.UnauthorizedAccessException]::new([string]$package.RemoveError) }
+        $package.CurrentUser = $false
+        if ($AllUsers) { $package.OtherUsers = $false }
+    }
+}
+
+function RgSim.Remove-RgAppxProvisionedPackage {
+    param([string]$PackageName)
+    Add-RgSimCall -Seam 'Remove-RgAppxProvisionedPackage' -Arguments ([ordered]@{ PackageName = $PackageName })
+    foreach ($package in @($global:RgSim.AppxPackages | Where-Object -FilterScript { $PackageName.StartsWith([string]$_.Name + '_') })) {
+        if ($package.RemoveError) { throw [System.UnauthorizedAccessException]::new([string]$package.RemoveError) }
+        $package.Provisioned = $false
+    }
 }
 
 function Invoke-RgSimScript {
@@ -986,6 +1098,8 @@ $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'G
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
 $RgSimSeams += @('Stop-RgService')
 $RgSimSeams += @('Get-RgRegistrySubKeyNames')
+$RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
+$RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 foreach ($seam in $RgSimSeams) {
@@ -998,8 +1112,10 @@ foreach ($seam in $RgSimSeams) {
 $environment = [ordered]@{
     ProgramData         = [System.IO.Path]::Combine($LogRoot, 'ProgramData')
     LOCALAPPDATA        = [System.IO.Path]::Combine($LogRoot, 'LocalAppData')
+    APPDATA             = [System.IO.Path]::Combine($LogRoot, 'AppData')
     ProgramFiles        = 'C:\Program Files'
     'ProgramFiles(x86)' = $null
+    SystemRoot          = [string]$global:RgSim.Platform.SystemRoot
 }
 if ($global:RgSim.Platform.Is64BitOperatingSystem) {
     $environment['ProgramFiles(x86)'] = 'C:\Program Files (x86)'

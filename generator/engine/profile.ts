@@ -145,7 +145,11 @@ export function renderProfile(profile: SimulatedDevice): string {
   };
   data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
     Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
-    ReadError: f.readError ?? '', WriteError: f.writeError ?? '',
+    ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
+  }));
+  data.AppxPackages = (profile.appxPackages ?? []).map((a) => ({
+    Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
+    Provisioned: a.provisioned ?? false, RemoveError: a.removeError ?? '',
   }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({

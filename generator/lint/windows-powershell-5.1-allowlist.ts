@@ -45,6 +45,8 @@ const INTS = 'System.Int32[]';
 
 const WINDOWS_8: WindowsBuild = { build: 9200, name: 'Windows 8 / Windows Server 2012' };
 const WINDOWS_10: WindowsBuild = { build: 10240, name: 'Windows 10 1507 / Windows Server 2016' };
+/** Remove-AppxPackage -AllUsers: Windows 10 1809 and later (from memory of Microsoft's cmdlet page; not in docs/reference yet). */
+const WINDOWS_10_1809: WindowsBuild = { build: 17763, name: 'Windows 10 1809 / Windows Server 2019' };
 
 export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCommand>> = {
   // Microsoft.PowerShell.Core: the only module the test engine has, so the runtime outside seams uses only these.
@@ -117,6 +119,12 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'ConvertFrom-Json': { module: 'Microsoft.PowerShell.Utility', parameters: { InputObject: STRING }, use: 'file seams: reading a JSON file' },
   'ConvertTo-Json': { module: 'Microsoft.PowerShell.Utility', parameters: { InputObject: 'System.Object', Compress: SWITCH, Depth: 'System.Int32' }, use: 'file seams: writing a JSON file back' },
   'Add-Member': { module: 'Microsoft.PowerShell.Utility', parameters: { NotePropertyName: STRING, NotePropertyValue: 'System.Object', Force: SWITCH, InputObject: 'System.Management.Automation.PSObject' }, use: 'file seams: setting a JSON property' },
+
+  // Appx and Dism for the appxPackage room (seams in runtime/appx.ps1, appx-write.ps1)
+  'Get-AppxPackage': { module: 'Appx', parameters: { Name: STRING, AllUsers: SWITCH }, minBuild: WINDOWS_8, use: 'AppX seam: installed packages (the user\'s or every user\'s)' },
+  'Remove-AppxPackage': { module: 'Appx', parameters: { Package: STRING, AllUsers: SWITCH }, minBuild: WINDOWS_10_1809, use: 'AppX seam: a package removed for the user or every user' },
+  'Get-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_8, use: 'AppX seam: provisioned packages' },
+  'Remove-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH, PackageName: STRING }, minBuild: WINDOWS_8, use: 'AppX seam: a provisioning removed' },
 
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },

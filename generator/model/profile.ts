@@ -64,6 +64,8 @@ export interface DeviceProfileProps {
    * uninstallers (msiexec /x for a product code, else the QuietUninstallString).
    */
   readonly installedApps?: readonly InstalledApp[];
+  /** AppX packages: installed for the current user, for other users, provisioned for new profiles. */
+  readonly appxPackages?: readonly AppxPackage[];
   /** Windows services `Get-RgService` sees (by name, case-insensitive); one not listed is not installed. */
   readonly services?: readonly Service[];
   /**
@@ -161,6 +163,8 @@ export interface FileItem {
   readonly readError?: string;
   /** Writing or deleting it fails with this message (a file in use). */
   readonly writeError?: string;
+  /** A folder that is a junction or symbolic link: `Get-RgFolderFiles` does not enter it. @default false */
+  readonly reparsePoint?: boolean;
 }
 
 /** A JSON object of a simulated file. */
@@ -376,4 +380,22 @@ export interface DeviceProfile extends DeviceProfileProps {
 /** A simulated device for `remgen simulate` and the engine-backed tests. */
 export function defineProfile(props: DeviceProfileProps): DeviceProfile {
   return Object.freeze({ type: 'profile', ...props });
+}
+
+/** An AppX package on the device. */
+export interface AppxPackage {
+  /** e.g. `Microsoft.BingNews`. */
+  readonly name: string;
+  /** @default "8wekyb3d8bbwe" (Microsoft's publisher id) */
+  readonly publisherId?: string;
+  /** @default "1.0.0.0" */
+  readonly version?: string;
+  /** Installed for the signed-in user. @default true */
+  readonly currentUser?: boolean;
+  /** Installed for other users of the device (seen with -AllUsers). @default false */
+  readonly otherUsers?: boolean;
+  /** Provisioned for new profiles. @default false */
+  readonly provisioned?: boolean;
+  /** Removing it (or its provisioning) fails with this message (e.g. a package that is part of Windows). */
+  readonly removeError?: string;
 }

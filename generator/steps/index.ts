@@ -30,6 +30,10 @@ import { installedAppRoom, type InstalledAppStep } from './installed-app.ts';
 import { appUninstallRoom, type AppUninstallStep } from './app-uninstall.ts';
 import { processRoom, type ProcessStep } from './process.ts';
 import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
+import { commandRoom, type CommandStep } from './command.ts';
+import { commandRunRoom, type CommandRunStep } from './command-run.ts';
+import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
+import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -59,6 +63,11 @@ export { installedApp, type InstalledAppProps, type InstalledAppStep } from './i
 export { appUninstall, DEFAULT_UNINSTALL_TIMEOUT_SECONDS, type AppUninstallProps, type AppUninstallStep, type UninstallMethod } from './app-uninstall.ts';
 export { process, type ProcessProps, type ProcessStep } from './process.ts';
 export { processStop, type ProcessStopProps, type ProcessStopStep } from './process-stop.ts';
+export type { ProgramCall } from './command-common.ts';
+export { command, type CommandProps, type CommandStep } from './command.ts';
+export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
+export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
+export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 
 /**
  * Any step a remediation may hold.
@@ -70,7 +79,10 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | TlsInspectionStep
   | ServiceStep | ServiceRestartStep
   | InstalledAppStep | AppUninstallStep
-  | ProcessStep | ProcessStopStep;
+  | ProcessStep | ProcessStopStep
+  | CommandStep | CommandRunStep
+  | PathCleanupStep
+  | AppxPackageStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -80,7 +92,10 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     tlsInspectionRoom,
     serviceRoom, serviceRestartRoom,
     installedAppRoom, appUninstallRoom,
-    processRoom, processStopRoom].map((room) => [room.kind, room]),
+    processRoom, processStopRoom,
+    commandRoom, commandRunRoom,
+    pathCleanupRoom,
+    appxPackageRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

@@ -1,0 +1,71 @@
+/**
+ * The examples/ catalog (beside remediations/, not part of the default build): real admin jobs written with
+ * the issue-18 kinds. Each example loads and passes the check stage, its generated scripts pass the 5.1 lint
+ * rules, and it runs in the engine on its own device profiles: the healthy one is compliant and left alone,
+ * the broken one is non-compliant, remediated, compliant again, and a second remediation changes nothing.
+ */
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { loadAndCheck } from '../../generator/build.ts';
+import type { Remediation } from '../../generator/descriptor/remediation.ts';
+import { bundledProfiles, loadProfile } from '../../generator/engine/preflight.ts';
+import { formatFinding, lintFiles } from '../../generator/lint/index.ts';
+import { roomOf } from '../../generator/steps/index.ts';
+import { Device, intuneScripts } from '../support/engine.ts';
+import { REPO } from '../support/temp-catalog.ts';
+
+const EXAMPLES = join(REPO, 'examples');
+const IDS = ['app-config-json', 'consumer-appx', 'ime-service', 'old-agent-uninstall', 'print-spooler-reset'];
+/** Seams that change the device: a healthy device sees none, a second remediation none either. */
+const CHANGING = /^(Set-|Write-|Remove-|Move-|Stop-|Start-|Save-|Enable-)/;
+
+describe('the examples/ catalog', function () {
+  this.timeout(300_000);
+  let examples: Map<string, Remediation>;
+
+  before(async () => {
+    const { catalog, diagnostics } = await loadAndCheck(EXAMPLES);
+    assert.deepEqual(diagnostics, []);
+    examples = new Map(catalog.remediations.map((r) => [r.remediation.id, r.remediation]));
+  });
+
+  it('holds the five examples, each with a healthy and a broken device profile', () => {
+    assert.deepEqual([...examples.keys()].sort(), IDS);
+    assert.deepEqual(bundledProfiles(EXAMPLES), IDS.flatMap((id) => [`${id}-broken`, `${id}-healthy`]));
+  });
+
+  it('explains every step in plain words', () => {
+    for (const r of examples.values()) {
+      for (const step of r.steps) {
+        const { detects, changes } = roomOf(step).explain(step);
+        assert.ok(detects.length > 20 && changes.length > 10, `${r.id}/${step.id}: ${detects} / ${changes}`);
+        assert.doesNotMatch(`${detects} ${changes}`, /undefined|\[object/);
+      }
+    }
+  });
+
+  for (const id of IDS) {
+    it(`${id}: lint-clean scripts; healthy untouched; broken remediated, verified, and left alone by a second run`, async () => {
+      const scripts = await intuneScripts(examples.get(id)!);
+      assert.deepEqual((await lintFiles([scripts.detect, scripts.remediate])).filter((f) => f.rule !== 'signature-last').map(formatFinding), []);
+      const healthy = new Device(await loadProfile(`${id}-healthy`, EXAMPLES));
+      const ok = await healthy.run(scripts.detect);
+      assert.equal(ok.exitCode, 0, `${id} healthy detect: ${ok.output.join('\n')}`);
+      const untouched = await healthy.run(scripts.remediate);
+      assert.equal(untouched.exitCode, 0, untouched.output.join('\n'));
+      assert.deepEqual(untouched.calls.filter((c) => CHANGING.test(c.Seam) && c.Seam !== 'Write-RgRegistryData').map((c) => c.Seam), []);
+
+      const broken = new Device(await loadProfile(`${id}-broken`, EXAMPLES), { continues: true });
+      const before = await broken.run(scripts.detect);
+      assert.equal(before.exitCode, 1, `${id} broken detect: ${before.output.join('\n')}`);
+      const fix = await broken.run(scripts.remediate);
+      assert.equal(fix.exitCode, 0, `${id} remediate: ${fix.output.join('\n')}\n${fix.log.join('\n')}`);
+      assert.match(fix.output[0]!, /^REMEDIATED /);
+      const after = await broken.run(scripts.detect);
+      assert.equal(after.exitCode, 0, `${id} detect after: ${after.output.join('\n')}`);
+      const again = await broken.run(scripts.remediate);
+      assert.equal(again.exitCode, 0);
+      assert.deepEqual(again.calls.filter((c) => CHANGING.test(c.Seam) && c.Seam !== 'Write-RgRegistryData').map((c) => c.Seam), [], `${id}: a second run changes nothing`);
+    });
+  }
+});
