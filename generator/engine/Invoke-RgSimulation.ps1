@@ -185,16 +185,20 @@ $global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $n
 
 function New-RgSimProcess {
     # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
-    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue)
+    param([string]$Name, [string]$Path, [int]$Id = 0, [datetime]$At = $global:RgSim.Clock, [datetime]$Until = [datetime]::MaxValue, [int]$Session = 1, [string]$StopError = '')
     if ($Id -le 0) {
         $global:RgSim.NextProcessId += 4
         $Id = $global:RgSim.NextProcessId
     }
-    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until })
+    $global:RgSim.Processes.Add(@{ Name = $Name; Id = $Id; Path = $Path; At = $At; Until = $Until; Session = $Session; StopError = $StopError })
     $Id
 }
 foreach ($process in @($device['Processes'])) {
-    if ($process) { $null = New-RgSimProcess -Name $process.Name -Path ([string]$process.Path) -Id ([int]$process.Id) }
+    if ($process) {
+        $session = 1
+        if ($process.Contains('Session')) { $session = [int]$process.Session }
+        $null = New-RgSimProcess -Name $process.Name -Path ([string]$process.Path) -Id ([int]$process.Id) -Session $session -StopError ([string]$process['StopError'])
+    }
 }
 if ($device.Contains('Faults')) {
     $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
@@ -219,6 +223,24 @@ function RgSim.Get-RgRegistryData {
         return [pscustomobject]@{ KeyExists = $true; Exists = $false; Kind = ''; Value = $null }
     }
     [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $values[$Name].Kind; Value = $values[$Name].Value }
+}
+
+function RgSim.Get-RgRegistrySubKeyNames {
+    # The direct subkeys of a key the profile has (its registry entries' and keys' paths), in their order.
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'Get-RgRegistrySubKeyNames' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Read'
+    if (-not $global:RgSim.Registry.Contains($path)) {
+        return [pscustomobject]@{ KeyExists = $false; Names = [string[]]@() }
+    }
+    $prefix = $path + '\'
+    $names = foreach ($key in @($global:RgSim.Registry.Keys)) {
+        if ($key.StartsWith($prefix, [System.StringComparison]::OrdinalIgnoreCase) -and $key.IndexOf('\', $prefix.Length) -lt 0) {
+            $key.Substring($prefix.Length)
+        }
+    }
+    [pscustomobject]@{ KeyExists = $true; Names = [string[]]@($names) }
 }
 
 function RgSim.Write-RgRegistryData {
@@ -264,12 +286,15 @@ function Get-RgSimRunning {
 }
 
 function RgSim.Get-RgProcess {
-    # The profile's processes of that name (case-insensitive) running now, all in the script's session (1).
-    param([string]$Name)
-    Add-RgSimCall -Seam 'Get-RgProcess' -Arguments ([ordered]@{ Name = $Name })
+    # The profile's processes of that name (case-insensitive) running now in the script's session (1), or
+    # in any session with -AnySession.
+    param([string]$Name, [switch]$AnySession)
+    $arguments = [ordered]@{ Name = $Name }
+    if ($AnySession) { $arguments.AnySession = $true }
+    Add-RgSimCall -Seam 'Get-RgProcess' -Arguments $arguments
     foreach ($process in @(Get-RgSimRunning)) {
-        if ([string]::Equals([string]$process.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase)) {
-            [pscustomobject]@{ Id = [int]$process.Id; Path = [string]$process.Path; SessionId = 1 }
+        if ([string]::Equals([string]$process.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase) -and ($AnySession -or [int]$process.Session -eq 1)) {
+            [pscustomobject]@{ Id = [int]$process.Id; Path = [string]$process.Path; SessionId = [int]$process.Session }
         }
     }
 }
@@ -279,6 +304,9 @@ function RgSim.Stop-RgProcess {
     param([int]$Id)
     Add-RgSimCall -Seam 'Stop-RgProcess' -Arguments ([ordered]@{ Id = $Id })
     foreach ($process in @($global:RgSim.Processes | Where-Object -FilterScript { [int]$_.Id -eq $Id })) {
+        if ($process['StopError']) {
+            throw [System.ComponentModel.Win32Exception]::new(5, [string]$process.StopError)
+        }
         $null = $global:RgSim.Processes.Remove($process)
     }
 }
@@ -487,18 +515,38 @@ function Find-RgSimService {
 }
 
 function RgSim.Get-RgService {
-    # A service the profile lists, with its status and start type; any other is not installed.
+    # A service the profile lists, with its status, start type and delayed start; any other is not installed.
+    # Its ReadError (access denied) throws.
     param([string]$Name)
     Add-RgSimCall -Seam 'Get-RgService' -Arguments ([ordered]@{ Name = $Name })
     $known = @(Find-RgSimService -Name $Name)
     if ($known.Count -eq 0) {
-        return [pscustomobject]@{ Exists = $false; Status = ''; StartType = '' }
+        return [pscustomobject]@{ Exists = $false; Status = ''; StartType = ''; DelayedAutoStart = $false }
     }
-    [pscustomobject]@{ Exists = $true; Status = [string]$known[0].Status; StartType = [string]$known[0].StartType }
+    if ($known[0]['ReadError']) {
+        throw [System.InvalidOperationException]::new("Cannot open " + $Name + " service on computer '.'. " + [string]$known[0].ReadError)
+    }
+    $startType = [string]$known[0].StartType
+    [pscustomobject]@{ Exists = $true; Status = [string]$known[0].Status; StartType = $startType; DelayedAutoStart = ([bool]$known[0]['DelayedAutoStart'] -and $startType -eq 'Automatic') }
+}
+
+function RgSim.Stop-RgService {
+    # Stops a listed service (its status becomes Stopped), unless the profile says it fails.
+    param([string]$Name, [int]$TimeoutSeconds = 30)
+    Add-RgSimCall -Seam 'Stop-RgService' -Arguments ([ordered]@{ Name = $Name; TimeoutSeconds = $TimeoutSeconds })
+    $known = @(Find-RgSimService -Name $Name)
+    if ($known.Count -eq 0) {
+        throw [System.InvalidOperationException]::new("Service '" + $Name + "' was not found on computer '.'.")
+    }
+    if ($known[0]['StopError']) {
+        throw [System.InvalidOperationException]::new([string]$known[0].StopError)
+    }
+    $known[0].Status = 'Stopped'
 }
 
 function RgSim.Start-RgService {
-    # Starts a listed service (its status becomes Running), unless it is disabled or the profile says it fails.
+    # Starts a listed service (its status becomes Running, its Effects happen), unless it is disabled or the
+    # profile says it fails.
     param([string]$Name, [int]$TimeoutSeconds = 30)
     Add-RgSimCall -Seam 'Start-RgService' -Arguments ([ordered]@{ Name = $Name; TimeoutSeconds = $TimeoutSeconds })
     $known = @(Find-RgSimService -Name $Name)
@@ -511,6 +559,9 @@ function RgSim.Start-RgService {
     if ($known[0]['StartError']) {
         throw [System.InvalidOperationException]::new([string]$known[0].StartError)
     }
+    if ([string]$known[0].Status -ne 'Running') {
+        Invoke-RgSimEffect -Effects $known[0]['Effects']
+    }
     $known[0].Status = 'Running'
 }
 
@@ -522,7 +573,8 @@ function Get-RgSimCommandLine {
 
 function Invoke-RgSimEffect {
     # What running a command or starting a task changes on the device: endpoints replaced by host, native
-    # commands by command line (they answer differently from now on), servers' dates by URI, the clock set.
+    # commands by command line (they answer differently from now on), servers' dates by URI, the clock set,
+    # registry keys removed.
     param([System.Collections.IDictionary]$Effects)
     if (-not $Effects) { return }
     foreach ($effect in @($Effects['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })) {
@@ -541,6 +593,14 @@ function Invoke-RgSimEffect {
     }
     if ($Effects['Clock']) {
         $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$Effects['Clock'])
+    }
+    foreach ($gone in @($Effects['RemovesKeys'] | Where-Object -FilterScript { $null -ne $_ })) {
+        # A key deleted with its subkeys (an uninstaller removing its uninstall entry).
+        foreach ($key in @($global:RgSim.Registry.Keys)) {
+            if ([string]::Equals($key, $gone, [System.StringComparison]::OrdinalIgnoreCase) -or $key.StartsWith($gone + '\', [System.StringComparison]::OrdinalIgnoreCase)) {
+                $global:RgSim.Registry.Remove($key)
+            }
+        }
     }
 }
 
@@ -586,7 +646,13 @@ function RgSim.Set-RgServiceStartType {
     if ($known.Count -eq 0) {
         throw [System.InvalidOperationException]::new("Service '" + $Name + "' was not found on computer '.'.")
     }
+    if ($StartType -eq 'AutomaticDelayed') {
+        $known[0].StartType = 'Automatic'
+        $known[0]['DelayedAutoStart'] = $true
+        return
+    }
     $known[0].StartType = $StartType
+    $known[0]['DelayedAutoStart'] = $false
 }
 
 # --- files and folders (the file seams), from the profile's FileSystem ---------------------------------------
@@ -918,6 +984,8 @@ function RgSim.Get-RgSystemWebProxy {
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
+$RgSimSeams += @('Stop-RgService')
+$RgSimSeams += @('Get-RgRegistrySubKeyNames')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 foreach ($seam in $RgSimSeams) {
@@ -985,7 +1053,7 @@ foreach ($call in $run.Calls) {
 }
 $run.Actions = $actions.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
-    [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path }
+    [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path; Session = [int]$process.Session; StopError = [string]$process['StopError'] }
 }
 $carried = [ordered]@{ Clock = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }
 foreach ($piece in $RgSimCarried) { $carried[$piece] = @($global:RgSim[$piece]) }

@@ -1,4 +1,4 @@
-import type { DeviceProfileProps, Effects, Endpoint, HttpDate, NativeCommand, WebProxy } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -21,7 +21,60 @@ const effectsData = (e: Effects | undefined): { [key: string]: PsValue } => ({
   Commands: (e?.commands ?? []).map(commandData),
   HttpDates: (e?.httpDates ?? []).map(httpDateData),
   Clock: e?.clock ?? '',
+  RemovesKeys: [...(e?.removesKeys ?? [])],
 });
+
+const PRODUCT_CODE = /^\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\}$/;
+const UNINSTALL = 'SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Uninstall';
+
+/** An app's uninstall key as regedit shows it. */
+export function appUninstallKey(app: InstalledApp): string {
+  const key = app.key ?? app.displayName;
+  if (app.scope === 'user') return `HKCU\\${UNINSTALL}\\${key}`;
+  if (app.scope === 'machine32') return `HKLM\\${UNINSTALL.replace('SOFTWARE', 'SOFTWARE\\WOW6432Node')}\\${key}`;
+  return `HKLM\\${UNINSTALL}\\${key}`;
+}
+
+/** A registry command line as a program and arguments, split as the generated Split-RgCommandLine does. */
+export function splitCommandLine(line: string): { filePath: string; argumentList: string[] } {
+  const text = line.trim();
+  let file: string;
+  let rest: string;
+  if (text.startsWith('"')) {
+    const end = text.indexOf('"', 1);
+    file = text.slice(1, end);
+    rest = text.slice(end + 1);
+  } else {
+    const exe = /^(.+?\.exe)(\s|$)/i.exec(text);
+    file = exe ? exe[1]! : /^\S+/.exec(text)![0];
+    rest = text.slice(file.length);
+  }
+  const argumentList = [...rest.matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => (m[0].length >= 2 && m[0].startsWith('"') && m[0].endsWith('"') ? m[0].slice(1, -1) : m[0]));
+  return { filePath: file, argumentList };
+}
+
+/** The registry values of the profile's installed apps, and their uninstallers as native commands. */
+export function installedAppData(apps: readonly InstalledApp[]): { registry: RegistryEntry[]; commands: NativeCommand[] } {
+  const registry: RegistryEntry[] = [];
+  const commands: NativeCommand[] = [];
+  for (const app of apps) {
+    const path = appUninstallKey(app);
+    const key = app.key ?? app.displayName;
+    const msi = app.windowsInstaller ?? PRODUCT_CODE.test(key);
+    const value = (name: string, v: string | undefined): void => { if (v !== undefined) registry.push({ path, name, kind: 'String', value: v }); };
+    value('DisplayName', app.displayName);
+    value('DisplayVersion', app.displayVersion);
+    value('Publisher', app.publisher);
+    value('QuietUninstallString', app.quietUninstallString);
+    value('UninstallString', app.uninstallString ?? (msi ? `MsiExec.exe /X${key}` : undefined));
+    if (msi) registry.push({ path, name: 'WindowsInstaller', kind: 'DWord', value: 1 });
+    const run = msi && PRODUCT_CODE.test(key) ? { filePath: 'msiexec.exe', argumentList: ['/x', key, '/qn', '/norestart'] } : app.quietUninstallString ? splitCommandLine(app.quietUninstallString) : undefined;
+    if (run) {
+      commands.push({ ...run, exitCode: app.uninstall?.exitCode ?? 0, timedOut: app.uninstall?.timedOut ?? false, effects: app.uninstall?.leavesApp ? {} : { removesKeys: [path] } });
+    }
+  }
+  return { registry, commands };
+}
 
 function commandData(c: NativeCommand): { [key: string]: PsValue } {
   return {
@@ -65,13 +118,14 @@ export interface SimulatedDevice extends DeviceProfileProps {
 
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
 export function renderProfile(profile: SimulatedDevice): string {
+  const apps = installedAppData(profile.installedApps ?? []);
   const data: { [key: string]: PsValue } = {
     Name: profile.name,
-    Registry: (profile.registry ?? []).map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),
+    Registry: [...(profile.registry ?? []), ...apps.registry].map((e) => ({ Path: e.path, Name: e.name, Kind: e.kind, Value: e.value })),
     Keys: [...(profile.keys ?? [])],
-    Commands: (profile.commands ?? []).map(commandData),
+    Commands: [...(profile.commands ?? []), ...apps.commands].map(commandData),
     Files: [...(profile.files ?? [])],
-    Processes: (profile.processes ?? []).map((p) => ({ Name: p.name, Id: p.id ?? 0, Path: p.path ?? '' })),
+    Processes: (profile.processes ?? []).map((p) => ({ Name: p.name, Id: p.id ?? 0, Path: p.path ?? '', Session: p.sessionId ?? 1, StopError: p.stopError ?? '' })),
     Programs: (profile.programs ?? []).map((p) => ({
       FilePath: p.filePath,
       ArgumentList: [...(p.argumentList ?? [])],
@@ -84,7 +138,8 @@ export function renderProfile(profile: SimulatedDevice): string {
     })),
     Endpoints: (profile.endpoints ?? []).map(endpointData),
     HttpDates: (profile.httpDates ?? []).map(httpDateData),
-    Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '' })),
+    Services: (profile.services ?? []).map((s) => ({ Name: s.name, Status: s.status, StartType: s.startType, StartError: s.startError ?? '',
+      DelayedAutoStart: s.delayedAutoStart ?? false, StopError: s.stopError ?? '', ReadError: s.readError ?? '', Effects: effectsData(s.effects) })),
     ScheduledTasks: (profile.scheduledTasks ?? []).map((s) => ({ Path: s.path, Name: s.name, StartError: s.startError ?? '', Effects: effectsData(s.effects),
       State: s.state ?? 'Ready', LastRunTime: s.lastRunTime ?? '', LastTaskResult: s.lastTaskResult ?? 0, RunResult: s.runResult ?? 0, ReadError: s.readError ?? '' })),
   };

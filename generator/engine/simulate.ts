@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
 import type { DeviceProfileProps as DeviceProfile, RegistryEntry, RunningProcess } from '../model/profile.ts';
-import { renderProfile, type SimulatedDevice } from './profile.ts';
+import { installedAppData, renderProfile, type SimulatedDevice } from './profile.ts';
 import type { PsValue } from '../render/escape.ts';
 
 const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
@@ -68,8 +68,11 @@ export interface SimulateOptions {
  * same device later with its symptoms back (a cooldown's case), its registry kept.
  */
 export function withState(profile: DeviceProfile, state: DeviceState): DeviceProfile {
+  // The installed apps' uninstall entries are in the registry now (as the run left them); their uninstallers stay.
+  const { installedApps, ...rest } = profile;
   return {
-    ...profile,
+    ...rest,
+    ...(installedApps ? { commands: [...(profile.commands ?? []), ...installedAppData(installedApps).commands] } : {}),
     registry: state.registry,
     keys: state.keys,
     cipherSuites: { ...profile.cipherSuites, available: state.cipherSuites.available, order: state.cipherSuites.order },
@@ -115,7 +118,9 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
         keys: list<string>(state.Keys),
         carried: state.Carried,
         cipherSuites: { available: state.CipherSuites.Available, order: list<string>(state.CipherSuites.Order) },
-        processes: list<{ Name: string; Id: number; Path: string }>(state.Processes).map((p) => ({ name: p.Name, id: p.Id, path: p.Path })),
+        processes: list<{ Name: string; Id: number; Path: string; Session: number; StopError: string }>(state.Processes).map((p) => ({
+          name: p.Name, id: p.Id, path: p.Path, ...(p.Session !== 1 ? { sessionId: p.Session } : {}), ...(p.StopError ? { stopError: p.StopError } : {}),
+        })),
       },
       log: list<string>(result.Log),
       host: run.host,

@@ -59,6 +59,11 @@ export interface DeviceProfileProps {
    * as an unresolvable name does.
    */
   readonly httpDates?: readonly HttpDate[];
+  /**
+   * Apps in Add/Remove Programs: registry values of their uninstall entries, and commands for their
+   * uninstallers (msiexec /x for a product code, else the QuietUninstallString).
+   */
+  readonly installedApps?: readonly InstalledApp[];
   /** Windows services `Get-RgService` sees (by name, case-insensitive); one not listed is not installed. */
   readonly services?: readonly Service[];
   /**
@@ -212,6 +217,39 @@ export interface Effects {
   readonly httpDates?: readonly HttpDate[];
   /** The device clock is set to this ISO 8601 UTC time, e.g. after `w32tm /resync`. */
   readonly clock?: string;
+  /** Registry keys deleted with their subkeys, as regedit shows them (e.g. an uninstaller removing its entry). */
+  readonly removesKeys?: readonly string[];
+}
+
+/**
+ * An app in Add/Remove Programs: its uninstall entry under `...\CurrentVersion\Uninstall\<key>` (the profile
+ * writes the registry values), and what its uninstaller does when run as the entry says.
+ */
+export interface InstalledApp {
+  /** e.g. `Contoso Agent`. */
+  readonly displayName: string;
+  /** e.g. `5.1.2`. */
+  readonly displayVersion?: string;
+  readonly publisher?: string;
+  /**
+   * Where the entry is: `machine64` (HKLM, 64-bit view), `machine32` (HKLM\SOFTWARE\WOW6432Node) or `user` (HKCU).
+   * @default "machine64"
+   */
+  readonly scope?: 'machine64' | 'machine32' | 'user';
+  /** The entry's key name: an MSI product code (`{...}`) makes a Windows Installer product. @default the display name */
+  readonly key?: string;
+  /** @default true when the key is a product code */
+  readonly windowsInstaller?: boolean;
+  /** e.g. `"C:\Program Files\Contoso\uninst.exe" /S`. */
+  readonly quietUninstallString?: string;
+  /** e.g. `"C:\Program Files\Contoso\uninst.exe"`. */
+  readonly uninstallString?: string;
+  /**
+   * What its uninstaller (msiexec /x for a product code, else the QuietUninstallString) does: exits with
+   * `exitCode` and removes the entry, unless `leavesApp` (an uninstaller that exits 0 and leaves it).
+   * @default { exitCode: 0 }
+   */
+  readonly uninstall?: { readonly exitCode?: number; readonly leavesApp?: boolean; readonly timedOut?: boolean };
 }
 
 export interface RunningProcess {
@@ -221,6 +259,10 @@ export interface RunningProcess {
   readonly id?: number;
   /** The program's full path; empty when it cannot be read (access denied). @default '' */
   readonly path?: string;
+  /** Its logon session: 1 is the script's own; another user's process has another (seen only with `-AnySession`). @default 1 */
+  readonly sessionId?: number;
+  /** `Stop-RgProcess` throws this instead of ending it (e.g. `Access is denied`). */
+  readonly stopError?: string;
 }
 
 export interface Program {
@@ -299,6 +341,13 @@ export interface Service {
   readonly startType: 'Automatic' | 'Manual' | 'Disabled' | 'Boot' | 'System';
   /** `Start-RgService` throws this instead of starting it (a disabled service cannot start, whatever this says). */
   readonly startError?: string;
+  /** An `Automatic` service whose start is delayed ("Automatic (Delayed Start)"). @default false */
+  readonly delayedAutoStart?: boolean;
+  /** `Stop-RgService` throws this instead of stopping it (e.g. a service that does not accept a stop). */
+  readonly stopError?: string;
+  /** `Get-RgService` throws this (e.g. `Access is denied.`): the service's state cannot be read. */
+  readonly readError?: string;  /** What starting the service changes on the device (e.g. a local endpoint answering again after a restart). */
+  readonly effects?: Effects;
 }
 
 export interface CipherSuites {

@@ -31,7 +31,7 @@ export const clockResyncRoom: StepRoom<ClockResyncStep> = {
   script: 'clock-resync.ps1',
   setScript: 'clock-resync-set.ps1',
   functions: { test: 'Test-RgClockResync', set: 'Invoke-RgClockResync' },
-  runtime: ['clock.ps1'],
+  runtime: ['clock.ps1', 'service.ps1'],
   setRuntime: ['service-write.ps1'],
   // w32tm /resync and starting a service need an administrator: SYSTEM (reference 3.5).
   contextOf: () => 'system',

@@ -27,7 +27,7 @@ export const clockSkewRoom: StepRoom<ClockSkewStep> = {
   category: 'probe',
   script: 'clock-skew.ps1',
   functions: { test: 'Test-RgClockSkew' },
-  runtime: ['clock.ps1'],
+  runtime: ['clock.ps1', 'service.ps1'],
   // The clock is the machine's: the same for SYSTEM and the user, so the probe fits either package.
   contextOf: () => 'any',
   check: checkClockMeasure,

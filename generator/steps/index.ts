@@ -24,6 +24,12 @@ import { scheduledTaskRanRoom, type ScheduledTaskRanStep } from './scheduled-tas
 import { scheduledTaskRunRoom, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
 import { fileRoom, type FileStep } from './file.ts';
 import { tlsInspectionRoom, type TlsInspectionStep } from './tls-inspection.ts';
+import { serviceRoom, type ServiceStep } from './service.ts';
+import { serviceRestartRoom, type ServiceRestartStep } from './service-restart.ts';
+import { installedAppRoom, type InstalledAppStep } from './installed-app.ts';
+import { appUninstallRoom, type AppUninstallStep } from './app-uninstall.ts';
+import { processRoom, type ProcessStep } from './process.ts';
+import { processStopRoom, type ProcessStopStep } from './process-stop.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -46,6 +52,13 @@ export { scheduledTaskRan, type ScheduledTaskRanProps, type ScheduledTaskRanStep
 export { scheduledTaskRun, type ScheduledTaskRunProps, type ScheduledTaskRunStep } from './scheduled-task-run.ts';
 export { file, type FileProps, type FileStep } from './file.ts';
 export { tlsInspection, MICROSOFT_TLS_ROOTS, TLS_INSPECTION_ENDPOINTS, type TlsInspectionProps, type TlsInspectionStep, type TlsInspectionTarget } from './tls-inspection.ts';
+export { service, type ServiceProps, type ServiceStartType, type ServiceStep } from './service.ts';
+export { serviceRestart, DEFAULT_SERVICE_TIMEOUT_SECONDS, type ServiceRestartProps, type ServiceRestartStep } from './service-restart.ts';
+export type { AppMatch } from './app-common.ts';
+export { installedApp, type InstalledAppProps, type InstalledAppStep } from './installed-app.ts';
+export { appUninstall, DEFAULT_UNINSTALL_TIMEOUT_SECONDS, type AppUninstallProps, type AppUninstallStep, type UninstallMethod } from './app-uninstall.ts';
+export { process, type ProcessProps, type ProcessStep } from './process.ts';
+export { processStop, type ProcessStopProps, type ProcessStopStep } from './process-stop.ts';
 
 /**
  * Any step a remediation may hold.
@@ -54,14 +67,20 @@ export { tlsInspection, MICROSOFT_TLS_ROOTS, TLS_INSPECTION_ENDPOINTS, type TlsI
 export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | EndpointsStep | WinInetTlsStep | CachedCredentialsStep | DnsFlushStep | JoinStateStep | JoinRepairStep | ClockSkewStep | ClockResyncStep | SchannelProtocolStep | CipherSuitesStep | OneDriveAccountStep | OneDriveResetStep
   | ScheduledTaskStep | ScheduledTaskRanStep | ScheduledTaskRunStep
   | FileStep
-  | TlsInspectionStep;
+  | TlsInspectionStep
+  | ServiceStep | ServiceRestartStep
+  | InstalledAppStep | AppUninstallStep
+  | ProcessStep | ProcessStopStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
   [registryValueRoom, registryBitsRoom, windowsVersionRoom, endpointsRoom, wininetTlsRoom, cachedCredentialsRoom, dnsFlushRoom, joinStateRoom, joinRepairRoom, clockSkewRoom, clockResyncRoom, schannelProtocolRoom, cipherSuitesRoom, oneDriveAccountRoom, oneDriveResetRoom,
     scheduledTaskRoom, scheduledTaskRanRoom, scheduledTaskRunRoom,
     fileRoom,
-    tlsInspectionRoom].map((room) => [room.kind, room]),
+    tlsInspectionRoom,
+    serviceRoom, serviceRestartRoom,
+    installedAppRoom, appUninstallRoom,
+    processRoom, processStopRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

@@ -23,7 +23,7 @@ describe('step room: clockResync (action)', () => {
     assert.equal(clockResyncRoom.category, 'action');
     assert.equal(clockResyncRoom.contextOf(step), 'system');
     assert.deepEqual(clockResyncRoom.toData(step), { Uri: URI, ThresholdSeconds: 300, TimeoutMilliseconds: 10000 });
-    assert.deepEqual(clockResyncRoom.runtime, ['clock.ps1']);
+    assert.deepEqual(clockResyncRoom.runtime, ['clock.ps1', 'service.ps1']);
     assert.deepEqual(clockResyncRoom.setRuntime, ['service-write.ps1']);
     assert.match(clockResyncRoom.explain(step).changes, /w32tm \/resync \(at most once per 6 hours\), then measures the skew again/);
     const found: string[] = [];

@@ -23,7 +23,7 @@ describe('step room: clockSkew (probe)', () => {
     assert.deepEqual(clockSkewRoom.toData(step), { Uri: URI, ThresholdSeconds: 300, TimeoutMilliseconds: 10000 });
     assert.equal(clockSkewRoom.contextOf(step), 'any');
     assert.equal(clockSkewRoom.category, 'probe');
-    assert.deepEqual(clockSkewRoom.runtime, ['clock.ps1']);
+    assert.deepEqual(clockSkewRoom.runtime, ['clock.ps1', 'service.ps1']);
     assert.equal(clockSkewRoom.title(step), 'The device clock is within 300 s of login.microsoftonline.com');
     assert.match(clockSkewRoom.explain(step).detects, /the device clock is within 300 s of the HTTPS Date header of https:\/\/login\.microsoftonline\.com\/ \(a header that cannot be read fails the check\)/);
     assert.equal(clockSkewRoom.explain(step).changes, 'nothing: a probe only reads and reports');

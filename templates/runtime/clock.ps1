@@ -65,44 +65,6 @@ function Get-RgHttpDate {
     }
 }
 
-function Get-RgService {
-    <#
-    .SYNOPSIS
-        Seam: a Windows service's state ([System.ServiceProcess.ServiceController]).
-    .PARAMETER Name
-        The service name, e.g. W32Time.
-    .OUTPUTS
-        Exists ([bool]), Status ([string]: Running, Stopped, StartPending, ...; empty when absent),
-        StartType ([string]: Automatic, Manual, Disabled, ...; empty when absent).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    Add-Type -AssemblyName System.ServiceProcess
-    $service = [System.ServiceProcess.ServiceController]::new($Name)
-    try {
-        try {
-            $status = [string]$service.Status
-        }
-        catch {
-            # A service that is not installed: Status throws InvalidOperationException (wrapped by PowerShell).
-            $missing = $_.Exception
-            while ($null -ne $missing -and -not ($missing -is [System.InvalidOperationException])) { $missing = $missing.InnerException }
-            if ($null -eq $missing) {
-                throw
-            }
-            return [pscustomobject]@{ Exists = $false; Status = ''; StartType = '' }
-        }
-        [pscustomobject]@{ Exists = $true; Status = $status; StartType = [string]$service.StartType }
-    }
-    finally {
-        $service.Dispose()
-    }
-}
-
 function Get-RgClockSkew {
     <#
     .SYNOPSIS

@@ -8,6 +8,8 @@ function Get-RgProcess {
         denied, or a 64-bit process seen from a 32-bit one) is empty.
     .PARAMETER Name
         The process name without .exe, e.g. OneDrive.
+    .PARAMETER AnySession
+        Every session's processes, not only this script's (the process probe and processStop with scope any).
     .OUTPUTS
         One object per process: Id ([int]), Path ([string], may be empty), SessionId ([int]).
     #>
@@ -15,7 +17,9 @@ function Get-RgProcess {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [string]$Name
+        [string]$Name,
+
+        [switch]$AnySession
     )
     $current = [System.Diagnostics.Process]::GetCurrentProcess()
     try {
@@ -26,7 +30,7 @@ function Get-RgProcess {
     }
     foreach ($process in [System.Diagnostics.Process]::GetProcessesByName($Name)) {
         try {
-            if ($process.SessionId -ne $session) {
+            if (-not $AnySession -and $process.SessionId -ne $session) {
                 continue
             }
             $path = ''

@@ -35,7 +35,10 @@ function Set-RgServiceStartType {
     .PARAMETER Name
         The service name, e.g. W32Time.
     .PARAMETER StartType
-        Automatic, Manual or Disabled (the start types Windows PowerShell 5.1's Set-Service knows).
+        Automatic, AutomaticDelayed, Manual or Disabled. Windows PowerShell 5.1's Set-Service knows no delayed
+        start: AutomaticDelayed is Automatic, then `sc.exe config <name> start= delayed-auto` (through
+        Invoke-RgNativeCommand); Automatic on a service whose start is delayed ends the delay with
+        `start= auto`.
     #>
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
     [CmdletBinding()]
@@ -44,10 +47,76 @@ function Set-RgServiceStartType {
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [ValidateSet('Automatic', 'AutomaticDelayed', 'Manual', 'Disabled')]
         [string]$StartType
     )
     # The step's set function has asked ShouldProcess for this change already: no second prompt under -Confirm.
     $ConfirmPreference = 'None'
+    if ($StartType -eq 'AutomaticDelayed') {
+        Set-Service -Name $Name -StartupType Automatic -ErrorAction Stop
+        Invoke-RgServiceConfig -Name $Name -Start 'delayed-auto'
+        return
+    }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+    if ($StartType -eq 'Automatic' -and (Get-RgService -Name $Name).DelayedAutoStart) {
+        Invoke-RgServiceConfig -Name $Name -Start 'auto'
+    }
+}
+
+function Invoke-RgServiceConfig {
+    <#
+    .SYNOPSIS
+        `sc.exe config <name> start= <mode>` from System32 (Invoke-RgNativeCommand); throws with its output
+        when it exits with anything but 0.
+    .PARAMETER Name
+        The service name.
+    .PARAMETER Start
+        auto or delayed-auto.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('auto', 'delayed-auto')]
+        [string]$Start
+    )
+    $sc = (Get-RgPlatform).SystemRoot + '\System32\sc.exe'
+    $result = Invoke-RgNativeCommand -FilePath $sc -ArgumentList @('config', $Name, 'start=', $Start) -TimeoutSeconds 60
+    if ($result.ExitCode -ne 0) {
+        throw ('sc.exe config ' + $Name + ' start= ' + $Start + ' exited with ' + $result.ExitCode + ': ' + (@($result.Output) -join ' '))
+    }
+}
+
+function Stop-RgService {
+    <#
+    .SYNOPSIS
+        Seam: stops a Windows service ([System.ServiceProcess.ServiceController].Stop) and waits up to
+        TimeoutSeconds for it to be stopped; a service already stopped is left alone; throws when it cannot
+        be stopped (access denied, a service that does not accept a stop, or the wait runs out).
+    .PARAMETER Name
+        The service name, e.g. Spooler.
+    .PARAMETER TimeoutSeconds
+        How long to wait for Stopped.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [int]$TimeoutSeconds = 30
+    )
+    Add-Type -AssemblyName System.ServiceProcess
+    $service = [System.ServiceProcess.ServiceController]::new($Name)
+    try {
+        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped) {
+            $service.Stop()
+        }
+        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [System.TimeSpan]::FromSeconds($TimeoutSeconds))
+    }
+    finally {
+        $service.Dispose()
+    }
 }

@@ -755,44 +755,6 @@ function Get-RgHttpDate {
     }
 }
 
-function Get-RgService {
-    <#
-    .SYNOPSIS
-        Seam: a Windows service's state ([System.ServiceProcess.ServiceController]).
-    .PARAMETER Name
-        The service name, e.g. W32Time.
-    .OUTPUTS
-        Exists ([bool]), Status ([string]: Running, Stopped, StartPending, ...; empty when absent),
-        StartType ([string]: Automatic, Manual, Disabled, ...; empty when absent).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    Add-Type -AssemblyName System.ServiceProcess
-    $service = [System.ServiceProcess.ServiceController]::new($Name)
-    try {
-        try {
-            $status = [string]$service.Status
-        }
-        catch {
-            # A service that is not installed: Status throws InvalidOperationException (wrapped by PowerShell).
-            $missing = $_.Exception
-            while ($null -ne $missing -and -not ($missing -is [System.InvalidOperationException])) { $missing = $missing.InnerException }
-            if ($null -eq $missing) {
-                throw
-            }
-            return [pscustomobject]@{ Exists = $false; Status = ''; StartType = '' }
-        }
-        [pscustomobject]@{ Exists = $true; Status = $status; StartType = [string]$service.StartType }
-    }
-    finally {
-        $service.Dispose()
-    }
-}
-
 function Get-RgClockSkew {
     <#
     .SYNOPSIS
@@ -1696,7 +1658,10 @@ function Set-RgServiceStartType {
     .PARAMETER Name
         The service name, e.g. W32Time.
     .PARAMETER StartType
-        Automatic, Manual or Disabled (the start types Windows PowerShell 5.1's Set-Service knows).
+        Automatic, AutomaticDelayed, Manual or Disabled. Windows PowerShell 5.1's Set-Service knows no delayed
+        start: AutomaticDelayed is Automatic, then `sc.exe config <name> start= delayed-auto` (through
+        Invoke-RgNativeCommand); Automatic on a service whose start is delayed ends the delay with
+        `start= auto`.
     #>
     [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
     [CmdletBinding()]
@@ -1705,12 +1670,151 @@ function Set-RgServiceStartType {
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
-        [ValidateSet('Automatic', 'Manual', 'Disabled')]
+        [ValidateSet('Automatic', 'AutomaticDelayed', 'Manual', 'Disabled')]
         [string]$StartType
     )
     # The step's set function has asked ShouldProcess for this change already: no second prompt under -Confirm.
     $ConfirmPreference = 'None'
+    if ($StartType -eq 'AutomaticDelayed') {
+        Set-Service -Name $Name -StartupType Automatic -ErrorAction Stop
+        Invoke-RgServiceConfig -Name $Name -Start 'delayed-auto'
+        return
+    }
     Set-Service -Name $Name -StartupType $StartType -ErrorAction Stop
+    if ($StartType -eq 'Automatic' -and (Get-RgService -Name $Name).DelayedAutoStart) {
+        Invoke-RgServiceConfig -Name $Name -Start 'auto'
+    }
+}
+
+function Invoke-RgServiceConfig {
+    <#
+    .SYNOPSIS
+        `sc.exe config <name> start= <mode>` from System32 (Invoke-RgNativeCommand); throws with its output
+        when it exits with anything but 0.
+    .PARAMETER Name
+        The service name.
+    .PARAMETER Start
+        auto or delayed-auto.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('auto', 'delayed-auto')]
+        [string]$Start
+    )
+    $sc = (Get-RgPlatform).SystemRoot + '\System32\sc.exe'
+    $result = Invoke-RgNativeCommand -FilePath $sc -ArgumentList @('config', $Name, 'start=', $Start) -TimeoutSeconds 60
+    if ($result.ExitCode -ne 0) {
+        throw ('sc.exe config ' + $Name + ' start= ' + $Start + ' exited with ' + $result.ExitCode + ': ' + (@($result.Output) -join ' '))
+    }
+}
+
+function Stop-RgService {
+    <#
+    .SYNOPSIS
+        Seam: stops a Windows service ([System.ServiceProcess.ServiceController].Stop) and waits up to
+        TimeoutSeconds for it to be stopped; a service already stopped is left alone; throws when it cannot
+        be stopped (access denied, a service that does not accept a stop, or the wait runs out).
+    .PARAMETER Name
+        The service name, e.g. Spooler.
+    .PARAMETER TimeoutSeconds
+        How long to wait for Stopped.
+    #>
+    [Diagnostics.CodeAnalysis.SuppressMessageAttribute('PSUseShouldProcessForStateChangingFunctions', '', Justification = 'A seam: the step function that calls it asks ShouldProcess.')]
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [int]$TimeoutSeconds = 30
+    )
+    Add-Type -AssemblyName System.ServiceProcess
+    $service = [System.ServiceProcess.ServiceController]::new($Name)
+    try {
+        if ($service.Status -ne [System.ServiceProcess.ServiceControllerStatus]::Stopped) {
+            $service.Stop()
+        }
+        $service.WaitForStatus([System.ServiceProcess.ServiceControllerStatus]::Stopped, [System.TimeSpan]::FromSeconds($TimeoutSeconds))
+    }
+    finally {
+        $service.Dispose()
+    }
+}
+
+function Get-RgService {
+    <#
+    .SYNOPSIS
+        Seam: a Windows service's state ([System.ServiceProcess.ServiceController]) and whether its automatic
+        start is delayed (the DelayedAutostart value under HKLM\SYSTEM\CurrentControlSet\Services\<name>,
+        which ServiceController does not show).
+    .PARAMETER Name
+        The service name, e.g. W32Time.
+    .OUTPUTS
+        Exists ([bool]), Status ([string]: Running, Stopped, StartPending, ...; empty when absent),
+        StartType ([string]: Automatic, Manual, Disabled, ...; empty when absent), DelayedAutoStart ([bool]).
+        A service that is not installed is Exists false; any other failure (access denied) throws.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [string]$Name
+    )
+    Add-Type -AssemblyName System.ServiceProcess
+    $service = [System.ServiceProcess.ServiceController]::new($Name)
+    try {
+        try {
+            $status = [string]$service.Status
+        }
+        catch {
+            # A service that is not installed: InvalidOperationException around Win32 error 1060
+            # (ERROR_SERVICE_DOES_NOT_EXIST); any other error (5, access denied) is not "missing".
+            $inner = $_.Exception
+            while ($null -ne $inner -and -not ($inner -is [System.ComponentModel.Win32Exception])) { $inner = $inner.InnerException }
+            if ($null -eq $inner -or $inner.NativeErrorCode -ne 1060) {
+                throw
+            }
+            return [pscustomobject]@{ Exists = $false; Status = ''; StartType = ''; DelayedAutoStart = $false }
+        }
+        $startType = [string]$service.StartType
+        $delayed = $false
+        $key = [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey('SYSTEM\CurrentControlSet\Services\' + $service.ServiceName, $false)
+        if ($null -ne $key) {
+            try {
+                $delayed = [int]$key.GetValue('DelayedAutostart', 0) -eq 1
+            }
+            finally {
+                $key.Dispose()
+            }
+        }
+        [pscustomobject]@{ Exists = $true; Status = $status; StartType = $startType; DelayedAutoStart = ($delayed -and $startType -eq 'Automatic') }
+    }
+    finally {
+        $service.Dispose()
+    }
+}
+
+function Get-RgServiceStartWords {
+    <#
+    .SYNOPSIS
+        A service's start type as the step table names it: Automatic, AutomaticDelayed, Manual, Disabled
+        (Boot and System as they are).
+    .PARAMETER Service
+        What Get-RgService returned.
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Service
+    )
+    if ($Service.StartType -eq 'Automatic' -and $Service.DelayedAutoStart) {
+        return 'AutomaticDelayed'
+    }
+    [string]$Service.StartType
 }
 
 function Start-RgScheduledTask {

@@ -812,6 +812,8 @@ function Get-RgProcess {
         denied, or a 64-bit process seen from a 32-bit one) is empty.
     .PARAMETER Name
         The process name without .exe, e.g. OneDrive.
+    .PARAMETER AnySession
+        Every session's processes, not only this script's (the process probe and processStop with scope any).
     .OUTPUTS
         One object per process: Id ([int]), Path ([string], may be empty), SessionId ([int]).
     #>
@@ -819,7 +821,9 @@ function Get-RgProcess {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [string]$Name
+        [string]$Name,
+
+        [switch]$AnySession
     )
     $current = [System.Diagnostics.Process]::GetCurrentProcess()
     try {
@@ -830,7 +834,7 @@ function Get-RgProcess {
     }
     foreach ($process in [System.Diagnostics.Process]::GetProcessesByName($Name)) {
         try {
-            if ($process.SessionId -ne $session) {
+            if (-not $AnySession -and $process.SessionId -ne $session) {
                 continue
             }
             $path = ''

@@ -1,0 +1,262 @@
+/**
+ * What the fleet answered: device run states (the portal's export, the export job's CSV, or Graph's
+ * `deviceRunStates` as JSON; docs/reference/graph-intune.md 3) read one device at a time and counted per
+ * package in remgen's own words, from the summary lines the scripts wrote (generator/report/summary.ts).
+ */
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { csvRecords } from './csv.ts';
+import { parseSummary, type ParseOptions, type ParsedSummary, type RemgenSummary } from './summary.ts';
+
+/** One device's last run of one package, whatever the source. */
+export interface DeviceRun {
+  readonly device: string;
+  readonly user: string;
+  readonly osVersion: string;
+  readonly policyId: string;
+  readonly preOutput: string;
+  readonly postOutput: string;
+  /** stderr of detection before and after, and of the remediation (Intune's error columns). */
+  readonly errors: readonly string[];
+  readonly detectionStatus: string;
+  readonly remediationStatus: string;
+}
+
+/** The device states a report counts, in the order it shows them. */
+export const DEVICE_STATES = ['without issues', 'remediated', 'recurred', 'failed', 'with issues', 'script error', 'pending', 'not applicable', 'not remgen output'] as const;
+export type DeviceState = (typeof DEVICE_STATES)[number];
+
+/** A column's name as compared: lower case, letters and digits only (`Pre-remediation detection output` = `preremediationdetectionoutput`). */
+const squash = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The columns a device run is read from, each by the names the export job (Graph's report columns) and the
+ * portal's export use. The portal's exact headers are not documented; these are matched loosely (squashed).
+ */
+const COLUMNS: Record<Exclude<keyof DeviceRun, 'errors'> | 'preError' | 'postError' | 'remediationError', readonly string[]> = {
+  device: ['DeviceName', 'Device name', 'Device'],
+  user: ['UPN', 'UserPrincipalName', 'User principal name', 'UserName', 'User name', 'UserEmail'],
+  osVersion: ['OSVersion', 'OS version', 'OperatingSystemVersion'],
+  policyId: ['PolicyId', 'Policy id', 'ScriptPolicyId'],
+  preOutput: ['PreRemediationDetectionScriptOutput', 'Pre-remediation detection output', 'Pre remediation detection output'],
+  postOutput: ['PostRemediationDetectionScriptOutput', 'Post-remediation detection output', 'Post remediation detection output'],
+  preError: ['PreRemediationDetectionScriptError', 'Pre-remediation detection error'],
+  postError: ['PostRemediationDetectionScriptError', 'Post-remediation detection error'],
+  remediationError: ['RemediationScriptErrorDetails', 'RemediationScriptError', 'Remediation error'],
+  detectionStatus: ['DetectionStatus', 'Detection status', 'DetectionScriptStatus', 'detectionState'],
+  remediationStatus: ['RemediationStatus', 'Remediation status', 'RemediationScriptStatus', 'remediationState'],
+};
+
+/** Maps a header row to the columns above; throws naming what is missing when no output column is there. */
+export function columnsOf(header: readonly string[], file: string): (record: readonly string[]) => DeviceRun {
+  const at = new Map(header.map((h, i) => [squash(h), i]));
+  const index = (names: readonly string[]): number | undefined => names.map((n) => at.get(squash(n))).find((i) => i !== undefined);
+  const of = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, index(names)])) as Record<keyof typeof COLUMNS, number | undefined>;
+  if (of.preOutput === undefined) {
+    throw new Error(`${file}: no pre-remediation detection output column (looked for ${COLUMNS.preOutput.join(', ')}); export the remediation's device status from the portal or the DeviceRunStatesByProactiveRemediation report`);
+  }
+  const cell = (record: readonly string[], i: number | undefined): string => (i === undefined ? '' : (record[i] ?? '').trim());
+  return (record) => ({
+    device: cell(record, of.device),
+    user: cell(record, of.user),
+    osVersion: cell(record, of.osVersion),
+    policyId: cell(record, of.policyId),
+    preOutput: cell(record, of.preOutput),
+    postOutput: cell(record, of.postOutput),
+    errors: [cell(record, of.preError), cell(record, of.remediationError), cell(record, of.postError)].filter(Boolean),
+    detectionStatus: cell(record, of.detectionStatus),
+    remediationStatus: cell(record, of.remediationStatus),
+  });
+}
+
+/** Graph's `deviceHealthScriptDeviceState` (with `managedDevice` expanded) as a device run. */
+function fromGraph(state: Record<string, unknown>): DeviceRun {
+  const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+  const device = (state.managedDevice ?? {}) as Record<string, unknown>;
+  return {
+    device: text(device.deviceName),
+    user: text(device.userPrincipalName),
+    osVersion: text(device.osVersion),
+    policyId: text(state.policyId),
+    preOutput: text(state.preRemediationDetectionScriptOutput),
+    postOutput: text(state.postRemediationDetectionScriptOutput),
+    errors: [state.preRemediationDetectionScriptError, state.remediationScriptError, state.postRemediationDetectionScriptError].map(text).filter(Boolean),
+    detectionStatus: text(state.detectionState),
+    remediationStatus: text(state.remediationState),
+  };
+}
+
+/** The device runs of a file: `.json` (an array or Graph's `{ value: [...] }` of run states), else CSV. */
+export async function* readDeviceRuns(file: string): AsyncGenerator<DeviceRun> {
+  if (/\.json$/i.test(file)) {
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
+    const list = Array.isArray(parsed) ? parsed : (parsed as { value?: unknown }).value;
+    if (!Array.isArray(list)) throw new Error(`${file}: a JSON dump is an array of device run states or Graph's { "value": [...] }`);
+    for (const item of list) yield fromGraph(item as Record<string, unknown>);
+    return;
+  }
+  let map: ((record: readonly string[]) => DeviceRun) | undefined;
+  for await (const record of csvRecords(createReadStream(file))) {
+    if (!map) {
+      map = columnsOf(record, file);
+      continue;
+    }
+    yield map(record);
+  }
+  if (!map) throw new Error(`${file}: the file is empty`);
+}
+
+/** How a status column's words read (Graph's runState / remediationState, or the portal's words). */
+const says = (status: string, ...words: string[]): boolean => words.some((w) => squash(status).includes(w));
+
+/** The device's state from its lines first (remgen's own words), then from Intune's status columns. */
+export function deviceState(run: DeviceRun, pre: ParsedSummary, post: ParsedSummary): DeviceState {
+  if (says(run.detectionStatus, 'notapplicable')) return 'not applicable';
+  if (says(run.remediationStatus, 'reoccur', 'recur')) return 'recurred';
+  if (pre.kind === 'remgen') {
+    if (pre.state === 'ERROR') return 'script error';
+    if (pre.state === 'COMPLIANT' || pre.state === 'REMEDIATED') return 'without issues';
+    if (post.kind === 'remgen') return post.state === 'COMPLIANT' ? 'remediated' : post.state === 'ERROR' ? 'script error' : 'failed';
+    if (says(run.remediationStatus, 'scripterror', 'remediationfailed', 'fail') || run.errors.length > 0) return 'script error';
+    return 'with issues';
+  }
+  if (pre.kind === 'empty') {
+    if (says(run.detectionStatus, 'scripterror', 'error') || run.errors.length > 0) return 'script error';
+    return 'pending';
+  }
+  return 'not remgen output';
+}
+
+/** A step's failures on the fleet: before and after remediation, the most common values, the devices. */
+export interface StepReport {
+  readonly step: string;
+  readonly before: number;
+  readonly after: number;
+  /** `is X, want Y` (or `error: M`) with how many devices reported it before remediation, most first. */
+  readonly values: readonly { readonly value: string; readonly devices: number }[];
+  readonly devices: readonly string[];
+}
+
+export interface PackageReport {
+  readonly packageId: string;
+  readonly devices: number;
+  readonly states: Readonly<Record<DeviceState, number>>;
+  readonly steps: readonly StepReport[];
+  readonly actions: readonly { readonly step: string; readonly devices: number }[];
+  readonly cooldowns: readonly { readonly step: string; readonly devices: number }[];
+  readonly errors: readonly { readonly message: string; readonly devices: number }[];
+  /** Devices not without issues, by OS version. */
+  readonly failuresByOs: readonly { readonly osVersion: string; readonly devices: number }[];
+  /** Lines cut at 2,048 characters, lines in another remgen shape, and output that is not remgen's. */
+  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number };
+}
+
+export interface FleetReport {
+  readonly devices: number;
+  readonly packages: readonly PackageReport[];
+  /** Devices whose output names no package (empty, foreign), by the state Intune gives them. */
+  readonly unattributed: number;
+}
+
+class Counter {
+  private readonly counts = new Map<string, number>();
+  add(key: string, by = 1): void {
+    this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  }
+  top(n: number): { key: string; count: number }[] {
+    return [...this.counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, n);
+  }
+}
+
+interface Accumulator {
+  devices: number;
+  states: Record<DeviceState, number>;
+  steps: Map<string, { before: number; after: number; values: Counter; devices: string[] }>;
+  actions: Counter;
+  cooldowns: Counter;
+  errors: Counter;
+  os: Counter;
+  lines: { cut: number; unrecognised: number; foreign: number };
+}
+
+/** Counts device runs into per-package reports; `top` bounds every "most common" list. */
+export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string } = {}): Promise<FleetReport> {
+  const top = options.top ?? 5;
+  const packages = new Map<string, Accumulator>();
+  let devices = 0;
+  let unattributed = 0;
+  const accumulator = (id: string): Accumulator => {
+    let a = packages.get(id);
+    if (!a) {
+      a = {
+        devices: 0,
+        states: Object.fromEntries(DEVICE_STATES.map((s) => [s, 0])) as Record<DeviceState, number>,
+        steps: new Map(),
+        actions: new Counter(),
+        cooldowns: new Counter(),
+        errors: new Counter(),
+        os: new Counter(),
+        lines: { cut: 0, unrecognised: 0, foreign: 0 },
+      };
+      packages.set(id, a);
+    }
+    return a;
+  };
+  const step = (a: Accumulator, id: string) => {
+    let s = a.steps.get(id);
+    if (!s) {
+      s = { before: 0, after: 0, values: new Counter(), devices: [] };
+      a.steps.set(id, s);
+    }
+    return s;
+  };
+  for await (const run of runs) {
+    devices += 1;
+    const pre = parseSummary(run.preOutput, options);
+    const post = parseSummary(run.postOutput, options);
+    const packageId = pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined;
+    if (!packageId) {
+      unattributed += 1;
+      continue;
+    }
+    const a = accumulator(packageId);
+    a.devices += 1;
+    const state = deviceState(run, pre, post);
+    a.states[state] += 1;
+    if (state !== 'without issues' && state !== 'not applicable') a.os.add(run.osVersion || 'unknown');
+    for (const line of [pre, post]) {
+      if (line.kind === 'unrecognised') a.lines.unrecognised += 1;
+      else if (line.kind === 'foreign') a.lines.foreign += 1;
+      else if (line.kind === 'remgen' && line.truncated) a.lines.cut += 1;
+    }
+    for (const message of run.errors) a.errors.add(message.split(/\r?\n/)[0]!.slice(0, 200));
+    if (pre.kind === 'remgen') {
+      if (pre.state === 'ERROR' && pre.message) a.errors.add(pre.message.slice(0, 200));
+      for (const f of pre.findings) {
+        const s = step(a, f.step);
+        s.before += 1;
+        s.values.add(f.error !== undefined ? `error: ${f.error}` : `is ${f.actual ?? ''}${f.expected !== undefined ? `, want ${f.expected}` : ''}${f.partial ? ' (cut)' : ''}`);
+        if (options.devicesFor === f.step) s.devices.push(run.device || '(unnamed)');
+      }
+    }
+    for (const line of [pre, post].filter((l): l is RemgenSummary => l.kind === 'remgen')) {
+      for (const act of line.actions) a.actions.add(act);
+      for (const c of line.cooldowns) a.cooldowns.add(c.step);
+    }
+    if (post.kind === 'remgen') for (const f of post.findings) step(a, f.step).after += 1;
+  }
+  const reports = [...packages].sort(([x], [y]) => (x < y ? -1 : 1)).map(([packageId, a]): PackageReport => ({
+    packageId,
+    devices: a.devices,
+    states: a.states,
+    steps: [...a.steps]
+      .map(([id, s]) => ({ step: id, before: s.before, after: s.after, values: s.values.top(top).map((v) => ({ value: v.key, devices: v.count })), devices: s.devices }))
+      .sort((x, y) => y.before - x.before || y.after - x.after || (x.step < y.step ? -1 : 1)),
+    actions: a.actions.top(50).map((v) => ({ step: v.key, devices: v.count })),
+    cooldowns: a.cooldowns.top(50).map((v) => ({ step: v.key, devices: v.count })),
+    errors: a.errors.top(top).map((v) => ({ message: v.key, devices: v.count })),
+    failuresByOs: a.os.top(top).map((v) => ({ osVersion: v.key, devices: v.count })),
+    lines: a.lines,
+  }));
+  return { devices, packages: reports, unattributed };
+}

@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Expectations } from '../../generator/model/expectation.ts';
+import type { FleetReport } from '../../generator/report/fleet.ts';
+import { remgen } from '../support/temp-catalog.ts';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
+
+/** The engine's own lines for one package on one bundled device: detection, and detection after the remediation. */
+function lines(pkg: string, profile: string): { pre: string; post: string } {
+  const cycle = expected[pkg]![profile]!;
+  return { pre: cycle.summaries[0]!, post: cycle.summaries.length > 1 ? cycle.summaries.at(-1)! : '' };
+}
+
+const csvCell = (value: string): string => `"${value.replaceAll('"', '""')}"`;
+const HEADER = ['PolicyId', 'DeviceId', 'PreRemediationDetectionScriptOutput', 'PostRemediationDetectionScriptOutput', 'PreRemediationDetectionScriptError', 'RemediationScriptErrorDetails', 'RemediationStatus', 'DeviceName', 'OSVersion', 'UPN', 'DetectionStatus'];
+
+describe('remgen report --from: the fleet read back from an export', function () {
+  this.timeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'remgen-report-'));
+  const pkg = 'onedrive-0x8004de40-device';
+  const broken = lines(pkg, 'onedrive-0x8004de40-everything-broken');
+  const healthy = lines(pkg, 'onedrive-0x8004de40-healthy');
+  const clock = lines(pkg, 'onedrive-0x8004de40-skewed-clock');
+  const rows: string[][] = [
+    ...Array.from({ length: 3 }, (_, i) => ['p1', `h${i}`, healthy.pre, '', '', '', 'skipped', `PC-H${i}`, '10.0.22631.4460', `u${i}@contoso.com`, 'success']),
+    ...Array.from({ length: 2 }, (_, i) => ['p1', `b${i}`, broken.pre, broken.post, '', '', 'remediationFailed', `PC-B${i}`, '10.0.19045.5131', `b${i}@contoso.com`, 'fail']),
+    ['p1', 'c0', clock.pre, clock.post, '', '', 'success', 'PC-C0', '10.0.22631.4460', 'c0@contoso.com', 'fail'],
+    ['p1', 'e0', '', '', 'Access to the path is denied, "C:\\x"', '', 'unknown', 'PC-E0', '10.0.19045.5131', '', 'scriptError'],
+    ['p1', 'f0', 'Compliant', '', '', '', 'unknown', 'PC-F0', '10.0.19045.5131', '', 'success'],
+  ];
+  const csv = '\uFEFF' + [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const file = join(dir, 'DeviceRunStates.csv');
+  writeFileSync(file, csv);
+
+  it('counts devices by state from remgen\'s own lines, per package, with quoted commas, CRLF, a BOM and empty outputs', () => {
+    const run = remgen(['report', '--from', file, '--json'], REPO);
+    assert.equal(run.status, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as FleetReport;
+    assert.equal(report.devices, 8);
+    assert.equal(report.unattributed, 2, 'the empty and the foreign output name no package');
+    const p = report.packages.find((x) => x.packageId === pkg)!;
+    assert.equal(p.devices, 6);
+    assert.equal(p.states['without issues'], 3);
+    // after the remediation, detection again: COMPLIANT is remediated, anything else failed
+    const remediated = [broken.post, broken.post, clock.post].filter((line) => line.startsWith('COMPLIANT ')).length;
+    assert.ok(remediated > 0);
+    assert.equal(p.states.remediated, remediated);
+    assert.equal(p.states.failed, 3 - remediated);
+    assert.equal(p.lines.cut, broken.pre.length === 2048 ? 2 : 0, 'the everything-broken detection line is cut at 2,048 characters');
+  });
+
+  it('per step: devices failing before and after, the most common value, and the devices of one step', () => {
+    const run = remgen(['report', '--from', file, '--json', '--devices', 'clock-in-sync'], REPO);
+    const p = (JSON.parse(run.stdout) as FleetReport).packages.find((x) => x.packageId === pkg)!;
+    const step = p.steps.find((s) => s.step === 'clock-in-sync')!;
+    assert.equal(step.before, 3, 'two broken devices and the skewed clock');
+    assert.ok(step.values[0]!.value.startsWith('is device clock 600 s behind'), step.values[0]!.value);
+    assert.deepEqual([...step.devices].sort(), ['PC-B0', 'PC-B1', 'PC-C0']);
+    const first = p.steps[0]!;
+    assert.ok(first.before >= step.before, 'most failing step first');
+  });
+
+  it('prints a readable summary, and CSV rows per step', () => {
+    const text = remgen(['report', '--from', file], REPO);
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /onedrive-0x8004de40-device: 6 devices/);
+    assert.match(text.stdout, /without issues 3/);
+    assert.match(text.stdout, /clock-in-sync +3 ->/);
+    const rowsOut = remgen(['report', '--from', file, '--csv'], REPO).stdout.trim().split('\n');
+    assert.equal(rowsOut[0], 'package,step,devices,failing before,failing after,most common value,devices with it');
+    assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,6,3,`)));
+  });
+
+  it('reads Graph deviceRunStates as JSON the same way', () => {
+    const json = join(dir, 'states.json');
+    writeFileSync(json, JSON.stringify({
+      value: [
+        { id: '1', detectionState: 'fail', remediationState: 'success', preRemediationDetectionScriptOutput: clock.pre, postRemediationDetectionScriptOutput: clock.post, managedDevice: { deviceName: 'PC-1', userPrincipalName: 'a@contoso.com', osVersion: '10.0.22631.4460' } },
+        { id: '2', detectionState: 'success', remediationState: 'skipped', preRemediationDetectionScriptOutput: healthy.pre, managedDevice: { deviceName: 'PC-2' } },
+        { id: '3', detectionState: 'notApplicable', remediationState: 'unknown', preRemediationDetectionScriptOutput: '' },
+      ],
+    }));
+    const report = JSON.parse(remgen(['report', '--from', json, '--json'], REPO).stdout) as FleetReport;
+    const p = report.packages.find((x) => x.packageId === pkg)!;
+    assert.equal(p.devices, 2);
+    assert.equal(p.states['without issues'], 1);
+    assert.equal(report.unattributed, 1);
+  });
+
+  it('a file without an output column, or no file, is a clear error', () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'Name,Value\r\na,b\r\n');
+    const run = remgen(['report', '--from', bad], REPO);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /no pre-remediation detection output column/);
+    const missing = remgen(['report', '--from', join(dir, 'nope.csv')], REPO);
+    assert.equal(missing.status, 3);
+    assert.match(missing.stderr, /does not exist/);
+  });
+});
