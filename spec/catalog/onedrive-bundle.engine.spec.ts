@@ -231,7 +231,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     it('an antivirus root the machine trusts: both packages non-compliant, the endpoint and the root named, nothing remediated or run for it', async () => {
       const r = await round(new Device(profiles['tls-antivirus']!, { continues: true }));
       for (const pkg of [DEVICE, USER]) {
-        assert.match(r.summaries[`${pkg}/detect`]!, new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com is intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
+        assert.match(r.summaries[`${pkg}/detect`]!, new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
         assert.equal(r.runs[`${pkg}/remediate`]!.exitCode, 1, 'a probe cannot fix it: the remediation fails and says so');
         assert.match(r.summaries[`${pkg}/remediate`]!, new RegExp(`^FAILED ${pkg}: 1 of \\d+ checks still failed: no-tls-inspection `));
       }
@@ -246,7 +246,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
       assert.ok(r.runs[`${DEVICE}/detect`]!.log.some((l) => l.includes('no-tls-inspection: SYSTEM goes direct (WinHTTP)')));
       const user = r.summaries[`${USER}/detect`]!;
       assert.deepEqual(chainReads(r.runs[`${USER}/detect`]!), HOSTS.map((h) => `${h} via proxy.contoso.com:8080`));
-      assert.match(user, /no-tls-inspection \(is login\.microsoftonline\.com via proxy\.contoso\.com:8080 is intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; /);
+      assert.match(user, /no-tls-inspection \(is login\.microsoftonline\.com via proxy\.contoso\.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; /);
       assert.match(user, /; the user through proxy\.contoso\.com:8080 \(WinINet\), want every endpoint/);
       // The endpoints probe says the same routes side by side.
       assert.ok(r.runs[`${USER}/detect`]!.log.some((l) => l.includes('the user through proxy.contoso.com:8080 (WinINet), SYSTEM goes direct (WinHTTP)')), r.runs[`${USER}/detect`]!.log.join('\n'));

@@ -61,7 +61,7 @@ describe('remgen simulate: every target side by side', function () {
     const [proxy, stale] = (JSON.parse(run.stdout) as Json).cycles;
     assert.deepEqual(brief(proxy!).program, [2, 'still not compliant']);
     assert.equal(proxy!.configmgr!.status, 'NonCompliant');
-    assert.match(proxy!.configmgr!.program.summary, /no-tls-inspection \(is login\.microsoftonline\.com via proxy\.contoso\.com:8080 is intercepted: root CN=Contoso TLS Inspection Root/);
+    assert.match(proxy!.configmgr!.program.summary, /no-tls-inspection \(is login\.microsoftonline\.com via proxy\.contoso\.com:8080 intercepted: root CN=Contoso TLS Inspection Root/);
     assert.deepEqual(brief(proxy!).module, ['NotCompliant', ['Test-Onedrive0x8004de40User: 1 of 6 steps not compliant: no-tls-inspection', 'Repair-Onedrive0x8004de40User: None 5, NotRepairable 1', 'Test-Onedrive0x8004de40User: 1 of 6 steps not compliant: no-tls-inspection']]);
     assert.deepEqual(brief(stale!).configmgr, ['Remediated', ['discovery.ps1 0 1 NonCompliant', 'remediation.ps1 0 1', 'discovery.ps1 0 1 Compliant']]);
     assert.deepEqual(brief(stale!).program, [0, 'compliant or fixed']);

@@ -89,7 +89,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const chains = [inspectedChain('login.microsoftonline.com', ANTIVIRUS_ROOT), digicertG2Chain('device.login.microsoftonline.com'), microsoftRsa2017Chain('enterpriseregistration.windows.net')];
     const run = await device({ tlsChains: chains }).run(user.detect);
     assert.equal(run.exitCode, 1);
-    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com is intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc., C=US is not a Microsoft CA; the user goes direct (WinINet), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
+    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc., C=US is not a Microsoft CA; the user goes direct (WinINet), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
   });
 
   it('judged by the root, never by an intermediate: a Microsoft intermediate under a foreign root fails, a new intermediate under G2 passes', async () => {
@@ -98,7 +98,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const rotated = { ...g2, chain: [g2.chain![0]!, { subject: 'CN=Microsoft TLS G2 RSA CA OCSP 02, O=Microsoft Corporation, C=US', issuer: g2.chain![2]!.subject, thumbprint: 'AAAABBBBCCCCDDDDEEEEFFFF0000111122223333' }, g2.chain![2]!] };
     const failing = await device({ tlsChains: [foreign, ...MICROSOFT_CHAINS.slice(1)] }).run(user.detect);
     assert.equal(failing.exitCode, 1);
-    assert.match(failing.output[0]!, /login\.microsoftonline\.com is intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA/);
+    assert.match(failing.output[0]!, /login\.microsoftonline\.com intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA/);
     const passing = await device({ tlsChains: [rotated, ...MICROSOFT_CHAINS.slice(1)] }).run(user.detect);
     assert.equal(passing.exitCode, 0, passing.output.join('\n'));
   });
@@ -108,7 +108,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const run = await device({ tlsChains: chains, proxies: [TUNNELLING_PROXY], webProxy: { proxy: PROXY, bypass: ['enterpriseregistration.windows.net'] } }).run(user.detect);
     assert.equal(run.exitCode, 1);
     assert.deepEqual(run.calls.filter((c) => c.Seam === 'Get-RgTlsChain').map((c) => c.Arguments.Proxy), [PROXY, PROXY, '']);
-    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com via proxy.contoso.com:8080 is intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; device.login.microsoftonline.com via proxy.contoso.com:8080 is intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; the user through proxy.contoso.com:8080 (WinINet; enterpriseregistration.windows.net bypassed), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
+    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; device.login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; the user through proxy.contoso.com:8080 (WinINet; enterpriseregistration.windows.net bypassed), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
   });
 
   it('a proxy that tunnels without inspecting: compliant, the route said', async () => {
@@ -138,7 +138,7 @@ describe('step room: tlsInspection, in the engine', function () {
       const run = await device({ commands: [netsh], tlsChains: chains, proxies: [TUNNELLING_PROXY], webProxy: {} }).run(system.detect);
       assert.equal(run.exitCode, 1);
       assert.deepEqual(run.calls.filter((c) => c.Seam === 'Get-RgSystemWebProxy'), [], 'SYSTEM never reads Internet Options for its route');
-      assert.match(run.output[0]!, /enterpriseregistration\.windows\.net via proxy\.contoso\.com:8080 is intercepted: root CN=Contoso TLS Inspection Root/);
+      assert.match(run.output[0]!, /enterpriseregistration\.windows\.net via proxy\.contoso\.com:8080 intercepted: root CN=Contoso TLS Inspection Root/);
       assert.match(run.output[0]!, /; SYSTEM through proxy\.contoso\.com:8080 \(WinHTTP\), want/);
     }
     const bypass = await device({ commands: [NETSH_PROXY_DE_BYPASS], tlsChains: chains, proxies: [TUNNELLING_PROXY] }).run(system.detect);

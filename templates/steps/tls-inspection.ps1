@@ -55,7 +55,7 @@ function Test-RgTlsInspection {
             # The chain stops below a root this device does not have: name what it claims as issuer.
             $intercepted = [string]$top.Issuer + ' (not in this device''s store)'
         }
-        $failures += $name + $via + ' is intercepted: root ' + $intercepted + ' is not a Microsoft CA'
+        $failures += $name + $via + ' intercepted: root ' + $intercepted + ' is not a Microsoft CA'
     }
     if ($failures.Count -eq 0) {
         return New-RgStepResult -Step $Step -Compliant $true -Actual ('all ' + $all.Count + ' chains end at Microsoft''s CAs: ' + ($passed -join ', ') + '; ' + $routeWords) -Expected $expected
