@@ -55,6 +55,7 @@ if ($null -eq $Device) {
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
 $RgSimCarried += @('FileSystem')
 $RgSimCarried += @('AppxPackages')
+$RgSimCarried += @('WindowsFeatures')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -71,6 +72,7 @@ $global:RgSim = @{
     ScheduledTasks = @()
     FileSystem = @()
     AppxPackages = @()
+    WindowsFeatures = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -169,6 +171,7 @@ $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -Filte
 $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.WindowsFeatures = @($device['WindowsFeatures'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -932,6 +935,40 @@ function RgSim.Remove-RgAppxProvisionedPackage {
     }
 }
 
+# --- Windows optional features and capabilities (the features seams), from the profile's WindowsFeatures ----
+
+function RgSim.Get-RgWindowsFeature {
+    # The profile's features (or capabilities) whose name matches, with their state.
+    param([string]$Kind, [string]$Name)
+    Add-RgSimCall -Seam 'Get-RgWindowsFeature' -Arguments ([ordered]@{ Kind = $Kind; Name = $Name })
+    foreach ($feature in @($global:RgSim.WindowsFeatures | Where-Object -FilterScript { [string]$_.Kind -eq $Kind -and [string]$_.Name -like $Name })) {
+        [pscustomobject]@{ Name = [string]$feature.Name; State = [string]$feature.State }
+    }
+}
+
+function RgSim.Set-RgWindowsFeature {
+    # Changes a listed feature's state (to its pending form when the profile says a restart finishes it); its
+    # SetError throws (e.g. the source files could not be found).
+    param([string]$Kind, [string]$Name, [string]$State, [string]$Source = '', [switch]$LimitAccess)
+    Add-RgSimCall -Seam 'Set-RgWindowsFeature' -Arguments ([ordered]@{ Kind = $Kind; Name = $Name; State = $State; Source = $Source; LimitAccess = [bool]$LimitAccess })
+    $known = @($global:RgSim.WindowsFeatures | Where-Object -FilterScript { [string]$_.Kind -eq $Kind -and [string]::Equals([string]$_.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($known.Count -eq 0) {
+        throw [System.Runtime.InteropServices.COMException]::new('Feature name ' + $Name + ' is unknown.', -2146498548)
+    }
+    $feature = $known[0]
+    if ($feature['SetError']) {
+        throw [System.Runtime.InteropServices.COMException]::new([string]$feature.SetError)
+    }
+    $restart = [bool]$feature['RestartNeeded']
+    $new = @{
+        'OptionalFeature/Enabled' = @('Enabled', 'EnablePending'); 'OptionalFeature/Disabled' = @('Disabled', 'DisablePending')
+        'OptionalFeature/Absent' = @('DisabledWithPayloadRemoved', 'DisabledWithPayloadRemoved'); 'Capability/Enabled' = @('Installed', 'InstallPending')
+        'Capability/Absent' = @('NotPresent', 'UninstallPending')
+    }[$Kind + '/' + $State]
+    $feature.State = $new[[int]$restart]
+    [pscustomobject]@{ RestartNeeded = $restart }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -1102,6 +1139,7 @@ $RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
 $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
+$RgSimSeams += @('Get-RgWindowsFeature', 'Set-RgWindowsFeature')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

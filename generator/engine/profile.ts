@@ -151,6 +151,9 @@ export function renderProfile(profile: SimulatedDevice): string {
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
     Provisioned: a.provisioned ?? false, RemoveError: a.removeError ?? '',
   }));
+  data.WindowsFeatures = (profile.windowsFeatures ?? []).map((f) => ({
+    Name: f.name, Kind: f.kind === 'capability' ? 'Capability' : 'OptionalFeature', State: f.state, RestartNeeded: f.restartNeeded ?? false, SetError: f.setError ?? '',
+  }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
     HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,

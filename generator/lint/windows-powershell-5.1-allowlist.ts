@@ -126,6 +126,17 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'Get-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_8, use: 'AppX seam: provisioned packages' },
   'Remove-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH, PackageName: STRING }, minBuild: WINDOWS_8, use: 'AppX seam: a provisioning removed' },
 
+  // Dism for the windowsFeature room (seams in runtime/features.ps1, features-write.ps1; docs/reference/windows-admin.md 3.1)
+  'Get-WindowsOptionalFeature': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_8, use: 'feature seam: every optional feature and its state' },
+  'Enable-WindowsOptionalFeature': {
+    module: 'Dism', parameters: { Online: SWITCH, FeatureName: STRINGS, All: SWITCH, NoRestart: SWITCH, Source: STRINGS, LimitAccess: SWITCH }, minBuild: WINDOWS_8,
+    use: 'feature seam: an optional feature enabled with its parents, never restarting',
+  },
+  'Disable-WindowsOptionalFeature': { module: 'Dism', parameters: { Online: SWITCH, FeatureName: STRINGS, NoRestart: SWITCH, Remove: SWITCH }, minBuild: WINDOWS_8, use: 'feature seam: an optional feature disabled (or its payload removed)' },
+  'Get-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_10, use: 'feature seam: every capability and its state' },
+  'Add-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING, Source: STRINGS, LimitAccess: SWITCH }, minBuild: WINDOWS_10, use: 'feature seam: a capability added' },
+  'Remove-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING }, minBuild: WINDOWS_10, use: 'feature seam: a capability removed' },
+
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },

@@ -96,6 +96,8 @@ export interface DeviceProfileProps {
    * `ProxyOverride`; a PAC script is not evaluated), else direct
    */
   readonly webProxy?: WebProxy;
+  /** Windows optional features and capabilities the features seams list (by name); one not listed is unknown to this Windows. */
+  readonly windowsFeatures?: readonly WindowsFeature[];
 }
 
 /** A certificate of a chain as Windows built it. */
@@ -398,4 +400,21 @@ export interface AppxPackage {
   readonly provisioned?: boolean;
   /** Removing it (or its provisioning) fails with this message (e.g. a package that is part of Windows). */
   readonly removeError?: string;
+}
+
+/** A Windows optional feature (`Get-WindowsOptionalFeature -Online`) or capability (`Get-WindowsCapability -Online`). */
+export interface WindowsFeature {
+  /** e.g. `NetFx3` or `OpenSSH.Client~~~~0.0.1.0`. */
+  readonly name: string;
+  /** @default "optionalFeature" */
+  readonly kind?: 'optionalFeature' | 'capability';
+  /**
+   * As Windows names it: for a feature `Enabled`, `Disabled`, `DisabledWithPayloadRemoved`, `EnablePending`,
+   * `DisablePending`; for a capability `Installed`, `NotPresent`, `InstallPending`, `UninstallPending`, `Staged`.
+   */
+  readonly state: string;
+  /** A change answers RestartNeeded, and the state reads as pending until a restart. @default false */
+  readonly restartNeeded?: boolean;
+  /** Changing it fails with this message (e.g. `The source files could not be found.`). */
+  readonly setError?: string;
 }
