@@ -56,6 +56,7 @@ $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTa
 $RgSimCarried += @('FileSystem')
 $RgSimCarried += @('AppxPackages')
 $RgSimCarried += @('WindowsFeatures')
+$RgSimCarried += @('LocalUsers', 'LocalGroups')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -73,6 +74,9 @@ $global:RgSim = @{
     FileSystem = @()
     AppxPackages = @()
     WindowsFeatures = @()
+    LocalUsers = @()
+    LocalGroups = @()
+    Accounts = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -172,6 +176,9 @@ $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript 
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.WindowsFeatures = @($device['WindowsFeatures'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.LocalUsers = @($device['LocalUsers'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.LocalGroups = @($device['LocalGroups'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Accounts = @($device['Accounts'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -969,6 +976,123 @@ function RgSim.Set-RgWindowsFeature {
     [pscustomobject]@{ RestartNeeded = $restart }
 }
 
+# --- local users and groups (the accounts seams), from the profile's LocalUsers, LocalGroups, Accounts -------
+
+function Find-RgSimLocalUser {
+    param([string]$Sid)
+    @($global:RgSim.LocalUsers | Where-Object -FilterScript { [string]::Equals([string]$_.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+function RgSim.Get-RgLocalUser {
+    # Every local user of the profile.
+    param()
+    Add-RgSimCall -Seam 'Get-RgLocalUser' -Arguments ([ordered]@{})
+    foreach ($user in @($global:RgSim.LocalUsers)) {
+        [pscustomobject]@{ Name = [string]$user.Name; Sid = [string]$user.Sid; Enabled = [bool]$user.Enabled }
+    }
+}
+
+function RgSim.Set-RgLocalUserEnabled {
+    param([string]$Sid, [bool]$Enabled)
+    Add-RgSimCall -Seam 'Set-RgLocalUserEnabled' -Arguments ([ordered]@{ Sid = $Sid; Enabled = $Enabled })
+    $known = @(Find-RgSimLocalUser -Sid $Sid)
+    if ($known.Count -eq 0) { throw [System.InvalidOperationException]::new('User ' + $Sid + ' was not found.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $known[0].Enabled = $Enabled
+}
+
+function RgSim.Remove-RgLocalUser {
+    param([string]$Sid)
+    Add-RgSimCall -Seam 'Remove-RgLocalUser' -Arguments ([ordered]@{ Sid = $Sid })
+    $known = @(Find-RgSimLocalUser -Sid $Sid)
+    if ($known.Count -eq 0) { throw [System.InvalidOperationException]::new('User ' + $Sid + ' was not found.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $global:RgSim.LocalUsers = @($global:RgSim.LocalUsers | Where-Object -FilterScript { $_.Sid -ne $Sid })
+}
+
+function Find-RgSimLocalGroup {
+    # A group of the profile by SID or by its name in this device's language.
+    param([string]$Group)
+    @($global:RgSim.LocalGroups | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Sid, $Group, [System.StringComparison]::OrdinalIgnoreCase) -or [string]::Equals([string]$_.Name, $Group, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+}
+
+function Resolve-RgSimAccount {
+    # What NTAccount.Translate would answer on this device: the profile's Accounts (domain and Entra names), its
+    # local users (name or <computer>\name) and groups; '' when the name does not resolve.
+    param([string]$Name)
+    $leaf = $Name.Substring($Name.IndexOf('\') + 1)
+    foreach ($account in @($global:RgSim.Accounts)) {
+        if ([string]::Equals([string]$account.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$account.Sid }
+    }
+    $local = $Name.IndexOf('\') -lt 0 -or $Name.StartsWith('.\') -or $Name.StartsWith($env:COMPUTERNAME + '\', [System.StringComparison]::OrdinalIgnoreCase)
+    foreach ($user in @($global:RgSim.LocalUsers)) {
+        if ($local -and [string]::Equals([string]$user.Name, $leaf, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$user.Sid }
+    }
+    foreach ($group in @($global:RgSim.LocalGroups)) {
+        if ([string]::Equals([string]$group.Name, $leaf, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$group.Sid }
+    }
+    ''
+}
+
+function Get-RgSimAccountName {
+    # The name Windows shows for a SID, '' when it no longer resolves (an orphaned account).
+    param([string]$Sid)
+    foreach ($account in @($global:RgSim.Accounts)) { if ([string]::Equals([string]$account.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$account.Name } }
+    foreach ($user in @($global:RgSim.LocalUsers)) { if ([string]::Equals([string]$user.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$user.Name } }
+    ''
+}
+
+function RgSim.Resolve-RgAccountSid {
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Resolve-RgAccountSid' -Arguments ([ordered]@{ Name = $Name })
+    $sid = Resolve-RgSimAccount -Name $Name
+    if ($sid) { return [pscustomobject]@{ Resolved = $true; Sid = $sid; Error = '' } }
+    [pscustomobject]@{ Resolved = $false; Sid = ''; Error = 'Some or all identity references could not be translated.' }
+}
+
+function RgSim.Get-RgLocalGroup {
+    # A profile group with its members as ADSI lists them: a member whose SID no longer resolves has the SID as its name.
+    param([string]$Group)
+    Add-RgSimCall -Seam 'Get-RgLocalGroup' -Arguments ([ordered]@{ Group = $Group })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { return [pscustomobject]@{ Exists = $false; Name = ''; Sid = ''; Members = @() } }
+    $entry = $known[0]
+    if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
+    $members = foreach ($member in @($entry['Members'] | Where-Object -FilterScript { $null -ne $_ })) {
+        $name = [string]$member['Name']
+        if (-not $name) { $name = Get-RgSimAccountName -Sid ([string]$member.Sid) }
+        if (-not $name) { $name = [string]$member.Sid }
+        [pscustomobject]@{ Sid = [string]$member.Sid; Name = $name; Path = 'WinNT://' + [string]$member.Sid }
+    }
+    [pscustomobject]@{ Exists = $true; Name = [string]$entry.Name; Sid = [string]$entry.Sid; Members = @($members) }
+}
+
+function RgSim.Add-RgLocalGroupMember {
+    # A SID is added as it is; a name as net.exe would: resolved on the device, else net.exe's exit 2.
+    param([string]$Group, [string]$Member)
+    Add-RgSimCall -Seam 'Add-RgLocalGroupMember' -Arguments ([ordered]@{ Group = $Group; Member = $Member })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { throw [System.Runtime.InteropServices.COMException]::new('The specified local group does not exist.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $sid = $Member
+    if ($Member -notmatch '^S-1-') {
+        $sid = Resolve-RgSimAccount -Name $Member
+        if (-not $sid) { throw ('net.exe localgroup ' + $Group + ' ' + $Member + ' /add exited with 2: There is no such global user or group: ' + $Member + '.') }
+    }
+    $known[0].Members = @(@($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ }) + @(@{ Sid = $sid; Name = '' }))
+}
+
+function RgSim.Remove-RgLocalGroupMember {
+    param([string]$Group, [string]$Sid)
+    Add-RgSimCall -Seam 'Remove-RgLocalGroupMember' -Arguments ([ordered]@{ Group = $Group; Sid = $Sid })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { throw [System.Runtime.InteropServices.COMException]::new('The specified local group does not exist.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $known[0].Members = @($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ -and -not [string]::Equals([string]$_.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -1140,6 +1264,7 @@ $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-Rg
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgWindowsFeature', 'Set-RgWindowsFeature')
+$RgSimSeams += @('Get-RgLocalUser', 'Set-RgLocalUserEnabled', 'Remove-RgLocalUser', 'Get-RgLocalGroup', 'Resolve-RgAccountSid', 'Add-RgLocalGroupMember', 'Remove-RgLocalGroupMember')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

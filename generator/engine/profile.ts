@@ -1,3 +1,4 @@
+import { SIMULATED_MACHINE_SID } from '../model/profile.ts';
 import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
@@ -154,6 +155,13 @@ export function renderProfile(profile: SimulatedDevice): string {
   data.WindowsFeatures = (profile.windowsFeatures ?? []).map((f) => ({
     Name: f.name, Kind: f.kind === 'capability' ? 'Capability' : 'OptionalFeature', State: f.state, RestartNeeded: f.restartNeeded ?? false, SetError: f.setError ?? '',
   }));
+  data.LocalUsers = (profile.localUsers ?? []).map((u, index) => ({
+    Name: u.name, Sid: `${SIMULATED_MACHINE_SID}-${u.rid ?? 1001 + index}`, Enabled: u.enabled ?? true, WriteError: u.writeError ?? '',
+  }));
+  data.LocalGroups = (profile.localGroups ?? []).map((g) => ({
+    Sid: g.sid, Name: g.name, Members: (g.members ?? []).map((m) => ({ Sid: m.sid, Name: m.name ?? '' })), ReadError: g.readError ?? '', WriteError: g.writeError ?? '',
+  }));
+  data.Accounts = (profile.accounts ?? []).map((a) => ({ Name: a.name, Sid: a.sid }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
     HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,

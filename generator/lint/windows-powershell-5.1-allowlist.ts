@@ -137,6 +137,12 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'Add-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING, Source: STRINGS, LimitAccess: SWITCH }, minBuild: WINDOWS_10, use: 'feature seam: a capability added' },
   'Remove-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING }, minBuild: WINDOWS_10, use: 'feature seam: a capability removed' },
 
+  // Microsoft.PowerShell.LocalAccounts for the localUser room (seams in runtime/accounts.ps1, accounts-write.ps1; docs/reference/windows-admin.md 2.4)
+  'Get-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: {}, use: 'account seam: every local user with its SID and whether it is enabled' },
+  'Enable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user enabled' },
+  'Disable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user disabled' },
+  'Remove-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user deleted' },
+
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },

@@ -98,6 +98,12 @@ export interface DeviceProfileProps {
   readonly webProxy?: WebProxy;
   /** Windows optional features and capabilities the features seams list (by name); one not listed is unknown to this Windows. */
   readonly windowsFeatures?: readonly WindowsFeature[];
+  /** Local user accounts (what Get-LocalUser lists); SIDs under the simulated machine's `S-1-5-21-1085031214-1563985344-725345543`. */
+  readonly localUsers?: readonly LocalUser[];
+  /** Local groups with their members as ADSI lists them (by SID; names in the device's language). */
+  readonly localGroups?: readonly LocalGroup[];
+  /** Domain and Entra accounts the device can resolve by name (NTAccount.Translate), e.g. `AzureAD\alex@contoso.com`. */
+  readonly accounts?: readonly { readonly name: string; readonly sid: string }[];
 }
 
 /** A certificate of a chain as Windows built it. */
@@ -417,4 +423,33 @@ export interface WindowsFeature {
   readonly restartNeeded?: boolean;
   /** Changing it fails with this message (e.g. `The source files could not be found.`). */
   readonly setError?: string;
+}
+
+/** The simulated machine's account domain SID: local accounts are this and their RID. */
+export const SIMULATED_MACHINE_SID = 'S-1-5-21-1085031214-1563985344-725345543';
+
+/** A local user account. */
+export interface LocalUser {
+  /** e.g. `Administrator` (or a renamed one, e.g. `Admin-Contoso`). */
+  readonly name: string;
+  /** The last number of its SID: 500 the built-in Administrator, 501 Guest; local users from 1001. @default 1001 and up, in order */
+  readonly rid?: number;
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Changing or deleting it fails with this message (e.g. `Access is denied.`). */
+  readonly writeError?: string;
+}
+
+/** A local group as the ADSI WinNT provider shows it. */
+export interface LocalGroup {
+  /** e.g. `S-1-5-32-544`. */
+  readonly sid: string;
+  /** Its name in the device's language, e.g. `Administrators` or `Administrateurs`. */
+  readonly name: string;
+  /** Members by SID; a member without a name (and not among the profile's accounts or users) is orphaned: ADSI shows its SID. */
+  readonly members?: readonly { readonly sid: string; readonly name?: string }[];
+  /** Reading it fails with this message (e.g. `Access is denied.`). */
+  readonly readError?: string;
+  /** Adding or removing members fails with this message. */
+  readonly writeError?: string;
 }

@@ -35,6 +35,8 @@ import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 import { windowsFeatureRoom, type WindowsFeatureStep } from './features/windows-feature.ts';
+import { localUserRoom, type LocalUserStep } from './accounts/local-user.ts';
+import { localGroupMemberRoom, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -70,6 +72,9 @@ export { commandRun, type CommandRunProps, type CommandRunStep } from './command
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 export { windowsFeature, type WindowsFeatureProps, type WindowsFeatureStep } from './features/windows-feature.ts';
+export { entraSid } from './accounts/account-common.ts';
+export { localUser, type LocalUserProps, type LocalUserStep } from './accounts/local-user.ts';
+export { localGroupMember, type LocalGroupMemberProps, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
 
 /**
  * Any step a remediation may hold.
@@ -85,7 +90,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | CommandStep | CommandRunStep
   | PathCleanupStep
   | AppxPackageStep
-  | WindowsFeatureStep;
+  | WindowsFeatureStep
+  | LocalUserStep | LocalGroupMemberStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -99,7 +105,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     commandRoom, commandRunRoom,
     pathCleanupRoom,
     appxPackageRoom,
-    windowsFeatureRoom].map((room) => [room.kind, room]),
+    windowsFeatureRoom,
+    localUserRoom, localGroupMemberRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
