@@ -57,6 +57,7 @@ $RgSimCarried += @('FileSystem')
 $RgSimCarried += @('AppxPackages')
 $RgSimCarried += @('WindowsFeatures')
 $RgSimCarried += @('LocalUsers', 'LocalGroups')
+$RgSimCarried += @('Defender')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -77,6 +78,7 @@ $global:RgSim = @{
     LocalUsers = @()
     LocalGroups = @()
     Accounts = @()
+    Defender = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -179,6 +181,7 @@ $global:RgSim.WindowsFeatures = @($device['WindowsFeatures'] | Where-Object -Fil
 $global:RgSim.LocalUsers = @($device['LocalUsers'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.LocalGroups = @($device['LocalGroups'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Accounts = @($device['Accounts'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Defender = @($device['Defender'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -1093,6 +1096,68 @@ function RgSim.Remove-RgLocalGroupMember {
     $known[0].Members = @($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ -and -not [string]::Equals([string]$_.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase) })
 }
 
+# --- Microsoft Defender (the defender seams), from the profile's Defender ------------------------------------
+
+function Get-RgSimDefender {
+    # The one Defender of the device (kept as a one-item list so it is carried like the other pieces); the Mp
+    # cmdlets fail as they do with another antivirus active when it is not available.
+    if ($global:RgSim.Defender.Count -eq 0 -or -not $global:RgSim.Defender[0].Available) {
+        throw [System.Runtime.InteropServices.COMException]::new('Operation failed with the following error: 0x800106ba', -2147024891)
+    }
+    $global:RgSim.Defender[0]
+}
+
+function RgSim.Get-RgMpPreference {
+    param([string[]]$Name)
+    Add-RgSimCall -Seam 'Get-RgMpPreference' -Arguments ([ordered]@{ Name = [string[]]@($Name) })
+    $defender = Get-RgSimDefender
+    if ($defender['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.ReadError) }
+    $values = @{}
+    foreach ($item in $Name) {
+        $values[$item] = $null
+        if ($defender.Preferences.Contains($item)) { $values[$item] = [int]$defender.Preferences[$item] }
+    }
+    [pscustomobject]@{ Values = $values }
+}
+
+function RgSim.Set-RgMpPreference {
+    # Sets a preference, unless tamper protection protects it or a policy holds it: then nothing changes and no
+    # error is raised, as on a device.
+    param([string]$Name, [int]$Value)
+    Add-RgSimCall -Seam 'Set-RgMpPreference' -Arguments ([ordered]@{ Name = $Name; Value = $Value })
+    $defender = Get-RgSimDefender
+    if ($defender['SetError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.SetError) }
+    $protected = @('DisableRealtimeMonitoring', 'DisableBehaviorMonitoring', 'DisableIOAVProtection', 'DisableScriptScanning', 'DisableBlockAtFirstSeen', 'MAPSReporting')
+    if (($defender.TamperProtected -and $protected -contains $Name) -or @($defender['HeldByPolicy']) -contains $Name) { return }
+    $defender.Preferences[$Name] = $Value
+}
+
+function RgSim.Get-RgMpComputerStatus {
+    param()
+    Add-RgSimCall -Seam 'Get-RgMpComputerStatus' -Arguments ([ordered]@{})
+    $defender = Get-RgSimDefender
+    $age = [int]$defender.SignatureAgeDays
+    $tamper = ''
+    if ($defender.ReportsTamperProtection) { $tamper = [string][bool]$defender.TamperProtected }
+    [pscustomobject]@{
+        RealTimeProtectionEnabled     = ([int]$defender.Preferences['DisableRealtimeMonitoring'] -eq 0 -and [string]$defender.RunningMode -eq 'Normal')
+        AntivirusEnabled              = ([string]$defender.RunningMode -eq 'Normal')
+        AntivirusSignatureAge         = $age
+        AntivirusSignatureLastUpdated = $global:RgSim.Clock.AddDays(-$age)
+        AMRunningMode                 = [string]$defender.RunningMode
+        IsTamperProtected             = $tamper
+    }
+}
+
+function RgSim.Update-RgMpSignature {
+    # Fresh signatures (age 0), unless the profile says the update fails or returns without updating.
+    param([string]$UpdateSource = '')
+    Add-RgSimCall -Seam 'Update-RgMpSignature' -Arguments ([ordered]@{ UpdateSource = $UpdateSource })
+    $defender = Get-RgSimDefender
+    if ($defender['UpdateError']) { throw [System.Runtime.InteropServices.COMException]::new([string]$defender.UpdateError) }
+    if ($defender.UpdateTakes) { $defender.SignatureAgeDays = 0 }
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -1264,6 +1329,7 @@ $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-Rg
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgWindowsFeature', 'Set-RgWindowsFeature')
+$RgSimSeams += @('Get-RgMpPreference', 'Set-RgMpPreference', 'Get-RgMpComputerStatus', 'Update-RgMpSignature')
 $RgSimSeams += @('Get-RgLocalUser', 'Set-RgLocalUserEnabled', 'Remove-RgLocalUser', 'Get-RgLocalGroup', 'Resolve-RgAccountSid', 'Add-RgLocalGroupMember', 'Remove-RgLocalGroupMember')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)

@@ -1,4 +1,4 @@
-import { SIMULATED_MACHINE_SID } from '../model/profile.ts';
+import { DEFENDER_DEFAULT_PREFERENCES, SIMULATED_MACHINE_SID } from '../model/profile.ts';
 import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
@@ -161,6 +161,19 @@ export function renderProfile(profile: SimulatedDevice): string {
   data.LocalGroups = (profile.localGroups ?? []).map((g) => ({
     Sid: g.sid, Name: g.name, Members: (g.members ?? []).map((m) => ({ Sid: m.sid, Name: m.name ?? '' })), ReadError: g.readError ?? '', WriteError: g.writeError ?? '',
   }));
+  if (profile.defender) {
+    const d = profile.defender;
+    const preferences: { [key: string]: PsValue } = { ...DEFENDER_DEFAULT_PREFERENCES };
+    for (const [name, value] of Object.entries(d.preferences ?? {})) {
+      if (value === null) delete preferences[name];
+      else preferences[name] = typeof value === 'boolean' ? Number(value) : value;
+    }
+    data.Defender = [{
+      Available: d.available ?? true, Preferences: preferences, TamperProtected: d.tamperProtected ?? false, ReportsTamperProtection: d.reportsTamperProtection ?? true,
+      HeldByPolicy: [...(d.heldByPolicy ?? [])], SignatureAgeDays: d.signatureAgeDays ?? 0, RunningMode: d.runningMode ?? 'Normal', ReadError: d.readError ?? '',
+      SetError: d.setError ?? '', UpdateError: d.updateError ?? '', UpdateTakes: d.updateTakes ?? true,
+    }];
+  }
   data.Accounts = (profile.accounts ?? []).map((a) => ({ Name: a.name, Sid: a.sid }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({

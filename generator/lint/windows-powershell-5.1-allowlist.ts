@@ -42,6 +42,7 @@ const SCRIPTBLOCK = 'System.Management.Automation.ScriptBlock';
 const PSOBJECT = 'System.Management.Automation.PSObject';
 const INT = 'System.Int32';
 const INTS = 'System.Int32[]';
+const BOOL = 'System.Boolean';
 
 const WINDOWS_8: WindowsBuild = { build: 9200, name: 'Windows 8 / Windows Server 2012' };
 const WINDOWS_10: WindowsBuild = { build: 10240, name: 'Windows 10 1507 / Windows Server 2016' };
@@ -142,6 +143,21 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'Enable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user enabled' },
   'Disable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user disabled' },
   'Remove-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user deleted' },
+
+  // Defender for the defender rooms (seams in runtime/defender.ps1, defender-write.ps1; docs/reference/windows-admin.md 1)
+  'Get-MpPreference': { module: 'Defender', parameters: {}, minBuild: WINDOWS_8, use: 'Defender seam: the preferences remgen types' },
+  'Set-MpPreference': {
+    module: 'Defender',
+    parameters: {
+      DisableRealtimeMonitoring: BOOL, DisableBehaviorMonitoring: BOOL, DisableIOAVProtection: BOOL, DisableScriptScanning: BOOL, DisableBlockAtFirstSeen: BOOL,
+      PUAProtection: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.PUAProtectionType', MAPSReporting: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.MAPSReportingType', CloudBlockLevel: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.CloudBlockLevelType',
+      SubmitSamplesConsent: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.SubmitSamplesConsentType', EnableNetworkProtection: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.ASRRuleActionType', Force: SWITCH,
+    },
+    minBuild: WINDOWS_8,
+    use: 'Defender seam: one preference set (read again by the step: tamper protection can make it do nothing)',
+  },
+  'Get-MpComputerStatus': { module: 'Defender', parameters: {}, minBuild: WINDOWS_8, use: 'Defender seam: real-time protection, signature age, running mode, tamper protection' },
+  'Update-MpSignature': { module: 'Defender', parameters: { UpdateSource: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpSignature.UpdateSource' }, minBuild: WINDOWS_8, use: 'Defender seam: a signature update' },
 
   // TLS (Windows 10 and later)
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },

@@ -104,6 +104,8 @@ export interface DeviceProfileProps {
   readonly localGroups?: readonly LocalGroup[];
   /** Domain and Entra accounts the device can resolve by name (NTAccount.Translate), e.g. `AzureAD\alex@contoso.com`. */
   readonly accounts?: readonly { readonly name: string; readonly sid: string }[];
+  /** Microsoft Defender Antivirus as the Mp cmdlets see it. @default not there: the Mp cmdlets fail as with another antivirus */
+  readonly defender?: DefenderState;
 }
 
 /** A certificate of a chain as Windows built it. */
@@ -452,4 +454,40 @@ export interface LocalGroup {
   readonly readError?: string;
   /** Adding or removing members fails with this message. */
   readonly writeError?: string;
+}
+
+/** Defender's preferences a profile starts from when it names none (a Windows 11 default install). */
+export const DEFENDER_DEFAULT_PREFERENCES: Readonly<Record<string, number>> = {
+  DisableRealtimeMonitoring: 0, DisableBehaviorMonitoring: 0, DisableIOAVProtection: 0, DisableScriptScanning: 0, DisableBlockAtFirstSeen: 0,
+  PUAProtection: 0, MAPSReporting: 2, CloudBlockLevel: 0, SubmitSamplesConsent: 1, EnableNetworkProtection: 0,
+};
+
+/** Microsoft Defender Antivirus on a simulated device. */
+export interface DefenderState {
+  /** The Mp cmdlets answer; false: they fail with 0x800106ba, as with another antivirus active. @default true */
+  readonly available?: boolean;
+  /**
+   * Preferences by their Set-MpPreference name, as Get-MpPreference shows them: a Disable* switch as a boolean, a level
+   * as its number (e.g. `{ DisableRealtimeMonitoring: true, PUAProtection: 0 }`); the rest as
+   * `DEFENDER_DEFAULT_PREFERENCES`. A name set to `null` is one this Defender does not have.
+   */
+  readonly preferences?: Readonly<Record<string, boolean | number | null>>;
+  /** Tamper protection on: changes to real-time, behaviour, download and script scanning, block at first sight and MAPS do nothing. @default false */
+  readonly tamperProtected?: boolean;
+  /** Whether Get-MpComputerStatus has IsTamperProtected (older platforms do not). @default true */
+  readonly reportsTamperProtection?: boolean;
+  /** Preferences a policy holds: changing them does nothing. */
+  readonly heldByPolicy?: readonly string[];
+  /** @default 0 */
+  readonly signatureAgeDays?: number;
+  /** `Normal`, `Passive` (another antivirus is primary), `EDR Block Mode`. @default "Normal" */
+  readonly runningMode?: string;
+  /** Get-MpPreference fails with this message. */
+  readonly readError?: string;
+  /** Set-MpPreference fails with this message. */
+  readonly setError?: string;
+  /** Update-MpSignature fails with this message (e.g. `0x80072ee7`, no connection to the update source). */
+  readonly updateError?: string;
+  /** Update-MpSignature brings the signatures up to date; false: it returns and nothing changes. @default true */
+  readonly updateTakes?: boolean;
 }

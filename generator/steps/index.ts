@@ -36,6 +36,9 @@ import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 import { windowsFeatureRoom, type WindowsFeatureStep } from './features/windows-feature.ts';
 import { localUserRoom, type LocalUserStep } from './accounts/local-user.ts';
+import { defenderRoom, type DefenderStep } from './security/defender.ts';
+import { defenderStatusRoom, type DefenderStatusStep } from './security/defender-status.ts';
+import { defenderSignatureUpdateRoom, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
 import { localGroupMemberRoom, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
@@ -73,6 +76,10 @@ export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 export { windowsFeature, type WindowsFeatureProps, type WindowsFeatureStep } from './features/windows-feature.ts';
 export { entraSid } from './accounts/account-common.ts';
+export type { DefenderMode, DefenderPreferences } from './security/defender-common.ts';
+export { defender, type DefenderProps, type DefenderStep } from './security/defender.ts';
+export { defenderStatus, type DefenderStatusProps, type DefenderStatusStep } from './security/defender-status.ts';
+export { defenderSignatureUpdate, type DefenderSignatureUpdateProps, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
 export { localUser, type LocalUserProps, type LocalUserStep } from './accounts/local-user.ts';
 export { localGroupMember, type LocalGroupMemberProps, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
 
@@ -91,7 +98,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | PathCleanupStep
   | AppxPackageStep
   | WindowsFeatureStep
-  | LocalUserStep | LocalGroupMemberStep;
+  | LocalUserStep | LocalGroupMemberStep
+  | DefenderStep | DefenderStatusStep | DefenderSignatureUpdateStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -106,7 +114,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     pathCleanupRoom,
     appxPackageRoom,
     windowsFeatureRoom,
-    localUserRoom, localGroupMemberRoom].map((room) => [room.kind, room]),
+    localUserRoom, localGroupMemberRoom,
+    defenderRoom, defenderStatusRoom, defenderSignatureUpdateRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
