@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"LocalGroupMemberStep":{"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"},"LocalUserStep":{"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsFeatureStep":{"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"DefenderMode":{"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"},"DefenderSignatureUpdateStep":{"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DefenderStatusStep":{"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running (Get-MpComputerStatus `RealTimeProtectionEnabled`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"DefenderStep":{"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"LocalGroupMemberStep":{"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"},"LocalUserStep":{"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsFeatureStep":{"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema71 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema77 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern58 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
-const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember"]}},"required":["kind"],"type":"object"};
+const pattern62 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
+const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate"]}},"required":["kind"],"type":"object"};
 const schema21 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema24 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
 const schema34 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
@@ -27,6 +27,7 @@ const schema67 = {"additionalProperties":false,"description":"A setting: an AppX
 const schema68 = {"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
 const schema69 = {"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema70 = {"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"};
+const schema74 = {"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running (Get-MpComputerStatus `RealTimeProtectionEnabled`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"};
 const schema17 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
 const schema18 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
@@ -6009,6 +6010,613 @@ validate48.errors = vErrors;
 return errors === 0;
 }
 
+const schema71 = {"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema72 = {"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema71.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.behaviorMonitoring !== undefined){
+let data0 = data.behaviorMonitoring;
+if(typeof data0 !== "boolean"){
+const err3 = {instancePath:instancePath+"/behaviorMonitoring",schemaPath:"#/properties/behaviorMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.behaviorMonitoring.type,parentSchema:schema71.properties.behaviorMonitoring,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.blockAtFirstSeen !== undefined){
+let data1 = data.blockAtFirstSeen;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/blockAtFirstSeen",schemaPath:"#/properties/blockAtFirstSeen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.blockAtFirstSeen.type,parentSchema:schema71.properties.blockAtFirstSeen,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cloudBlockLevel !== undefined){
+let data2 = data.cloudBlockLevel;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.cloudBlockLevel.type,parentSchema:schema71.properties.cloudBlockLevel,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((((data2 === "default") || (data2 === "moderate")) || (data2 === "high")) || (data2 === "highPlus")) || (data2 === "zeroTolerance"))){
+const err6 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/enum",keyword:"enum",params:{allowedValues: schema71.properties.cloudBlockLevel.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.cloudBlockLevel.enum,parentSchema:schema71.properties.cloudBlockLevel,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.cloudProtection !== undefined){
+let data3 = data.cloudProtection;
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.cloudProtection.type,parentSchema:schema71.properties.cloudProtection,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(((data3 === "disabled") || (data3 === "basic")) || (data3 === "advanced"))){
+const err8 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/enum",keyword:"enum",params:{allowedValues: schema71.properties.cloudProtection.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.cloudProtection.enum,parentSchema:schema71.properties.cloudProtection,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.downloadScanning !== undefined){
+let data4 = data.downloadScanning;
+if(typeof data4 !== "boolean"){
+const err9 = {instancePath:instancePath+"/downloadScanning",schemaPath:"#/properties/downloadScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.downloadScanning.type,parentSchema:schema71.properties.downloadScanning,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema71.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema71.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.kind.type,parentSchema:schema71.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("defender" !== data6){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defender"},message:"must be equal to constant",schema:"defender",parentSchema:schema71.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.networkProtection !== undefined){
+let data7 = data.networkProtection;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((data7 === "enabled") || (data7 === "audit")) || (data7 === "disabled"))){
+const err16 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.puaProtection !== undefined){
+let data8 = data.puaProtection;
+if(typeof data8 !== "string"){
+const err17 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(((data8 === "enabled") || (data8 === "audit")) || (data8 === "disabled"))){
+const err18 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.realTimeMonitoring !== undefined){
+let data9 = data.realTimeMonitoring;
+if(typeof data9 !== "boolean"){
+const err19 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.realTimeMonitoring.type,parentSchema:schema71.properties.realTimeMonitoring,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(true !== data9){
+const err20 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema71.properties.realTimeMonitoring,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.sampleSubmission !== undefined){
+let data10 = data.sampleSubmission;
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.sampleSubmission.type,parentSchema:schema71.properties.sampleSubmission,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!((((data10 === "alwaysPrompt") || (data10 === "safeSamples")) || (data10 === "never")) || (data10 === "all"))){
+const err22 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/enum",keyword:"enum",params:{allowedValues: schema71.properties.sampleSubmission.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.sampleSubmission.enum,parentSchema:schema71.properties.sampleSubmission,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.scriptScanning !== undefined){
+let data11 = data.scriptScanning;
+if(typeof data11 !== "boolean"){
+const err23 = {instancePath:instancePath+"/scriptScanning",schemaPath:"#/properties/scriptScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.scriptScanning.type,parentSchema:schema71.properties.scriptScanning,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 200){
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+const schema75 = {"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema75.required,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "title")) || (key0 === "updateSource"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data0 = data.cooldown;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema75.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.cooldown.type,parentSchema:schema75.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data1 = data.gate;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.probes === undefined){
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "probes")){
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.probes !== undefined){
+let data2 = data1.probes;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema75.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern0.test(data4)){
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema75.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.id.type,parentSchema:schema75.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.kind.type,parentSchema:schema75.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data5){
+const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defenderSignatureUpdate"},message:"must be equal to constant",schema:"defenderSignatureUpdate",parentSchema:schema75.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data6 = data.title;
+if(typeof data6 === "string"){
+if(func3(data6) > 200){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema75.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.title.type,parentSchema:schema75.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.updateSource !== undefined){
+let data7 = data.updateSource;
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.updateSource.type,parentSchema:schema75.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((((data7 === "microsoftUpdateServer") || (data7 === "mmpc")) || (data7 === "internalDefinitionUpdateServer")) || (data7 === "fileShares"))){
+const err21 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/enum",keyword:"enum",params:{allowedValues: schema75.properties.updateSource.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.updateSource.enum,parentSchema:schema75.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
 const pattern34 = new RegExp("^[0-9A-Fa-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -11304,9 +11912,14 @@ vErrors.push(err393);
 }
 errors++;
 }
+const _errs464 = errors;
+let valid110 = true;
+const _errs465 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err394 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.kind !== undefined){
+let data142 = data.kind;
+if(typeof data142 !== "string"){
+const err394 = {};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -11315,10 +11928,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-if(data.kind !== undefined){
-let data142 = data.kind;
-if(!(((((((((((((((((((((((((((((((((data142 === "registryValue") || (data142 === "registryBits")) || (data142 === "windowsVersion")) || (data142 === "endpoints")) || (data142 === "wininetTls")) || (data142 === "cachedCredentials")) || (data142 === "dnsFlush")) || (data142 === "joinState")) || (data142 === "joinRepair")) || (data142 === "clockSkew")) || (data142 === "clockResync")) || (data142 === "schannelProtocol")) || (data142 === "cipherSuites")) || (data142 === "oneDriveAccount")) || (data142 === "oneDriveReset")) || (data142 === "scheduledTask")) || (data142 === "scheduledTaskRan")) || (data142 === "scheduledTaskRun")) || (data142 === "file")) || (data142 === "tlsInspection")) || (data142 === "service")) || (data142 === "serviceRestart")) || (data142 === "installedApp")) || (data142 === "appUninstall")) || (data142 === "process")) || (data142 === "processStop")) || (data142 === "command")) || (data142 === "commandRun")) || (data142 === "pathCleanup")) || (data142 === "appxPackage")) || (data142 === "windowsFeature")) || (data142 === "localUser")) || (data142 === "localGroupMember"))){
-const err395 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data142};
+if("defender" !== data142){
+const err395 = {};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -11329,13 +11940,352 @@ errors++;
 }
 }
 }
+var _valid33 = _errs465 === errors;
+errors = _errs464;
+if(vErrors !== null){
+if(_errs464){
+vErrors.length = _errs464;
+}
 else {
-const err396 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs468 = errors;
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs468 === errors;
+valid110 = _valid33;
+}
+if(!valid110){
+const err396 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
 if(vErrors === null){
 vErrors = [err396];
 }
 else {
 vErrors.push(err396);
+}
+errors++;
+}
+const _errs470 = errors;
+let valid112 = true;
+const _errs471 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data143 = data.kind;
+if(typeof data143 !== "string"){
+const err397 = {};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+if("defenderStatus" !== data143){
+const err398 = {};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+}
+}
+var _valid34 = _errs471 === errors;
+errors = _errs470;
+if(vErrors !== null){
+if(_errs470){
+vErrors.length = _errs470;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid34){
+const _errs474 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err399 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err400 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+for(const key16 in data){
+if(!(((((key16 === "id") || (key16 === "kind")) || (key16 === "maxSignatureAgeDays")) || (key16 === "realTimeProtection")) || (key16 === "title"))){
+const err401 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data144 = data.id;
+if(typeof data144 === "string"){
+if(func3(data144) > 64){
+const err402 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74.properties.id,data:data144};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+if(!pattern0.test(data144)){
+const err403 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema74.properties.id,data:data144};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+else {
+const err404 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data144};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data145 = data.kind;
+if(typeof data145 !== "string"){
+const err405 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data145};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+if("defenderStatus" !== data145){
+const err406 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/const",keyword:"const",params:{allowedValue: "defenderStatus"},message:"must be equal to constant",schema:"defenderStatus",parentSchema:schema74.properties.kind,data:data145};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+}
+if(data.maxSignatureAgeDays !== undefined){
+let data146 = data.maxSignatureAgeDays;
+if((typeof data146 == "number") && (isFinite(data146))){
+if(data146 > 365 || isNaN(data146)){
+const err407 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema74.properties.maxSignatureAgeDays,data:data146};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+if(data146 < 0 || isNaN(data146)){
+const err408 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema74.properties.maxSignatureAgeDays,data:data146};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+else {
+const err409 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.maxSignatureAgeDays.type,parentSchema:schema74.properties.maxSignatureAgeDays,data:data146};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+if(data.realTimeProtection !== undefined){
+let data147 = data.realTimeProtection;
+if(typeof data147 !== "boolean"){
+const err410 = {instancePath:instancePath+"/realTimeProtection",schemaPath:"#/definitions/DefenderStatusStep/properties/realTimeProtection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.realTimeProtection.type,parentSchema:schema74.properties.realTimeProtection,data:data147};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data148 = data.title;
+if(typeof data148 === "string"){
+if(func3(data148) > 200){
+const err411 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema74.properties.title,data:data148};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+else {
+const err412 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data148};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+}
+}
+else {
+const err413 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+var _valid34 = _errs474 === errors;
+valid112 = _valid34;
+}
+if(!valid112){
+const err414 = {instancePath,schemaPath:"#/allOf/34/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[34].if,parentSchema:schema15.allOf[34],data};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+const _errs489 = errors;
+let valid116 = true;
+const _errs490 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data149 = data.kind;
+if(typeof data149 !== "string"){
+const err415 = {};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data149){
+const err416 = {};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+}
+var _valid35 = _errs490 === errors;
+errors = _errs489;
+if(vErrors !== null){
+if(_errs489){
+vErrors.length = _errs489;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid35){
+const _errs493 = errors;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var _valid35 = _errs493 === errors;
+valid116 = _valid35;
+}
+if(!valid116){
+const err417 = {instancePath,schemaPath:"#/allOf/35/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[35].if,parentSchema:schema15.allOf[35],data};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err418 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data150 = data.kind;
+if(!((((((((((((((((((((((((((((((((((((data150 === "registryValue") || (data150 === "registryBits")) || (data150 === "windowsVersion")) || (data150 === "endpoints")) || (data150 === "wininetTls")) || (data150 === "cachedCredentials")) || (data150 === "dnsFlush")) || (data150 === "joinState")) || (data150 === "joinRepair")) || (data150 === "clockSkew")) || (data150 === "clockResync")) || (data150 === "schannelProtocol")) || (data150 === "cipherSuites")) || (data150 === "oneDriveAccount")) || (data150 === "oneDriveReset")) || (data150 === "scheduledTask")) || (data150 === "scheduledTaskRan")) || (data150 === "scheduledTaskRun")) || (data150 === "file")) || (data150 === "tlsInspection")) || (data150 === "service")) || (data150 === "serviceRestart")) || (data150 === "installedApp")) || (data150 === "appUninstall")) || (data150 === "process")) || (data150 === "processStop")) || (data150 === "command")) || (data150 === "commandRun")) || (data150 === "pathCleanup")) || (data150 === "appxPackage")) || (data150 === "windowsFeature")) || (data150 === "localUser")) || (data150 === "localGroupMember")) || (data150 === "defender")) || (data150 === "defenderStatus")) || (data150 === "defenderSignatureUpdate"))){
+const err419 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data150};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+}
+else {
+const err420 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
 }
 errors++;
 }
@@ -11677,7 +12627,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.type,parentSchema:schema77,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -11687,7 +12637,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values",schema:schema71.enum,parentSchema:schema71,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema77.enum},message:"must be equal to one of the allowed values",schema:schema77.enum,parentSchema:schema77,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -11735,7 +12685,7 @@ errors++;
 if(data.version !== undefined){
 let data11 = data.version;
 if(typeof data11 === "string"){
-if(!pattern58.test(data11)){
+if(!pattern62.test(data11)){
 const err33 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"+"\"",schema:"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$",parentSchema:schema13.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -11772,14 +12722,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema72 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema78 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -11789,7 +12739,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -11799,7 +12749,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11809,7 +12759,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11819,7 +12769,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11830,7 +12780,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11844,7 +12794,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema72.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema78.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11854,7 +12804,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11865,7 +12815,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.description.type,parentSchema:schema72.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.description.type,parentSchema:schema78.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11879,7 +12829,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema72.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema78.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11889,7 +12839,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema72.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema78.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -11900,7 +12850,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.displayName.type,parentSchema:schema72.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.displayName.type,parentSchema:schema78.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11914,7 +12864,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema72.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema78.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11924,7 +12874,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema72.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema78.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11935,7 +12885,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.id.type,parentSchema:schema72.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11949,7 +12899,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema72.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema78.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11967,7 +12917,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.remediations.type,parentSchema:schema72.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.remediations.type,parentSchema:schema78.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11980,7 +12930,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.type.type,parentSchema:schema72.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.type.type,parentSchema:schema78.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11990,7 +12940,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema72.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema78.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12002,7 +12952,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12011,7 +12961,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
@@ -12116,8 +13066,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;
