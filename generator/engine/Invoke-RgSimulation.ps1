@@ -1099,11 +1099,9 @@ function RgSim.Remove-RgLocalGroupMember {
 # --- Microsoft Defender (the defender seams), from the profile's Defender ------------------------------------
 
 function Get-RgSimDefender {
-    # The one Defender of the device (kept as a one-item list so it is carried like the other pieces); the Mp
-    # cmdlets fail as they do with another antivirus active when it is not available.
-    if ($global:RgSim.Defender.Count -eq 0 -or -not $global:RgSim.Defender[0].Available) {
-        throw [System.Runtime.InteropServices.COMException]::new('Operation failed with the following error: 0x800106ba', -2147024891)
-    }
+    # The one Defender of the device (kept as a one-item list so it is carried like the other pieces); $null when it
+    # does not answer (another antivirus has it off), which the seams report as Running false.
+    if ($global:RgSim.Defender.Count -eq 0 -or -not $global:RgSim.Defender[0].Available) { return $null }
     $global:RgSim.Defender[0]
 }
 
@@ -1111,13 +1109,14 @@ function RgSim.Get-RgMpPreference {
     param([string[]]$Name)
     Add-RgSimCall -Seam 'Get-RgMpPreference' -Arguments ([ordered]@{ Name = [string[]]@($Name) })
     $defender = Get-RgSimDefender
+    if ($null -eq $defender) { return [pscustomobject]@{ Running = $false; Values = @{} } }
     if ($defender['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.ReadError) }
     $values = @{}
     foreach ($item in $Name) {
         $values[$item] = $null
         if ($defender.Preferences.Contains($item)) { $values[$item] = [int]$defender.Preferences[$item] }
     }
-    [pscustomobject]@{ Values = $values }
+    [pscustomobject]@{ Running = $true; Values = $values }
 }
 
 function RgSim.Set-RgMpPreference {
@@ -1126,6 +1125,7 @@ function RgSim.Set-RgMpPreference {
     param([string]$Name, [int]$Value)
     Add-RgSimCall -Seam 'Set-RgMpPreference' -Arguments ([ordered]@{ Name = $Name; Value = $Value })
     $defender = Get-RgSimDefender
+    if ($null -eq $defender) { throw [System.Runtime.InteropServices.COMException]::new('A general error occurred that is not covered by a more specific error code. (HRESULT 0x800106ba)') }
     if ($defender['SetError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.SetError) }
     $protected = @('DisableRealtimeMonitoring', 'DisableBehaviorMonitoring', 'DisableIOAVProtection', 'DisableScriptScanning', 'DisableBlockAtFirstSeen', 'MAPSReporting')
     if (($defender.TamperProtected -and $protected -contains $Name) -or @($defender['HeldByPolicy']) -contains $Name) { return }
@@ -1136,12 +1136,17 @@ function RgSim.Get-RgMpComputerStatus {
     param()
     Add-RgSimCall -Seam 'Get-RgMpComputerStatus' -Arguments ([ordered]@{})
     $defender = Get-RgSimDefender
+    if ($null -eq $defender) {
+        return [pscustomobject]@{ Running = $false; RealTimeProtectionEnabled = $false; AntivirusEnabled = $false; AntivirusSignatureAge = 0; AntivirusSignatureLastUpdated = $null; AMRunningMode = 'Not running'; IsTamperProtected = '' }
+    }
     $age = [int]$defender.SignatureAgeDays
     $tamper = ''
     if ($defender.ReportsTamperProtection) { $tamper = [string][bool]$defender.TamperProtected }
+    # A passive Defender still reports its protections on (docs/reference/windows-admin.md 1.3).
     [pscustomobject]@{
-        RealTimeProtectionEnabled     = ([int]$defender.Preferences['DisableRealtimeMonitoring'] -eq 0 -and [string]$defender.RunningMode -eq 'Normal')
-        AntivirusEnabled              = ([string]$defender.RunningMode -eq 'Normal')
+        Running                       = $true
+        RealTimeProtectionEnabled     = ([int]$defender.Preferences['DisableRealtimeMonitoring'] -eq 0 -and [string]$defender.RunningMode -ne 'Not running')
+        AntivirusEnabled              = ([string]$defender.RunningMode -ne 'Not running')
         AntivirusSignatureAge         = $age
         AntivirusSignatureLastUpdated = $global:RgSim.Clock.AddDays(-$age)
         AMRunningMode                 = [string]$defender.RunningMode
@@ -1154,6 +1159,7 @@ function RgSim.Update-RgMpSignature {
     param([string]$UpdateSource = '')
     Add-RgSimCall -Seam 'Update-RgMpSignature' -Arguments ([ordered]@{ UpdateSource = $UpdateSource })
     $defender = Get-RgSimDefender
+    if ($null -eq $defender) { throw [System.Runtime.InteropServices.COMException]::new('A general error occurred that is not covered by a more specific error code. (HRESULT 0x800106ba)') }
     if ($defender['UpdateError']) { throw [System.Runtime.InteropServices.COMException]::new([string]$defender.UpdateError) }
     if ($defender.UpdateTakes) { $defender.SignatureAgeDays = 0 }
 }

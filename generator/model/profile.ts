@@ -104,7 +104,7 @@ export interface DeviceProfileProps {
   readonly localGroups?: readonly LocalGroup[];
   /** Domain and Entra accounts the device can resolve by name (NTAccount.Translate), e.g. `AzureAD\alex@contoso.com`. */
   readonly accounts?: readonly { readonly name: string; readonly sid: string }[];
-  /** Microsoft Defender Antivirus as the Mp cmdlets see it. @default not there: the Mp cmdlets fail as with another antivirus */
+  /** Microsoft Defender Antivirus as the Mp cmdlets see it. @default not running: the Mp cmdlets fail as with another antivirus (HRESULT 0x800106BA) */
   readonly defender?: DefenderState;
 }
 
@@ -464,7 +464,7 @@ export const DEFENDER_DEFAULT_PREFERENCES: Readonly<Record<string, number>> = {
 
 /** Microsoft Defender Antivirus on a simulated device. */
 export interface DefenderState {
-  /** The Mp cmdlets answer; false: they fail with 0x800106ba, as with another antivirus active. @default true */
+  /** The Mp cmdlets answer; false: they fail with HRESULT 0x800106BA, as with another antivirus that has Defender off. @default true */
   readonly available?: boolean;
   /**
    * Preferences by their Set-MpPreference name, as Get-MpPreference shows them: a Disable* switch as a boolean, a level
@@ -480,7 +480,7 @@ export interface DefenderState {
   readonly heldByPolicy?: readonly string[];
   /** @default 0 */
   readonly signatureAgeDays?: number;
-  /** `Normal`, `Passive` (another antivirus is primary), `EDR Block Mode`. @default "Normal" */
+  /** `Normal`, `Passive Mode` or `SxS Passive Mode` (another antivirus is primary; the protections still read on), `EDR Block Mode`. @default "Normal" */
   readonly runningMode?: string;
   /** Get-MpPreference fails with this message. */
   readonly readError?: string;

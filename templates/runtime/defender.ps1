@@ -7,8 +7,9 @@ function Get-RgMpPreference {
     .PARAMETER Name
         Preference names as Set-MpPreference takes them (DisableRealtimeMonitoring, PUAProtection, ...).
     .OUTPUTS
-        Values (name -> [int], or $null when this Defender has no such preference). Throws when Defender cannot be
-        read (not running, another antivirus, not an administrator).
+        Running ([bool]: false when the Defender service does not answer, HRESULT 0x800106BA, as with another
+        antivirus), Values (name -> [int], or $null when this Defender has no such preference). Throws on any other
+        failure (not an administrator).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -16,7 +17,13 @@ function Get-RgMpPreference {
         [Parameter(Mandatory = $true)]
         [string[]]$Name
     )
-    $preference = Get-MpPreference -ErrorAction Stop
+    try {
+        $preference = Get-MpPreference -ErrorAction Stop
+    }
+    catch {
+        if (Test-RgDefenderNotRunning -ErrorRecord $_) { return [pscustomobject]@{ Running = $false; Values = @{} } }
+        throw
+    }
     $values = @{}
     foreach ($item in $Name) {
         $property = $preference.PSObject.Properties[$item]
@@ -27,7 +34,7 @@ function Get-RgMpPreference {
             $values[$item] = [int]$property.Value
         }
     }
-    [pscustomobject]@{ Values = $values }
+    [pscustomobject]@{ Running = $true; Values = $values }
 }
 
 function Get-RgMpComputerStatus {
@@ -36,15 +43,24 @@ function Get-RgMpComputerStatus {
         Seam: Microsoft Defender Antivirus status (the Defender module's Get-MpComputerStatus; docs/reference/
         windows-admin.md 1.3).
     .OUTPUTS
-        RealTimeProtectionEnabled, AntivirusEnabled ([bool]), AntivirusSignatureAge ([int] days),
-        AntivirusSignatureLastUpdated ([datetime] UTC or $null), AMRunningMode ([string], empty on old platforms),
-        IsTamperProtected ([string]: True, False, or empty where the platform does not say). Throws when Defender
-        cannot be read.
+        Running ([bool]: false when the Defender service does not answer, HRESULT 0x800106BA; the rest is then
+        empty), RealTimeProtectionEnabled, AntivirusEnabled ([bool]), AntivirusSignatureAge ([int] days),
+        AntivirusSignatureLastUpdated ([datetime] UTC or $null), AMRunningMode ([string]: Normal, Passive Mode, SxS
+        Passive Mode, EDR Block Mode, Not running; empty on old platforms), IsTamperProtected ([string]: True,
+        False, or empty where the platform does not say). Throws on any other failure.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param()
-    $status = Get-MpComputerStatus -ErrorAction Stop
+    try {
+        $status = Get-MpComputerStatus -ErrorAction Stop
+    }
+    catch {
+        if (Test-RgDefenderNotRunning -ErrorRecord $_) {
+            return [pscustomobject]@{ Running = $false; RealTimeProtectionEnabled = $false; AntivirusEnabled = $false; AntivirusSignatureAge = 0; AntivirusSignatureLastUpdated = $null; AMRunningMode = 'Not running'; IsTamperProtected = '' }
+        }
+        throw
+    }
     $read = {
         param([string]$Property)
         $found = $status.PSObject.Properties[$Property]
@@ -55,6 +71,7 @@ function Get-RgMpComputerStatus {
     if ($null -ne $updated) { $updated = ([datetime]$updated).ToUniversalTime() }
     $tamper = & $read 'IsTamperProtected'
     [pscustomobject]@{
+        Running                       = $true
         RealTimeProtectionEnabled     = [bool](& $read 'RealTimeProtectionEnabled')
         AntivirusEnabled              = [bool](& $read 'AntivirusEnabled')
         AntivirusSignatureAge         = [int](& $read 'AntivirusSignatureAge')
@@ -108,6 +125,7 @@ function Get-RgDefenderStatusWords {
         [Parameter(Mandatory = $true)]
         [object]$Status
     )
+    if (-not $Status.Running) { return 'Defender not running (another antivirus?)' }
     $words = @()
     if ($Status.RealTimeProtectionEnabled) { $words += 'real-time on' } else { $words += 'real-time off' }
     $age = 'signatures ' + $Status.AntivirusSignatureAge + ' day(s) old'
@@ -118,4 +136,44 @@ function Get-RgDefenderStatusWords {
     if ($Status.AMRunningMode -and $Status.AMRunningMode -ne 'Normal') { $words += 'running mode ' + $Status.AMRunningMode }
     if ($Status.IsTamperProtected -eq 'True') { $words += 'tamper protection on' }
     $words -join ', '
+}
+
+function Test-RgDefenderNotRunning {
+    <#
+    .SYNOPSIS
+        Whether an Mp cmdlet's error is Defender not answering at all (another antivirus has it off): the token
+        0x800106BA in the error id or message, which is not translated (docs/reference/windows-admin.md 1.3).
+    .PARAMETER ErrorRecord
+        The error caught.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Management.Automation.ErrorRecord]$ErrorRecord
+    )
+    $text = [string]$ErrorRecord.FullyQualifiedErrorId + ' ' + $ErrorRecord.Exception.Message
+    $inner = $ErrorRecord.Exception
+    while ($null -ne $inner) {
+        $text += ' ' + ('0x{0:x8}' -f $inner.HResult)
+        $inner = $inner.InnerException
+    }
+    $text -match '0x800106ba'
+}
+
+function Test-RgDefenderActive {
+    <#
+    .SYNOPSIS
+        Whether Defender is the active antivirus: it answers and its running mode is not passive or not running
+        (a passive Defender still reports its protections on: docs/reference/windows-admin.md 1.3).
+    .PARAMETER Status
+        What Get-RgMpComputerStatus returned.
+    #>
+    [CmdletBinding()]
+    [OutputType([bool])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [object]$Status
+    )
+    $Status.Running -and @('Passive Mode', 'SxS Passive Mode', 'Not running') -notcontains [string]$Status.AMRunningMode
 }

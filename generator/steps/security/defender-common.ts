@@ -33,6 +33,17 @@ export interface DefenderPreferences {
   readonly networkProtection?: DefenderMode;
 }
 
+/** What a device where Defender is not the active antivirus means. */
+export interface DefenderApplicability {
+  /**
+   * A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running,
+   * its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the
+   * step passes; for fleets where some devices run another antivirus).
+   * @default "nonCompliant"
+   */
+  readonly ifNotActive?: 'nonCompliant' | 'notApplicable';
+}
+
 interface PreferenceSpec {
   readonly name: string;
   readonly label: string;

@@ -1,9 +1,14 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepIssue, StepRoom } from '../room.ts';
+import type { DefenderApplicability } from './defender-common.ts';
 
 /** Props of {@link defenderStatus}. */
-export interface DefenderStatusProps extends StepBase {
-  /** Real-time protection must be running (Get-MpComputerStatus `RealTimeProtectionEnabled`). @default true */
+export interface DefenderStatusProps extends StepBase, DefenderApplicability {
+  /**
+   * Real-time protection must be running: Defender the active antivirus (running mode not passive) and
+   * Get-MpComputerStatus `RealTimeProtectionEnabled`.
+   * @default true
+   */
   readonly realTimeProtection?: boolean;
   /**
    * The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.
@@ -52,10 +57,12 @@ export const defenderStatusRoom: StepRoom<DefenderStatusStep> = {
   runtime: ['defender.ps1'],
   contextOf: () => 'system',
   check,
-  toData: (step) => ({ RealTimeProtection: step.realTimeProtection ?? true, MaxSignatureAgeDays: step.maxSignatureAgeDays ?? -1 }),
+  toData: (step) => ({
+    RealTimeProtection: step.realTimeProtection ?? true, MaxSignatureAgeDays: step.maxSignatureAgeDays ?? -1, IfNotActive: step.ifNotActive === 'notApplicable' ? 'NotApplicable' : 'NonCompliant',
+  }),
   title: (step) => `Defender ${words(step)}`,
   explain: (step) => ({
-    detects: `Microsoft Defender Antivirus has ${words(step)} (Get-MpComputerStatus; the running mode and tamper protection are reported too)`,
+    detects: `Microsoft Defender Antivirus has ${words(step)} (Get-MpComputerStatus; the running mode and tamper protection are reported too)${step.ifNotActive === 'notApplicable' ? '; a device where another antivirus is active passes' : ''}`,
     changes: 'nothing: a probe only reports (a signature update is the defenderSignatureUpdate action)',
   }),
 };

@@ -1,9 +1,9 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepIssue, StepRoom } from '../room.ts';
-import { givenPreferences, type DefenderPreferences } from './defender-common.ts';
+import { givenPreferences, type DefenderApplicability, type DefenderPreferences } from './defender-common.ts';
 
 /** Props of {@link defender}: the preferences to hold, each one optional. */
-export interface DefenderProps extends StepBase, DefenderPreferences {}
+export interface DefenderProps extends StepBase, DefenderPreferences, DefenderApplicability {}
 
 /**
  * A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through
@@ -53,10 +53,11 @@ export const defenderRoom: StepRoom<DefenderStep> = {
   check,
   toData: (step) => ({
     Preferences: givenPreferences(step).map((p) => ({ Name: p.spec.name, Value: p.spec.value(p.choice), Label: p.spec.label, Words: p.spec.words(p.choice) })),
+    IfNotActive: step.ifNotActive === 'notApplicable' ? 'NotApplicable' : 'NonCompliant',
   }),
   title: (step) => `Defender: ${wantWords(step)}`,
   explain: (step) => ({
-    detects: `Microsoft Defender Antivirus has ${wantWords(step)} (as Get-MpPreference reads them)`,
+    detects: `Microsoft Defender Antivirus has ${wantWords(step)} (as Get-MpPreference reads them)${step.ifNotActive === 'notApplicable' ? '; a device where another antivirus is active passes' : ''}`,
     changes: 'sets each one that differs (Set-MpPreference) and reads it again: one that did not change is reported as held by tamper protection or a policy, never retried around it',
   }),
 };

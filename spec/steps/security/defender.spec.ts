@@ -32,13 +32,14 @@ describe('step rooms: defender, defenderStatus, defenderSignatureUpdate (rules)'
       { Name: 'PUAProtection', Value: 1, Label: 'PUA protection', Words: 'on' },
       { Name: 'MAPSReporting', Value: 2, Label: 'cloud protection (MAPS)', Words: 'advanced' },
       { Name: 'EnableNetworkProtection', Value: 2, Label: 'network protection', Words: 'audit only' },
-    ] });
+    ], IfNotActive: 'NonCompliant' });
     assert.deepEqual(defenderRoom.toData(defender({ id: 'd', behaviorMonitoring: false, cloudBlockLevel: 'highPlus', sampleSubmission: 'never' })).Preferences, [
       { Name: 'DisableBehaviorMonitoring', Value: 1, Label: 'behaviour monitoring', Words: 'off' },
       { Name: 'CloudBlockLevel', Value: 4, Label: 'cloud block level', Words: 'high plus' },
       { Name: 'SubmitSamplesConsent', Value: 2, Label: 'sample submission', Words: 'never send' },
     ]);
-    assert.deepEqual(defenderStatusRoom.toData(defenderStatus({ id: 's' })), { RealTimeProtection: true, MaxSignatureAgeDays: -1 });
+    assert.deepEqual(defenderStatusRoom.toData(defenderStatus({ id: 's' })), { RealTimeProtection: true, MaxSignatureAgeDays: -1, IfNotActive: 'NonCompliant' });
+    assert.equal(defenderRoom.toData(defender({ id: 'd', puaProtection: 'audit', ifNotActive: 'notApplicable' })).IfNotActive, 'NotApplicable');
     assert.deepEqual(defenderSignatureUpdateRoom.toData(defenderSignatureUpdate({ id: 'u', gate: { probes: ['s'] }, cooldown: 'PT12H', updateSource: 'mmpc' })), { UpdateSource: 'MMPC' });
   });
 
@@ -138,11 +139,39 @@ describe('step rooms: Defender, in the engine', function () {
     assert.match(two.output[0]!, /update-signatures in cooldown until/);
   });
 
-  it('faults: another antivirus (the Mp cmdlets fail), access denied, an update error; no stderr', async () => {
-    const none = await new Device({ name: 'third-party-av', description: 'spec' }).run(scripts.detect);
-    assert.equal(none.exitCode, 1);
-    assert.match(none.output[0]!, /defender-prefs \(error: Operation failed with the following error: 0x800106ba\)/);
-    assert.deepEqual(none.errors, []);
+  it('another antivirus: Defender not running (the Mp cmdlets fail with HRESULT 0x800106BA) or passive (its protections still read on) fails, and nothing is set or updated', async () => {
+    const none = new Device({ name: 'third-party-av', description: 'spec' });
+    const detect = await none.run(scripts.detect);
+    assert.equal(detect.exitCode, 1);
+    assert.match(detect.output[0]!, /defender-prefs \(is Defender not running \(another antivirus\?\), want real-time protection on, PUA protection on, cloud protection \(MAPS\) advanced\); defender-current \(is Defender not running \(another antivirus\?\), want real-time on/);
+    const fix = await none.run(scripts.remediate);
+    assert.equal(fix.exitCode, 1);
+    assert.match(fix.output[0]!, /defender-prefs.*Microsoft Defender Antivirus is not running \(HRESULT 0x800106BA/);
+    assert.deepEqual([sets(fix), updates(fix)], [[], 0]);
+    assert.deepEqual(fix.errors, []);
+    const passive = await new Device({ name: 'passive', description: 'spec', defender: { ...healthy, runningMode: 'Passive Mode' } }).run(scripts.detect);
+    assert.equal(passive.exitCode, 1);
+    assert.match(passive.output[0]!, /defender-current \(is real-time on, signatures 0 day\(s\) old \(2026-01-01\), running mode Passive Mode, tamper protection on, want real-time on/);
+  });
+
+  it('ifNotActive notApplicable: a device with another antivirus passes, and nothing is asked of Defender', async () => {
+    const mixed = defineRemediation({ ...remediation, id: 'defender-mixed-fleet', steps: [
+      defender({ id: 'defender-prefs', realTimeMonitoring: true, puaProtection: 'enabled', ifNotActive: 'notApplicable' }),
+      defenderStatus({ id: 'defender-current', maxSignatureAgeDays: 3, ifNotActive: 'notApplicable' }),
+      defenderSignatureUpdate({ id: 'update-signatures', gate: { probes: ['defender-current'] }, cooldown: 'PT12H' }),
+    ] });
+    const s = await intuneScripts(mixed);
+    for (const device of [{ name: 'third-party-av', description: 'spec' }, { name: 'passive', description: 'spec', defender: { ...broken, runningMode: 'SxS Passive Mode' } }]) {
+      const run = await new Device(device).run(s.remediate);
+      assert.equal(run.exitCode, 0, run.output.join('\n'));
+      assert.match(run.output[0]!, /^COMPLIANT defender-mixed-fleet/);
+      assert.deepEqual([sets(run), updates(run)], [[], 0]);
+    }
+    const active = await new Device({ name: 'wrong', description: 'spec', defender: broken }).run(s.detect);
+    assert.equal(active.exitCode, 1, 'an active Defender is still checked');
+  });
+
+  it('faults: access denied, an update error; no stderr', async () => {
     const denied = await new Device({ name: 'denied', description: 'spec', defender: { ...broken, setError: 'Access is denied.', signatureAgeDays: 0 } }).run(scripts.remediate);
     assert.match(denied.output[0]!, /defender-prefs.*Access is denied\./);
     const update = await new Device({ name: 'no-update', description: 'spec', defender: { ...healthy, signatureAgeDays: 9, updateError: '0x80072ee7' } }).run(scripts.remediate);

@@ -15,6 +15,9 @@ function Set-RgDefenderPreference {
     $wanted = @($Step.Preferences)
     $names = [string[]]@($wanted | ForEach-Object -Process { [string]$_.Name })
     $read = Get-RgMpPreference -Name $names
+    if (-not $read.Running) {
+        throw 'Microsoft Defender Antivirus is not running (HRESULT 0x800106BA: another antivirus may have it off); nothing was set'
+    }
     $set = @()
     foreach ($preference in $wanted) {
         $value = $read.Values[[string]$preference.Name]

@@ -12,6 +12,9 @@ function Update-RgDefenderSignatureNow {
         [System.Collections.IDictionary]$Step
     )
     $before = Get-RgMpComputerStatus
+    if (-not $before.Running) {
+        throw 'Microsoft Defender Antivirus is not running (HRESULT 0x800106BA: another antivirus may have it off); no update was asked for'
+    }
     if ($PSCmdlet.ShouldProcess('Defender signatures', 'Update (' + $before.AntivirusSignatureAge + ' day(s) old)')) {
         Update-RgMpSignature -UpdateSource ([string]$Step.UpdateSource)
         $after = Get-RgMpComputerStatus
