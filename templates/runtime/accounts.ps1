@@ -129,8 +129,8 @@ function Get-RgGroupMembershipPlan {
     .PARAMETER Step
         The step: Group, Members, Mode, Remove.
     .OUTPUTS
-        Group (Get-RgLocalGroup's answer), Missing ({ Member; Sid }), Extra ({ Sid; Name }), Words (members in
-        words: what the group holds).
+        Group (Get-RgLocalGroup's answer), Missing ({ Member; Sid; Resolved }: a name this device cannot resolve
+        has no Sid and is added by name), Extra ({ Sid; Name }), Words (members in words: what the group holds).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -145,9 +145,11 @@ function Get-RgGroupMembershipPlan {
     $findMember = {
         param([string]$Member)
         $sid = $Member
+        $resolvable = $true
         if ($Member -notmatch '^S-1-') {
             $resolved = Resolve-RgAccountSid -Name $Member
             $sid = $resolved.Sid
+            $resolvable = $resolved.Resolved
         }
         $leaf = $Member.Substring($Member.IndexOf('\') + 1)
         $hit = @($present | Where-Object -FilterScript {
@@ -155,13 +157,13 @@ function Get-RgGroupMembershipPlan {
                 [string]::Equals([string]$_.Name, $Member, [System.StringComparison]::OrdinalIgnoreCase) -or
                 [string]::Equals([string]$_.Name, $leaf, [System.StringComparison]::OrdinalIgnoreCase)
             })
-        [pscustomobject]@{ Member = $Member; Sid = $sid; Hit = $hit }
+        [pscustomobject]@{ Member = $Member; Sid = $sid; Resolved = $resolvable; Hit = $hit }
     }
     $wantedSids = @()
     foreach ($member in @($Step.Members)) {
         $found = & $findMember ([string]$member)
         $wantedSids += @($found.Hit | ForEach-Object -Process { $_.Sid })
-        if ($found.Hit.Count -eq 0) { $plan.Missing += [pscustomobject]@{ Member = $found.Member; Sid = $found.Sid } }
+        if ($found.Hit.Count -eq 0) { $plan.Missing += [pscustomobject]@{ Member = $found.Member; Sid = $found.Sid; Resolved = $found.Resolved } }
     }
     $removeSids = @()
     foreach ($member in @($Step.Remove)) {

@@ -127,6 +127,8 @@ describe('step room: localGroupMember (setting), in the engine', function () {
   it('a name the device cannot resolve is tried by name and fails with what net.exe said; the group is not created', async () => {
     const unresolvable = defineRemediation({ ...remediation, id: 'local-group-unresolved', steps: [localGroupMember({ id: 'rdp-bob', group: 'S-1-5-32-555', members: ['AzureAD\\bob@contoso.com'] })] });
     const s = await intuneScripts(unresolvable);
+    const detect = await new Device(device('en', [])).run(s.detect);
+    assert.match(detect.output[0]!, /rdp-bob \(is missing AzureAD\\bob@contoso\.com \(no SID for this name on this device: write the SID\)/);
     const run = await new Device(device('en', [])).run(s.remediate);
     assert.equal(run.exitCode, 1);
     assert.match(run.output[0]!, /rdp-bob.*There is no such global user or group: AzureAD\\bob@contoso\.com/);
