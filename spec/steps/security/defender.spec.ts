@@ -171,7 +171,10 @@ describe('step rooms: Defender, in the engine', function () {
     assert.equal(active.exitCode, 1, 'an active Defender is still checked');
   });
 
-  it('faults: access denied, an update error; no stderr', async () => {
+  it('faults: access denied reading and setting, an update error; no stderr', async () => {
+    const unreadable = await new Device({ name: 'unreadable', description: 'spec', defender: { ...healthy, readError: 'Access is denied.' } }).run(scripts.detect);
+    assert.equal(unreadable.exitCode, 1);
+    assert.match(unreadable.output[0]!, /defender-prefs \(error: Access is denied\.\)/);
     const denied = await new Device({ name: 'denied', description: 'spec', defender: { ...broken, setError: 'Access is denied.', signatureAgeDays: 0 } }).run(scripts.remediate);
     assert.match(denied.output[0]!, /defender-prefs.*Access is denied\./);
     const update = await new Device({ name: 'no-update', description: 'spec', defender: { ...healthy, signatureAgeDays: 9, updateError: '0x80072ee7' } }).run(scripts.remediate);
