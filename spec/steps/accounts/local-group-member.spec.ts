@@ -117,6 +117,20 @@ describe('step room: localGroupMember (setting), in the engine', function () {
     assert.deepEqual(writes(again), []);
   });
 
+  it('remove: the built-in Administrator and Domain Admins go only when named; in include mode only the named ones go', async () => {
+    const named = defineRemediation({ ...remediation, id: 'local-group-remove', steps: [
+      localGroupMember({ id: 'admins', group: 'S-1-5-32-544', members: [HELPDESK_GROUP], mode: 'exactly', remove: [ADMIN, 'CONTOSO\\Domain Admins'] }),
+      localGroupMember({ id: 'rdp', group: 'S-1-5-32-555', members: [], remove: [ORPHAN] }),
+    ] });
+    const s = await intuneScripts(named);
+    const dev = new Device(device('en', [{ sid: ADMIN }, { sid: HELPDESK_GROUP }, { sid: DOMAIN_ADMINS }], [{ sid: ALEX }, { sid: ORPHAN }]), { continues: true });
+    const fix = await dev.run(s.remediate);
+    assert.equal(fix.exitCode, 0, fix.output.join('\n'));
+    assert.deepEqual(writes(fix), [`-Administrators ${ADMIN}`, `-Administrators ${DOMAIN_ADMINS}`, `-Remote Desktop Users ${ORPHAN}`]);
+    assert.deepEqual(membersOf(fix, 'S-1-5-32-555'), [ALEX]);
+    assert.deepEqual(writes(await dev.run(s.remediate)), []);
+  });
+
   it('a French device: the groups found by SID under their French names (Administrateurs, Utilisateurs du Bureau a distance)', async () => {
     const dev = new Device(device('fr', [{ sid: ADMIN }, { sid: JOINER }]), { continues: true });
     const fix = await dev.run(scripts.remediate);
