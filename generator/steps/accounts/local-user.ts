@@ -62,6 +62,9 @@ function check(step: LocalUserProps, issue: StepIssue): void {
   if (step.rid !== undefined && (!Number.isInteger(step.rid) || step.rid < 500)) {
     issue(['rid'], `rid ${JSON.stringify(step.rid)} is not a local account's RID: a whole number from 500 (500 the built-in Administrator, 501 Guest)`);
   }
+  if (step.enabled === true && step.rid !== undefined && [501, 503, 504].includes(step.rid)) {
+    issue(['enabled'], `${BUILT_IN_RIDS[step.rid]} (RID ${step.rid}) is meant to stay disabled (Guest signs in without a password; the other two are Windows' own): use enabled: false, or leave enabled out`);
+  }
   if (step.state === 'absent') {
     if (step.rid !== undefined && step.rid in BUILT_IN_RIDS) {
       issue(['state'], `${BUILT_IN_RIDS[step.rid]} (RID ${step.rid}) is built into Windows and cannot be deleted: use enabled: false instead`);

@@ -28,13 +28,15 @@ describe('step room: localUser (rules)', () => {
     assert.deepEqual(localUserRoom.toData(localUser({ id: 'u', name: 'olduser', state: 'absent' })), { UserName: 'olduser', Rid: 0, Want: 'Absent', Enabled: '' });
   });
 
-  it('check(): name and rid, a domain name, a low RID, deleting a built-in account, enabled with absent', () => {
+  it('check(): name and rid, a domain name, a low RID, deleting a built-in account, enabling Guest, enabled with absent', () => {
     assert.deepEqual(issues(localUser({ id: 'u', name: 'x', rid: 500 })), [': the localUser step "u" needs exactly one of name and rid (500 is the built-in Administrator)']);
     assert.match(issues(localUser({ id: 'u', name: 'CONTOSO\\bob' }))[0]!, /^name: name "CONTOSO\\\\bob" is not a local user name/);
     assert.match(issues(localUser({ id: 'u', rid: 42 }))[0]!, /^rid: rid 42 is not a local account's RID/);
     assert.deepEqual(issues(localUser({ id: 'u', rid: 500, state: 'absent' })), ['state: the built-in Administrator (RID 500) is built into Windows and cannot be deleted: use enabled: false instead']);
     assert.deepEqual(issues(localUser({ id: 'u', name: 'kiosk', state: 'absent', enabled: false })), ["enabled: an absent account is neither enabled nor disabled: leave enabled out with state 'absent'"]);
     assert.deepEqual(issues(localUser({ id: 'u', rid: 501, enabled: false })), []);
+    assert.deepEqual(issues(localUser({ id: 'u', rid: 501, enabled: true })), ["enabled: Guest (RID 501) is meant to stay disabled (Guest signs in without a password; the other two are Windows' own): use enabled: false, or leave enabled out"]);
+    assert.deepEqual(issues(localUser({ id: 'u', rid: 500, enabled: true })), []);
   });
 
   it('explain() in plain words; the room has no password anywhere', () => {
