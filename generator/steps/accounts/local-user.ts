@@ -63,7 +63,7 @@ function check(step: LocalUserProps, issue: StepIssue): void {
     issue(['rid'], `rid ${JSON.stringify(step.rid)} is not a local account's RID: a whole number from 500 (500 the built-in Administrator, 501 Guest)`);
   }
   if (step.enabled === true && step.rid !== undefined && [501, 503, 504].includes(step.rid)) {
-    issue(['enabled'], `${BUILT_IN_RIDS[step.rid]} (RID ${step.rid}) is meant to stay disabled (Guest signs in without a password; the other two are Windows' own): use enabled: false, or leave enabled out`);
+    issue(['enabled'], `${BUILT_IN_RIDS[step.rid]} (RID ${step.rid}) is meant to stay disabled (Guest signs in without a password; DefaultAccount and WDAGUtilityAccount are Windows' own): use enabled: false, or leave enabled out`);
   }
   if (step.state === 'absent') {
     if (step.rid !== undefined && step.rid in BUILT_IN_RIDS) {

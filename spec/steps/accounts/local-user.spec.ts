@@ -35,7 +35,7 @@ describe('step room: localUser (rules)', () => {
     assert.deepEqual(issues(localUser({ id: 'u', rid: 500, state: 'absent' })), ['state: the built-in Administrator (RID 500) is built into Windows and cannot be deleted: use enabled: false instead']);
     assert.deepEqual(issues(localUser({ id: 'u', name: 'kiosk', state: 'absent', enabled: false })), ["enabled: an absent account is neither enabled nor disabled: leave enabled out with state 'absent'"]);
     assert.deepEqual(issues(localUser({ id: 'u', rid: 501, enabled: false })), []);
-    assert.deepEqual(issues(localUser({ id: 'u', rid: 501, enabled: true })), ["enabled: Guest (RID 501) is meant to stay disabled (Guest signs in without a password; the other two are Windows' own): use enabled: false, or leave enabled out"]);
+    assert.deepEqual(issues(localUser({ id: 'u', rid: 501, enabled: true })), ["enabled: Guest (RID 501) is meant to stay disabled (Guest signs in without a password; DefaultAccount and WDAGUtilityAccount are Windows' own): use enabled: false, or leave enabled out"]);
     assert.deepEqual(issues(localUser({ id: 'u', rid: 500, enabled: true })), []);
   });
 
