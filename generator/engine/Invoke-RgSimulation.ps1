@@ -1382,18 +1382,23 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
 $run.Calls = $global:RgSim.Calls.ToArray()
 # What the run did to the device, read off its seam calls (never off the script's own words), the same for
 # every room: each call of a seam that is not a read (Get-, Test-, Resolve-) nor a wait, named by the seam
-# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf), a native command with its
-# arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
+# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf, Group) and the account it changed
+# (Member, Sid), a native command with its arguments; each once, in the order of first call. The 64-bit relaunch
+# is not an action.
 $actions = [System.Collections.Generic.List[string]]::new()
 foreach ($call in $run.Calls) {
     if ($call.Seam -match '^(Get|Test|Resolve|Wait)-') { continue }
     $arguments = $call.Arguments
     $name = ''
-    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {
+    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path', 'Group')) {
         if ($arguments.Contains($key) -and $arguments[$key]) {
             $name = [System.IO.Path]::GetFileName(([string]$arguments[$key]).Replace('\', '/'))
             break
         }
+    }
+    # An account seam names whom it changed: the member added or removed, the user by SID.
+    foreach ($key in @('Member', 'Sid')) {
+        if ($arguments.Contains($key) -and $arguments[$key]) { $name = ($name + ' ' + [string]$arguments[$key]).Trim() }
     }
     if ($call.Seam -eq 'Invoke-RgNativeCommand') {
         if ($name -eq 'powershell.exe') { continue }
