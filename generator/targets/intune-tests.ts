@@ -45,7 +45,7 @@ const rendered = new WeakMap<DeviceProfileProps, string>();
 const profileData = (profile: DeviceProfileProps): string => {
   let data = rendered.get(profile);
   if (data === undefined) {
-    data = renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        ');
+    data = dataFile(renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        '));
     rendered.set(profile, data);
   }
   return data;
@@ -86,9 +86,11 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
     };
   });
   // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
-  let text = psValue({ Id: pkg.remediation.id, Devices: devices });
-  for (const profile of profiles) text = text.replace(PROFILE_MARK, () => profileData(profile));
-  const data = dataFile(`${text}\n`);
+  // Split at the marks and joined once (not replaced one by one in an ever longer string); the profiles'
+  // data is already a data file's text, so only the rest is made one.
+  const parts = dataFile(psValue({ Id: pkg.remediation.id, Devices: devices })).split(PROFILE_MARK);
+  if (parts.length !== profiles.length + 1) throw new Error(`${pkg.remediation.id}: ${parts.length - 1} places for ${profiles.length} device profiles in package.psd1`);
+  const data = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });
   staticBytes ??= { suite: gatedBytes('tests/Package.Tests.ps1', suite), harness: gatedBytes('tests/Invoke-RgSimulation.ps1', harness) };
   return [
