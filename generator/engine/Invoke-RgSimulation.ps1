@@ -1093,6 +1093,32 @@ function RgSim.Get-RgSystemWebProxy {
     }
 }
 
+# --- device health (deviceUptime, driveFreeSpace) --------------------------------------------------------
+
+$global:RgSim.LastBootTime = $global:RgSim.Clock.AddDays(-1)
+if ($device['LastBootTime']) { $global:RgSim.LastBootTime = ConvertFrom-RgSimUtc -Text ([string]$device.LastBootTime) }
+$global:RgSim.Drives = @($device['Drives'] | Where-Object -FilterScript { $null -ne $_ })
+
+function RgSim.Get-RgLastBootTime {
+    # The profile's last boot (a day before its clock by default), UTC.
+    param()
+    Add-RgSimCall -Seam 'Get-RgLastBootTime' -Arguments ([ordered]@{})
+    $global:RgSim.LastBootTime
+}
+
+function RgSim.Get-RgDriveSpace {
+    # The profile's drive of that letter; one not listed does not exist.
+    param([string]$Drive)
+    Add-RgSimCall -Seam 'Get-RgDriveSpace' -Arguments ([ordered]@{ Drive = $Drive })
+    foreach ($entry in $global:RgSim.Drives) {
+        if ([string]::Equals(([string]$entry.Name).TrimEnd('\'), $Drive.TrimEnd('\'), [System.StringComparison]::OrdinalIgnoreCase)) {
+            if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
+            return [pscustomobject]@{ Exists = $true; Ready = [bool]$entry.Ready; TotalBytes = [long]$entry.TotalBytes; FreeBytes = [long]$entry.FreeBytes }
+        }
+    }
+    [pscustomobject]@{ Exists = $false; Ready = $false; TotalBytes = [long]0; FreeBytes = [long]0 }
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
@@ -1102,6 +1128,7 @@ $RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
 $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
+$RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

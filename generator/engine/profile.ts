@@ -161,6 +161,10 @@ export function renderProfile(profile: SimulatedDevice): string {
   }));
   const web = profile.webProxy ?? internetOptionsProxy(profile);
   data.WebProxy = { Proxy: web.proxy ?? '', Bypass: [...(web.bypass ?? [])] };
+  if (profile.lastBootTime) data.LastBootTime = profile.lastBootTime;
+  data.Drives = (profile.drives ?? [{ name: 'C:', totalBytes: 256 * 1073741824, freeBytes: 100 * 1073741824 }]).map((d) => ({
+    Name: d.name, TotalBytes: d.totalBytes, FreeBytes: d.freeBytes, Ready: d.ready ?? true, ReadError: d.readError ?? '',
+  }));
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

@@ -96,6 +96,24 @@ export interface DeviceProfileProps {
    * `ProxyOverride`; a PAC script is not evaluated), else direct
    */
   readonly webProxy?: WebProxy;
+  /** When Windows last started (`Get-RgLastBootTime`), ISO 8601 UTC. @default a day before `clock` */
+  readonly lastBootTime?: string;
+  /** Drives `Get-RgDriveSpace` sees (by letter); one not listed does not exist. @default C: of 256 GB with 100 GB free */
+  readonly drives?: readonly Drive[];
+}
+
+/** A drive as `System.IO.DriveInfo` shows it. */
+export interface Drive {
+  /** A letter and a colon, e.g. `C:`. */
+  readonly name: string;
+  /** The drive's size in bytes. */
+  readonly totalBytes: number;
+  /** The space this account may still write, in bytes. */
+  readonly freeBytes: number;
+  /** A drive without its medium (a card reader without a card). @default true */
+  readonly ready?: boolean;
+  /** Reading it fails with this message (access denied). */
+  readonly readError?: string;
 }
 
 /** A certificate of a chain as Windows built it. */

@@ -34,6 +34,9 @@ import { commandRoom, type CommandStep } from './command.ts';
 import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
+import { deviceUptimeRoom, type DeviceUptimeStep } from './health/device-uptime.ts';
+import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -68,6 +71,9 @@ export { command, type CommandProps, type CommandStep } from './command.ts';
 export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
+export { deviceUptime, type DeviceUptimeProps, type DeviceUptimeStep } from './health/device-uptime.ts';
+export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
  * Any step a remediation may hold.
@@ -82,7 +88,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | ProcessStep | ProcessStopStep
   | CommandStep | CommandRunStep
   | PathCleanupStep
-  | AppxPackageStep;
+  | AppxPackageStep
+  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -95,7 +102,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     processRoom, processStopRoom,
     commandRoom, commandRunRoom,
     pathCleanupRoom,
-    appxPackageRoom].map((room) => [room.kind, room]),
+    appxPackageRoom,
+    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
