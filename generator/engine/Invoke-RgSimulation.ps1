@@ -1119,6 +1119,50 @@ function RgSim.Get-RgDriveSpace {
     [pscustomobject]@{ Exists = $false; Ready = $false; TotalBytes = [long]0; FreeBytes = [long]0 }
 }
 
+# --- certificate stores (certificate, certificateRemove), from the profile's Certificates ------------------
+
+$global:RgSim.Certificates = @($device['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('Carried') -and $device.Carried.Contains('Certificates')) {
+    $global:RgSim.Certificates = @($device.Carried['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Certificates')
+
+function RgSim.Get-RgCertificate {
+    # The profile's certificates of that location and store; a store none of them is in and no StoreExists names does not exist.
+    param([string]$Location, [string]$StoreName)
+    Add-RgSimCall -Seam 'Get-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName })
+    $inStore = @($global:RgSim.Certificates | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and [string]::Equals([string]$_.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    foreach ($cert in $inStore) {
+        if ($cert['ReadError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.ReadError) }
+    }
+    $known = @('My', 'Root', 'CA', 'TrustedPeople', 'TrustedPublisher', 'AuthRoot', 'Disallowed') -contains $StoreName
+    $list = foreach ($cert in @($inStore | Where-Object -FilterScript { $_.Thumbprint })) {
+        [pscustomobject]@{
+            Thumbprint = [string]$cert.Thumbprint; Subject = [string]$cert.Subject; Issuer = [string]$cert.Issuer
+            NotBeforeUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotBefore); NotAfterUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotAfter)
+            TemplateName = [string]$cert.TemplateName; TemplateOid = [string]$cert.TemplateOid; HasPrivateKey = [bool]$cert.HasPrivateKey
+        }
+    }
+    [pscustomobject]@{ Exists = ($known -or $inStore.Count -gt 0); Certificates = @($list) }
+}
+
+function RgSim.Remove-RgCertificate {
+    # Removes the profile's certificate of that thumbprint from the store, or throws its RemoveError; one not there is not an error.
+    param([string]$Location, [string]$StoreName, [string]$Thumbprint)
+    Add-RgSimCall -Seam 'Remove-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName; Thumbprint = $Thumbprint })
+    $kept = foreach ($cert in $global:RgSim.Certificates) {
+        $same = [string]::Equals([string]$cert.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Thumbprint, $Thumbprint, [System.StringComparison]::OrdinalIgnoreCase)
+        if ($same -and $cert['RemoveError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.RemoveError) }
+        if ($same -and $cert['Stays']) { $cert; continue }
+        if (-not $same) { $cert }
+    }
+    $global:RgSim.Certificates = @($kept)
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
@@ -1129,6 +1173,7 @@ $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-Rg
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
+$RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -37,6 +37,8 @@ import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 import { deviceUptimeRoom, type DeviceUptimeStep } from './health/device-uptime.ts';
 import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
 import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
+import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
+import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -73,6 +75,9 @@ export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 export { deviceUptime, type DeviceUptimeProps, type DeviceUptimeStep } from './health/device-uptime.ts';
 export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+export type { CertificateMatch } from './certificates/certificate-common.ts';
+export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
+export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -89,7 +94,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | CommandStep | CommandRunStep
   | PathCleanupStep
   | AppxPackageStep
-  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep;
+  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
+  | CertificateStep | CertificateRemoveStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -103,7 +109,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     commandRoom, commandRunRoom,
     pathCleanupRoom,
     appxPackageRoom,
-    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom].map((room) => [room.kind, room]),
+    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
+    certificateRoom, certificateRemoveRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
