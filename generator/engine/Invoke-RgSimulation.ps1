@@ -1163,6 +1163,36 @@ function RgSim.Remove-RgCertificate {
     $global:RgSim.Certificates = @($kept)
 }
 
+# --- toasts (restartNotice), from the profile's Notifications; the toasts shown are carried --------------
+
+$global:RgSim.Notifications = @{ Shown = $true; ShowError = ''; HistoryError = '' }
+if ($device['Notifications']) {
+    foreach ($name in @($device.Notifications.Keys)) { $global:RgSim.Notifications[$name] = $device.Notifications[$name] }
+}
+$global:RgSim.Toasts = @()
+if ($device.Contains('Carried') -and $device.Carried.Contains('Toasts')) {
+    $global:RgSim.Toasts = @($device.Carried['Toasts'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Toasts')
+
+function RgSim.Show-RgToast {
+    # The toast reaches the user's notifications unless the profile says notices do not show (dropped silently, as Windows does) or fail.
+    param([string]$AppId, [string]$Xml, [string]$Tag)
+    Add-RgSimCall -Seam 'Show-RgToast' -Arguments ([ordered]@{ AppId = $AppId; Xml = $Xml; Tag = $Tag })
+    if ($global:RgSim.Notifications.ShowError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.ShowError) }
+    $null = [xml]$Xml
+    if (-not $global:RgSim.Notifications.Shown) { return }
+    $global:RgSim.Toasts = @(@($global:RgSim.Toasts | Where-Object -FilterScript { -not ($_.AppId -eq $AppId -and $_.Tag -eq $Tag) }) + @([ordered]@{ AppId = $AppId; Tag = $Tag; Xml = $Xml; At = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }))
+}
+
+function RgSim.Get-RgToastHistory {
+    # The tags of the toasts shown for the app id (carried from earlier runs too).
+    param([string]$AppId)
+    Add-RgSimCall -Seam 'Get-RgToastHistory' -Arguments ([ordered]@{ AppId = $AppId })
+    if ($global:RgSim.Notifications.HistoryError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.HistoryError) }
+    [string[]]@($global:RgSim.Toasts | Where-Object -FilterScript { $_.AppId -eq $AppId } | ForEach-Object -Process { [string]$_.Tag })
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
@@ -1174,6 +1204,7 @@ $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
 $RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
+$RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

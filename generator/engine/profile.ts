@@ -170,6 +170,10 @@ export function renderProfile(profile: SimulatedDevice): string {
     Thumbprint: c.thumbprint.toUpperCase(), NotBefore: c.notBefore ?? new Date(Date.parse(c.notAfter) - 365 * 86400000).toISOString(), NotAfter: c.notAfter,
     TemplateName: c.templateName ?? '', TemplateOid: c.templateOid ?? '', HasPrivateKey: c.hasPrivateKey ?? true, ReadError: c.readError ?? '', RemoveError: c.removeError ?? '', Stays: c.stays ?? false,
   }));
+  if (profile.notifications) {
+    const n = profile.notifications;
+    data.Notifications = { Shown: n.shown ?? true, ShowError: n.showError ?? '', HistoryError: n.historyError ?? '' };
+  }
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

@@ -105,6 +105,18 @@ export interface DeviceProfileProps {
    * them out). The usual stores (My, Root, CA, ...) exist even when empty; another exists when a certificate is in it.
    */
   readonly certificates?: readonly StoreCertificate[];
+  /** How toasts to the signed-in user fare (`Show-RgToast`, `Get-RgToastHistory`); the toasts shown are carried. @default they are shown */
+  readonly notifications?: Notifications;
+}
+
+/** Toasts on the simulated device. */
+export interface Notifications {
+  /** A toast reaches the user's notifications; false: Windows drops it silently (notices turned off, no session). @default true */
+  readonly shown?: boolean;
+  /** `Show-RgToast` throws this (e.g. `Element not found.` from the notification platform). */
+  readonly showError?: string;
+  /** `Get-RgToastHistory` throws this. */
+  readonly historyError?: string;
 }
 
 /** A certificate in a store, as X509Store shows it. */

@@ -39,6 +39,7 @@ import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free
 import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
 import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
 import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -78,6 +79,7 @@ export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } fro
 export type { CertificateMatch } from './certificates/certificate-common.ts';
 export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
 export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -95,7 +97,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | PathCleanupStep
   | AppxPackageStep
   | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
-  | CertificateStep | CertificateRemoveStep;
+  | CertificateStep | CertificateRemoveStep
+  | RestartNoticeStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -110,7 +113,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     pathCleanupRoom,
     appxPackageRoom,
     deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
-    certificateRoom, certificateRemoveRoom].map((room) => [room.kind, room]),
+    certificateRoom, certificateRemoveRoom,
+    restartNoticeRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
