@@ -40,6 +40,7 @@ import { pendingRestartRoom, type PendingRestartStep } from './health/pending-re
 import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
 import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
+import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -80,6 +81,7 @@ export type { CertificateMatch } from './certificates/certificate-common.ts';
 export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
 export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
+export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -98,7 +100,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | AppxPackageStep
   | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
   | CertificateStep | CertificateRemoveStep
-  | RestartNoticeStep;
+  | RestartNoticeStep
+  | NetworkResetStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -114,7 +117,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     appxPackageRoom,
     deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
     certificateRoom, certificateRemoveRoom,
-    restartNoticeRoom].map((room) => [room.kind, room]),
+    restartNoticeRoom,
+    networkResetRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
