@@ -87,16 +87,21 @@ function ConvertFrom-RgTemplateExtension {
         [string]$Formatted = ''
     )
     if ($Oid -eq '1.3.6.1.4.1.311.20.2') {
-        # A string (BMPString 0x1E, UTF8String 0x0C, PrintableString 0x13, IA5String 0x16) of short length.
-        if ($RawData.Count -lt 2 -or $RawData[1] -ge 0x80) {
+        # A string (BMPString 0x1E, UTF8String 0x0C, PrintableString 0x13, IA5String 0x16) of short length, bare
+        # as Windows writes it, or inside a SEQUENCE as MS-WCCE 2.2.2.7.7.1 writes the form.
+        $at = 0
+        if ($RawData.Count -ge 4 -and $RawData[0] -eq 0x30 -and $RawData[1] -lt 0x80) {
+            $at = 2
+        }
+        if ($RawData.Count -lt $at + 2 -or $RawData[$at + 1] -ge 0x80 -or $RawData.Count -lt $at + 2 + $RawData[$at + 1]) {
             return [pscustomobject]@{ Name = ''; Oid = '' }
         }
         $text = ''
-        if ($RawData[0] -eq 0x1E) {
-            $text = [System.Text.Encoding]::BigEndianUnicode.GetString($RawData, 2, [int]$RawData[1])
+        if ($RawData[$at] -eq 0x1E) {
+            $text = [System.Text.Encoding]::BigEndianUnicode.GetString($RawData, $at + 2, [int]$RawData[$at + 1])
         }
         else {
-            $text = [System.Text.Encoding]::UTF8.GetString($RawData, 2, [int]$RawData[1])
+            $text = [System.Text.Encoding]::UTF8.GetString($RawData, $at + 2, [int]$RawData[$at + 1])
         }
         return [pscustomobject]@{ Name = $text; Oid = '' }
     }

@@ -88,26 +88,31 @@ function derOid(oid: string): number[] {
 
 describe('ConvertFrom-RgTemplateExtension (runtime/certificate.ps1), in the engine', function () {
   this.timeout(120_000);
-  it('decodes a V2 template OID from DER (multi-byte arcs, long-form length), takes the name token from any language, and a V1 BMPString name', async () => {
+  it('decodes a V2 template OID from DER (multi-byte arcs, long-form length), takes the name token from any language, a V1 name (bare BMPString, or a UTF8String in a SEQUENCE), and truncated bytes as nothing', async () => {
     const oid = derOid(TEMPLATE_OID);
     const v2 = [0x30, oid.length + 6, ...oid, 0x02, 0x01, 0x64, 0x02, 0x01, 0x05];
     const v2long = [0x30, 0x81, oid.length + 3, ...oid, 0x02, 0x01, 0x64];
     const name = Buffer.from('WebServer', 'utf16le').swap16();
     const v1 = [0x1e, name.length, ...name];
+    const utf8 = [0x0c, 7, ...Buffer.from('Machine', 'utf8')];
     const runtime = readFileSync(join(TEMPLATE_ROOT, 'runtime', 'certificate.ps1'), 'utf8');
     const text = `${runtime}
 $a = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.21.7' -RawData ([byte[]]@(${v2.join(',')})) -Formatted 'Template=Contoso Workstation(${TEMPLATE_OID}), Major Version Number=100, Minor Version Number=5'
 $b = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.21.7' -RawData ([byte[]]@(${v2long.join(',')})) -Formatted 'Vorlage=Contoso Workstation(${TEMPLATE_OID}), Hauptversionsnummer=100'
 $c = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.20.2' -RawData ([byte[]]@(${v1.join(',')}))
 $d = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.21.7' -RawData ([byte[]]@(4, 1, 0))
+$e = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.20.2' -RawData ([byte[]]@(${[0x30, utf8.length, ...utf8].join(',')}))
+$f = ConvertFrom-RgTemplateExtension -Oid '1.3.6.1.4.1.311.20.2' -RawData ([byte[]]@(0x1e, 40, 0))
 $a.Oid + '|' + $a.Name
 $b.Oid + '|' + $b.Name
 $c.Oid + '|' + $c.Name
 $d.Oid + '|' + $d.Name
+$e.Oid + '|' + $e.Name
+$f.Oid + '|' + $f.Name
 `;
     const run = await getEngine().run({ file: scriptFile(text, 'template.ps1') });
     assert.deepEqual(run.errors, []);
-    assert.deepEqual(run.output, [`${TEMPLATE_OID}|Contoso Workstation`, `${TEMPLATE_OID}|Contoso Workstation`, '|WebServer', '|']);
+    assert.deepEqual(run.output, [`${TEMPLATE_OID}|Contoso Workstation`, `${TEMPLATE_OID}|Contoso Workstation`, '|WebServer', '|', '|Machine', '|']);
   });
 });
 
