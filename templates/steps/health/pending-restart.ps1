@@ -4,7 +4,7 @@ function Test-RgPendingRestart {
         Whether Windows waits for a restart, as it records it (docs/reference/device-health.md 1.2): the
         Component Based Servicing RebootPending key, Windows Update's Auto Update\RebootRequired key, a
         non-empty PendingFileRenameOperations (or PendingFileRenameOperations2) under Session Manager. Read
-        through Get-RgRegistryData; compliant when none of the Sources records one.
+        through Get-RgRegistryData (a key by KeyExists, asked for its default value); compliant when none of the Sources records one.
     .PARAMETER Step
         The step: Sources (ComponentServicing, WindowsUpdate, FileRenames).
     #>
@@ -17,13 +17,13 @@ function Test-RgPendingRestart {
     $pending = @()
     $sources = @($Step.Sources)
     if ($sources -contains 'ComponentServicing') {
-        $cbs = Get-RgRegistryData -Hive HKLM -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending' -Name '(key)'
+        $cbs = Get-RgRegistryData -Hive HKLM -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\Component Based Servicing\RebootPending' -Name ''
         if ($cbs.KeyExists) {
             $pending += 'component servicing (RebootPending)'
         }
     }
     if ($sources -contains 'WindowsUpdate') {
-        $wu = Get-RgRegistryData -Hive HKLM -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired' -Name '(key)'
+        $wu = Get-RgRegistryData -Hive HKLM -SubKey 'SOFTWARE\Microsoft\Windows\CurrentVersion\WindowsUpdate\Auto Update\RebootRequired' -Name ''
         if ($wu.KeyExists) {
             $pending += 'Windows Update (RebootRequired)'
         }
