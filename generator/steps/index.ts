@@ -34,6 +34,13 @@ import { commandRoom, type CommandStep } from './commands/command.ts';
 import { commandRunRoom, type CommandRunStep } from './commands/command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './files/path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './apps/appx-package.ts';
+import { deviceUptimeRoom, type DeviceUptimeStep } from './health/device-uptime.ts';
+import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
+import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
+import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
+import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -68,6 +75,14 @@ export { command, type CommandProps, type CommandStep } from './commands/command
 export { commandRun, type CommandRunProps, type CommandRunStep } from './commands/command-run.ts';
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './files/path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './apps/appx-package.ts';
+export { deviceUptime, type DeviceUptimeProps, type DeviceUptimeStep } from './health/device-uptime.ts';
+export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+export type { CertificateMatch } from './certificates/certificate-common.ts';
+export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
+export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
+export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
+export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
  * Any step a remediation may hold.
@@ -82,7 +97,11 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | ProcessStep | ProcessStopStep
   | CommandStep | CommandRunStep
   | PathCleanupStep
-  | AppxPackageStep;
+  | AppxPackageStep
+  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
+  | CertificateStep | CertificateRemoveStep
+  | RestartNoticeStep
+  | NetworkResetStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -95,7 +114,11 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     processRoom, processStopRoom,
     commandRoom, commandRunRoom,
     pathCleanupRoom,
-    appxPackageRoom].map((room) => [room.kind, room]),
+    appxPackageRoom,
+    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
+    certificateRoom, certificateRemoveRoom,
+    restartNoticeRoom,
+    networkResetRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
