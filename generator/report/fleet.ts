@@ -7,9 +7,12 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { csvRecords } from './csv.ts';
 import { parseSummary, type ParseOptions, type ParsedSummary, type RemgenSummary } from './summary.ts';
+import { csvEntry } from './zip.ts';
 
 /** One device's last run of one package, whatever the source. */
 export interface DeviceRun {
+  /** The package, when the source knows it (the live read asks per package); else the lines name it. */
+  readonly packageId?: string;
   readonly device: string;
   readonly user: string;
   readonly osVersion: string;
@@ -33,7 +36,7 @@ const squash = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g
  * The columns a device run is read from, each by the names the export job (Graph's report columns) and the
  * portal's export use. The portal's exact headers are not documented; these are matched loosely (squashed).
  */
-const COLUMNS: Record<Exclude<keyof DeviceRun, 'errors'> | 'preError' | 'postError' | 'remediationError', readonly string[]> = {
+const COLUMNS: Record<Exclude<keyof DeviceRun, 'errors' | 'packageId'> | 'preError' | 'postError' | 'remediationError', readonly string[]> = {
   device: ['DeviceName', 'Device name', 'Device'],
   user: ['UPN', 'UserPrincipalName', 'User principal name', 'UserName', 'User name', 'UserEmail'],
   osVersion: ['OSVersion', 'OS version', 'OperatingSystemVersion'],
@@ -70,10 +73,11 @@ export function columnsOf(header: readonly string[], file: string): (record: rea
 }
 
 /** Graph's `deviceHealthScriptDeviceState` (with `managedDevice` expanded) as a device run. */
-function fromGraph(state: Record<string, unknown>): DeviceRun {
+export function fromGraph(state: Record<string, unknown>, packageId?: string): DeviceRun {
   const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
   const device = (state.managedDevice ?? {}) as Record<string, unknown>;
   return {
+    ...(packageId ? { packageId } : {}),
     device: text(device.deviceName),
     user: text(device.userPrincipalName),
     osVersion: text(device.osVersion),
@@ -86,22 +90,65 @@ function fromGraph(state: Record<string, unknown>): DeviceRun {
   };
 }
 
-/** The device runs of a file: `.json` (an array or Graph's `{ value: [...] }` of run states), else CSV. */
-export async function* readDeviceRuns(file: string): AsyncGenerator<DeviceRun> {
+/** One day of Graph's `getRemediationHistory` (docs/reference/graph-intune.md 3). */
+export interface TrendPoint {
+  readonly date: string;
+  readonly remediated: number;
+  readonly noIssue: number;
+  readonly detectFailed: number;
+}
+
+/** Graph's `historyData` as trend points, oldest first; entries without a date are left out. */
+export function trendOf(history: { readonly historyData?: readonly Record<string, unknown>[] } | undefined): TrendPoint[] {
+  const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return (history?.historyData ?? [])
+    .filter((d) => typeof d.date === 'string' && d.date !== '')
+    .map((d) => ({ date: String(d.date).slice(0, 10), remediated: count(d.remediatedDeviceCount), noIssue: count(d.noIssueDeviceCount), detectFailed: count(d.detectFailedDeviceCount) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** What a file holds besides the device runs: the history (trend), when the source has one. */
+export interface SourceExtras {
+  /** A JSON dump's `history` (Graph's getRemediationHistory answer), for the one package its runs name. */
+  history?: TrendPoint[];
+  runSummary?: Record<string, unknown>;
+}
+
+/**
+ * The device runs of a file: `.json` (an array, Graph's `{ value: [...] }` of run states, optionally with
+ * `history` and `runSummary` beside `value` as Graph answers them), `.zip` (the export job's download: the
+ * CSV inside), else CSV. `extras` receives the history and run summary of a JSON dump.
+ */
+export async function* readDeviceRuns(file: string, extras?: SourceExtras): AsyncGenerator<DeviceRun> {
   if (/\.json$/i.test(file)) {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    const list = Array.isArray(parsed) ? parsed : (parsed as { value?: unknown }).value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
+    } catch (error) {
+      throw new Error(`${file}: not JSON (${error instanceof Error ? error.message : String(error)}); pass Graph's deviceRunStates answer, or a CSV export`, { cause: error });
+    }
+    const dump = (Array.isArray(parsed) ? {} : parsed ?? {}) as { value?: unknown; history?: unknown; runSummary?: unknown };
+    const list = Array.isArray(parsed) ? parsed : dump.value;
     if (!Array.isArray(list)) throw new Error(`${file}: a JSON dump is an array of device run states or Graph's { "value": [...] }`);
+    if (extras && dump.history && typeof dump.history === 'object') extras.history = trendOf(dump.history);
+    if (extras && dump.runSummary && typeof dump.runSummary === 'object') extras.runSummary = dump.runSummary as Record<string, unknown>;
     for (const item of list) yield fromGraph(item as Record<string, unknown>);
     return;
   }
+  const input = /\.zip$/i.test(file) ? await csvEntry(file) : createReadStream(file);
+  yield* readCsvRuns(input as AsyncIterable<Buffer>, file);
+}
+
+/** Device runs of a CSV stream (the portal's export or the export job's CSV), the header row mapped first. */
+export async function* readCsvRuns(input: AsyncIterable<string | Buffer>, file: string, packageId?: string): AsyncGenerator<DeviceRun> {
   let map: ((record: readonly string[]) => DeviceRun) | undefined;
-  for await (const record of csvRecords(createReadStream(file))) {
+  for await (const record of csvRecords(input)) {
     if (!map) {
       map = columnsOf(record, file);
       continue;
     }
-    yield map(record);
+    const run = map(record);
+    yield packageId ? { ...run, packageId } : run;
   }
   if (!map) throw new Error(`${file}: the file is empty`);
 }
@@ -149,6 +196,10 @@ export interface PackageReport {
   readonly failuresByOs: readonly { readonly osVersion: string; readonly devices: number }[];
   /** Lines cut at 2,048 characters, lines in another remgen shape, and output that is not remgen's. */
   readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number };
+  /** Intune's own counts (`runSummary`), when the source is Graph. */
+  readonly intune?: Readonly<Record<string, unknown>>;
+  /** The trend over the remediation history, oldest day first, when the source has it. */
+  readonly trend?: readonly TrendPoint[];
 }
 
 export interface FleetReport {
@@ -180,7 +231,7 @@ interface Accumulator {
 }
 
 /** Counts device runs into per-package reports; `top` bounds every "most common" list. */
-export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string } = {}): Promise<FleetReport> {
+export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string; readonly packages?: readonly string[] } = {}): Promise<FleetReport> {
   const top = options.top ?? 5;
   const packages = new Map<string, Accumulator>();
   let devices = 0;
@@ -222,11 +273,12 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     }
     return result;
   };
+  for (const id of options.packages ?? []) accumulator(id);
   for await (const run of runs) {
     devices += 1;
     const pre = parse(run.preOutput);
     const post = parse(run.postOutput);
-    const packageId = pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined;
+    const packageId = run.packageId ?? (pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined);
     if (!packageId) {
       unattributed += 1;
       continue;
