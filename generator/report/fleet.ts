@@ -205,7 +205,10 @@ export interface PackageReport {
 export interface FleetReport {
   readonly devices: number;
   readonly packages: readonly PackageReport[];
-  /** Devices whose output names no package (empty, foreign), by the state Intune gives them. */
+  /**
+   * Devices whose output names no package (empty, foreign) and whose policy id no other device's lines tie to
+   * a package (an export job's file is one policy: its empty and failed rows go to that policy's package).
+   */
   readonly unattributed: number;
 }
 
@@ -213,6 +216,9 @@ class Counter {
   private readonly counts = new Map<string, number>();
   add(key: string, by = 1): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  }
+  merge(other: Counter): void {
+    for (const [key, count] of other.counts) this.add(key, count);
   }
   top(n: number): { key: string; count: number }[] {
     return [...this.counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, n);
@@ -234,10 +240,13 @@ interface Accumulator {
 export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string; readonly packages?: readonly string[] } = {}): Promise<FleetReport> {
   const top = options.top ?? 5;
   const packages = new Map<string, Accumulator>();
+  // Runs that name no package, by policy id, until a run with lines ties that policy to a package.
+  const byPolicy = new Map<string, Accumulator>();
+  const policyPackage = new Map<string, string>();
   let devices = 0;
   let unattributed = 0;
-  const accumulator = (id: string): Accumulator => {
-    let a = packages.get(id);
+  const accumulator = (id: string, into = packages): Accumulator => {
+    let a = into.get(id);
     if (!a) {
       a = {
         devices: 0,
@@ -249,7 +258,7 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
         os: new Counter(),
         lines: { cut: 0, unrecognised: 0, foreign: 0 },
       };
-      packages.set(id, a);
+      into.set(id, a);
     }
     return a;
   };
@@ -279,11 +288,12 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     const pre = parse(run.preOutput);
     const post = parse(run.postOutput);
     const packageId = run.packageId ?? (pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined);
-    if (!packageId) {
+    if (!packageId && !run.policyId) {
       unattributed += 1;
       continue;
     }
-    const a = accumulator(packageId);
+    if (packageId && run.policyId && !policyPackage.has(run.policyId)) policyPackage.set(run.policyId, packageId);
+    const a = packageId ? accumulator(packageId) : accumulator(run.policyId, byPolicy);
     a.devices += 1;
     const state = deviceState(run, pre, post);
     a.states[state] += 1;
@@ -293,9 +303,16 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
       else if (line.kind === 'foreign') a.lines.foreign += 1;
       else if (line.kind === 'remgen' && line.truncated) a.lines.cut += 1;
     }
-    for (const message of run.errors) a.errors.add(message.split(/\r?\n/)[0]!.slice(0, 200));
+    // The errors that came back: Intune's error columns, an ERROR line's message, and the errors a step's test
+    // or set threw (`<step> (error: M)`), each counted once per device.
+    const errors = new Set(run.errors.map((message) => message.split(/\r?\n/)[0]!.slice(0, 200)));
+    for (const line of [pre, post]) {
+      if (line.kind !== 'remgen') continue;
+      if (line.state === 'ERROR' && line.message) errors.add(line.message.slice(0, 200));
+      for (const f of line.findings) if (f.error !== undefined && !f.partial) errors.add(`${f.step}: ${f.error}`.slice(0, 200));
+    }
+    for (const message of errors) a.errors.add(message);
     if (pre.kind === 'remgen') {
-      if (pre.state === 'ERROR' && pre.message) a.errors.add(pre.message.slice(0, 200));
       for (const f of pre.findings) {
         const s = step(a, f.step);
         s.before += 1;
@@ -308,6 +325,20 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
       for (const c of line.cooldowns) a.cooldowns.add(c.step);
     }
     if (post.kind === 'remgen') for (const f of post.findings) step(a, f.step).after += 1;
+  }
+  for (const [policy, held] of byPolicy) {
+    const pkg = policyPackage.get(policy);
+    if (!pkg) {
+      unattributed += held.devices;
+      continue;
+    }
+    const a = accumulator(pkg);
+    a.devices += held.devices;
+    for (const state of DEVICE_STATES) a.states[state] += held.states[state];
+    a.errors.merge(held.errors);
+    a.os.merge(held.os);
+    a.lines.foreign += held.lines.foreign;
+    a.lines.unrecognised += held.lines.unrecognised;
   }
   const reports = [...packages].sort(([x], [y]) => (x < y ? -1 : 1)).map(([packageId, a]): PackageReport => ({
     packageId,

@@ -31,6 +31,7 @@ describe('remgen report --from: the fleet read back from an export', function ()
     ['p1', 'c0', clock.pre, clock.post, '', '', 'success', 'PC-C0', '10.0.22631.4460', 'c0@contoso.com', 'fail'],
     ['p1', 'e0', '', '', 'Access to the path is denied, "C:\\x"', '', 'unknown', 'PC-E0', '10.0.19045.5131', '', 'scriptError'],
     ['p1', 'f0', 'Compliant', '', '', '', 'unknown', 'PC-F0', '10.0.19045.5131', '', 'success'],
+    ['p2', 'g0', '', '', '', '', 'unknown', 'PC-G0', '10.0.19045.5131', '', 'pending'],
   ];
   const csv = '\uFEFF' + [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const file = join(dir, 'DeviceRunStates.csv');
@@ -40,10 +41,15 @@ describe('remgen report --from: the fleet read back from an export', function ()
     const run = remgen(['report', '--from', file, '--json'], REPO);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as FleetReport;
-    assert.equal(report.devices, 8);
-    assert.equal(report.unattributed, 2, 'the empty and the foreign output name no package');
+    assert.equal(report.devices, 9);
+    assert.equal(report.unattributed, 1, 'an empty output of a policy no line ties to a package');
     const p = report.packages.find((x) => x.packageId === pkg)!;
-    assert.equal(p.devices, 6);
+    // the empty (script error) and the foreign output name no package, but their policy is the package's
+    assert.equal(p.devices, 8);
+    assert.equal(p.states['script error'], 1);
+    assert.equal(p.states['not remgen output'], 1);
+    assert.equal(p.lines.foreign, 1);
+    assert.deepEqual(p.errors.find((e) => e.message.startsWith('Access to the path')), { message: 'Access to the path is denied, "C:\\x"', devices: 1 });
     assert.equal(p.states['without issues'], 3);
     // after the remediation, detection again: COMPLIANT is remediated, anything else failed
     const remediated = [broken.post, broken.post, clock.post].filter((line) => line.startsWith('COMPLIANT ')).length;
@@ -67,12 +73,12 @@ describe('remgen report --from: the fleet read back from an export', function ()
   it('prints a readable summary, and CSV rows per step', () => {
     const text = remgen(['report', '--from', file], REPO);
     assert.equal(text.status, 0, text.stderr);
-    assert.match(text.stdout, /onedrive-0x8004de40-device: 6 devices/);
+    assert.match(text.stdout, /onedrive-0x8004de40-device: 8 devices/);
     assert.match(text.stdout, /without issues 3/);
     assert.match(text.stdout, /clock-in-sync +3 ->/);
     const rowsOut = remgen(['report', '--from', file, '--csv'], REPO).stdout.trim().split('\n');
     assert.equal(rowsOut[0], 'package,step,devices,failing before,failing after,most common value,devices with it');
-    assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,6,3,`)));
+    assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,8,3,`)));
   });
 
   it('reads Graph deviceRunStates as JSON the same way', () => {
