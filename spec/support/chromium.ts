@@ -34,6 +34,6 @@ export function ensureChromium(log: (line: string) => void = () => {}): string {
     install = apt(['install', '-y', '--no-install-recommends', 'chromium']);
   }
   if (!install.ok || !existsSync(CHROMIUM)) throw new Error(`apt-get install chromium failed:\n${install.output}`);
-  log(`installed ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).trim()}`);
+  log(`installed ${execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`);
   return CHROMIUM;
 }
