@@ -117,7 +117,8 @@ export async function openEntry(file: string, entry: ZipEntry): Promise<NodeJS.R
     raw.on('error', forward);
     return raw.pipe(verify);
   }
-  const inflate = createInflateRaw();
+  // Large output chunks: the CSV reader's per-chunk work is then paid a sixteenth as often as with zlib's 16 KiB.
+  const inflate = createInflateRaw({ chunkSize: 256 * 1024 });
   raw.on('error', forward);
   inflate.on('error', forward);
   return raw.pipe(inflate).pipe(verify);
