@@ -194,8 +194,12 @@ export interface PackageReport {
   readonly errors: readonly { readonly message: string; readonly devices: number }[];
   /** Devices not without issues, by OS version. */
   readonly failuresByOs: readonly { readonly osVersion: string; readonly devices: number }[];
-  /** Lines cut at 2,048 characters, lines in another remgen shape, and output that is not remgen's. */
-  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number };
+  /**
+   * Lines cut at 2,048 characters, lines in another remgen shape, output that is not remgen's, and remgen lines
+   * of another build of the package: they count a different number of steps than the catalog's package has
+   * (the runtime counts every step, so a build that added or removed one says so), or name a step it lacks.
+   */
+  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number; readonly otherBuild: number };
   /** Intune's own counts (`runSummary`), when the source is Graph. */
   readonly intune?: Readonly<Record<string, unknown>>;
   /** The trend over the remediation history, oldest day first, when the source has it. */
@@ -233,7 +237,7 @@ interface Accumulator {
   cooldowns: Counter;
   errors: Counter;
   os: Counter;
-  lines: { cut: number; unrecognised: number; foreign: number };
+  lines: { cut: number; unrecognised: number; foreign: number; otherBuild: number };
 }
 
 /** Counts device runs into per-package reports; `top` bounds every "most common" list. */
@@ -256,7 +260,7 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
         cooldowns: new Counter(),
         errors: new Counter(),
         os: new Counter(),
-        lines: { cut: 0, unrecognised: 0, foreign: 0 },
+        lines: { cut: 0, unrecognised: 0, foreign: 0, otherBuild: 0 },
       };
       into.set(id, a);
     }
@@ -282,6 +286,13 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     }
     return result;
   };
+  /** A line of another build than the catalog's (see PackageReport.lines); without a catalog nothing is. */
+  const otherBuild = (line: RemgenSummary): boolean => {
+    const known = options.steps?.get(line.packageId);
+    if (!known) return false;
+    if (line.total !== undefined && line.total !== known.length) return true;
+    return [...line.fixed, ...line.actions, ...line.restartSteps, ...line.cooldowns.map((c) => c.step)].some((s) => !known.includes(s));
+  };
   for (const id of options.packages ?? []) accumulator(id);
   for await (const run of runs) {
     devices += 1;
@@ -301,7 +312,10 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     for (const line of [pre, post]) {
       if (line.kind === 'unrecognised') a.lines.unrecognised += 1;
       else if (line.kind === 'foreign') a.lines.foreign += 1;
-      else if (line.kind === 'remgen' && line.truncated) a.lines.cut += 1;
+      else if (line.kind === 'remgen') {
+        if (line.truncated) a.lines.cut += 1;
+        if (otherBuild(line)) a.lines.otherBuild += 1;
+      }
     }
     // The errors that came back: Intune's error columns, an ERROR line's message, and the errors a step's test
     // or set threw (`<step> (error: M)`), each counted once per device.

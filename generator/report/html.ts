@@ -105,8 +105,8 @@ function section(p: PackageReport, top: number): string {
   const acted = p.actions.length > 0 ? `<p>Actions run: ${p.actions.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const cooled = p.cooldowns.length > 0 ? `<p>Skipped for cooldown: ${p.cooldowns.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const os = p.failuresByOs.length > 0 ? `<p>Not without issues, by OS version: ${p.failuresByOs.map((o) => `${escapeHtml(o.osVersion)} ${n(o.devices)}`).join(', ')}</p>` : '';
-  const { cut, unrecognised, foreign } = p.lines;
-  const lines = cut + unrecognised + foreign > 0 ? `<p>Lines: ${n(cut)} cut at 2,048 characters, ${n(unrecognised)} in another remgen shape, ${n(foreign)} not remgen's</p>` : '';
+  const { cut, unrecognised, foreign, otherBuild } = p.lines;
+  const lines = cut + unrecognised + foreign + otherBuild > 0 ? `<p>Lines: ${n(cut)} cut at 2,048 characters, ${n(otherBuild)} of another build, ${n(unrecognised)} in another remgen shape, ${n(foreign)} not remgen's</p>` : '';
   return `<section class="package" data-package="${escapeHtml(p.packageId)}" data-devices="${p.devices}">
 <h2>${escapeHtml(p.packageId)} <small>${n(p.devices)} devices</small></h2>
 <h3>Devices by state</h3>

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import type { FleetReport } from '../../generator/report/fleet.ts';
-import { remgen } from '../support/temp-catalog.ts';
+import { remgen, scratchProject } from '../support/temp-catalog.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
@@ -95,6 +95,32 @@ describe('remgen report --from: the fleet read back from an export', function ()
     assert.equal(p.devices, 2);
     assert.equal(p.states['without issues'], 1);
     assert.equal(report.unattributed, 1);
+  });
+
+  it('lines of another build of a package (its catalog now has another step) are counted as such', () => {
+    const clockLines = Object.values(expected.clock!).map((c) => [c.summaries[0]!, c.summaries.length > 1 ? c.summaries.at(-1)! : '']);
+    const export2 = join(dir, 'clock.csv');
+    writeFileSync(export2, [HEADER.slice(0, 4).join(','), ...clockLines.map(([pre, post], i) => ['p9', `d${i}`, csvCell(pre!), csvCell(post!)].join(','))].join('\r\n'));
+    const lines = clockLines.flat().filter(Boolean).length;
+    const same = JSON.parse(remgen(['report', '--from', export2, '--json'], REPO).stdout) as FleetReport;
+    assert.equal(same.packages[0]!.lines.otherBuild, 0, 'the lines of this build');
+    // the next build adds a probe: the recorded lines count one step fewer than it has
+    const next = scratchProject(join(REPO, 'remediations'));
+    try {
+      cpSync(join(REPO, 'remediations', 'profiles'), join(next.catalog, 'profiles'), { recursive: true });
+      const file = join(next.catalog, 'clock.ts');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("import { clockResync, clockSkew, defineRemediation } from 'remgen';", "import { clockResync, clockSkew, defineRemediation, windowsVersion } from 'remgen';")
+        .replace('  steps: clockSteps,', "  steps: [windowsVersion({ id: 'supported-windows', minimumBuild: 19045 }), ...clockSteps],"));
+      const run = remgen(['report', '--from', export2, '--json', '--catalog', next.catalog], next.root);
+      assert.equal(run.status, 0, run.stderr);
+      assert.doesNotMatch(run.stderr, /error/, 'the changed catalog is valid');
+      const other = (JSON.parse(run.stdout) as FleetReport).packages[0]!;
+      assert.equal(other.lines.otherBuild, lines);
+      const text = remgen(['report', '--from', export2, '--catalog', next.catalog], next.root);
+      assert.match(text.stdout, new RegExp(`${lines} of another build`));
+    } finally {
+      next.dispose();
+    }
   });
 
   it('a file without an output column, or no file, is a clear error', () => {

@@ -52,8 +52,8 @@ function showPackage(p: PackageReport, devicesFor: string | undefined, top: numb
     const b = p.trend.at(-1)!;
     print(`  trend ${a.date} -> ${b.date} (${plural(p.trend.length, 'day')}): without issues ${n(a.noIssue)} -> ${n(b.noIssue)}, remediated ${n(a.remediated)} -> ${n(b.remediated)}, detection failed ${n(a.detectFailed)} -> ${n(b.detectFailed)}`);
   }
-  const { cut, unrecognised, foreign } = p.lines;
-  if (cut + unrecognised + foreign > 0) print(`  lines: ${cut} cut at 2,048 characters, ${unrecognised} in another remgen shape (another version?), ${foreign} not remgen's`);
+  const { cut, unrecognised, foreign, otherBuild } = p.lines;
+  if (cut + unrecognised + foreign + otherBuild > 0) print(`  lines: ${cut} cut at 2,048 characters, ${otherBuild} of another build (step count or steps differ from the catalog's), ${unrecognised} in another remgen shape (another version?), ${foreign} not remgen's`);
   if (devicesFor) {
     const s = p.steps.find((x) => x.step === devicesFor);
     if (s) print(`  devices failing ${devicesFor}: ${s.devices.join(', ') || 'none'}`);
