@@ -95,7 +95,9 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
  * every script has it; a module, whose functions run in the caller's process and never exit, leaves it out.
  */
 export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): string[] {
-  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
+  // Ordered by the half's file name, not its domain folder, so moving a room between folders changes no output.
+  const fileName = (room: { readonly script: string }): string => room.script.slice(room.script.lastIndexOf('/') + 1);
+  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (fileName(a) < fileName(b) ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
   if (spec.changes) {
     for (const file of rooms.flatMap((room) => room.setRuntime ?? [])) runtime.add(file);
