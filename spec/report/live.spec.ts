@@ -107,7 +107,7 @@ export default defineDeployment({
   packages: [
     { package: 'clock', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
     { package: 'onedrive-0x8004de40-device', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
-    { package: 'dns', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
+    { package: 'dns', assign: [{ group: 'allDevices', schedule: { every: 'once', date: '2026-01-05', time: '09:00' } }] },
   ],
 });
 `);
@@ -142,7 +142,7 @@ export default defineDeployment({
     assert.equal(pages.length, Math.ceil(states.length / 4));
     assert.equal(graph.exportJobs.size, 0);
     assert.ok(!graph.log.some((r) => r.path.includes('dddddddd')), 'someone else\'s script is never read');
-    assert.match(run.stderr, /dns is not published/);
+    assert.match(run.stderr, /dns is not published/, 'and its run-once date in the past does not stop the report');
     assert.ok(graph.log.length < 60, `${graph.log.length} requests`);
   });
 
