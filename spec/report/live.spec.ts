@@ -147,8 +147,13 @@ export default defineDeployment({
   });
 
   it('prints the terminal report with the trend', async () => {
-    const run = await report(['fleet']);
+    const html = join(project.root, 'fleet.html');
+    const run = await report(['fleet', '--html', html]);
     assert.equal(run.status, 0, run.stderr);
+    // the page carries the live trend (its drawing is checked in Chromium by html.spec.ts)
+    const page = readFileSync(html, 'utf8');
+    const clock = page.slice(page.indexOf('data-package="clock"'), page.indexOf('</section>', page.indexOf('data-package="clock"')));
+    assert.deepEqual([...clock.matchAll(/data-series="noIssue">.*?<\/g>/g)].flatMap((m) => [...m[0].matchAll(/data-value="(\d+)"/g)].map((v) => Number(v[1]))), [40, 48, 55]);
     assert.match(run.stdout, /from tenant contoso-test\.onmicrosoft\.com \(deployment fleet/);
     assert.match(run.stdout, /^clock: \d+ devices/m);
     assert.match(run.stdout, /trend 2026-11-28 -> 2026-11-30 \(3 days\): without issues 40 -> 55, remediated 9 -> 2, detection failed 3 -> 0/);
