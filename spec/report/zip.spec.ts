@@ -73,6 +73,9 @@ describe('remgen report --from an export job zip', function () {
     const notZip = remgen(['report', '--from', fake], REPO);
     assert.equal(notZip.status, 1);
     assert.match(notZip.stderr, /not a zip file/);
+    const nowhere = remgen(['report', '--from', csv, '--html', join(dir, 'no-such-folder', 'x.html')], REPO);
+    assert.equal(nowhere.status, 3);
+    assert.match(nowhere.stderr, /--html .*no-such-folder does not exist/);
     const two = join(dir, 'two.zip');
     writeFileSync(join(dir, 'other.csv'), 'a,b\r\n');
     execFileSync('zip', ['-q', '-j', two, csv, join(dir, 'other.csv')]);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
 import type { Catalog } from '../../check/catalog.ts';
 import type { CloudName } from '../../descriptor/deployment.ts';
@@ -136,6 +136,10 @@ export async function runReport(args: ReportArgs): Promise<number> {
     printError(`remgen report: --top must be a whole number of at least 1; got ${args.top}`);
     return EXIT.usage;
   }
+  if (args.html !== undefined && !existsSync(dirname(resolve(args.html)))) {
+    printError(`remgen report: --html ${args.html}: the folder ${dirname(resolve(args.html))} does not exist; create it or write the page elsewhere`);
+    return EXIT.usage;
+  }
   if (!(args.exportTimeout > 0)) {
     printError(`remgen report: --export-timeout is in seconds, more than 0; got ${args.exportTimeout}`);
     return EXIT.usage;
@@ -181,7 +185,12 @@ export async function runReport(args: ReportArgs): Promise<number> {
   }
   if (args.html) {
     const { renderHtml } = await import('../../report/html.ts');
-    await writeFile(args.html, renderHtml(report, { source, top: args.top }));
+    try {
+      await writeFile(args.html, renderHtml(report, { source, top: args.top }));
+    } catch (error) {
+      printError(`remgen report: cannot write ${args.html}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT.failed;
+    }
     printError(`remgen report: wrote ${args.html}`);
   }
   if (args.json) {
