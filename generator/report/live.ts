@@ -102,10 +102,19 @@ async function exportJob(session: GraphSession, pkg: string, scriptId: string, d
   const first = options.pollMs ?? 2000;
   const timeout = options.timeoutMs ?? 600_000;
   let job: ExportJob;
+  const body = { reportName: EXPORT_REPORT, filter: `PolicyId eq '${scriptId}'`, format: 'csv' };
   try {
-    job = await session.createExportJob({ reportName: EXPORT_REPORT, filter: `PolicyId eq '${scriptId}'`, format: 'csv', select: [...EXPORT_COLUMNS] });
+    job = await session.createExportJob({ ...body, select: [...EXPORT_COLUMNS] });
   } catch (error) {
-    throw new LiveError(describeGraphError(error, `create the ${EXPORT_REPORT} export job for '${pkg}'`));
+    // Which columns the report accepts in `select` is not verified (docs/reference/graph-intune.md 3): on a 400
+    // ask once more for all of them; fleet.ts picks its columns by name either way.
+    if ((error as { statusCode?: number }).statusCode !== 400) throw new LiveError(describeGraphError(error, `create the ${EXPORT_REPORT} export job for '${pkg}'`));
+    options.progress?.(`  ${pkg}: the export job refused the column list (${describeGraphError(error, 'create')}); asking for every column`);
+    try {
+      job = await session.createExportJob(body);
+    } catch (again) {
+      throw new LiveError(describeGraphError(again, `create the ${EXPORT_REPORT} export job for '${pkg}'`));
+    }
   }
   const started = Date.now();
   let wait = first;

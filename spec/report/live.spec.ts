@@ -186,6 +186,17 @@ export default defineDeployment({
     }
   });
 
+  it('an export job that refuses the column list is asked once more for every column', async () => {
+    graph.faults.push({ method: 'POST', path: /reports\/exportJobs$/, times: 1, status: 400, body: { error: { code: 'BadRequest', message: 'Invalid select columns: UserName' } } });
+    const run = await report(['fleet', '--json', '--via', 'export']);
+    const clock = pkgOf(parse(run), 'clock');
+    assert.equal(clock.devices, graph.reports.get(ids.clock!)!.states.length);
+    assert.match(run.stderr, /refused the column list .*Invalid select columns: UserName.*; asking for every column/);
+    const posts = graph.graphRequests().filter((r) => r.method === 'POST' && r.path.endsWith('/exportJobs')).map((r) => JSON.parse(r.body) as { select?: string[] });
+    assert.equal(posts.length, 3, 'clock twice (with the list, then without), the other package once');
+    assert.ok(posts[0]!.select && !posts[1]!.select);
+  });
+
   it('an export job that fails, or does not finish in time, is said plainly', async () => {
     graph.failNextExport = true;
     const failed = await report(['fleet', '--via', 'export']);
