@@ -10,6 +10,7 @@ import { DEVICE_STATES, type DeviceState, type FleetReport, type PackageReport, 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const n = (value: number): string => value.toLocaleString('en-US');
+const devicesWord = (count: number): string => `${n(count)} device${count === 1 ? '' : 's'}`;
 /** Coordinates with at most two decimals, so the page stays small and the numbers exact enough to compare. */
 const f = (value: number): string => String(Math.round(value * 100) / 100);
 
@@ -101,14 +102,14 @@ function errorTable(p: PackageReport): string {
 }
 
 function section(p: PackageReport, top: number): string {
-  const values = p.steps.slice(0, top).flatMap((s) => s.values.slice(0, 1).map((v) => `<li><b>${escapeHtml(s.step)}</b>: ${escapeHtml(v.value.length > 200 ? `${v.value.slice(0, 197)}...` : v.value)} (${n(v.devices)} devices)</li>`)).join('');
+  const values = p.steps.slice(0, top).flatMap((s) => s.values.slice(0, 1).map((v) => `<li><b>${escapeHtml(s.step)}</b>: ${escapeHtml(v.value.length > 200 ? `${v.value.slice(0, 197)}...` : v.value)} (${devicesWord(v.devices)})</li>`)).join('');
   const acted = p.actions.length > 0 ? `<p>Actions run: ${p.actions.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const cooled = p.cooldowns.length > 0 ? `<p>Skipped for cooldown: ${p.cooldowns.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const os = p.failuresByOs.length > 0 ? `<p>Not without issues, by OS version: ${p.failuresByOs.map((o) => `${escapeHtml(o.osVersion)} ${n(o.devices)}`).join(', ')}</p>` : '';
   const { cut, unrecognised, foreign, otherBuild } = p.lines;
   const lines = cut + unrecognised + foreign + otherBuild > 0 ? `<p>Lines: ${n(cut)} cut at 2,048 characters, ${n(otherBuild)} of another build, ${n(unrecognised)} in another remgen shape, ${n(foreign)} not remgen's</p>` : '';
   return `<section class="package" data-package="${escapeHtml(p.packageId)}" data-devices="${p.devices}">
-<h2>${escapeHtml(p.packageId)} <small>${n(p.devices)} devices</small></h2>
+<h2>${escapeHtml(p.packageId)} <small>${devicesWord(p.devices)}</small></h2>
 <h3>Devices by state</h3>
 ${stateBar(p)}
 <h3>Failing steps</h3>
