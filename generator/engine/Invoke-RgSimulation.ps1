@@ -1325,6 +1325,106 @@ function RgSim.Get-RgSystemWebProxy {
     }
 }
 
+# --- device health (deviceUptime, driveFreeSpace) --------------------------------------------------------
+
+$global:RgSim.LastBootTime = $global:RgSim.Clock.AddDays(-1)
+if ($device['LastBootTime']) { $global:RgSim.LastBootTime = ConvertFrom-RgSimUtc -Text ([string]$device.LastBootTime) }
+$global:RgSim.Drives = @($device['Drives'] | Where-Object -FilterScript { $null -ne $_ })
+
+function RgSim.Get-RgLastBootTime {
+    # The profile's last boot (a day before its clock by default), UTC.
+    param()
+    Add-RgSimCall -Seam 'Get-RgLastBootTime' -Arguments ([ordered]@{})
+    $global:RgSim.LastBootTime
+}
+
+function RgSim.Get-RgDriveSpace {
+    # The profile's drive of that letter; one not listed does not exist.
+    param([string]$Drive)
+    Add-RgSimCall -Seam 'Get-RgDriveSpace' -Arguments ([ordered]@{ Drive = $Drive })
+    foreach ($entry in $global:RgSim.Drives) {
+        if ([string]::Equals(([string]$entry.Name).TrimEnd('\'), $Drive.TrimEnd('\'), [System.StringComparison]::OrdinalIgnoreCase)) {
+            if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
+            return [pscustomobject]@{ Exists = $true; Ready = [bool]$entry.Ready; TotalBytes = [long]$entry.TotalBytes; FreeBytes = [long]$entry.FreeBytes }
+        }
+    }
+    [pscustomobject]@{ Exists = $false; Ready = $false; TotalBytes = [long]0; FreeBytes = [long]0 }
+}
+
+# --- certificate stores (certificate, certificateRemove), from the profile's Certificates ------------------
+
+$global:RgSim.Certificates = @($device['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('Carried') -and $device.Carried.Contains('Certificates')) {
+    $global:RgSim.Certificates = @($device.Carried['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Certificates')
+
+function RgSim.Get-RgCertificate {
+    # The profile's certificates of that location and store; a store none of them is in and no StoreExists names does not exist.
+    param([string]$Location, [string]$StoreName)
+    Add-RgSimCall -Seam 'Get-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName })
+    $inStore = @($global:RgSim.Certificates | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and [string]::Equals([string]$_.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    foreach ($cert in $inStore) {
+        if ($cert['ReadError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.ReadError) }
+    }
+    $known = @('My', 'Root', 'CA', 'TrustedPeople', 'TrustedPublisher', 'AuthRoot', 'Disallowed') -contains $StoreName
+    $list = foreach ($cert in @($inStore | Where-Object -FilterScript { $_.Thumbprint })) {
+        [pscustomobject]@{
+            Thumbprint = [string]$cert.Thumbprint; Subject = [string]$cert.Subject; Issuer = [string]$cert.Issuer
+            NotBeforeUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotBefore); NotAfterUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotAfter)
+            TemplateName = [string]$cert.TemplateName; TemplateOid = [string]$cert.TemplateOid; HasPrivateKey = [bool]$cert.HasPrivateKey
+        }
+    }
+    [pscustomobject]@{ Exists = ($known -or $inStore.Count -gt 0); Certificates = @($list) }
+}
+
+function RgSim.Remove-RgCertificate {
+    # Removes the profile's certificate of that thumbprint from the store, or throws its RemoveError; one not there is not an error.
+    param([string]$Location, [string]$StoreName, [string]$Thumbprint)
+    Add-RgSimCall -Seam 'Remove-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName; Thumbprint = $Thumbprint })
+    $kept = foreach ($cert in $global:RgSim.Certificates) {
+        $same = [string]::Equals([string]$cert.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Thumbprint, $Thumbprint, [System.StringComparison]::OrdinalIgnoreCase)
+        if ($same -and $cert['RemoveError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.RemoveError) }
+        if ($same -and $cert['Stays']) { $cert; continue }
+        if (-not $same) { $cert }
+    }
+    $global:RgSim.Certificates = @($kept)
+}
+
+# --- toasts (restartNotice), from the profile's Notifications; the toasts shown are carried --------------
+
+$global:RgSim.Notifications = @{ Shown = $true; ShowError = ''; HistoryError = '' }
+if ($device['Notifications']) {
+    foreach ($name in @($device.Notifications.Keys)) { $global:RgSim.Notifications[$name] = $device.Notifications[$name] }
+}
+$global:RgSim.Toasts = @()
+if ($device.Contains('Carried') -and $device.Carried.Contains('Toasts')) {
+    $global:RgSim.Toasts = @($device.Carried['Toasts'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Toasts')
+
+function RgSim.Show-RgToast {
+    # The toast reaches the user's notifications unless the profile says notices do not show (dropped silently, as Windows does) or fail.
+    param([string]$AppId, [string]$Xml, [string]$Tag)
+    Add-RgSimCall -Seam 'Show-RgToast' -Arguments ([ordered]@{ AppId = $AppId; Xml = $Xml; Tag = $Tag })
+    if ($global:RgSim.Notifications.ShowError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.ShowError) }
+    $null = [xml]$Xml
+    if (-not $global:RgSim.Notifications.Shown) { return }
+    $global:RgSim.Toasts = @(@($global:RgSim.Toasts | Where-Object -FilterScript { -not ($_.AppId -eq $AppId -and $_.Tag -eq $Tag) }) + @([ordered]@{ AppId = $AppId; Tag = $Tag; Xml = $Xml; At = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }))
+}
+
+function RgSim.Get-RgToastHistory {
+    # The tags of the toasts shown for the app id (carried from earlier runs too).
+    param([string]$AppId)
+    Add-RgSimCall -Seam 'Get-RgToastHistory' -Arguments ([ordered]@{ AppId = $AppId })
+    if ($global:RgSim.Notifications.HistoryError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.HistoryError) }
+    [string[]]@($global:RgSim.Toasts | Where-Object -FilterScript { $_.AppId -eq $AppId } | ForEach-Object -Process { [string]$_.Tag })
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
@@ -1337,6 +1437,9 @@ $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgWindowsFeature', 'Set-RgWindowsFeature')
 $RgSimSeams += @('Get-RgMpPreference', 'Set-RgMpPreference', 'Get-RgMpComputerStatus', 'Update-RgMpSignature')
 $RgSimSeams += @('Get-RgLocalUser', 'Set-RgLocalUserEnabled', 'Remove-RgLocalUser', 'Get-RgLocalGroup', 'Resolve-RgAccountSid', 'Add-RgLocalGroupMember', 'Remove-RgLocalGroupMember')
+$RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
+$RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
+$RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

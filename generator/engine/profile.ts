@@ -185,6 +185,19 @@ export function renderProfile(profile: SimulatedDevice): string {
   }));
   const web = profile.webProxy ?? internetOptionsProxy(profile);
   data.WebProxy = { Proxy: web.proxy ?? '', Bypass: [...(web.bypass ?? [])] };
+  if (profile.lastBootTime) data.LastBootTime = profile.lastBootTime;
+  data.Drives = (profile.drives ?? [{ name: 'C:', totalBytes: 256 * 1073741824, freeBytes: 100 * 1073741824 }]).map((d) => ({
+    Name: d.name, TotalBytes: d.totalBytes, FreeBytes: d.freeBytes, Ready: d.ready ?? true, ReadError: d.readError ?? '',
+  }));
+  data.Certificates = (profile.certificates ?? []).map((c) => ({
+    Location: c.location ?? 'LocalMachine', Store: c.store ?? 'My', Subject: c.subject, Issuer: c.issuer ?? 'CN=Contoso Issuing CA 01, DC=contoso, DC=com',
+    Thumbprint: c.thumbprint.toUpperCase(), NotBefore: c.notBefore ?? new Date(Date.parse(c.notAfter) - 365 * 86400000).toISOString(), NotAfter: c.notAfter,
+    TemplateName: c.templateName ?? '', TemplateOid: c.templateOid ?? '', HasPrivateKey: c.hasPrivateKey ?? true, ReadError: c.readError ?? '', RemoveError: c.removeError ?? '', Stays: c.stays ?? false,
+  }));
+  if (profile.notifications) {
+    const n = profile.notifications;
+    data.Notifications = { Shown: n.shown ?? true, ShowError: n.showError ?? '', HistoryError: n.historyError ?? '' };
+  }
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

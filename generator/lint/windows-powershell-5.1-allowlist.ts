@@ -160,6 +160,8 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'Update-MpSignature': { module: 'Defender', parameters: { UpdateSource: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpSignature.UpdateSource' }, minBuild: WINDOWS_8, use: 'Defender seam: a signature update' },
 
   // TLS (Windows 10 and later)
+  // CimCmdlets (every supported Windows has it): the last boot time (Get-RgLastBootTime).
+  'Get-CimInstance': { module: 'CimCmdlets', parameters: { ClassName: STRING, Property: STRINGS }, use: 'device-health seam: Win32_OperatingSystem LastBootUpTime' },
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },
   'Disable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: an enabled suite is disabled, then enabled again at its new position' },

@@ -106,6 +106,71 @@ export interface DeviceProfileProps {
   readonly accounts?: readonly { readonly name: string; readonly sid: string }[];
   /** Microsoft Defender Antivirus as the Mp cmdlets see it. @default not running: the Mp cmdlets fail as with another antivirus (HRESULT 0x800106BA) */
   readonly defender?: DefenderState;
+  /** When Windows last started (`Get-RgLastBootTime`), ISO 8601 UTC. @default a day before `clock` */
+  readonly lastBootTime?: string;
+  /** Drives `Get-RgDriveSpace` sees (by letter); one not listed does not exist. @default C: of 256 GB with 100 GB free */
+  readonly drives?: readonly Drive[];
+  /**
+   * Certificates in the stores `Get-RgCertificate` reads (carried between runs: `Remove-RgCertificate` takes
+   * them out). The usual stores (My, Root, CA, ...) exist even when empty; another exists when a certificate is in it.
+   */
+  readonly certificates?: readonly StoreCertificate[];
+  /** How toasts to the signed-in user fare (`Show-RgToast`, `Get-RgToastHistory`); the toasts shown are carried. @default they are shown */
+  readonly notifications?: Notifications;
+}
+
+/** Toasts on the simulated device. */
+export interface Notifications {
+  /** A toast reaches the user's notifications; false: Windows drops it silently (notices turned off, no session). @default true */
+  readonly shown?: boolean;
+  /** `Show-RgToast` throws this (e.g. `Element not found.` from the notification platform). */
+  readonly showError?: string;
+  /** `Get-RgToastHistory` throws this. */
+  readonly historyError?: string;
+}
+
+/** A certificate in a store, as X509Store shows it. */
+export interface StoreCertificate {
+  /** @default "LocalMachine" */
+  readonly location?: 'LocalMachine' | 'CurrentUser';
+  /** @default "My" */
+  readonly store?: string;
+  /** e.g. `CN=PC-0142.contoso.com`. */
+  readonly subject: string;
+  /** @default 'CN=Contoso Issuing CA 01, DC=contoso, DC=com' */
+  readonly issuer?: string;
+  /** SHA-1, 40 hex digits. */
+  readonly thumbprint: string;
+  /** ISO 8601 UTC. @default a year before `notAfter` */
+  readonly notBefore?: string;
+  /** ISO 8601 UTC, e.g. `2026-04-01T00:00:00Z`. */
+  readonly notAfter: string;
+  /** The template's name (V1, or the name Windows shows beside a V2 template's OID). */
+  readonly templateName?: string;
+  /** A V2 template's OID. */
+  readonly templateOid?: string;
+  /** @default true */
+  readonly hasPrivateKey?: boolean;
+  /** Reading the store fails with this message. */
+  readonly readError?: string;
+  /** `Remove-RgCertificate` throws this (e.g. `Access is denied.`). */
+  readonly removeError?: string;
+  /** The removal does nothing (the certificate is still there afterwards: a store that another agent refills). */
+  readonly stays?: boolean;
+}
+
+/** A drive as `System.IO.DriveInfo` shows it. */
+export interface Drive {
+  /** A letter and a colon, e.g. `C:`. */
+  readonly name: string;
+  /** The drive's size in bytes. */
+  readonly totalBytes: number;
+  /** The space this account may still write, in bytes. */
+  readonly freeBytes: number;
+  /** A drive without its medium (a card reader without a card). @default true */
+  readonly ready?: boolean;
+  /** Reading it fails with this message (access denied). */
+  readonly readError?: string;
 }
 
 /** A certificate of a chain as Windows built it. */

@@ -40,6 +40,13 @@ import { defenderRoom, type DefenderStep } from './security/defender.ts';
 import { defenderStatusRoom, type DefenderStatusStep } from './security/defender-status.ts';
 import { defenderSignatureUpdateRoom, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
 import { localGroupMemberRoom, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
+import { deviceUptimeRoom, type DeviceUptimeStep } from './health/device-uptime.ts';
+import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
+import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
+import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
+import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -82,6 +89,14 @@ export { defenderStatus, type DefenderStatusProps, type DefenderStatusStep } fro
 export { defenderSignatureUpdate, type DefenderSignatureUpdateProps, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
 export { localUser, type LocalUserProps, type LocalUserStep } from './accounts/local-user.ts';
 export { localGroupMember, type LocalGroupMemberProps, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
+export { deviceUptime, type DeviceUptimeProps, type DeviceUptimeStep } from './health/device-uptime.ts';
+export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+export type { CertificateMatch } from './certificates/certificate-common.ts';
+export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
+export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
+export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
+export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
  * Any step a remediation may hold.
@@ -99,7 +114,11 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | AppxPackageStep
   | WindowsFeatureStep
   | LocalUserStep | LocalGroupMemberStep
-  | DefenderStep | DefenderStatusStep | DefenderSignatureUpdateStep;
+  | DefenderStep | DefenderStatusStep | DefenderSignatureUpdateStep
+  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
+  | CertificateStep | CertificateRemoveStep
+  | RestartNoticeStep
+  | NetworkResetStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -115,7 +134,11 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     appxPackageRoom,
     windowsFeatureRoom,
     localUserRoom, localGroupMemberRoom,
-    defenderRoom, defenderStatusRoom, defenderSignatureUpdateRoom].map((room) => [room.kind, room]),
+    defenderRoom, defenderStatusRoom, defenderSignatureUpdateRoom,
+    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
+    certificateRoom, certificateRemoveRoom,
+    restartNoticeRoom,
+    networkResetRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

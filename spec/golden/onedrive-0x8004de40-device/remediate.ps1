@@ -1400,7 +1400,7 @@ function Write-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER Kind
         DWord, QWord, String, ExpandString or MultiString.
     .PARAMETER Value
@@ -1418,6 +1418,7 @@ function Write-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
@@ -1498,7 +1499,7 @@ function Get-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1513,6 +1514,7 @@ function Get-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [ValidateSet(32, 64)]

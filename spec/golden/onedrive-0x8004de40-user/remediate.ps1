@@ -1265,7 +1265,7 @@ function Write-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER Kind
         DWord, QWord, String, ExpandString or MultiString.
     .PARAMETER Value
@@ -1283,6 +1283,7 @@ function Write-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
@@ -1363,7 +1364,7 @@ function Get-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1378,6 +1379,7 @@ function Get-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [ValidateSet(32, 64)]
