@@ -1,0 +1,24 @@
+/**
+ * What the suite needs set up before any spec file runs, done once in mocha's main process (a global
+ * fixture, `mochaGlobalSetup`): the engine host and the 5.1 surface program built, the pinned PowerShell
+ * tool restored, Pester restored, the TLS recorder compiled. Each of these is also done on first use by
+ * the code that needs it; doing them here first means two spec files running at the same time (mocha
+ * --parallel, .mocharc.json) never build or restore the same thing into the same folder at once.
+ * Chromium is installed by the report's HTML spec itself (spec/support/chromium.ts), when missing.
+ */
+import { ensurePester, findPowerShellSync } from 'pester-ts-runner';
+import { ensureHostBuilt } from '../../generator/engine/host.ts';
+import { ensureSurfaceBuilt } from '../../generator/engine/surface.ts';
+import { compileRecorder } from './tls-recorder.ts';
+
+const log = (line: string): void => {
+  process.stderr.write(`${line}\n`);
+};
+
+export async function mochaGlobalSetup(): Promise<void> {
+  ensureHostBuilt(log);
+  ensureSurfaceBuilt(log);
+  compileRecorder();
+  findPowerShellSync({ pinnedPowerShell: true });
+  await ensurePester();
+}
