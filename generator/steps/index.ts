@@ -41,6 +41,7 @@ import { certificateRoom, type CertificateStep } from './certificates/certificat
 import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
 import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
+import { processStartRoom, type ProcessStartStep } from './processes/process-start.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -82,6 +83,7 @@ export { certificate, type CertificateProps, type CertificateStep } from './cert
 export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
 export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
+export { processStart, type ProcessStartProps, type ProcessStartStep } from './processes/process-start.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -101,7 +103,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
   | CertificateStep | CertificateRemoveStep
   | RestartNoticeStep
-  | NetworkResetStep;
+  | NetworkResetStep
+  | ProcessStartStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -118,7 +121,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
     certificateRoom, certificateRemoveRoom,
     restartNoticeRoom,
-    networkResetRoom].map((room) => [room.kind, room]),
+    networkResetRoom,
+    processStartRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
