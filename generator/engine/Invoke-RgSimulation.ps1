@@ -830,6 +830,45 @@ function RgSim.Move-RgFile {
     $null = $global:RgSim.Calls.RemoveAt($global:RgSim.Calls.Count - 1)
 }
 
+function RgSim.Get-RgTextFile {
+    # The item's Content split into lines as the real seam splits them; its Encoding as the profile gives it,
+    # else as the bytes would tell: utf8 with a non-ASCII character, ansi without one.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgTextFile' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0 -or $known[0]['Folder']) {
+        return [pscustomobject]@{ Exists = $false; Lines = [string[]]@(); Encoding = ''; NewLine = "`r`n"; FinalNewLine = $true }
+    }
+    $text = [string]$known[0]['Content']
+    $encoding = [string]$known[0]['Encoding']
+    if (-not $encoding) {
+        $encoding = 'ansi'
+        if ($text -match '[^\x00-\x7F]') { $encoding = 'utf8' }
+    }
+    $newLine = "`r`n"
+    $first = $text.IndexOf("`n")
+    if ($first -ge 0 -and ($first -eq 0 -or $text[$first - 1] -ne "`r")) { $newLine = "`n" }
+    $final = $text.EndsWith("`n") -or $text.Length -eq 0
+    $lines = [string[]]@()
+    if ($text.Length -gt 0) {
+        $lines = [string[]]([regex]::Split($text, '\r?\n'))
+        if ($final) { $lines = [string[]]($lines[0..($lines.Count - 2)]) }
+    }
+    [pscustomobject]@{ Exists = $true; Lines = $lines; Encoding = $encoding; NewLine = $newLine; FinalNewLine = $final }
+}
+
+function RgSim.Write-RgTextFile {
+    # The lines joined as the real seam joins them become the item's Content; the encoding is kept on the item.
+    param([string]$Path, [string[]]$Lines, [string]$Encoding, [string]$NewLine, [switch]$FinalNewLine)
+    Add-RgSimCall -Seam 'Write-RgTextFile' -Arguments ([ordered]@{ Path = $Path; Lines = @($Lines); Encoding = $Encoding; NewLine = $NewLine; FinalNewLine = [bool]$FinalNewLine })
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $Path) -Access 'Write'
+    $text = @($Lines) -join $NewLine
+    if ($FinalNewLine -and @($Lines).Count -gt 0) { $text += $NewLine }
+    $item = Set-RgSimFile -Path $Path -Content $text
+    $item['Encoding'] = $Encoding
+}
+
 function Get-RgSimExpanded {
     param([object]$Item)
     [System.Environment]::ExpandEnvironmentVariables([string]$Item.Path)
@@ -1205,6 +1244,7 @@ $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
 $RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
 $RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
+$RgSimSeams += @('Get-RgTextFile', 'Write-RgTextFile')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -146,6 +146,7 @@ export function renderProfile(profile: SimulatedDevice): string {
   data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
     Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
+    Encoding: f.encoding ?? '',
   }));
   data.AppxPackages = (profile.appxPackages ?? []).map((a) => ({
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,

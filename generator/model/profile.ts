@@ -230,6 +230,12 @@ export interface FileItem {
   readonly writeError?: string;
   /** A folder that is a junction or symbolic link: `Get-RgFolderFiles` does not enter it. @default false */
   readonly reparsePoint?: boolean;
+  /**
+   * How the file's text is stored, as `Get-RgTextFile` tells it (a UTF-8 or UTF-16 LE BOM, UTF-8 without one,
+   * else the ANSI code page); `Write-RgTextFile` keeps what it writes. @default utf8 when the content has a
+   * non-ASCII character, else ansi
+   */
+  readonly encoding?: 'utf8' | 'utf8bom' | 'utf16le' | 'ansi';
 }
 
 /** A JSON object of a simulated file. */

@@ -42,6 +42,7 @@ import { certificateRemoveRoom, type CertificateRemoveStep } from './certificate
 import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
 import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 import { processStartRoom, type ProcessStartStep } from './processes/process-start.ts';
+import { fileLineRoom, type FileLineStep } from './files/file-line.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -84,6 +85,7 @@ export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveS
 export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
 export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
 export { processStart, type ProcessStartProps, type ProcessStartStep } from './processes/process-start.ts';
+export { fileLine, type FileLineProps, type FileLineStep } from './files/file-line.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -104,7 +106,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | CertificateStep | CertificateRemoveStep
   | RestartNoticeStep
   | NetworkResetStep
-  | ProcessStartStep;
+  | ProcessStartStep
+  | FileLineStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -122,7 +125,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     certificateRoom, certificateRemoveRoom,
     restartNoticeRoom,
     networkResetRoom,
-    processStartRoom].map((room) => [room.kind, room]),
+    processStartRoom,
+    fileLineRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
