@@ -78,6 +78,7 @@ $global:RgSim = @{
     NextProcessId = 7000
     Denied   = @()
     Throws   = @{}
+    SpecialFolders = @{}
     Script   = ''
 }
 
@@ -186,6 +187,9 @@ if ($device.Contains('CipherSuites')) {
     $global:RgSim.CipherSuites.EnableError = [string]$device.CipherSuites['EnableError']
 }
 $global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('SpecialFolders')) {
+    foreach ($name in @($device.SpecialFolders.Keys)) { $global:RgSim.SpecialFolders[$name] = [string]$device.SpecialFolders[$name] }
+}
 
 function New-RgSimProcess {
     # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
@@ -869,6 +873,54 @@ function RgSim.Write-RgTextFile {
     $item['Encoding'] = $Encoding
 }
 
+function RgSim.Get-RgSpecialFolder {
+    # The profile's specialFolders, else where Windows puts them for the user ada.
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Get-RgSpecialFolder' -Arguments ([ordered]@{ Name = $Name })
+    $folders = @{ CommonDesktopDirectory = 'C:\Users\Public\Desktop'; DesktopDirectory = 'C:\Users\ada\Desktop' }
+    if ($global:RgSim.SpecialFolders.Contains($Name)) { return [string]$global:RgSim.SpecialFolders[$Name] }
+    $folders[$Name]
+}
+
+function RgSim.Get-RgShortcut {
+    # The fileSystem item's shortcut as WScript.Shell reads it back: the target expanded, the icon as 'path,index'.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgShortcut' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; TargetPath = ''; Arguments = ''; WorkingDirectory = ''; IconLocation = ''; Description = '' }
+    }
+    $link = $known[0]['Shortcut']
+    if ($null -eq $link -or -not $known[0]['HasShortcut']) { $link = @{} }
+    $icon = [System.Environment]::ExpandEnvironmentVariables([string]$link['IconLocation'])
+    if ($icon -notmatch ',-?\d+$') { $icon += ',0' }
+    [pscustomobject]@{
+        Exists = $true; TargetPath = [System.Environment]::ExpandEnvironmentVariables([string]$link['TargetPath']); Arguments = [string]$link['Arguments']
+        WorkingDirectory = [System.Environment]::ExpandEnvironmentVariables([string]$link['WorkingDirectory']); IconLocation = $icon; Description = [string]$link['Description']
+    }
+}
+
+function RgSim.Set-RgShortcut {
+    # Saves the shortcut into the item (created when missing); properties given empty keep the old ones, as CreateShortcut on an existing file does.
+    param([string]$Path, [string]$TargetPath, [string]$Arguments = '', [string]$WorkingDirectory = '', [string]$IconLocation = '', [string]$Description = '')
+    Add-RgSimCall -Seam 'Set-RgShortcut' -Arguments ([ordered]@{ Path = $Path; TargetPath = $TargetPath; Arguments = $Arguments; WorkingDirectory = $WorkingDirectory; IconLocation = $IconLocation; Description = $Description })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Write'
+    $link = [ordered]@{ TargetPath = ''; Arguments = ''; WorkingDirectory = ''; IconLocation = ''; Description = '' }
+    if ($known.Count -gt 0 -and $known[0]['HasShortcut']) {
+        foreach ($name in @($link.Keys)) { $link[$name] = [string]$known[0].Shortcut[$name] }
+    }
+    $link.TargetPath = $TargetPath
+    $link.Arguments = $Arguments
+    if ($WorkingDirectory) { $link.WorkingDirectory = $WorkingDirectory }
+    if ($IconLocation) { $link.IconLocation = $IconLocation }
+    if ($Description) { $link.Description = $Description }
+    $item = Set-RgSimFile -Path $Path -Content ''
+    $item['HasShortcut'] = $true
+    $item['Shortcut'] = $link
+}
+
 function Get-RgSimExpanded {
     param([object]$Item)
     [System.Environment]::ExpandEnvironmentVariables([string]$Item.Path)
@@ -1245,6 +1297,7 @@ $RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
 $RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
 $RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
 $RgSimSeams += @('Get-RgTextFile', 'Write-RgTextFile')
+$RgSimSeams += @('Get-RgSpecialFolder', 'Get-RgShortcut', 'Set-RgShortcut')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -147,6 +147,8 @@ export function renderProfile(profile: SimulatedDevice): string {
     Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
     Encoding: f.encoding ?? '',
+    HasShortcut: f.shortcut !== undefined,
+    Shortcut: f.shortcut ? { TargetPath: f.shortcut.targetPath, Arguments: f.shortcut.arguments ?? '', WorkingDirectory: f.shortcut.workingDirectory ?? '', IconLocation: f.shortcut.iconLocation ?? '', Description: f.shortcut.description ?? '' } : ({} as { [key: string]: PsValue }),
   }));
   data.AppxPackages = (profile.appxPackages ?? []).map((a) => ({
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
@@ -175,6 +177,7 @@ export function renderProfile(profile: SimulatedDevice): string {
     const n = profile.notifications;
     data.Notifications = { Shown: n.shown ?? true, ShowError: n.showError ?? '', HistoryError: n.historyError ?? '' };
   }
+  if (profile.specialFolders) data.SpecialFolders = { ...profile.specialFolders };
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

@@ -43,6 +43,7 @@ import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-not
 import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 import { processStartRoom, type ProcessStartStep } from './processes/process-start.ts';
 import { fileLineRoom, type FileLineStep } from './files/file-line.ts';
+import { shortcutRoom, type ShortcutStep } from './files/shortcut.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -86,6 +87,7 @@ export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type Res
 export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
 export { processStart, type ProcessStartProps, type ProcessStartStep } from './processes/process-start.ts';
 export { fileLine, type FileLineProps, type FileLineStep } from './files/file-line.ts';
+export { shortcut, type ShortcutProps, type ShortcutStep } from './files/shortcut.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -107,7 +109,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | RestartNoticeStep
   | NetworkResetStep
   | ProcessStartStep
-  | FileLineStep;
+  | FileLineStep
+  | ShortcutStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -126,7 +129,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     restartNoticeRoom,
     networkResetRoom,
     processStartRoom,
-    fileLineRoom].map((room) => [room.kind, room]),
+    fileLineRoom,
+    shortcutRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {
