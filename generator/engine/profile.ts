@@ -1,4 +1,4 @@
-import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, ShortcutFile, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -116,6 +116,12 @@ export interface SimulatedDevice extends DeviceProfileProps {
   readonly carried?: { readonly [key: string]: PsValue };
 }
 
+/** A shortcut file's properties for the harness (an empty table when the item is no shortcut). */
+function shortcutData(link: ShortcutFile | undefined): { [key: string]: PsValue } {
+  if (!link) return {};
+  return { TargetPath: link.targetPath, Arguments: link.arguments ?? '', WorkingDirectory: link.workingDirectory ?? '', IconLocation: link.iconLocation ?? '', Description: link.description ?? '' };
+}
+
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
 export function renderProfile(profile: SimulatedDevice): string {
   const apps = installedAppData(profile.installedApps ?? []);
@@ -148,7 +154,7 @@ export function renderProfile(profile: SimulatedDevice): string {
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
     Encoding: f.encoding ?? '',
     HasShortcut: f.shortcut !== undefined,
-    Shortcut: f.shortcut ? { TargetPath: f.shortcut.targetPath, Arguments: f.shortcut.arguments ?? '', WorkingDirectory: f.shortcut.workingDirectory ?? '', IconLocation: f.shortcut.iconLocation ?? '', Description: f.shortcut.description ?? '' } : ({} as { [key: string]: PsValue }),
+    Shortcut: shortcutData(f.shortcut),
   }));
   data.AppxPackages = (profile.appxPackages ?? []).map((a) => ({
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
