@@ -924,10 +924,11 @@ function RgSim.Set-RgShortcut {
     if ($known.Count -gt 0 -and $known[0]['HasShortcut']) {
         foreach ($name in @($link.Keys)) { $link[$name] = [string]$known[0].Shortcut[$name] }
     }
-    $link.TargetPath = $TargetPath
+    # Paths under the per-run folders are kept as variables, as the item's own path is, so a later run finds them.
+    $link.TargetPath = ConvertTo-RgSimStoredPath -Path $TargetPath
     $link.Arguments = $Arguments
-    if ($WorkingDirectory) { $link.WorkingDirectory = $WorkingDirectory }
-    if ($IconLocation) { $link.IconLocation = $IconLocation }
+    if ($WorkingDirectory) { $link.WorkingDirectory = ConvertTo-RgSimStoredPath -Path $WorkingDirectory }
+    if ($IconLocation) { $link.IconLocation = ConvertTo-RgSimStoredPath -Path $IconLocation }
     if ($Description) { $link.Description = $Description }
     $item = Set-RgSimFile -Path $Path -Content ''
     $item['HasShortcut'] = $true

@@ -100,7 +100,7 @@ describe('step room: shortcut on every user\'s desktop, in the engine', function
   it('partly wrong: a stale target and extra arguments corrected in place, the working folder kept', async () => {
     const device = new Device({ name: 'stale', description: 'spec', fileSystem: [{ path: LINK, shortcut: { ...good, targetPath: 'C:\\Program Files (x86)\\Contoso\\Portal.exe', arguments: '--profile work --debug' } }] }, { continues: true });
     const detect = await device.run(scripts.detect);
-    assert.match(detect.output[0]!, /portal \(is TargetPath C:\\Program Files \(x86\)\\Contoso\\Portal\.exe; Arguments --profile work --debug, want /);
+    assert.match(detect.output[0]!, /portal \(is TargetPath C:\\Program Files \(x86\)\\Contoso\\Portal\.exe; Arguments --profile work --debug, want TargetPath C:\\Program Files\\Contoso\\Portal\\Portal\.exe; Arguments --profile work\)/);
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
     assert.deepEqual(link(fix, LINK)!.Shortcut, { TargetPath: PORTAL_PATH, Arguments: '--profile work', WorkingDirectory: 'C:\\Program Files\\Contoso\\Portal', IconLocation: `${PORTAL_PATH},0`, Description: 'Contoso self-service portal' });

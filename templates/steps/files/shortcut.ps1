@@ -7,7 +7,8 @@ function Get-RgShortcutPlan {
     .PARAMETER Step
         The step: Folder, Name, Want, TargetPath, Arguments, WorkingDirectory, IconLocation, Description.
     .OUTPUTS
-        Path, Found (Get-RgShortcut), Wanted (the expanded values), Differences ([string[]]).
+        Path, Found (Get-RgShortcut), Wanted (the expanded values), Differences ([string[]]: each property that
+        differs and its value there) and Wants (the same properties' wanted values).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -19,6 +20,7 @@ function Get-RgShortcutPlan {
     $found = Get-RgShortcut -Path $path
     $wanted = [ordered]@{ TargetPath = ''; Arguments = [string]$Step.Arguments; WorkingDirectory = ''; IconLocation = ''; Description = [string]$Step.Description }
     $differences = [System.Collections.Generic.List[string]]::new()
+    $wants = [System.Collections.Generic.List[string]]::new()
     if ($Step.Want -eq 'Present') {
         $wanted.TargetPath = Resolve-RgFilePath -Path ([string]$Step.TargetPath)
         if ($Step.WorkingDirectory) {
@@ -31,17 +33,20 @@ function Get-RgShortcutPlan {
             foreach ($name in @('TargetPath', 'WorkingDirectory', 'IconLocation')) {
                 if ($wanted[$name] -and -not [string]::Equals([string]$found.$name, [string]$wanted[$name], [System.StringComparison]::OrdinalIgnoreCase)) {
                     $differences.Add($name + ' ' + [string]$found.$name)
+                    $wants.Add($name + ' ' + [string]$wanted[$name])
                 }
             }
             if ([string]$found.Arguments -cne $wanted.Arguments) {
                 $differences.Add('Arguments ' + [string]$found.Arguments)
+                $wants.Add('Arguments ' + $wanted.Arguments)
             }
             if ($wanted.Description -and [string]$found.Description -cne $wanted.Description) {
                 $differences.Add('Description ' + [string]$found.Description)
+                $wants.Add('Description ' + $wanted.Description)
             }
         }
     }
-    [pscustomobject]@{ Path = $path; Found = $found; Wanted = $wanted; Differences = $differences.ToArray() }
+    [pscustomobject]@{ Path = $path; Found = $found; Wanted = $wanted; Differences = $differences.ToArray(); Wants = $wants.ToArray() }
 }
 
 function Test-RgShortcut {
@@ -70,7 +75,7 @@ function Test-RgShortcut {
         return New-RgStepResult -Step $Step -Compliant $false -Actual ('absent (' + $plan.Path + ')') -Expected $expected
     }
     if ($plan.Differences.Count -gt 0) {
-        return New-RgStepResult -Step $Step -Compliant $false -Actual ($plan.Differences -join '; ') -Expected $expected
+        return New-RgStepResult -Step $Step -Compliant $false -Actual ($plan.Differences -join '; ') -Expected ($plan.Wants -join '; ')
     }
     New-RgStepResult -Step $Step -Compliant $true -Actual $expected -Expected $expected
 }
