@@ -135,6 +135,30 @@ describe('step room: fileLine, in the engine', function () {
   });
 });
 
+describe('step room: fileLine on a file that is not there, in the engine', function () {
+  this.timeout(180_000);
+  it('present: the file is created with the line (UTF-8 with a BOM as asked, CRLF); absent: compliant, nothing written', async () => {
+    const remediation = defineRemediation({
+      id: 'file-line-new', displayName: 'file line new', description: 'A user setting file.', publisher: 'spec', context: 'user',
+      steps: [
+        fileLine({ id: 'notes-proxy', path: '%APPDATA%\\Contoso\\Notes\\notes.conf', line: 'proxy=auto', newFileEncoding: 'utf8bom' }),
+        fileLine({ id: 'notes-no-debug', path: '%APPDATA%\\Contoso\\Notes\\debug.conf', line: 'debug=1', state: 'absent' }),
+      ],
+    });
+    const { detect, remediate } = await intuneScripts(remediation);
+    const device = new Device({ name: 'empty', description: 'spec' }, { continues: true });
+    const before = await device.run(detect);
+    assert.match(before.output[0]!, /notes-proxy \(is file absent, want proxy=auto\)/);
+    assert.doesNotMatch(before.output[0]!, /notes-no-debug/);
+    const fix = await device.run(remediate);
+    assert.equal(fix.exitCode, 0, fix.output.join('\n'));
+    assert.deepEqual(calls(fix, 'Write-RgTextFile').map((c) => [c.Arguments.Lines, c.Arguments.Encoding, c.Arguments.NewLine, c.Arguments.FinalNewLine]), [[['proxy=auto'], 'utf8bom', '\r\n', true]]);
+    assert.equal(item(fix, 'notes.conf')!.Content, 'proxy=auto\r\n');
+    const again = await device.run(remediate);
+    assert.deepEqual(calls(again, 'Write-RgTextFile'), []);
+  });
+});
+
 describe('the real text file seams (Get-RgTextFile, Write-RgTextFile) on real files', function () {
   this.timeout(120_000);
   const runtime = (name: string) => readFileSync(fileURLToPath(new URL(`../../../templates/runtime/${name}`, import.meta.url)), 'utf8');
