@@ -99,10 +99,13 @@ function Get-RgFileLinePlan {
     )
     $want = [string]$Step.Line
     $match = [string]$Step.Match
+    # A pattern that backtracks without end fails the step after 2 s per line instead of hanging the script.
+    $none = [System.Text.RegularExpressions.RegexOptions]::None
+    $limit = [System.TimeSpan]::FromSeconds(2)
     $lines = [string[]]@($File.Lines)
     $hits = [System.Collections.Generic.List[int]]::new()
     for ($index = 0; $index -lt $lines.Count; $index++) {
-        if (($match -and [regex]::IsMatch($lines[$index], $match)) -or (-not $match -and $lines[$index] -ceq $want)) {
+        if (($match -and [regex]::IsMatch($lines[$index], $match, $none, $limit)) -or (-not $match -and $lines[$index] -ceq $want)) {
             $hits.Add($index)
         }
     }
@@ -162,7 +165,7 @@ function Get-RgFileLinePlan {
     elseif ($Step.After) {
         $anchor = -1
         for ($index = 0; $index -lt $lines.Count; $index++) {
-            if ([regex]::IsMatch($lines[$index], [string]$Step.After)) {
+            if ([regex]::IsMatch($lines[$index], [string]$Step.After, $none, $limit)) {
                 $anchor = $index
                 break
             }

@@ -159,6 +159,22 @@ describe('step room: fileLine on a file that is not there, in the engine', funct
   });
 });
 
+describe('step room: fileLine with a pattern that backtracks without end, in the engine', function () {
+  this.timeout(180_000);
+  it('the match times out (2 s a line): the step fails with the timeout, nothing written, the script goes on', async () => {
+    const remediation = defineRemediation({
+      id: 'file-line-slow', displayName: 'file line slow', description: 'A catastrophic pattern.', publisher: 'spec', context: 'system',
+      steps: [fileLine({ id: 'slow', path: CONF, match: '^(a+)+$', line: 'aaaa' })],
+    });
+    const { remediate } = await intuneScripts(remediation);
+    const fix = await new Device({ name: 'slow', description: 'spec', fileSystem: [{ path: CONF, content: `${'a'.repeat(40)}!\n` }] }).run(remediate);
+    assert.equal(fix.exitCode, 1);
+    assert.match(fix.output[0]!, /slow \(error: .*timed out/i);
+    assert.deepEqual(calls(fix, 'Write-RgTextFile'), []);
+    assert.deepEqual(fix.errors, []);
+  });
+});
+
 describe('the real text file seams (Get-RgTextFile, Write-RgTextFile) on real files', function () {
   this.timeout(120_000);
   const runtime = (name: string) => readFileSync(fileURLToPath(new URL(`../../../templates/runtime/${name}`, import.meta.url)), 'utf8');
