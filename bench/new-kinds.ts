@@ -1,7 +1,7 @@
 /**
  * The generated detection's own time in the engine for each kind added by issue 18 (part 1: scheduled tasks,
  * file; part 2: service, apps, processes, commands, cleanup, AppX) and issue 19 part 1 (Defender, local users and
- * groups, Windows features), on a healthy simulated device: the median of 9 warm runs minus the median of the no-op harness (a
+ * groups, Windows features) and the rest of issue 18 part 1 (processStart, fileLine, shortcut), on a healthy simulated device: the median of 9 warm runs minus the median of the no-op harness (a
  * script that only exits) on the same device. Run: npx tsx bench/new-kinds.ts [text a kind's name contains]
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +14,7 @@ import type { DeviceProfileProps } from '../generator/model/profile.ts';
 import { defineRemediation } from '../generator/descriptor/remediation.ts';
 import { appUninstall, appxPackage, command, file, installedApp, pathCleanup, process as processProbe, processStop, scheduledTask, scheduledTaskRan, scheduledTaskRun, service, serviceRestart, endpoints, type Step } from '../generator/steps/index.ts';
 import { defender, defenderSignatureUpdate, defenderStatus, entraSid, localGroupMember, localUser, windowsFeature } from '../generator/steps/index.ts';
+import { fileLine, processStart, shortcut } from '../generator/steps/index.ts';
 import { SIMULATED_MACHINE_SID } from '../generator/model/profile.ts';
 import { intuneScripts } from '../spec/support/engine.ts';
 
@@ -77,6 +78,20 @@ const cases: { kind: string; steps: Step[]; device: DeviceProfileProps }[] = [
   {
     kind: 'windowsFeature (150 features listed)', steps: [windowsFeature({ id: 'f', feature: 'NetFx3', state: 'enabled' })],
     device: { name: 'h', description: 'healthy', windowsFeatures: [...Array.from({ length: 149 }, (_, i) => ({ name: `Feature-${i}`, state: 'Disabled' })), { name: 'NetFx3', state: 'Enabled' }] },
+  },
+  // Issue 18, part 1 rest (branch rooms18): 'rooms18' in each name, so `npx tsx bench/new-kinds.ts rooms18` runs them.
+  { kind: 'rooms18 (scale): service', steps: [service({ id: 's', serviceName: 'Spooler', startType: 'automatic', status: 'running' })], device: { name: 'h', description: 'healthy', services: [{ name: 'Spooler', status: 'Running', startType: 'Automatic' }] } },
+  {
+    kind: 'rooms18: process + processStart', steps: [processProbe({ id: 'p', processName: 'ContosoHelper', state: 'running', scope: 'any' }), processStart({ id: 's', program: 'C:\\Program Files\\Contoso\\ContosoHelper.exe', runAs: 'system', gate: { probes: ['p'] }, cooldown: 'PT1H' })],
+    device: { name: 'h', description: 'healthy', processes: [{ name: 'ContosoHelper', id: 812, path: 'C:\\Program Files\\Contoso\\ContosoHelper.exe' }] },
+  },
+  {
+    kind: 'rooms18: fileLine (40-line UTF-16 LE ini, regex and anchor)', steps: [fileLine({ id: 'l', path: '%ProgramData%\\Contoso\\agent.ini', match: '(?i)^server\\s*=', line: 'Server=agent.contoso.com', after: '^\\[Agent\\]' })],
+    device: { name: 'h', description: 'healthy', fileSystem: [{ path: '%ProgramData%\\Contoso\\agent.ini', encoding: 'utf16le', content: `[Agent]\r\nServer=agent.contoso.com\r\n${Array.from({ length: 38 }, (_, i) => `Key${i}=${i}\r\n`).join('')}` }] },
+  },
+  {
+    kind: 'rooms18: shortcut (all users, 5 properties)', steps: [shortcut({ id: 's', name: 'Contoso Portal', target: '%ProgramFiles%\\Contoso\\Portal.exe', arguments: '--work', icon: '%ProgramFiles%\\Contoso\\Portal.exe', workingDirectory: '%ProgramFiles%\\Contoso', description: 'Portal' })],
+    device: { name: 'h', description: 'healthy', fileSystem: [{ path: 'C:\\Users\\Public\\Desktop\\Contoso Portal.lnk', shortcut: { targetPath: 'C:\\Program Files\\Contoso\\Portal.exe', arguments: '--work', iconLocation: 'C:\\Program Files\\Contoso\\Portal.exe,0', workingDirectory: 'C:\\Program Files\\Contoso', description: 'Portal' } }] },
   },
 ];
 

@@ -86,6 +86,7 @@ $global:RgSim = @{
     NextProcessId = 7000
     Denied   = @()
     Throws   = @{}
+    SpecialFolders = @{}
     Script   = ''
 }
 
@@ -199,6 +200,9 @@ if ($device.Contains('CipherSuites')) {
     $global:RgSim.CipherSuites.EnableError = [string]$device.CipherSuites['EnableError']
 }
 $global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('SpecialFolders')) {
+    foreach ($name in @($device.SpecialFolders.Keys)) { $global:RgSim.SpecialFolders[$name] = [string]$device.SpecialFolders[$name] }
+}
 
 function New-RgSimProcess {
     # A running process of the simulated session, from At (the simulated clock) on; ids as Windows gives them, multiples of 4.
@@ -843,6 +847,94 @@ function RgSim.Move-RgFile {
     $null = $global:RgSim.Calls.RemoveAt($global:RgSim.Calls.Count - 1)
 }
 
+function RgSim.Get-RgTextFile {
+    # The item's Content split into lines as the real seam splits them; its Encoding as the profile gives it,
+    # else as the bytes would tell: utf8 with a non-ASCII character, ansi without one.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgTextFile' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0 -or $known[0]['Folder']) {
+        return [pscustomobject]@{ Exists = $false; Lines = [string[]]@(); Encoding = ''; NewLine = "`r`n"; FinalNewLine = $true }
+    }
+    $text = [string]$known[0]['Content']
+    $encoding = [string]$known[0]['Encoding']
+    if (-not $encoding) {
+        $encoding = 'ansi'
+        if ($text -match '[^\x00-\x7F]') { $encoding = 'utf8' }
+    }
+    $newLine = "`r`n"
+    $first = $text.IndexOf("`n")
+    if ($first -ge 0 -and ($first -eq 0 -or $text[$first - 1] -ne "`r")) { $newLine = "`n" }
+    $final = $text.EndsWith("`n") -or $text.Length -eq 0
+    $lines = [string[]]@()
+    if ($text.Length -gt 0) {
+        $lines = [string[]]([regex]::Split($text, '\r?\n'))
+        if ($final) { $lines = [string[]]($lines[0..($lines.Count - 2)]) }
+    }
+    [pscustomobject]@{ Exists = $true; Lines = $lines; Encoding = $encoding; NewLine = $newLine; FinalNewLine = $final }
+}
+
+function RgSim.Write-RgTextFile {
+    # The lines joined as the real seam joins them become the item's Content; the encoding is kept on the item.
+    param([string]$Path, [string[]]$Lines, [string]$Encoding, [string]$NewLine, [switch]$FinalNewLine)
+    Add-RgSimCall -Seam 'Write-RgTextFile' -Arguments ([ordered]@{ Path = $Path; Lines = @($Lines); Encoding = $Encoding; NewLine = $NewLine; FinalNewLine = [bool]$FinalNewLine })
+    Assert-RgSimFileAccess -Known @(Find-RgSimFile -Path $Path) -Access 'Write'
+    $text = @($Lines) -join $NewLine
+    if ($FinalNewLine -and @($Lines).Count -gt 0) { $text += $NewLine }
+    $item = Set-RgSimFile -Path $Path -Content $text
+    $item['Encoding'] = $Encoding
+}
+
+function RgSim.Get-RgSpecialFolder {
+    # The profile's specialFolders, else where Windows puts them for the user ada.
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Get-RgSpecialFolder' -Arguments ([ordered]@{ Name = $Name })
+    $folders = @{ CommonDesktopDirectory = 'C:\Users\Public\Desktop'; DesktopDirectory = 'C:\Users\ada\Desktop' }
+    if ($global:RgSim.SpecialFolders.Contains($Name)) { return [string]$global:RgSim.SpecialFolders[$Name] }
+    $folders[$Name]
+}
+
+function RgSim.Get-RgShortcut {
+    # The fileSystem item's shortcut as WScript.Shell reads it back: the target expanded, the icon as 'path,index'.
+    param([string]$Path)
+    Add-RgSimCall -Seam 'Get-RgShortcut' -Arguments ([ordered]@{ Path = $Path })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Read'
+    if ($known.Count -eq 0) {
+        return [pscustomobject]@{ Exists = $false; TargetPath = ''; Arguments = ''; WorkingDirectory = ''; IconLocation = ''; Description = '' }
+    }
+    $link = $known[0]['Shortcut']
+    if ($null -eq $link -or -not $known[0]['HasShortcut']) { $link = @{} }
+    $icon = [System.Environment]::ExpandEnvironmentVariables([string]$link['IconLocation'])
+    if ($icon -notmatch ',-?\d+$') { $icon += ',0' }
+    [pscustomobject]@{
+        Exists = $true; TargetPath = [System.Environment]::ExpandEnvironmentVariables([string]$link['TargetPath']); Arguments = [string]$link['Arguments']
+        WorkingDirectory = [System.Environment]::ExpandEnvironmentVariables([string]$link['WorkingDirectory']); IconLocation = $icon; Description = [string]$link['Description']
+    }
+}
+
+function RgSim.Set-RgShortcut {
+    # Saves the shortcut into the item (created when missing); properties given empty keep the old ones, as CreateShortcut on an existing file does.
+    param([string]$Path, [string]$TargetPath, [string]$Arguments = '', [string]$WorkingDirectory = '', [string]$IconLocation = '', [string]$Description = '')
+    Add-RgSimCall -Seam 'Set-RgShortcut' -Arguments ([ordered]@{ Path = $Path; TargetPath = $TargetPath; Arguments = $Arguments; WorkingDirectory = $WorkingDirectory; IconLocation = $IconLocation; Description = $Description })
+    $known = @(Find-RgSimFile -Path $Path)
+    Assert-RgSimFileAccess -Known $known -Access 'Write'
+    $link = [ordered]@{ TargetPath = ''; Arguments = ''; WorkingDirectory = ''; IconLocation = ''; Description = '' }
+    if ($known.Count -gt 0 -and $known[0]['HasShortcut']) {
+        foreach ($name in @($link.Keys)) { $link[$name] = [string]$known[0].Shortcut[$name] }
+    }
+    # Paths under the per-run folders are kept as variables, as the item's own path is, so a later run finds them.
+    $link.TargetPath = ConvertTo-RgSimStoredPath -Path $TargetPath
+    $link.Arguments = $Arguments
+    if ($WorkingDirectory) { $link.WorkingDirectory = ConvertTo-RgSimStoredPath -Path $WorkingDirectory }
+    if ($IconLocation) { $link.IconLocation = ConvertTo-RgSimStoredPath -Path $IconLocation }
+    if ($Description) { $link.Description = $Description }
+    $item = Set-RgSimFile -Path $Path -Content ''
+    $item['HasShortcut'] = $true
+    $item['Shortcut'] = $link
+}
+
 function Get-RgSimExpanded {
     param([object]$Item)
     [System.Environment]::ExpandEnvironmentVariables([string]$Item.Path)
@@ -1440,6 +1532,8 @@ $RgSimSeams += @('Get-RgLocalUser', 'Set-RgLocalUserEnabled', 'Remove-RgLocalUse
 $RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
 $RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
 $RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
+$RgSimSeams += @('Get-RgTextFile', 'Write-RgTextFile')
+$RgSimSeams += @('Get-RgSpecialFolder', 'Get-RgShortcut', 'Set-RgShortcut')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

@@ -1,5 +1,5 @@
 import { DEFENDER_DEFAULT_PREFERENCES, SIMULATED_MACHINE_SID } from '../model/profile.ts';
-import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, ShortcutFile, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -117,6 +117,12 @@ export interface SimulatedDevice extends DeviceProfileProps {
   readonly carried?: { readonly [key: string]: PsValue };
 }
 
+/** A shortcut file's properties for the harness (an empty table when the item is no shortcut). */
+function shortcutData(link: ShortcutFile | undefined): { [key: string]: PsValue } {
+  if (!link) return {};
+  return { TargetPath: link.targetPath, Arguments: link.arguments ?? '', WorkingDirectory: link.workingDirectory ?? '', IconLocation: link.iconLocation ?? '', Description: link.description ?? '' };
+}
+
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
 export function renderProfile(profile: SimulatedDevice): string {
   const apps = installedAppData(profile.installedApps ?? []);
@@ -147,6 +153,9 @@ export function renderProfile(profile: SimulatedDevice): string {
   data.FileSystem = (profile.fileSystem ?? []).map((f) => ({
     Path: f.path, Folder: f.folder ?? false, Content: f.content ?? '', HasJson: f.json !== undefined, Json: (f.json ?? {}), Length: f.length ?? -1, LastWriteTime: f.lastWriteTime ?? '',
     ReadError: f.readError ?? '', WriteError: f.writeError ?? '', ReparsePoint: f.reparsePoint ?? false,
+    Encoding: f.encoding ?? '',
+    HasShortcut: f.shortcut !== undefined,
+    Shortcut: shortcutData(f.shortcut),
   }));
   data.AppxPackages = (profile.appxPackages ?? []).map((a) => ({
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
@@ -198,6 +207,7 @@ export function renderProfile(profile: SimulatedDevice): string {
     const n = profile.notifications;
     data.Notifications = { Shown: n.shown ?? true, ShowError: n.showError ?? '', HistoryError: n.historyError ?? '' };
   }
+  if (profile.specialFolders) data.SpecialFolders = { ...profile.specialFolders };
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

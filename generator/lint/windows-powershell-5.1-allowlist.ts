@@ -46,7 +46,11 @@ const BOOL = 'System.Boolean';
 
 const WINDOWS_8: WindowsBuild = { build: 9200, name: 'Windows 8 / Windows Server 2012' };
 const WINDOWS_10: WindowsBuild = { build: 10240, name: 'Windows 10 1507 / Windows Server 2016' };
-/** Remove-AppxPackage -AllUsers: Windows 10 1809 and later (from memory of Microsoft's cmdlet page; not in docs/reference yet). */
+/**
+ * Remove-AppxPackage -AllUsers: taken as Windows 10 1809 and later. No Microsoft page states its first build (docs/reference/
+ * windows-files.md 1: absent on Server 2016 per MicrosoftDocs/windows-powershell-docs#1864, reports differ for 1709-1803),
+ * so the seam (runtime/appx-write.ps1) also checks at run time that the cmdlet has the parameter.
+ */
 const WINDOWS_10_1809: WindowsBuild = { build: 17763, name: 'Windows 10 1809 / Windows Server 2019' };
 
 export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCommand>> = {

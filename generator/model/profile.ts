@@ -117,6 +117,11 @@ export interface DeviceProfileProps {
   readonly certificates?: readonly StoreCertificate[];
   /** How toasts to the signed-in user fare (`Show-RgToast`, `Get-RgToastHistory`); the toasts shown are carried. @default they are shown */
   readonly notifications?: Notifications;
+  /**
+   * Known folders `Get-RgSpecialFolder` gives. @default CommonDesktopDirectory `C:\\Users\\Public\\Desktop`,
+   * DesktopDirectory `C:\\Users\\ada\\Desktop`
+   */
+  readonly specialFolders?: { readonly CommonDesktopDirectory?: string; readonly DesktopDirectory?: string };
 }
 
 /** Toasts on the simulated device. */
@@ -240,6 +245,28 @@ export interface FileItem {
   readonly writeError?: string;
   /** A folder that is a junction or symbolic link: `Get-RgFolderFiles` does not enter it. @default false */
   readonly reparsePoint?: boolean;
+  /**
+   * How the file's text is stored, as `Get-RgTextFile` tells it (a UTF-8 or UTF-16 LE BOM, UTF-8 without one,
+   * else the ANSI code page); `Write-RgTextFile` keeps what it writes. @default utf8 when the content has a
+   * non-ASCII character, else ansi
+   */
+  readonly encoding?: 'utf8' | 'utf8bom' | 'utf16le' | 'ansi';
+  /** A shortcut (.lnk): what `Get-RgShortcut` reads from it (`Set-RgShortcut` writes it). */
+  readonly shortcut?: ShortcutFile;
+}
+
+/** A .lnk file's properties as WScript.Shell shows them. */
+export interface ShortcutFile {
+  /** e.g. `C:\Program Files\Contoso\Portal\Portal.exe` (read back with variables expanded). */
+  readonly targetPath: string;
+  /** @default '' */
+  readonly arguments?: string;
+  /** @default '' */
+  readonly workingDirectory?: string;
+  /** `path,index`. @default ',0' (none) */
+  readonly iconLocation?: string;
+  /** @default '' */
+  readonly description?: string;
 }
 
 /** A JSON object of a simulated file. */

@@ -47,6 +47,9 @@ import { certificateRoom, type CertificateStep } from './certificates/certificat
 import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
 import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
+import { processStartRoom, type ProcessStartStep } from './processes/process-start.ts';
+import { fileLineRoom, type FileLineStep } from './files/file-line.ts';
+import { shortcutRoom, type ShortcutStep } from './files/shortcut.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -96,6 +99,9 @@ export { certificate, type CertificateProps, type CertificateStep } from './cert
 export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
 export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
 export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
+export { processStart, type ProcessStartProps, type ProcessStartStep } from './processes/process-start.ts';
+export { fileLine, type FileLineProps, type FileLineStep } from './files/file-line.ts';
+export { shortcut, type ShortcutProps, type ShortcutStep } from './files/shortcut.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 
 /**
@@ -118,7 +124,10 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
   | CertificateStep | CertificateRemoveStep
   | RestartNoticeStep
-  | NetworkResetStep;
+  | NetworkResetStep
+  | ProcessStartStep
+  | FileLineStep
+  | ShortcutStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -138,7 +147,10 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
     certificateRoom, certificateRemoveRoom,
     restartNoticeRoom,
-    networkResetRoom].map((room) => [room.kind, room]),
+    networkResetRoom,
+    processStartRoom,
+    fileLineRoom,
+    shortcutRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

@@ -12,10 +12,10 @@ import { bundledProfiles, loadProfile } from '../../generator/engine/preflight.t
 import { formatFinding, lintFiles } from '../../generator/lint/index.ts';
 import { roomOf } from '../../generator/steps/index.ts';
 import { Device, intuneScripts } from '../support/engine.ts';
-import { REPO } from '../support/temp-catalog.ts';
+import { remgen, REPO } from '../support/temp-catalog.ts';
 
 const EXAMPLES = join(REPO, 'examples');
-const IDS = ['app-config-json', 'consumer-appx', 'defender-protection', 'ime-service', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset'];
+const IDS = ['app-config-json', 'consumer-appx', 'defender-protection', 'desktop-shortcut', 'ime-service', 'ini-setting', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset', 'tray-agent-start'];
 /** Examples that report (and ask) rather than fix: spec/catalog/examples-health.spec.ts runs them; their profiles are named by example. */
 const REPORTING = ['certificates-expiring', 'low-disk-space', 'restart-reminder-device', 'restart-reminder-user'];
 const REPORTING_PROFILES = ['certificates-expiring', 'low-disk-space', 'restart-reminder'];
@@ -45,6 +45,14 @@ describe('the examples/ catalog', function () {
         assert.doesNotMatch(`${detects} ${changes}`, /undefined|\[object/);
       }
     }
+  });
+
+  it('remgen explain says what the shortcut, ini and tray-agent examples do, in plain words', () => {
+    const explain = (id: string): string => remgen(['explain', id, '--catalog', 'examples'], REPO).stdout;
+    assert.match(explain('desktop-shortcut'), /shortcut Contoso Helpdesk on every user's desktop \(%PUBLIC%\\Desktop\) opens %ProgramFiles\(x86\)%\\Microsoft\\Edge\\Application\\msedge\.exe https:\/\/helpdesk\.contoso\.com\//);
+    assert.match(explain('desktop-shortcut'), /deletes IT Support\.lnk from every user's desktop/);
+    assert.match(explain('ini-setting'), /replaces the first line matching \(\?i\)\^\\s\*server\\s\*= with Server=agent\.contoso\.com \(dropping later matches\); when none matches, puts Server=agent\.contoso\.com after the first line matching/);
+    assert.match(explain('tray-agent-start'), /starts %ProgramFiles%\\Contoso\\VPN\\ContosoVpnTray\.exe \/minimized as the signed-in user \(at most once per 1 hour/);
   });
 
   for (const id of IDS) {

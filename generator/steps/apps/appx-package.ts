@@ -13,7 +13,8 @@ export interface AppxPackageProps extends StepBase {
   readonly familyName?: string;
   /**
    * `currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device
-   * (system context).
+   * (system context; `Remove-AppxPackage -AllUsers`, taken as Windows 10 1809 and later: a device whose cmdlet
+   * lacks the parameter gets a plain error, nothing removed).
    * @default "currentUser"
    */
   readonly scope?: 'currentUser' | 'allUsers';
@@ -39,6 +40,9 @@ export interface AppxPackageStep extends AppxPackageProps {
 export function appxPackage(props: AppxPackageProps): AppxPackageStep {
   return Object.freeze({ kind: 'appxPackage', ...props });
 }
+
+// -AllUsers' first build is not stated by Microsoft: docs/reference/windows-files.md 1 (Server 2016 lacks it,
+// MicrosoftDocs/windows-powershell-docs#1864; 1809 and later have it). The seam checks the cmdlet at run time.
 
 /** Packages Windows itself needs (frameworks, the shell, sign-in, the Store): never to be removed by a pattern. */
 const ESSENTIAL = [
