@@ -7,7 +7,7 @@ import type { CloudName } from '../../descriptor/deployment.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
 import { deploymentFile, loadDeployment } from '../../load/deployment.ts';
 import { applyPlan, type ApplyResult } from '../../publish/apply.ts';
-import { AuthSetupError, chooseMethod, credentialFor, type AuthMethod } from '../../publish/auth.ts';
+import { AuthSetupError, chooseMethod, credentialFor, signInHint, type AuthMethod } from '../../publish/auth.ts';
 import { endpointsOf } from '../../publish/cloud.ts';
 import { desiredPackage, type DesiredPackage } from '../../publish/desired.ts';
 import { openSession } from '../../publish/graph.ts';
@@ -126,7 +126,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
       await credential.getToken(`${new URL(endpoints.graphEndpoint).origin}/.default`);
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; nothing was sent to Graph`);
+      return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; ${signInHint(method, message, deployment.tenant)}; nothing was sent to Graph`);
     }
     const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
     session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
