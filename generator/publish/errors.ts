@@ -14,6 +14,8 @@ interface GraphLikeError {
 
 export const SCRIPTS_PERMISSION = 'DeviceManagementScripts.ReadWrite.All';
 export const GROUPS_PERMISSION = 'Group.Read.All';
+/** Reading assignment filters (a filter named by display name). */
+export const FILTERS_PERMISSION = 'DeviceManagementConfiguration.Read.All';
 
 /** Intune's `{"_version":3,"Message":"..."}` inside `message`: its Message; otherwise the message itself. */
 export function unwrapMessage(message: string): string {
@@ -51,7 +53,7 @@ const GRANT = 'in Entra ID: App registrations > your app > API permissions > Add
 export function describeGraphError(error: unknown, what: string): string {
   const { status, code, message, requestId } = parts(error);
   const id = requestId ? ` (request id ${requestId})` : '';
-  const needed = what.startsWith('resolve group') ? GROUPS_PERMISSION : SCRIPTS_PERMISSION;
+  const needed = what.startsWith('resolve group') ? GROUPS_PERMISSION : what.startsWith('resolve assignment filter') ? FILTERS_PERMISSION : SCRIPTS_PERMISSION;
   if (status === 401) return `${what}: Graph refused the sign-in (401 ${code || 'Unauthorized'}: ${message})${id}; check the tenant and the app's credentials, and that the token is for this cloud's Graph`;
   if (status === 403) {
     if (/licen[cs]e/i.test(message)) return `${what}: the tenant has no licence for Remediations (403: ${message})${id}; Remediations need Windows Enterprise E3/E5, Education A3/A5 or VDA per user, and Intune's "Windows license verification" turned on (Tenant administration > Connectors and tokens)`;

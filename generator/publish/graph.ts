@@ -1,6 +1,6 @@
 import type { Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
-import type { DeviceHealthScript, DeviceHealthScriptAssignment, Group } from '@microsoft/microsoft-graph-types-beta';
+import type { DeviceAndAppManagementAssignmentFilter, DeviceHealthScript, DeviceHealthScriptAssignment, Group } from '@microsoft/microsoft-graph-types-beta';
 
 /**
  * The Graph calls publish makes (docs/reference/graph-intune.md 2), through @microsoft/microsoft-graph-client
@@ -25,6 +25,8 @@ export interface GraphSession {
   assign(id: string, assignments: readonly DeviceHealthScriptAssignment[]): Promise<void>;
   /** Groups with any of these display names (one request per 15 names: the `in` operator's limit). */
   groupsNamed(names: readonly string[]): Promise<Group[]>;
+  /** Every assignment filter of the tenant (id, name, platform, devices or apps), paged; DeviceManagementConfiguration.Read.All. */
+  assignmentFilters(): Promise<DeviceAndAppManagementAssignmentFilter[]>;
   // Reporting (docs/reference/graph-intune.md 3), for `remgen report <deployment>`.
   runSummary(id: string): Promise<Record<string, unknown>>;
   remediationHistory(id: string): Promise<{ historyData?: Record<string, unknown>[]; lastModifiedDateTime?: string }>;
@@ -135,6 +137,16 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
     },
     async getExportJob(id) {
       return (await client.api(`/deviceManagement/reports/exportJobs('${encodeURIComponent(id)}')`).get()) as ExportJob;
+    },
+    async assignmentFilters() {
+      const found: DeviceAndAppManagementAssignmentFilter[] = [];
+      let page = (await client.api('/deviceManagement/assignmentFilters').select(['id', 'displayName', 'platform', 'assignmentFilterManagementType']).get()) as { value?: DeviceAndAppManagementAssignmentFilter[]; '@odata.nextLink'?: string };
+      for (;;) {
+        found.push(...(page.value ?? []));
+        const link = page['@odata.nextLink'];
+        if (!link) return found;
+        page = (await client.api(link).get()) as typeof page;
+      }
     },
     async groupsNamed(names) {
       const found: Group[] = [];

@@ -1,9 +1,10 @@
-import type { DeviceHealthScript, DeviceHealthScriptAssignment } from '@microsoft/microsoft-graph-types-beta';
+import type { DeviceAndAppManagementAssignmentFilter, DeviceHealthScript, DeviceHealthScriptAssignment } from '@microsoft/microsoft-graph-types-beta';
 import { BUILT_IN_TARGETS } from '../descriptor/deployment.ts';
 import { isGuid } from '../check/deployment.ts';
 import { fromDesired, fromGraph, type ComparableAssignment } from './assignments.ts';
 import { readMarker, sha256, type DesiredPackage, type DesiredScript } from './desired.ts';
 import { describeGraphError } from './errors.ts';
+import { suggest } from '../check/suggest.ts';
 import type { GraphSession } from './graph.ts';
 
 /**
@@ -119,6 +120,37 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     return kind === 'exclude' ? `exclude ${label}` : `group ${label}`;
   };
 
+  // Assignment filters named by display name: listed once (only when a name is used), one Windows device filter each.
+  const filterIds = new Map<string, string>();
+  const filterNames = new Map<string, string>();
+  const wantedFilters = [...new Set(desired.flatMap((d) => d.assignments.flatMap((a) => (a.filter?.name !== undefined ? [a.filter.name] : []))))];
+  if (wantedFilters.length > 0) {
+    let all: DeviceAndAppManagementAssignmentFilter[] | undefined;
+    try {
+      all = await graph.assignmentFilters();
+    } catch (error) {
+      errors.push(describeGraphError(error, `resolve assignment filter${wantedFilters.length === 1 ? '' : 's'} ${wantedFilters.map((n) => `'${n}'`).join(', ')}`));
+    }
+    const listedFilters = all ?? [];
+    for (const f of listedFilters) if (f.id && f.displayName) filterNames.set(f.id.toLowerCase(), f.displayName);
+    const windows = listedFilters.filter((f) => f.platform === 'windows10AndLater' && f.assignmentFilterManagementType !== 'apps');
+    for (const name of all ? wantedFilters : []) {
+      const matches = listedFilters.filter((f) => f.displayName === name);
+      const described = (f: DeviceAndAppManagementAssignmentFilter): string => `${f.id} for ${f.platform ?? 'unknown platform'}${f.assignmentFilterManagementType === 'apps' ? ' apps' : ''}`;
+      if (matches.length === 1) {
+        const f = matches[0]!;
+        if (f.platform !== undefined && f.platform !== 'windows10AndLater') errors.push(`assignment filter '${name}' (${f.id}) is for ${f.platform} devices; Remediations run on Windows: use a filter made for "Windows 10 and later"`);
+        else if (f.assignmentFilterManagementType === 'apps') errors.push(`assignment filter '${name}' (${f.id}) filters managed apps; Remediations need a device filter ("Managed devices" in the portal)`);
+        else filterIds.set(name, f.id!.toLowerCase());
+      } else if (matches.length === 0) {
+        const guess = suggest(name, windows.map((f) => f.displayName ?? ''));
+        errors.push(`no assignment filter is named '${name}'${guess ? `; did you mean '${guess}'?` : ''} (${windows.length > 0 ? `this tenant's Windows device filters: ${windows.map((f) => `'${f.displayName}'`).join(', ')}` : 'this tenant has no Windows device filter'}; Tenant administration > Filters)`);
+      } else {
+        errors.push(`${matches.length} assignment filters are named '${name}' (${matches.map(described).join('; ')}); give the id of the one you mean: filter: { id: '<id>', mode }`);
+      }
+    }
+  }
+
   let listed: DeviceHealthScript[];
   try {
     listed = await graph.listScripts();
@@ -154,9 +186,10 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     const wantAssignments = want.assignments.flatMap((a) => {
       const builtIn = (BUILT_IN_TARGETS as readonly string[]).includes(a.group) && a.kind === 'include';
       const id = builtIn ? undefined : isGuid(a.group) ? a.group : groups.get(a.group);
-      return builtIn || id ? [fromDesired(a, id)] : [];
+      const filterId = a.filter?.id ?? (a.filter?.name !== undefined ? filterIds.get(a.filter.name) : undefined);
+      return builtIn || id ? [fromDesired(a, id, filterId, filterNames)] : [];
     });
-    const haveAssignments = (current?.assignments ?? []).map(fromGraph);
+    const haveAssignments = (current?.assignments ?? []).map((a) => fromGraph(a, filterNames));
     const { fields, body } = scriptFields(want.script, current);
     const diff = diffAssignments(wantAssignments, haveAssignments, nameOf);
     const assignDiffers = diff.added.length + diff.removed.length + diff.changed.length > 0;

@@ -9,16 +9,12 @@
  * `--json` or argv, even with @azure/identity's verbose log on.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LocalGraph } from '../support/local-graph.ts';
+import { runPublish } from '../support/publish-run.ts';
 import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
-
-interface Run { status: number; stdout: string; stderr: string }
-
-/** Environment names the credentials read: the child starts without any of the parent's. */
-const CREDENTIAL_ENV = /^(AZURE_|IDENTITY_|MSI_|IMDS_|IDENTITY_SERVER_THUMBPRINT)/;
 
 describe('remgen publish: sign-in by certificate, device code, managed identity, Azure CLI', function () {
   this.timeout(120_000);
@@ -31,31 +27,7 @@ describe('remgen publish: sign-in by certificate, device code, managed identity,
   let certPem = '';
   let keyBody = '';
 
-  const run = (args: string[], env: Record<string, string>, secrets: string[] = []): Promise<Run> => new Promise((done, fail) => {
-    graph.clearLog();
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CREDENTIAL_ENV.test(k)));
-    const argv = [BIN, 'publish', 'spec', '--catalog', project.catalog, '--out', project.out, ...args];
-    const child = spawn(process.execPath, argv, {
-      cwd: project.root,
-      env: { ...base, NODE_EXTRA_CA_CERTS: graph.caFile, REMGEN_GRAPH_RETRY_DELAY: '0', NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
-    child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
-    const timer = setTimeout(() => { child.kill(); fail(new Error(`publish did not end in 60 s\n${stderr}`)); }, 60_000);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const never = [...secrets, ...graph.tokens, ...graph.deviceCodes.keys(), ...graph.log.flatMap((r) => /device_code=([^&]+)/.exec(r.body)?.[1] ?? [])];
-      for (const secret of never) {
-        assert.ok(!stdout.includes(secret), `stdout holds a secret (${secret.slice(0, 6)}...)`);
-        assert.ok(!stderr.includes(secret), `stderr holds a secret (${secret.slice(0, 6)}...)`);
-        assert.ok(!argv.some((a) => a.includes(secret)), 'a secret in argv');
-      }
-      done({ status: code ?? -1, stdout, stderr });
-    });
-  });
+  const run = (args: string[], env: Record<string, string>, secrets: string[] = []) => runPublish(graph, project, 'spec', args, env, secrets);
   const tokenRequests = () => graph.log.filter((r) => r.path.endsWith('/oauth2/v2.0/token'));
 
   before(async () => {

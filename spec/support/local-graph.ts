@@ -96,6 +96,8 @@ const NO_FILTER = '00000000-0000-0000-0000-000000000000';
 export class LocalGraph {
   readonly scripts = new Map<string, StoredScript>();
   readonly groups: { id: string; displayName: string }[] = [];
+  /** Intune assignment filters (deviceAndAppManagementAssignmentFilter), listed paged by `pageSize`, `$select` honoured. */
+  readonly filters: { id: string; displayName: string; platform: string; assignmentFilterManagementType: 'devices' | 'apps'; rule: string; description: string }[] = [];
   readonly faults: Fault[] = [];
   readonly log: LoggedRequest[] = [];
   readonly tokens = new Set<string>();
@@ -152,6 +154,12 @@ export class LocalGraph {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  }
+
+  addFilter(displayName: string, platform = 'windows10AndLater', assignmentFilterManagementType: 'devices' | 'apps' = 'devices'): string {
+    const id = randomUUID();
+    this.filters.push({ id, displayName, platform, assignmentFilterManagementType, rule: '(device.osVersion -startsWith "10.0.2")', description: '' });
+    return id;
   }
 
   addGroup(displayName: string, id: string = randomUUID()): string {
@@ -260,6 +268,14 @@ export class LocalGraph {
       const names = [...m[1]!.matchAll(/'((?:[^']|'')*)'/g)].map((n) => n[1]!.replaceAll("''", "'"));
       if (names.length > 15) return this.error(res, 400, 'Request_UnsupportedQuery', 'Too many values in the in operator (at most 15).');
       return this.send(res, 200, { value: this.groups.filter((g) => names.includes(g.displayName)) });
+    }
+    if (path === '/beta/deviceManagement/assignmentFilters' && method === 'GET') {
+      const select = url.searchParams.get('$select')?.split(',').map((f) => f.trim());
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const page = this.filters.slice(skip, skip + this.pageSize).map((f) => (select ? Object.fromEntries(Object.entries(f).filter(([k]) => k === 'id' || select.includes(k))) : f));
+      const query = new URLSearchParams({ ...(select ? { $select: select.join(',') } : {}), $skiptoken: String(skip + this.pageSize) });
+      const next = skip + this.pageSize < this.filters.length ? { '@odata.nextLink': `${this.base}/beta/deviceManagement/assignmentFilters?${query.toString()}` } : {};
+      return this.send(res, 200, { '@odata.context': `${this.base}/beta/$metadata#deviceManagement/assignmentFilters`, value: page, ...next });
     }
     if (path === SCRIPTS && method === 'GET') {
       const all = [...this.scripts.values()];
