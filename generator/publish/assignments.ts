@@ -18,6 +18,9 @@ export interface ComparableAssignment {
   readonly key: string;
   /** Everything that matters, as one string. */
   readonly value: string;
+  /** The same without the run flag, and the flag (null for an exclusion). */
+  readonly sansRun: string;
+  readonly run: boolean | null;
   /** For the plan: what an admin reads. */
   readonly words: string;
   readonly body: DeviceHealthScriptAssignment;
@@ -57,10 +60,11 @@ function canonical(a: Wire & DeviceHealthScriptAssignment, filterNames?: FilterN
   };
   const run = type === EXCLUDE ? null : a.runRemediationScript === true;
   const value = JSON.stringify({ key, filter, run, schedule });
+  const sansRun = JSON.stringify({ key, filter, schedule });
   const words = type === EXCLUDE
     ? 'excluded'
     : `${scheduleWords(s)}, ${run ? 'detect and remediate' : 'detect only'}${filter ? `, filter ${filter.type} ${filterNames?.has(filter.id) ? `'${filterNames.get(filter.id)}' (${filter.id})` : filter.id}` : ''}`;
-  return { key, value, words, body: a };
+  return { key, value, sansRun, run, words, body: a };
 }
 
 /** What Graph holds now. */

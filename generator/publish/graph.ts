@@ -103,7 +103,21 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
       }
     },
     async getScript(id) {
-      return (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}`).expand('assignments').get()) as DeviceHealthScript;
+      const script = (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}`).expand('assignments').get()) as DeviceHealthScript;
+      // `$expand=assignments` is what [TF] uses, not a documented query for this entity (graph-intune 2): a
+      // response without the property is read as "not expanded", never as "no assignments", and the
+      // documented list of assignments is read instead (one more request).
+      if (!Array.isArray(script.assignments)) {
+        const page = (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/assignments`).get()) as { value?: DeviceHealthScriptAssignment[]; '@odata.nextLink'?: string };
+        const all = [...(page.value ?? [])];
+        for (let link = page['@odata.nextLink']; link;) {
+          const next = (await client.api(link).get()) as typeof page;
+          all.push(...(next.value ?? []));
+          link = next['@odata.nextLink'];
+        }
+        script.assignments = all;
+      }
+      return script;
     },
     async createScript(body) {
       return (await client.api(SCRIPTS).post(body)) as DeviceHealthScript;

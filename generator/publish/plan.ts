@@ -50,6 +50,8 @@ export interface Plan {
   readonly prune: readonly PrunePlan[];
   /** What stops the publish before any write. */
   readonly errors: readonly string[];
+  /** What the plan could not tell from Graph's answers, said so (it does not stop the publish). */
+  readonly notes: readonly string[];
   readonly groups: ReadonlyMap<string, string>;
 }
 
@@ -85,13 +87,23 @@ function scriptFields(want: DesiredScript, have: DeviceHealthScript | undefined)
   return { fields, body };
 }
 
-function diffAssignments(want: readonly ComparableAssignment[], have: readonly ComparableAssignment[], name: (key: string) => string) {
+function diffAssignments(want: readonly ComparableAssignment[], have: readonly ComparableAssignment[], name: (key: string) => string, trustRun: boolean) {
   const before = new Map(have.map((a) => [a.key, a]));
   const after = new Map(want.map((a) => [a.key, a]));
   const added = want.filter((a) => !before.has(a.key)).map((a) => ({ target: name(a.key), after: a.words }));
   const removed = have.filter((a) => !after.has(a.key)).map((a) => ({ target: name(a.key), before: a.words }));
-  const changed = want.filter((a) => before.has(a.key) && before.get(a.key)!.value !== a.value).map((a) => ({ target: name(a.key), before: before.get(a.key)!.words, after: a.words }));
-  return { added, removed, changed };
+  const unknownRun: string[] = [];
+  const changed = want.filter((a) => {
+    const b = before.get(a.key);
+    if (!b || b.value === a.value) return false;
+    // Only the run flag differs, true wanted, false read back, and false read backs are not to be trusted.
+    if (!trustRun && b.sansRun === a.sansRun && a.run === true && b.run === false) {
+      unknownRun.push(name(a.key));
+      return false;
+    }
+    return true;
+  }).map((a) => ({ target: name(a.key), before: before.get(a.key)!.words, after: a.words }));
+  return { added, removed, changed, unknownRun };
 }
 
 export async function makePlan(deploymentId: string, desired: readonly DesiredPackage[], graph: GraphSession): Promise<Plan> {
@@ -155,7 +167,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
   try {
     listed = await graph.listScripts();
   } catch (error) {
-    return { packages: [], prune: [], errors: [...errors, describeGraphError(error, 'list Remediations')], groups };
+    return { packages: [], prune: [], errors: [...errors, describeGraphError(error, 'list Remediations')], notes: [], groups };
   }
   const ours = new Map<string, DeviceHealthScript>();
   for (const script of listed) {
@@ -163,7 +175,9 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     if (mark?.deployment === deploymentId && !ours.has(mark.package)) ours.set(mark.package, script);
   }
 
-  const packages: PackagePlan[] = [];
+  // First every read, then the comparison: whether Graph's runRemediationScript can be trusted is a fact about
+  // the tenant's answers as a whole.
+  const read: { want: DesiredPackage; current: DeviceHealthScript | undefined; wantAssignments: ComparableAssignment[]; haveAssignments: ComparableAssignment[] }[] = [];
   for (const want of desired) {
     const existing = ours.get(want.script.package);
     if (!existing) {
@@ -190,8 +204,20 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
       return builtIn || id ? [fromDesired(a, id, filterId, filterNames)] : [];
     });
     const haveAssignments = (current?.assignments ?? []).map((a) => fromGraph(a, filterNames));
+    read.push({ want, current, wantAssignments, haveAssignments });
+  }
+  // graph-intune 2: runRemediationScript has been seen to read back false after being posted true ([TF] PR
+  // #1385). If no assignment in the tenant reads back true, a false read back says nothing, and is not taken
+  // for a change from the deployment's true (else a publish would post the set again every time).
+  const trustRun = read.some((r) => r.haveAssignments.some((a) => a.run === true));
+  const notes: string[] = [];
+  const packages: PackagePlan[] = [];
+  for (const { want, current, wantAssignments, haveAssignments } of read) {
     const { fields, body } = scriptFields(want.script, current);
-    const diff = diffAssignments(wantAssignments, haveAssignments, nameOf);
+    const diff = diffAssignments(wantAssignments, haveAssignments, nameOf, trustRun);
+    if (diff.unknownRun.length > 0) {
+      notes.push(`package '${want.script.package}': Graph reads runRemediationScript back as false for ${diff.unknownRun.join(', ')} (as it has been seen to after a true was posted), so remgen cannot tell whether it remediates now; the deployment's "detect and remediate" is posted with the next change to this package's assignments`);
+    }
     const assignDiffers = diff.added.length + diff.removed.length + diff.changed.length > 0;
     packages.push({
       package: want.script.package,
@@ -199,7 +225,9 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
       action: !current ? 'create' : fields.length > 0 ? 'update' : 'unchanged',
       ...(current?.id ? { id: current.id } : {}),
       fields,
-      ...diff,
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
       ...(assignDiffers ? { assign: wantAssignments.map((a) => a.body) } : {}),
       ...(fields.length > 0 ? { body } : {}),
     });
@@ -211,7 +239,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
   if (creates > 0 && count + creates > TENANT_PACKAGE_LIMIT) {
     errors.push(`the tenant holds ${count} Remediations and this publish would create ${creates}: Intune allows ${TENANT_PACKAGE_LIMIT} per tenant; delete unused ones (or --prune this deployment's) first`);
   }
-  return { packages, prune, errors, groups };
+  return { packages, prune, errors, notes, groups };
 }
 
 /** Whether applying the plan writes anything. */

@@ -121,6 +121,13 @@ export class LocalGraph {
   private windowStart = 0;
   private windowWrites = 0;
   throttled = 0;
+  /** Ignore `$expand=assignments` on a script's GET (as a service that does not honour it would): only `/assignments` lists them. */
+  ignoreExpand = false;
+  /**
+   * Read `runRemediationScript` back as false whatever was posted: what [TF] PR #1385 reports of the service
+   * (the portal sets true, the API answers false; docs/reference/graph-intune.md 2).
+   */
+  runRemediationReadsFalse = false;
   maxRequests = 2000;
   clientId = 'remgen-test-app';
   clientSecret = 'not-a-real-secret-4c1d';
@@ -304,11 +311,11 @@ export class LocalGraph {
     if (path === '/beta/deviceManagement/reports/exportJobs' && method === 'POST') return this.createExport(body, res);
     const job = /^\/beta\/deviceManagement\/reports\/exportJobs\('([^']+)'\)$/.exec(decodeURIComponent(path));
     if (job && method === 'GET') return this.pollExport(job[1]!, res);
-    const one = new RegExp(`^${SCRIPTS}/([^/]+)(/assign)?$`).exec(path);
+    const one = new RegExp(`^${SCRIPTS}/([^/]+)(/assign|/assignments)?$`).exec(path);
     if (one) {
       const script = this.scripts.get(decodeURIComponent(one[1]!));
       if (!script) return this.error(res, 404, 'ResourceNotFound', JSON.stringify({ _version: 3, Message: `Resource not found for the segment 'deviceHealthScripts' - Operation ID (for customer support): 0000` }));
-      if (one[2] && method === 'POST') {
+      if (one[2] === '/assign' && method === 'POST') {
         const posted = (JSON.parse(body) as { deviceHealthScriptAssignments?: Record<string, unknown>[] }).deviceHealthScriptAssignments ?? [];
         // The whole set is replaced; the same target twice keeps one.
         const byId = new Map<string, Record<string, unknown>>();
@@ -327,10 +334,15 @@ export class LocalGraph {
         script.assignments = [...byId.values()];
         return this.send(res, 204);
       }
-      if (one[2]) return this.error(res, 405, 'MethodNotAllowed', 'assign is a POST');
+      if (one[2] === '/assign') return this.error(res, 405, 'MethodNotAllowed', 'assign is a POST');
+      const readBack = (a: Record<string, unknown>): Record<string, unknown> => (this.runRemediationReadsFalse ? { ...a, runRemediationScript: false } : a);
+      if (one[2] === '/assignments') {
+        if (method !== 'GET') return this.error(res, 400, 'No method match route template', `No OData route exists that match template ~/singleton/navigation/key/navigation with http verb ${method}`);
+        return this.send(res, 200, { value: script.assignments.map(readBack) });
+      }
       if (method === 'GET') {
         const { assignments, ...rest } = script;
-        return this.send(res, 200, url.searchParams.get('$expand') === 'assignments' ? { ...rest, assignments } : rest);
+        return this.send(res, 200, url.searchParams.get('$expand') === 'assignments' && !this.ignoreExpand ? { ...rest, assignments: assignments.map(readBack) } : rest);
       }
       if (method === 'PATCH') {
         const input = JSON.parse(body) as Record<string, unknown>;

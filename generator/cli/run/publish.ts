@@ -35,6 +35,7 @@ function planJson(plan: Plan) {
     packages: plan.packages.map(({ body: _body, assign, ...p }) => ({ ...p, assignmentsPosted: assign?.length ?? null })),
     prune: plan.prune,
     errors: plan.errors,
+    notes: plan.notes,
   };
 }
 
@@ -139,6 +140,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
   say(`remgen publish ${deployment.id}: tenant ${deployment.tenant}, ${endpoints.graphEndpoint}, signed by ${signer.subject} (${signer.thumbprint})`);
   // --json: the readable plan goes to stderr, stdout stays one JSON document.
   printPlan(say, plan, args.prune);
+  for (const n of plan.notes) printError(`remgen publish: note: ${n}`);
   if (plan.errors.length > 0) {
     for (const e of plan.errors) printError(`remgen publish: ${e}`);
     if (args.json) printJson({ ok: false, plan: planJson(plan), requests: requests() });
