@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateRemoveStep":{"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateStep":{"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DeviceUptimeStep":{"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DriveFreeSpaceStep":{"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"NetworkResetStep":{"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"PendingRestartSource":{"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"},"PendingRestartStep":{"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"RestartNoticeStep":{"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateRemoveStep":{"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateStep":{"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"DefenderMode":{"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"},"DefenderSignatureUpdateStep":{"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DefenderStatusStep":{"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running: Defender the active antivirus (running mode not passive) and Get-MpComputerStatus `RealTimeProtectionEnabled`.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"DefenderStep":{"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DeviceUptimeStep":{"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DriveFreeSpaceStep":{"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"LocalGroupMemberStep":{"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"},"LocalUserStep":{"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"NetworkResetStep":{"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"PendingRestartSource":{"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"},"PendingRestartStep":{"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"RestartNoticeStep":{"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsFeatureStep":{"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema79 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema88 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern69 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
-const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset"]}},"required":["kind"],"type":"object"};
+const pattern76 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
+const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset"]}},"required":["kind"],"type":"object"};
 const schema21 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema24 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
 const schema34 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
@@ -24,9 +24,13 @@ const schema55 = {"additionalProperties":false,"description":"A probe: whether a
 const schema59 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
 const schema62 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
 const schema67 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
-const schema68 = {"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"};
-const schema69 = {"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema72 = {"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"};
+const schema68 = {"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
+const schema69 = {"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema70 = {"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"};
+const schema74 = {"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running: Defender the active antivirus (running mode not passive) and Get-MpComputerStatus `RealTimeProtectionEnabled`.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema77 = {"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"};
+const schema78 = {"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema81 = {"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"};
 const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"};
 const schema17 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
 const schema18 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
@@ -6009,16 +6013,15 @@ validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema70 = {"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema71 = {"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"};
-const func0 = require("ajv/dist/runtime/equal").default;
+const schema71 = {"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema72 = {"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6028,7 +6031,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6038,8 +6041,8 @@ vErrors.push(err1);
 errors++;
 }
 for(const key0 in data){
-if(!((((key0 === "id") || (key0 === "kind")) || (key0 === "sources")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+if(!(func2.call(schema71.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6049,11 +6052,10 @@ vErrors.push(err2);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func3(data0) > 64){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data0};
+if(data.behaviorMonitoring !== undefined){
+let data0 = data.behaviorMonitoring;
+if(typeof data0 !== "boolean"){
+const err3 = {instancePath:instancePath+"/behaviorMonitoring",schemaPath:"#/properties/behaviorMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.behaviorMonitoring.type,parentSchema:schema71.properties.behaviorMonitoring,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6062,8 +6064,11 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data0};
+}
+if(data.blockAtFirstSeen !== undefined){
+let data1 = data.blockAtFirstSeen;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/blockAtFirstSeen",schemaPath:"#/properties/blockAtFirstSeen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.blockAtFirstSeen.type,parentSchema:schema71.properties.blockAtFirstSeen,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6073,8 +6078,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data0};
+if(data.cloudBlockLevel !== undefined){
+let data2 = data.cloudBlockLevel;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.cloudBlockLevel.type,parentSchema:schema71.properties.cloudBlockLevel,data:data2};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6083,11 +6090,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data1};
+if(!(((((data2 === "default") || (data2 === "moderate")) || (data2 === "high")) || (data2 === "highPlus")) || (data2 === "zeroTolerance"))){
+const err6 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/enum",keyword:"enum",params:{allowedValues: schema71.properties.cloudBlockLevel.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.cloudBlockLevel.enum,parentSchema:schema71.properties.cloudBlockLevel,data:data2};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6096,8 +6100,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if("pendingRestart" !== data1){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pendingRestart"},message:"must be equal to constant",schema:"pendingRestart",parentSchema:schema70.properties.kind,data:data1};
+}
+if(data.cloudProtection !== undefined){
+let data3 = data.cloudProtection;
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.cloudProtection.type,parentSchema:schema71.properties.cloudProtection,data:data3};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6106,12 +6113,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data.sources !== undefined){
-let data2 = data.sources;
-if(Array.isArray(data2)){
-if(data2.length < 1){
-const err8 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema70.properties.sources,data:data2};
+if(!(((data3 === "disabled") || (data3 === "basic")) || (data3 === "advanced"))){
+const err8 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/enum",keyword:"enum",params:{allowedValues: schema71.properties.cloudProtection.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.cloudProtection.enum,parentSchema:schema71.properties.cloudProtection,data:data3};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6120,11 +6123,11 @@ vErrors.push(err8);
 }
 errors++;
 }
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(typeof data3 !== "string"){
-const err9 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.type,parentSchema:schema71,data:data3};
+}
+if(data.downloadScanning !== undefined){
+let data4 = data.downloadScanning;
+if(typeof data4 !== "boolean"){
+const err9 = {instancePath:instancePath+"/downloadScanning",schemaPath:"#/properties/downloadScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.downloadScanning.type,parentSchema:schema71.properties.downloadScanning,data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6133,8 +6136,12 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(!(((data3 === "componentServicing") || (data3 === "windowsUpdate")) || (data3 === "fileRenames"))){
-const err10 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values",schema:schema71.enum,parentSchema:schema71,data:data3};
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema71.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6143,15 +6150,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-let i1 = data2.length;
-let j0;
-if(i1 > 1){
-outer0:
-for(;i1--;){
-for(j0 = i1; j0--;){
-if(func0(data2[i1], data2[j0])){
-const err11 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema70.properties.sources,data:data2};
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema71.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6159,14 +6159,10 @@ else {
 vErrors.push(err11);
 }
 errors++;
-break outer0;
-}
-}
-}
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.sources.type,parentSchema:schema70.properties.sources,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6176,11 +6172,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data4 = data.title;
-if(typeof data4 === "string"){
-if(func3(data4) > 200){
-const err13 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data4};
+if(data.ifNotActive !== undefined){
+let data6 = data.ifNotActive;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/properties/ifNotActive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.ifNotActive.type,parentSchema:schema71.properties.ifNotActive,data:data6};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6189,9 +6184,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-else {
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data4};
+if(!((data6 === "nonCompliant") || (data6 === "notApplicable"))){
+const err14 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/properties/ifNotActive/enum",keyword:"enum",params:{allowedValues: schema71.properties.ifNotActive.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.ifNotActive.enum,parentSchema:schema71.properties.ifNotActive,data:data6};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6201,9 +6195,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
-else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.kind.type,parentSchema:schema71.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6212,19 +6207,170 @@ vErrors.push(err15);
 }
 errors++;
 }
+if("defender" !== data7){
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defender"},message:"must be equal to constant",schema:"defender",parentSchema:schema71.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.networkProtection !== undefined){
+let data8 = data.networkProtection;
+if(typeof data8 !== "string"){
+const err17 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(((data8 === "enabled") || (data8 === "audit")) || (data8 === "disabled"))){
+const err18 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.puaProtection !== undefined){
+let data9 = data.puaProtection;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.type,parentSchema:schema72,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data9 === "enabled") || (data9 === "audit")) || (data9 === "disabled"))){
+const err20 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema72.enum},message:"must be equal to one of the allowed values",schema:schema72.enum,parentSchema:schema72,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.realTimeMonitoring !== undefined){
+let data10 = data.realTimeMonitoring;
+if(typeof data10 !== "boolean"){
+const err21 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.realTimeMonitoring.type,parentSchema:schema71.properties.realTimeMonitoring,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(true !== data10){
+const err22 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema71.properties.realTimeMonitoring,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.sampleSubmission !== undefined){
+let data11 = data.sampleSubmission;
+if(typeof data11 !== "string"){
+const err23 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.sampleSubmission.type,parentSchema:schema71.properties.sampleSubmission,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((((data11 === "alwaysPrompt") || (data11 === "safeSamples")) || (data11 === "never")) || (data11 === "all"))){
+const err24 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/enum",keyword:"enum",params:{allowedValues: schema71.properties.sampleSubmission.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.sampleSubmission.enum,parentSchema:schema71.properties.sampleSubmission,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scriptScanning !== undefined){
+let data12 = data.scriptScanning;
+if(typeof data12 !== "boolean"){
+const err25 = {instancePath:instancePath+"/scriptScanning",schemaPath:"#/properties/scriptScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.scriptScanning.type,parentSchema:schema71.properties.scriptScanning,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data13 = data.title;
+if(typeof data13 === "string"){
+if(func3(data13) > 200){
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
 validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
-const pattern60 = new RegExp("^[A-Za-z][A-Za-z0-9 _-]{0,63}$", "u");
+const schema75 = {"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6234,7 +6380,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6244,7 +6390,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6254,7 +6400,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema75.required,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6264,8 +6410,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema73.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "title")) || (key0 === "updateSource"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6279,7 +6425,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema73.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema75.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6290,7 +6436,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.cooldown.type,parentSchema:schema73.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.cooldown.type,parentSchema:schema75.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6380,7 +6526,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema73.properties.id,data:data4};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema75.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6390,7 +6536,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema73.properties.id,data:data4};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema75.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6401,7 +6547,495 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.id.type,parentSchema:schema73.properties.id,data:data4};
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.id.type,parentSchema:schema75.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.kind.type,parentSchema:schema75.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data5){
+const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defenderSignatureUpdate"},message:"must be equal to constant",schema:"defenderSignatureUpdate",parentSchema:schema75.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data6 = data.title;
+if(typeof data6 === "string"){
+if(func3(data6) > 200){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema75.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.title.type,parentSchema:schema75.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.updateSource !== undefined){
+let data7 = data.updateSource;
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.updateSource.type,parentSchema:schema75.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!((((data7 === "microsoftUpdateServer") || (data7 === "mmpc")) || (data7 === "internalDefinitionUpdateServer")) || (data7 === "fileShares"))){
+const err21 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/enum",keyword:"enum",params:{allowedValues: schema75.properties.updateSource.enum},message:"must be equal to one of the allowed values",schema:schema75.properties.updateSource.enum,parentSchema:schema75.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema79 = {"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema80 = {"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"};
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema79.required,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "kind")) || (key0 === "sources")) || (key0 === "title"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema79.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema79.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.id.type,parentSchema:schema79.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.kind.type,parentSchema:schema79.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("pendingRestart" !== data1){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pendingRestart"},message:"must be equal to constant",schema:"pendingRestart",parentSchema:schema79.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.sources !== undefined){
+let data2 = data.sources;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err8 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema79.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.type,parentSchema:schema80,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(((data3 === "componentServicing") || (data3 === "windowsUpdate")) || (data3 === "fileRenames"))){
+const err10 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/enum",keyword:"enum",params:{allowedValues: schema80.enum},message:"must be equal to one of the allowed values",schema:schema80.enum,parentSchema:schema80,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data2[i1], data2[j0])){
+const err11 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema79.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.sources.type,parentSchema:schema79.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data4 = data.title;
+if(typeof data4 === "string"){
+if(func3(data4) > 200){
+const err13 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema79.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.title.type,parentSchema:schema79.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+const schema82 = {"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const pattern67 = new RegExp("^[A-Za-z][A-Za-z0-9 _-]{0,63}$", "u");
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema82.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data0 = data.cooldown;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema82.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.cooldown.type,parentSchema:schema82.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data1 = data.gate;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.probes === undefined){
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "probes")){
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.probes !== undefined){
+let data2 = data1.probes;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema82.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!pattern0.test(data4)){
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema82.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6415,7 +7049,7 @@ if(data.issuer !== undefined){
 let data5 = data.issuer;
 if(typeof data5 === "string"){
 if(func3(data5) > 512){
-const err16 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema73.properties.issuer,data:data5};
+const err16 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema82.properties.issuer,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6426,7 +7060,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.issuer.type,parentSchema:schema73.properties.issuer,data:data5};
+const err17 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.issuer.type,parentSchema:schema82.properties.issuer,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6439,7 +7073,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.kind.type,parentSchema:schema73.properties.kind,data:data6};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.kind.type,parentSchema:schema82.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6449,7 +7083,7 @@ vErrors.push(err18);
 errors++;
 }
 if("certificateRemove" !== data6){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "certificateRemove"},message:"must be equal to constant",schema:"certificateRemove",parentSchema:schema73.properties.kind,data:data6};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "certificateRemove"},message:"must be equal to constant",schema:"certificateRemove",parentSchema:schema82.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6462,7 +7096,7 @@ errors++;
 if(data.storeLocation !== undefined){
 let data7 = data.storeLocation;
 if(typeof data7 !== "string"){
-const err20 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.storeLocation.type,parentSchema:schema73.properties.storeLocation,data:data7};
+const err20 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.storeLocation.type,parentSchema:schema82.properties.storeLocation,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6472,7 +7106,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((data7 === "localMachine") || (data7 === "currentUser"))){
-const err21 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema73.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.storeLocation.enum,parentSchema:schema73.properties.storeLocation,data:data7};
+const err21 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema82.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema82.properties.storeLocation.enum,parentSchema:schema82.properties.storeLocation,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6485,8 +7119,8 @@ errors++;
 if(data.storeName !== undefined){
 let data8 = data.storeName;
 if(typeof data8 === "string"){
-if(!pattern60.test(data8)){
-const err22 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema73.properties.storeName,data:data8};
+if(!pattern67.test(data8)){
+const err22 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema82.properties.storeName,data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6497,7 +7131,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.storeName.type,parentSchema:schema73.properties.storeName,data:data8};
+const err23 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.storeName.type,parentSchema:schema82.properties.storeName,data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6511,7 +7145,7 @@ if(data.subject !== undefined){
 let data9 = data.subject;
 if(typeof data9 === "string"){
 if(func3(data9) > 512){
-const err24 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema73.properties.subject,data:data9};
+const err24 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema82.properties.subject,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6522,7 +7156,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.subject.type,parentSchema:schema73.properties.subject,data:data9};
+const err25 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.subject.type,parentSchema:schema82.properties.subject,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6536,7 +7170,7 @@ if(data.template !== undefined){
 let data10 = data.template;
 if(typeof data10 === "string"){
 if(func3(data10) > 256){
-const err26 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema73.properties.template,data:data10};
+const err26 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema82.properties.template,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6547,7 +7181,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.template.type,parentSchema:schema73.properties.template,data:data10};
+const err27 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.template.type,parentSchema:schema82.properties.template,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6560,7 +7194,7 @@ errors++;
 if(data.thumbprint !== undefined){
 let data11 = data.thumbprint;
 if(typeof data11 !== "string"){
-const err28 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.thumbprint.type,parentSchema:schema73.properties.thumbprint,data:data11};
+const err28 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.thumbprint.type,parentSchema:schema82.properties.thumbprint,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6574,7 +7208,7 @@ if(data.title !== undefined){
 let data12 = data.title;
 if(typeof data12 === "string"){
 if(func3(data12) > 200){
-const err29 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.title,data:data12};
+const err29 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema82.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6585,7 +7219,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.title.type,parentSchema:schema73.properties.title,data:data12};
+const err30 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.title.type,parentSchema:schema82.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6597,7 +7231,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6606,19 +7240,19 @@ vErrors.push(err31);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema75 = {"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"};
-const pattern64 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$", "u");
+const schema84 = {"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"};
+const pattern71 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$", "u");
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6628,7 +7262,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6638,7 +7272,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6648,7 +7282,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6658,7 +7292,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.noticeTitle === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noticeTitle"},message:"must have required property '"+"noticeTitle"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noticeTitle"},message:"must have required property '"+"noticeTitle"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6668,7 +7302,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.text === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema75.required,parentSchema:schema75,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema84.required,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6678,8 +7312,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema75.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema75,data};
+if(!(func2.call(schema84.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6692,8 +7326,8 @@ errors++;
 if(data.appId !== undefined){
 let data0 = data.appId;
 if(typeof data0 === "string"){
-if(!pattern64.test(data0)){
-const err7 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$",parentSchema:schema75.properties.appId,data:data0};
+if(!pattern71.test(data0)){
+const err7 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$",parentSchema:schema84.properties.appId,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6704,7 +7338,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.appId.type,parentSchema:schema75.properties.appId,data:data0};
+const err8 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.appId.type,parentSchema:schema84.properties.appId,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6718,7 +7352,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema75.properties.cooldown,data:data1};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema84.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6729,7 +7363,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.cooldown.type,parentSchema:schema75.properties.cooldown,data:data1};
+const err10 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.cooldown.type,parentSchema:schema84.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6819,7 +7453,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema75.properties.id,data:data5};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema84.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6829,7 +7463,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema75.properties.id,data:data5};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema84.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6840,7 +7474,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.id.type,parentSchema:schema75.properties.id,data:data5};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.id.type,parentSchema:schema84.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6853,7 +7487,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.kind.type,parentSchema:schema75.properties.kind,data:data6};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.kind.type,parentSchema:schema84.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6863,7 +7497,7 @@ vErrors.push(err20);
 errors++;
 }
 if("restartNotice" !== data6){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "restartNotice"},message:"must be equal to constant",schema:"restartNotice",parentSchema:schema75.properties.kind,data:data6};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "restartNotice"},message:"must be equal to constant",schema:"restartNotice",parentSchema:schema84.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6877,7 +7511,7 @@ if(data.noticeTitle !== undefined){
 let data7 = data.noticeTitle;
 if(typeof data7 === "string"){
 if(func3(data7) > 64){
-const err22 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema75.properties.noticeTitle,data:data7};
+const err22 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema84.properties.noticeTitle,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6888,7 +7522,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.noticeTitle.type,parentSchema:schema75.properties.noticeTitle,data:data7};
+const err23 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.noticeTitle.type,parentSchema:schema84.properties.noticeTitle,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6902,7 +7536,7 @@ if(data.restartDelaySeconds !== undefined){
 let data8 = data.restartDelaySeconds;
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 > 600 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema75.properties.restartDelaySeconds,data:data8};
+const err24 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema84.properties.restartDelaySeconds,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6912,7 +7546,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data8 < 10 || isNaN(data8)){
-const err25 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema75.properties.restartDelaySeconds,data:data8};
+const err25 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema84.properties.restartDelaySeconds,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6923,7 +7557,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.properties.restartDelaySeconds.type,parentSchema:schema75.properties.restartDelaySeconds,data:data8};
+const err26 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.properties.restartDelaySeconds.type,parentSchema:schema84.properties.restartDelaySeconds,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6936,7 +7570,7 @@ errors++;
 if(data.restartNow !== undefined){
 let data9 = data.restartNow;
 if(typeof data9 !== "boolean"){
-const err27 = {instancePath:instancePath+"/restartNow",schemaPath:"#/properties/restartNow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.properties.restartNow.type,parentSchema:schema75.properties.restartNow,data:data9};
+const err27 = {instancePath:instancePath+"/restartNow",schemaPath:"#/properties/restartNow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema84.properties.restartNow.type,parentSchema:schema84.properties.restartNow,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6950,7 +7584,7 @@ if(data.restartNowText !== undefined){
 let data10 = data.restartNowText;
 if(typeof data10 === "string"){
 if(func3(data10) > 32){
-const err28 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema75.properties.restartNowText,data:data10};
+const err28 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema84.properties.restartNowText,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6961,7 +7595,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.restartNowText.type,parentSchema:schema75.properties.restartNowText,data:data10};
+const err29 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.restartNowText.type,parentSchema:schema84.properties.restartNowText,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6975,7 +7609,7 @@ if(data.senderName !== undefined){
 let data11 = data.senderName;
 if(typeof data11 === "string"){
 if(func3(data11) > 64){
-const err30 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema75.properties.senderName,data:data11};
+const err30 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema84.properties.senderName,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6986,7 +7620,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.senderName.type,parentSchema:schema75.properties.senderName,data:data11};
+const err31 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.senderName.type,parentSchema:schema84.properties.senderName,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6999,7 +7633,7 @@ errors++;
 if(data.snooze !== undefined){
 let data12 = data.snooze;
 if(typeof data12 !== "boolean"){
-const err32 = {instancePath:instancePath+"/snooze",schemaPath:"#/properties/snooze/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.properties.snooze.type,parentSchema:schema75.properties.snooze,data:data12};
+const err32 = {instancePath:instancePath+"/snooze",schemaPath:"#/properties/snooze/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema84.properties.snooze.type,parentSchema:schema84.properties.snooze,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7013,7 +7647,7 @@ if(data.text !== undefined){
 let data13 = data.text;
 if(typeof data13 === "string"){
 if(func3(data13) > 256){
-const err33 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema75.properties.text,data:data13};
+const err33 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema84.properties.text,data:data13};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7024,7 +7658,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.text.type,parentSchema:schema75.properties.text,data:data13};
+const err34 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.text.type,parentSchema:schema84.properties.text,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7038,7 +7672,7 @@ if(data.title !== undefined){
 let data14 = data.title;
 if(typeof data14 === "string"){
 if(func3(data14) > 200){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema75.properties.title,data:data14};
+const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema84.properties.title,data:data14};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7049,7 +7683,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.properties.title.type,parentSchema:schema75.properties.title,data:data14};
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.title.type,parentSchema:schema84.properties.title,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7061,7 +7695,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema75.type,parentSchema:schema75,data};
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7070,18 +7704,18 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-const schema77 = {"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema86 = {"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7091,7 +7725,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7101,7 +7735,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7111,7 +7745,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema86.required,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7122,7 +7756,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "allowThirdPartyProviders") || (key0 === "cooldown")) || (key0 === "gate")) || (key0 === "id")) || (key0 === "ipReset")) || (key0 === "kind")) || (key0 === "title"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7135,7 +7769,7 @@ errors++;
 if(data.allowThirdPartyProviders !== undefined){
 let data0 = data.allowThirdPartyProviders;
 if(typeof data0 !== "boolean"){
-const err5 = {instancePath:instancePath+"/allowThirdPartyProviders",schemaPath:"#/properties/allowThirdPartyProviders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.allowThirdPartyProviders.type,parentSchema:schema77.properties.allowThirdPartyProviders,data:data0};
+const err5 = {instancePath:instancePath+"/allowThirdPartyProviders",schemaPath:"#/properties/allowThirdPartyProviders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.allowThirdPartyProviders.type,parentSchema:schema86.properties.allowThirdPartyProviders,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7149,7 +7783,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema77.properties.cooldown,data:data1};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema86.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7160,7 +7794,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.cooldown.type,parentSchema:schema77.properties.cooldown,data:data1};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.cooldown.type,parentSchema:schema86.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7250,7 +7884,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77.properties.id,data:data5};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema86.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7260,7 +7894,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema77.properties.id,data:data5};
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema86.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7271,7 +7905,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.id.type,parentSchema:schema77.properties.id,data:data5};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.id.type,parentSchema:schema86.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7284,7 +7918,7 @@ errors++;
 if(data.ipReset !== undefined){
 let data6 = data.ipReset;
 if(typeof data6 !== "boolean"){
-const err17 = {instancePath:instancePath+"/ipReset",schemaPath:"#/properties/ipReset/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.ipReset.type,parentSchema:schema77.properties.ipReset,data:data6};
+const err17 = {instancePath:instancePath+"/ipReset",schemaPath:"#/properties/ipReset/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema86.properties.ipReset.type,parentSchema:schema86.properties.ipReset,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7297,7 +7931,7 @@ errors++;
 if(data.kind !== undefined){
 let data7 = data.kind;
 if(typeof data7 !== "string"){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.kind.type,parentSchema:schema77.properties.kind,data:data7};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.kind.type,parentSchema:schema86.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7307,7 +7941,7 @@ vErrors.push(err18);
 errors++;
 }
 if("networkReset" !== data7){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "networkReset"},message:"must be equal to constant",schema:"networkReset",parentSchema:schema77.properties.kind,data:data7};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "networkReset"},message:"must be equal to constant",schema:"networkReset",parentSchema:schema86.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7321,7 +7955,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.title,data:data8};
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema86.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7332,7 +7966,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.title.type,parentSchema:schema77.properties.title,data:data8};
+const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema86.properties.title.type,parentSchema:schema86.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7344,7 +7978,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema86.type,parentSchema:schema86,data};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7353,12 +7987,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate60.errors = vErrors;
 return errors === 0;
 }
 
 const pattern34 = new RegExp("^[0-9A-Fa-f]{64}$", "u");
-const pattern56 = new RegExp("^[A-Za-z]:$", "u");
+const pattern63 = new RegExp("^[A-Za-z]:$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -11753,7 +12387,7 @@ vErrors.push(err321);
 }
 errors++;
 }
-if("deviceUptime" !== data114){
+if("windowsFeature" !== data114){
 const err322 = {};
 if(vErrors === null){
 vErrors = [err322];
@@ -11779,7 +12413,7 @@ if(_valid30){
 const _errs391 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err323 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err323 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -11789,7 +12423,7 @@ vErrors.push(err323);
 errors++;
 }
 if(data.kind === undefined){
-const err324 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err324 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -11798,8 +12432,8 @@ vErrors.push(err324);
 }
 errors++;
 }
-if(data.maxDays === undefined){
-const err325 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "maxDays"},message:"must have required property '"+"maxDays"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(data.state === undefined){
+const err325 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema68.required,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -11809,8 +12443,8 @@ vErrors.push(err325);
 errors++;
 }
 for(const key13 in data){
-if(!((((key13 === "id") || (key13 === "kind")) || (key13 === "maxDays")) || (key13 === "title"))){
-const err326 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(!(func2.call(schema68.properties, key13))){
+const err326 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -11820,11 +12454,11 @@ vErrors.push(err326);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data115 = data.id;
+if(data.capability !== undefined){
+let data115 = data.capability;
 if(typeof data115 === "string"){
-if(func3(data115) > 64){
-const err327 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.id,data:data115};
+if(func3(data115) > 200){
+const err327 = {instancePath:instancePath+"/capability",schemaPath:"#/definitions/WindowsFeatureStep/properties/capability/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.capability,data:data115};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -11833,8 +12467,9 @@ vErrors.push(err327);
 }
 errors++;
 }
-if(!pattern0.test(data115)){
-const err328 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema68.properties.id,data:data115};
+}
+else {
+const err328 = {instancePath:instancePath+"/capability",schemaPath:"#/definitions/WindowsFeatureStep/properties/capability/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.capability.type,parentSchema:schema68.properties.capability,data:data115};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -11844,8 +12479,11 @@ vErrors.push(err328);
 errors++;
 }
 }
-else {
-const err329 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.id.type,parentSchema:schema68.properties.id,data:data115};
+if(data.feature !== undefined){
+let data116 = data.feature;
+if(typeof data116 === "string"){
+if(func3(data116) > 200){
+const err329 = {instancePath:instancePath+"/feature",schemaPath:"#/definitions/WindowsFeatureStep/properties/feature/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.feature,data:data116};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -11855,10 +12493,8 @@ vErrors.push(err329);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data116 = data.kind;
-if(typeof data116 !== "string"){
-const err330 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data116};
+else {
+const err330 = {instancePath:instancePath+"/feature",schemaPath:"#/definitions/WindowsFeatureStep/properties/feature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.feature.type,parentSchema:schema68.properties.feature,data:data116};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -11867,8 +12503,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-if("deviceUptime" !== data116){
-const err331 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/const",keyword:"const",params:{allowedValue: "deviceUptime"},message:"must be equal to constant",schema:"deviceUptime",parentSchema:schema68.properties.kind,data:data116};
+}
+if(data.id !== undefined){
+let data117 = data.id;
+if(typeof data117 === "string"){
+if(func3(data117) > 64){
+const err331 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.id,data:data117};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -11877,12 +12517,8 @@ vErrors.push(err331);
 }
 errors++;
 }
-}
-if(data.maxDays !== undefined){
-let data117 = data.maxDays;
-if((typeof data117 == "number") && (isFinite(data117))){
-if(data117 > 365 || isNaN(data117)){
-const err332 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema68.properties.maxDays,data:data117};
+if(!pattern0.test(data117)){
+const err332 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema68.properties.id,data:data117};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -11891,8 +12527,9 @@ vErrors.push(err332);
 }
 errors++;
 }
-if(data117 < 1 || isNaN(data117)){
-const err333 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema68.properties.maxDays,data:data117};
+}
+else {
+const err333 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.id.type,parentSchema:schema68.properties.id,data:data117};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -11902,8 +12539,10 @@ vErrors.push(err333);
 errors++;
 }
 }
-else {
-const err334 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema68.properties.maxDays.type,parentSchema:schema68.properties.maxDays,data:data117};
+if(data.ifMissing !== undefined){
+let data118 = data.ifMissing;
+if(typeof data118 !== "string"){
+const err334 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/WindowsFeatureStep/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.ifMissing.type,parentSchema:schema68.properties.ifMissing,data:data118};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -11912,12 +12551,8 @@ vErrors.push(err334);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data118 = data.title;
-if(typeof data118 === "string"){
-if(func3(data118) > 200){
-const err335 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.title,data:data118};
+if(!((data118 === "nonCompliant") || (data118 === "notApplicable"))){
+const err335 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/WindowsFeatureStep/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema68.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.ifMissing.enum,parentSchema:schema68.properties.ifMissing,data:data118};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -11927,8 +12562,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-else {
-const err336 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.title.type,parentSchema:schema68.properties.title,data:data118};
+if(data.kind !== undefined){
+let data119 = data.kind;
+if(typeof data119 !== "string"){
+const err336 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsFeatureStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data119};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -11937,10 +12574,8 @@ vErrors.push(err336);
 }
 errors++;
 }
-}
-}
-else {
-const err337 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if("windowsFeature" !== data119){
+const err337 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsFeatureStep/properties/kind/const",keyword:"const",params:{allowedValue: "windowsFeature"},message:"must be equal to constant",schema:"windowsFeature",parentSchema:schema68.properties.kind,data:data119};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -11949,11 +12584,11 @@ vErrors.push(err337);
 }
 errors++;
 }
-var _valid30 = _errs391 === errors;
-valid94 = _valid30;
 }
-if(!valid94){
-const err338 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
+if(data.limitAccess !== undefined){
+let data120 = data.limitAccess;
+if(typeof data120 !== "boolean"){
+const err338 = {instancePath:instancePath+"/limitAccess",schemaPath:"#/definitions/WindowsFeatureStep/properties/limitAccess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema68.properties.limitAccess.type,parentSchema:schema68.properties.limitAccess,data:data120};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -11962,14 +12597,12 @@ vErrors.push(err338);
 }
 errors++;
 }
-const _errs404 = errors;
-let valid98 = true;
-const _errs405 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data119 = data.kind;
-if(typeof data119 !== "string"){
-const err339 = {};
+}
+if(data.source !== undefined){
+let data121 = data.source;
+if(typeof data121 === "string"){
+if(func3(data121) > 260){
+const err339 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/WindowsFeatureStep/properties/source/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema68.properties.source,data:data121};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -11978,8 +12611,9 @@ vErrors.push(err339);
 }
 errors++;
 }
-if("driveFreeSpace" !== data119){
-const err340 = {};
+}
+else {
+const err340 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/WindowsFeatureStep/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.source.type,parentSchema:schema68.properties.source,data:data121};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -11989,22 +12623,10 @@ vErrors.push(err340);
 errors++;
 }
 }
-}
-var _valid31 = _errs405 === errors;
-errors = _errs404;
-if(vErrors !== null){
-if(_errs404){
-vErrors.length = _errs404;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid31){
-const _errs408 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err341 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(data.state !== undefined){
+let data122 = data.state;
+if(typeof data122 !== "string"){
+const err341 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/WindowsFeatureStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.state.type,parentSchema:schema68.properties.state,data:data122};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -12013,8 +12635,8 @@ vErrors.push(err341);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err342 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(!(((data122 === "enabled") || (data122 === "disabled")) || (data122 === "absent"))){
+const err342 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/WindowsFeatureStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema68.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.state.enum,parentSchema:schema68.properties.state,data:data122};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -12023,9 +12645,12 @@ vErrors.push(err342);
 }
 errors++;
 }
-for(const key14 in data){
-if(!((((((((key14 === "drive") || (key14 === "id")) || (key14 === "kind")) || (key14 === "largestOf")) || (key14 === "minFreeGB")) || (key14 === "minFreePercent")) || (key14 === "report")) || (key14 === "title"))){
-const err343 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+}
+if(data.title !== undefined){
+let data123 = data.title;
+if(typeof data123 === "string"){
+if(func3(data123) > 200){
+const err343 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsFeatureStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.title,data:data123};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -12035,11 +12660,8 @@ vErrors.push(err343);
 errors++;
 }
 }
-if(data.drive !== undefined){
-let data120 = data.drive;
-if(typeof data120 === "string"){
-if(!pattern56.test(data120)){
-const err344 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]:$"},message:"must match pattern \""+"^[A-Za-z]:$"+"\"",schema:"^[A-Za-z]:$",parentSchema:schema69.properties.drive,data:data120};
+else {
+const err344 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsFeatureStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.title.type,parentSchema:schema68.properties.title,data:data123};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -12049,8 +12671,9 @@ vErrors.push(err344);
 errors++;
 }
 }
+}
 else {
-const err345 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.drive.type,parentSchema:schema69.properties.drive,data:data120};
+const err345 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -12059,12 +12682,11 @@ vErrors.push(err345);
 }
 errors++;
 }
+var _valid30 = _errs391 === errors;
+valid94 = _valid30;
 }
-if(data.id !== undefined){
-let data121 = data.id;
-if(typeof data121 === "string"){
-if(func3(data121) > 64){
-const err346 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69.properties.id,data:data121};
+if(!valid94){
+const err346 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -12073,8 +12695,14 @@ vErrors.push(err346);
 }
 errors++;
 }
-if(!pattern0.test(data121)){
-const err347 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data121};
+const _errs414 = errors;
+let valid98 = true;
+const _errs415 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data124 = data.kind;
+if(typeof data124 !== "string"){
+const err347 = {};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -12083,9 +12711,8 @@ vErrors.push(err347);
 }
 errors++;
 }
-}
-else {
-const err348 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data121};
+if("localUser" !== data124){
+const err348 = {};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -12095,10 +12722,22 @@ vErrors.push(err348);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data122 = data.kind;
-if(typeof data122 !== "string"){
-const err349 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data122};
+}
+var _valid31 = _errs415 === errors;
+errors = _errs414;
+if(vErrors !== null){
+if(_errs414){
+vErrors.length = _errs414;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid31){
+const _errs418 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err349 = {instancePath,schemaPath:"#/definitions/LocalUserStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -12107,8 +12746,8 @@ vErrors.push(err349);
 }
 errors++;
 }
-if("driveFreeSpace" !== data122){
-const err350 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/const",keyword:"const",params:{allowedValue: "driveFreeSpace"},message:"must be equal to constant",schema:"driveFreeSpace",parentSchema:schema69.properties.kind,data:data122};
+if(data.kind === undefined){
+const err350 = {instancePath,schemaPath:"#/definitions/LocalUserStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -12117,12 +12756,9 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-if(data.largestOf !== undefined){
-let data123 = data.largestOf;
-if(Array.isArray(data123)){
-if(data123.length > 20){
-const err351 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema69.properties.largestOf,data:data123};
+for(const key14 in data){
+if(!(((((((key14 === "enabled") || (key14 === "id")) || (key14 === "kind")) || (key14 === "name")) || (key14 === "rid")) || (key14 === "state")) || (key14 === "title"))){
+const err351 = {instancePath,schemaPath:"#/definitions/LocalUserStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -12131,11 +12767,11 @@ vErrors.push(err351);
 }
 errors++;
 }
-const len4 = data123.length;
-for(let i4=0; i4<len4; i4++){
-let data124 = data123[i4];
-if(typeof data124 !== "string"){
-const err352 = {instancePath:instancePath+"/largestOf/" + i4,schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.largestOf.items.type,parentSchema:schema69.properties.largestOf.items,data:data124};
+}
+if(data.enabled !== undefined){
+let data125 = data.enabled;
+if(typeof data125 !== "boolean"){
+const err352 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/LocalUserStep/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.enabled.type,parentSchema:schema69.properties.enabled,data:data125};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -12145,9 +12781,11 @@ vErrors.push(err352);
 errors++;
 }
 }
-}
-else {
-const err353 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.largestOf.type,parentSchema:schema69.properties.largestOf,data:data123};
+if(data.id !== undefined){
+let data126 = data.id;
+if(typeof data126 === "string"){
+if(func3(data126) > 64){
+const err353 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69.properties.id,data:data126};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -12156,12 +12794,8 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data.minFreeGB !== undefined){
-let data125 = data.minFreeGB;
-if((typeof data125 == "number") && (isFinite(data125))){
-if(data125 > 100000 || isNaN(data125)){
-const err354 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema69.properties.minFreeGB,data:data125};
+if(!pattern0.test(data126)){
+const err354 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data126};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -12170,8 +12804,9 @@ vErrors.push(err354);
 }
 errors++;
 }
-if(data125 < 0.1 || isNaN(data125)){
-const err355 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema69.properties.minFreeGB,data:data125};
+}
+else {
+const err355 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data126};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -12181,8 +12816,10 @@ vErrors.push(err355);
 errors++;
 }
 }
-else {
-const err356 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.minFreeGB.type,parentSchema:schema69.properties.minFreeGB,data:data125};
+if(data.kind !== undefined){
+let data127 = data.kind;
+if(typeof data127 !== "string"){
+const err356 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalUserStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data127};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -12191,12 +12828,8 @@ vErrors.push(err356);
 }
 errors++;
 }
-}
-if(data.minFreePercent !== undefined){
-let data126 = data.minFreePercent;
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 > 99 || isNaN(data126)){
-const err357 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema69.properties.minFreePercent,data:data126};
+if("localUser" !== data127){
+const err357 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalUserStep/properties/kind/const",keyword:"const",params:{allowedValue: "localUser"},message:"must be equal to constant",schema:"localUser",parentSchema:schema69.properties.kind,data:data127};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -12205,8 +12838,12 @@ vErrors.push(err357);
 }
 errors++;
 }
-if(data126 < 1 || isNaN(data126)){
-const err358 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.properties.minFreePercent,data:data126};
+}
+if(data.name !== undefined){
+let data128 = data.name;
+if(typeof data128 === "string"){
+if(func3(data128) > 20){
+const err358 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/LocalUserStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema69.properties.name,data:data128};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -12217,7 +12854,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.minFreePercent.type,parentSchema:schema69.properties.minFreePercent,data:data126};
+const err359 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/LocalUserStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data128};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -12227,11 +12864,11 @@ vErrors.push(err359);
 errors++;
 }
 }
-if(data.report !== undefined){
-let data127 = data.report;
-if((typeof data127 == "number") && (isFinite(data127))){
-if(data127 > 20 || isNaN(data127)){
-const err360 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema69.properties.report,data:data127};
+if(data.rid !== undefined){
+let data129 = data.rid;
+if((typeof data129 == "number") && (isFinite(data129))){
+if(data129 < 500 || isNaN(data129)){
+const err360 = {instancePath:instancePath+"/rid",schemaPath:"#/definitions/LocalUserStep/properties/rid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema69.properties.rid,data:data129};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -12240,8 +12877,9 @@ vErrors.push(err360);
 }
 errors++;
 }
-if(data127 < 1 || isNaN(data127)){
-const err361 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema69.properties.report,data:data127};
+}
+else {
+const err361 = {instancePath:instancePath+"/rid",schemaPath:"#/definitions/LocalUserStep/properties/rid/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.rid.type,parentSchema:schema69.properties.rid,data:data129};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -12251,8 +12889,10 @@ vErrors.push(err361);
 errors++;
 }
 }
-else {
-const err362 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema69.properties.report.type,parentSchema:schema69.properties.report,data:data127};
+if(data.state !== undefined){
+let data130 = data.state;
+if(typeof data130 !== "string"){
+const err362 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/LocalUserStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.state.type,parentSchema:schema69.properties.state,data:data130};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -12261,12 +12901,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data128 = data.title;
-if(typeof data128 === "string"){
-if(func3(data128) > 200){
-const err363 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.title,data:data128};
+if(!((data130 === "present") || (data130 === "absent"))){
+const err363 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/LocalUserStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema69.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.state.enum,parentSchema:schema69.properties.state,data:data130};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -12276,8 +12912,11 @@ vErrors.push(err363);
 errors++;
 }
 }
-else {
-const err364 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.title.type,parentSchema:schema69.properties.title,data:data128};
+if(data.title !== undefined){
+let data131 = data.title;
+if(typeof data131 === "string"){
+if(func3(data131) > 200){
+const err364 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalUserStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.title,data:data131};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -12287,9 +12926,8 @@ vErrors.push(err364);
 errors++;
 }
 }
-}
 else {
-const err365 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err365 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalUserStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.title.type,parentSchema:schema69.properties.title,data:data131};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -12298,11 +12936,10 @@ vErrors.push(err365);
 }
 errors++;
 }
-var _valid31 = _errs408 === errors;
-valid98 = _valid31;
 }
-if(!valid98){
-const err366 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
+}
+else {
+const err366 = {instancePath,schemaPath:"#/definitions/LocalUserStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -12311,14 +12948,11 @@ vErrors.push(err366);
 }
 errors++;
 }
-const _errs431 = errors;
-let valid104 = true;
-const _errs432 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data129 = data.kind;
-if(typeof data129 !== "string"){
-const err367 = {};
+var _valid31 = _errs418 === errors;
+valid98 = _valid31;
+}
+if(!valid98){
+const err367 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -12327,7 +12961,13 @@ vErrors.push(err367);
 }
 errors++;
 }
-if("pendingRestart" !== data129){
+const _errs437 = errors;
+let valid102 = true;
+const _errs438 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data132 = data.kind;
+if(typeof data132 !== "string"){
 const err368 = {};
 if(vErrors === null){
 vErrors = [err368];
@@ -12337,29 +12977,8 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-}
-var _valid32 = _errs432 === errors;
-errors = _errs431;
-if(vErrors !== null){
-if(_errs431){
-vErrors.length = _errs431;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid32){
-const _errs435 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-var _valid32 = _errs435 === errors;
-valid104 = _valid32;
-}
-if(!valid104){
-const err369 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
+if("localGroupMember" !== data132){
+const err369 = {};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -12368,35 +12987,9 @@ vErrors.push(err369);
 }
 errors++;
 }
-const _errs437 = errors;
-let valid106 = true;
-const _errs438 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data130 = data.kind;
-if(typeof data130 !== "string"){
-const err370 = {};
-if(vErrors === null){
-vErrors = [err370];
-}
-else {
-vErrors.push(err370);
-}
-errors++;
-}
-if("certificate" !== data130){
-const err371 = {};
-if(vErrors === null){
-vErrors = [err371];
-}
-else {
-vErrors.push(err371);
-}
-errors++;
 }
 }
-}
-var _valid33 = _errs438 === errors;
+var _valid32 = _errs438 === errors;
 errors = _errs437;
 if(vErrors !== null){
 if(_errs437){
@@ -12406,11 +12999,31 @@ else {
 vErrors = null;
 }
 }
-if(_valid33){
+if(_valid32){
 const _errs441 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.expiresWithinDays === undefined){
-const err372 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "expiresWithinDays"},message:"must have required property '"+"expiresWithinDays"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(data.group === undefined){
+const err370 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+if(data.id === undefined){
+const err371 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err372 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -12419,8 +13032,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(data.id === undefined){
-const err373 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(data.members === undefined){
+const err373 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -12429,8 +13042,9 @@ vErrors.push(err373);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err374 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
+for(const key15 in data){
+if(!(((((((key15 === "group") || (key15 === "id")) || (key15 === "kind")) || (key15 === "members")) || (key15 === "mode")) || (key15 === "remove")) || (key15 === "title"))){
+const err374 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -12439,9 +13053,12 @@ vErrors.push(err374);
 }
 errors++;
 }
-for(const key15 in data){
-if(!(func2.call(schema72.properties, key15))){
-const err375 = {instancePath,schemaPath:"#/definitions/CertificateStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+}
+if(data.group !== undefined){
+let data133 = data.group;
+if(typeof data133 === "string"){
+if(func3(data133) > 256){
+const err375 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/LocalGroupMemberStep/properties/group/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema70.properties.group,data:data133};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -12451,11 +13068,8 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data.expiresWithinDays !== undefined){
-let data131 = data.expiresWithinDays;
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 > 3650 || isNaN(data131)){
-const err376 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema72.properties.expiresWithinDays,data:data131};
+else {
+const err376 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/LocalGroupMemberStep/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.group.type,parentSchema:schema70.properties.group,data:data133};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -12464,8 +13078,12 @@ vErrors.push(err376);
 }
 errors++;
 }
-if(data131 < 0 || isNaN(data131)){
-const err377 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema72.properties.expiresWithinDays,data:data131};
+}
+if(data.id !== undefined){
+let data134 = data.id;
+if(typeof data134 === "string"){
+if(func3(data134) > 64){
+const err377 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data134};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -12474,9 +13092,8 @@ vErrors.push(err377);
 }
 errors++;
 }
-}
-else {
-const err378 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema72.properties.expiresWithinDays.type,parentSchema:schema72.properties.expiresWithinDays,data:data131};
+if(!pattern0.test(data134)){
+const err378 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data134};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -12486,11 +13103,8 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data132 = data.id;
-if(typeof data132 === "string"){
-if(func3(data132) > 64){
-const err379 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema72.properties.id,data:data132};
+else {
+const err379 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data134};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -12499,8 +13113,11 @@ vErrors.push(err379);
 }
 errors++;
 }
-if(!pattern0.test(data132)){
-const err380 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema72.properties.id,data:data132};
+}
+if(data.kind !== undefined){
+let data135 = data.kind;
+if(typeof data135 !== "string"){
+const err380 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalGroupMemberStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data135};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -12509,9 +13126,8 @@ vErrors.push(err380);
 }
 errors++;
 }
-}
-else {
-const err381 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.id.type,parentSchema:schema72.properties.id,data:data132};
+if("localGroupMember" !== data135){
+const err381 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalGroupMemberStep/properties/kind/const",keyword:"const",params:{allowedValue: "localGroupMember"},message:"must be equal to constant",schema:"localGroupMember",parentSchema:schema70.properties.kind,data:data135};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -12521,10 +13137,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-if(data.ifNone !== undefined){
-let data133 = data.ifNone;
-if(typeof data133 !== "string"){
-const err382 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.ifNone.type,parentSchema:schema72.properties.ifNone,data:data133};
+if(data.members !== undefined){
+let data136 = data.members;
+if(Array.isArray(data136)){
+if(data136.length > 50){
+const err382 = {instancePath:instancePath+"/members",schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema70.properties.members,data:data136};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -12533,8 +13150,11 @@ vErrors.push(err382);
 }
 errors++;
 }
-if(!((data133 === "compliant") || (data133 === "nonCompliant"))){
-const err383 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/enum",keyword:"enum",params:{allowedValues: schema72.properties.ifNone.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.ifNone.enum,parentSchema:schema72.properties.ifNone,data:data133};
+const len4 = data136.length;
+for(let i4=0; i4<len4; i4++){
+let data137 = data136[i4];
+if(typeof data137 !== "string"){
+const err383 = {instancePath:instancePath+"/members/" + i4,schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.members.items.type,parentSchema:schema70.properties.members.items,data:data137};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -12544,11 +13164,9 @@ vErrors.push(err383);
 errors++;
 }
 }
-if(data.issuer !== undefined){
-let data134 = data.issuer;
-if(typeof data134 === "string"){
-if(func3(data134) > 512){
-const err384 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema72.properties.issuer,data:data134};
+}
+else {
+const err384 = {instancePath:instancePath+"/members",schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.members.type,parentSchema:schema70.properties.members,data:data136};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -12558,8 +13176,10 @@ vErrors.push(err384);
 errors++;
 }
 }
-else {
-const err385 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.issuer.type,parentSchema:schema72.properties.issuer,data:data134};
+if(data.mode !== undefined){
+let data138 = data.mode;
+if(typeof data138 !== "string"){
+const err385 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/LocalGroupMemberStep/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.mode.type,parentSchema:schema70.properties.mode,data:data138};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -12568,11 +13188,8 @@ vErrors.push(err385);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data135 = data.kind;
-if(typeof data135 !== "string"){
-const err386 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.kind.type,parentSchema:schema72.properties.kind,data:data135};
+if(!((data138 === "include") || (data138 === "exactly"))){
+const err386 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/LocalGroupMemberStep/properties/mode/enum",keyword:"enum",params:{allowedValues: schema70.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.mode.enum,parentSchema:schema70.properties.mode,data:data138};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -12581,8 +13198,12 @@ vErrors.push(err386);
 }
 errors++;
 }
-if("certificate" !== data135){
-const err387 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/const",keyword:"const",params:{allowedValue: "certificate"},message:"must be equal to constant",schema:"certificate",parentSchema:schema72.properties.kind,data:data135};
+}
+if(data.remove !== undefined){
+let data139 = data.remove;
+if(Array.isArray(data139)){
+if(data139.length > 50){
+const err387 = {instancePath:instancePath+"/remove",schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema70.properties.remove,data:data139};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -12591,11 +13212,11 @@ vErrors.push(err387);
 }
 errors++;
 }
-}
-if(data.storeLocation !== undefined){
-let data136 = data.storeLocation;
-if(typeof data136 !== "string"){
-const err388 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.storeLocation.type,parentSchema:schema72.properties.storeLocation,data:data136};
+const len5 = data139.length;
+for(let i5=0; i5<len5; i5++){
+let data140 = data139[i5];
+if(typeof data140 !== "string"){
+const err388 = {instancePath:instancePath+"/remove/" + i5,schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.remove.items.type,parentSchema:schema70.properties.remove.items,data:data140};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -12604,8 +13225,10 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(!((data136 === "localMachine") || (data136 === "currentUser"))){
-const err389 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema72.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.storeLocation.enum,parentSchema:schema72.properties.storeLocation,data:data136};
+}
+}
+else {
+const err389 = {instancePath:instancePath+"/remove",schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.remove.type,parentSchema:schema70.properties.remove,data:data139};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -12615,11 +13238,11 @@ vErrors.push(err389);
 errors++;
 }
 }
-if(data.storeName !== undefined){
-let data137 = data.storeName;
-if(typeof data137 === "string"){
-if(!pattern60.test(data137)){
-const err390 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema72.properties.storeName,data:data137};
+if(data.title !== undefined){
+let data141 = data.title;
+if(typeof data141 === "string"){
+if(func3(data141) > 200){
+const err390 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalGroupMemberStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data141};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -12630,7 +13253,7 @@ errors++;
 }
 }
 else {
-const err391 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.storeName.type,parentSchema:schema72.properties.storeName,data:data137};
+const err391 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalGroupMemberStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data141};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -12640,11 +13263,9 @@ vErrors.push(err391);
 errors++;
 }
 }
-if(data.subject !== undefined){
-let data138 = data.subject;
-if(typeof data138 === "string"){
-if(func3(data138) > 512){
-const err392 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema72.properties.subject,data:data138};
+}
+else {
+const err392 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -12653,9 +13274,11 @@ vErrors.push(err392);
 }
 errors++;
 }
+var _valid32 = _errs441 === errors;
+valid102 = _valid32;
 }
-else {
-const err393 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.subject.type,parentSchema:schema72.properties.subject,data:data138};
+if(!valid102){
+const err393 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -12664,12 +13287,14 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-if(data.template !== undefined){
-let data139 = data.template;
-if(typeof data139 === "string"){
-if(func3(data139) > 256){
-const err394 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema72.properties.template,data:data139};
+const _errs464 = errors;
+let valid110 = true;
+const _errs465 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data142 = data.kind;
+if(typeof data142 !== "string"){
+const err394 = {};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -12678,9 +13303,8 @@ vErrors.push(err394);
 }
 errors++;
 }
-}
-else {
-const err395 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.template.type,parentSchema:schema72.properties.template,data:data139};
+if("defender" !== data142){
+const err395 = {};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -12690,10 +13314,28 @@ vErrors.push(err395);
 errors++;
 }
 }
-if(data.thumbprint !== undefined){
-let data140 = data.thumbprint;
-if(typeof data140 !== "string"){
-const err396 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/definitions/CertificateStep/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.thumbprint.type,parentSchema:schema72.properties.thumbprint,data:data140};
+}
+var _valid33 = _errs465 === errors;
+errors = _errs464;
+if(vErrors !== null){
+if(_errs464){
+vErrors.length = _errs464;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs468 = errors;
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs468 === errors;
+valid110 = _valid33;
+}
+if(!valid110){
+const err396 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -12702,12 +13344,14 @@ vErrors.push(err396);
 }
 errors++;
 }
-}
-if(data.title !== undefined){
-let data141 = data.title;
-if(typeof data141 === "string"){
-if(func3(data141) > 200){
-const err397 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema72.properties.title,data:data141};
+const _errs470 = errors;
+let valid112 = true;
+const _errs471 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data143 = data.kind;
+if(typeof data143 !== "string"){
+const err397 = {};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -12716,9 +13360,8 @@ vErrors.push(err397);
 }
 errors++;
 }
-}
-else {
-const err398 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.title.type,parentSchema:schema72.properties.title,data:data141};
+if("defenderStatus" !== data143){
+const err398 = {};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -12729,8 +13372,21 @@ errors++;
 }
 }
 }
+var _valid34 = _errs471 === errors;
+errors = _errs470;
+if(vErrors !== null){
+if(_errs470){
+vErrors.length = _errs470;
+}
 else {
-const err399 = {instancePath,schemaPath:"#/definitions/CertificateStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+vErrors = null;
+}
+}
+if(_valid34){
+const _errs474 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err399 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -12739,11 +13395,8 @@ vErrors.push(err399);
 }
 errors++;
 }
-var _valid33 = _errs441 === errors;
-valid106 = _valid33;
-}
-if(!valid106){
-const err400 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
+if(data.kind === undefined){
+const err400 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -12752,14 +13405,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-const _errs468 = errors;
-let valid110 = true;
-const _errs469 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data142 = data.kind;
-if(typeof data142 !== "string"){
-const err401 = {};
+for(const key16 in data){
+if(!((((((key16 === "id") || (key16 === "ifNotActive")) || (key16 === "kind")) || (key16 === "maxSignatureAgeDays")) || (key16 === "realTimeProtection")) || (key16 === "title"))){
+const err401 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -12768,8 +13416,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-if("certificateRemove" !== data142){
-const err402 = {};
+}
+if(data.id !== undefined){
+let data144 = data.id;
+if(typeof data144 === "string"){
+if(func3(data144) > 64){
+const err402 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74.properties.id,data:data144};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -12778,29 +13430,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-}
-var _valid34 = _errs469 === errors;
-errors = _errs468;
-if(vErrors !== null){
-if(_errs468){
-vErrors.length = _errs468;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid34){
-const _errs472 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-var _valid34 = _errs472 === errors;
-valid110 = _valid34;
-}
-if(!valid110){
-const err403 = {instancePath,schemaPath:"#/allOf/34/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[34].if,parentSchema:schema15.allOf[34],data};
+if(!pattern0.test(data144)){
+const err403 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema74.properties.id,data:data144};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -12809,14 +13440,9 @@ vErrors.push(err403);
 }
 errors++;
 }
-const _errs474 = errors;
-let valid112 = true;
-const _errs475 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data143 = data.kind;
-if(typeof data143 !== "string"){
-const err404 = {};
+}
+else {
+const err404 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data144};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -12825,8 +13451,11 @@ vErrors.push(err404);
 }
 errors++;
 }
-if("restartNotice" !== data143){
-const err405 = {};
+}
+if(data.ifNotActive !== undefined){
+let data145 = data.ifNotActive;
+if(typeof data145 !== "string"){
+const err405 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/definitions/DefenderStatusStep/properties/ifNotActive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.ifNotActive.type,parentSchema:schema74.properties.ifNotActive,data:data145};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -12835,29 +13464,8 @@ vErrors.push(err405);
 }
 errors++;
 }
-}
-}
-var _valid35 = _errs475 === errors;
-errors = _errs474;
-if(vErrors !== null){
-if(_errs474){
-vErrors.length = _errs474;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid35){
-const _errs478 = errors;
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-var _valid35 = _errs478 === errors;
-valid112 = _valid35;
-}
-if(!valid112){
-const err406 = {instancePath,schemaPath:"#/allOf/35/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[35].if,parentSchema:schema15.allOf[35],data};
+if(!((data145 === "nonCompliant") || (data145 === "notApplicable"))){
+const err406 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/definitions/DefenderStatusStep/properties/ifNotActive/enum",keyword:"enum",params:{allowedValues: schema74.properties.ifNotActive.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.ifNotActive.enum,parentSchema:schema74.properties.ifNotActive,data:data145};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -12866,14 +13474,11 @@ vErrors.push(err406);
 }
 errors++;
 }
-const _errs480 = errors;
-let valid114 = true;
-const _errs481 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
+}
 if(data.kind !== undefined){
-let data144 = data.kind;
-if(typeof data144 !== "string"){
-const err407 = {};
+let data146 = data.kind;
+if(typeof data146 !== "string"){
+const err407 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data146};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -12882,8 +13487,8 @@ vErrors.push(err407);
 }
 errors++;
 }
-if("networkReset" !== data144){
-const err408 = {};
+if("defenderStatus" !== data146){
+const err408 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/const",keyword:"const",params:{allowedValue: "defenderStatus"},message:"must be equal to constant",schema:"defenderStatus",parentSchema:schema74.properties.kind,data:data146};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -12893,28 +13498,11 @@ vErrors.push(err408);
 errors++;
 }
 }
-}
-var _valid36 = _errs481 === errors;
-errors = _errs480;
-if(vErrors !== null){
-if(_errs480){
-vErrors.length = _errs480;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid36){
-const _errs484 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid36 = _errs484 === errors;
-valid114 = _valid36;
-}
-if(!valid114){
-const err409 = {instancePath,schemaPath:"#/allOf/36/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[36].if,parentSchema:schema15.allOf[36],data};
+if(data.maxSignatureAgeDays !== undefined){
+let data147 = data.maxSignatureAgeDays;
+if((typeof data147 == "number") && (isFinite(data147))){
+if(data147 > 365 || isNaN(data147)){
+const err409 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema74.properties.maxSignatureAgeDays,data:data147};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -12923,9 +13511,8 @@ vErrors.push(err409);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err410 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data147 < 0 || isNaN(data147)){
+const err410 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema74.properties.maxSignatureAgeDays,data:data147};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -12934,10 +13521,9 @@ vErrors.push(err410);
 }
 errors++;
 }
-if(data.kind !== undefined){
-let data145 = data.kind;
-if(!(((((((((((((((((((((((((((((((((((((data145 === "registryValue") || (data145 === "registryBits")) || (data145 === "windowsVersion")) || (data145 === "endpoints")) || (data145 === "wininetTls")) || (data145 === "cachedCredentials")) || (data145 === "dnsFlush")) || (data145 === "joinState")) || (data145 === "joinRepair")) || (data145 === "clockSkew")) || (data145 === "clockResync")) || (data145 === "schannelProtocol")) || (data145 === "cipherSuites")) || (data145 === "oneDriveAccount")) || (data145 === "oneDriveReset")) || (data145 === "scheduledTask")) || (data145 === "scheduledTaskRan")) || (data145 === "scheduledTaskRun")) || (data145 === "file")) || (data145 === "tlsInspection")) || (data145 === "service")) || (data145 === "serviceRestart")) || (data145 === "installedApp")) || (data145 === "appUninstall")) || (data145 === "process")) || (data145 === "processStop")) || (data145 === "command")) || (data145 === "commandRun")) || (data145 === "pathCleanup")) || (data145 === "appxPackage")) || (data145 === "deviceUptime")) || (data145 === "driveFreeSpace")) || (data145 === "pendingRestart")) || (data145 === "certificate")) || (data145 === "certificateRemove")) || (data145 === "restartNotice")) || (data145 === "networkReset"))){
-const err411 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data145};
+}
+else {
+const err411 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema74.properties.maxSignatureAgeDays.type,parentSchema:schema74.properties.maxSignatureAgeDays,data:data147};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -12947,14 +13533,1343 @@ vErrors.push(err411);
 errors++;
 }
 }
-}
-else {
-const err412 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(data.realTimeProtection !== undefined){
+let data148 = data.realTimeProtection;
+if(typeof data148 !== "boolean"){
+const err412 = {instancePath:instancePath+"/realTimeProtection",schemaPath:"#/definitions/DefenderStatusStep/properties/realTimeProtection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.realTimeProtection.type,parentSchema:schema74.properties.realTimeProtection,data:data148};
 if(vErrors === null){
 vErrors = [err412];
 }
 else {
 vErrors.push(err412);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data149 = data.title;
+if(typeof data149 === "string"){
+if(func3(data149) > 200){
+const err413 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema74.properties.title,data:data149};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+else {
+const err414 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data149};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+else {
+const err415 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+var _valid34 = _errs474 === errors;
+valid112 = _valid34;
+}
+if(!valid112){
+const err416 = {instancePath,schemaPath:"#/allOf/34/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[34].if,parentSchema:schema15.allOf[34],data};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+const _errs491 = errors;
+let valid116 = true;
+const _errs492 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data150 = data.kind;
+if(typeof data150 !== "string"){
+const err417 = {};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data150){
+const err418 = {};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+}
+var _valid35 = _errs492 === errors;
+errors = _errs491;
+if(vErrors !== null){
+if(_errs491){
+vErrors.length = _errs491;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid35){
+const _errs495 = errors;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var _valid35 = _errs495 === errors;
+valid116 = _valid35;
+}
+if(!valid116){
+const err419 = {instancePath,schemaPath:"#/allOf/35/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[35].if,parentSchema:schema15.allOf[35],data};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+const _errs497 = errors;
+let valid118 = true;
+const _errs498 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data151 = data.kind;
+if(typeof data151 !== "string"){
+const err420 = {};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+if("deviceUptime" !== data151){
+const err421 = {};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+}
+var _valid36 = _errs498 === errors;
+errors = _errs497;
+if(vErrors !== null){
+if(_errs497){
+vErrors.length = _errs497;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid36){
+const _errs501 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err422 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err423 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+if(data.maxDays === undefined){
+const err424 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "maxDays"},message:"must have required property '"+"maxDays"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+for(const key17 in data){
+if(!((((key17 === "id") || (key17 === "kind")) || (key17 === "maxDays")) || (key17 === "title"))){
+const err425 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data152 = data.id;
+if(typeof data152 === "string"){
+if(func3(data152) > 64){
+const err426 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77.properties.id,data:data152};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+if(!pattern0.test(data152)){
+const err427 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema77.properties.id,data:data152};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+else {
+const err428 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.id.type,parentSchema:schema77.properties.id,data:data152};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data153 = data.kind;
+if(typeof data153 !== "string"){
+const err429 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.kind.type,parentSchema:schema77.properties.kind,data:data153};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+if("deviceUptime" !== data153){
+const err430 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/const",keyword:"const",params:{allowedValue: "deviceUptime"},message:"must be equal to constant",schema:"deviceUptime",parentSchema:schema77.properties.kind,data:data153};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+if(data.maxDays !== undefined){
+let data154 = data.maxDays;
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 > 365 || isNaN(data154)){
+const err431 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema77.properties.maxDays,data:data154};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+if(data154 < 1 || isNaN(data154)){
+const err432 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema77.properties.maxDays,data:data154};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.maxDays.type,parentSchema:schema77.properties.maxDays,data:data154};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data155 = data.title;
+if(typeof data155 === "string"){
+if(func3(data155) > 200){
+const err434 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.title,data:data155};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+}
+else {
+const err435 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.title.type,parentSchema:schema77.properties.title,data:data155};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+}
+else {
+const err436 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+var _valid36 = _errs501 === errors;
+valid118 = _valid36;
+}
+if(!valid118){
+const err437 = {instancePath,schemaPath:"#/allOf/36/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[36].if,parentSchema:schema15.allOf[36],data};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+const _errs514 = errors;
+let valid122 = true;
+const _errs515 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data156 = data.kind;
+if(typeof data156 !== "string"){
+const err438 = {};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if("driveFreeSpace" !== data156){
+const err439 = {};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+}
+}
+var _valid37 = _errs515 === errors;
+errors = _errs514;
+if(vErrors !== null){
+if(_errs514){
+vErrors.length = _errs514;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid37){
+const _errs518 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err440 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err441 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+for(const key18 in data){
+if(!((((((((key18 === "drive") || (key18 === "id")) || (key18 === "kind")) || (key18 === "largestOf")) || (key18 === "minFreeGB")) || (key18 === "minFreePercent")) || (key18 === "report")) || (key18 === "title"))){
+const err442 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+if(data.drive !== undefined){
+let data157 = data.drive;
+if(typeof data157 === "string"){
+if(!pattern63.test(data157)){
+const err443 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]:$"},message:"must match pattern \""+"^[A-Za-z]:$"+"\"",schema:"^[A-Za-z]:$",parentSchema:schema78.properties.drive,data:data157};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+}
+else {
+const err444 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.drive.type,parentSchema:schema78.properties.drive,data:data157};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data158 = data.id;
+if(typeof data158 === "string"){
+if(func3(data158) > 64){
+const err445 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78.properties.id,data:data158};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+if(!pattern0.test(data158)){
+const err446 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema78.properties.id,data:data158};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+else {
+const err447 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data158};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data159 = data.kind;
+if(typeof data159 !== "string"){
+const err448 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.kind.type,parentSchema:schema78.properties.kind,data:data159};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+if("driveFreeSpace" !== data159){
+const err449 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/const",keyword:"const",params:{allowedValue: "driveFreeSpace"},message:"must be equal to constant",schema:"driveFreeSpace",parentSchema:schema78.properties.kind,data:data159};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+if(data.largestOf !== undefined){
+let data160 = data.largestOf;
+if(Array.isArray(data160)){
+if(data160.length > 20){
+const err450 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema78.properties.largestOf,data:data160};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+const len6 = data160.length;
+for(let i6=0; i6<len6; i6++){
+let data161 = data160[i6];
+if(typeof data161 !== "string"){
+const err451 = {instancePath:instancePath+"/largestOf/" + i6,schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.largestOf.items.type,parentSchema:schema78.properties.largestOf.items,data:data161};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.largestOf.type,parentSchema:schema78.properties.largestOf,data:data160};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+if(data.minFreeGB !== undefined){
+let data162 = data.minFreeGB;
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 > 100000 || isNaN(data162)){
+const err453 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema78.properties.minFreeGB,data:data162};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+if(data162 < 0.1 || isNaN(data162)){
+const err454 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema78.properties.minFreeGB,data:data162};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.minFreeGB.type,parentSchema:schema78.properties.minFreeGB,data:data162};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+if(data.minFreePercent !== undefined){
+let data163 = data.minFreePercent;
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 > 99 || isNaN(data163)){
+const err456 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema78.properties.minFreePercent,data:data163};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+if(data163 < 1 || isNaN(data163)){
+const err457 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema78.properties.minFreePercent,data:data163};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+else {
+const err458 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.minFreePercent.type,parentSchema:schema78.properties.minFreePercent,data:data163};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+if(data.report !== undefined){
+let data164 = data.report;
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 > 20 || isNaN(data164)){
+const err459 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema78.properties.report,data:data164};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+if(data164 < 1 || isNaN(data164)){
+const err460 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema78.properties.report,data:data164};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+else {
+const err461 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema78.properties.report.type,parentSchema:schema78.properties.report,data:data164};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data165 = data.title;
+if(typeof data165 === "string"){
+if(func3(data165) > 200){
+const err462 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema78.properties.title,data:data165};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.title.type,parentSchema:schema78.properties.title,data:data165};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+}
+else {
+const err464 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+var _valid37 = _errs518 === errors;
+valid122 = _valid37;
+}
+if(!valid122){
+const err465 = {instancePath,schemaPath:"#/allOf/37/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[37].if,parentSchema:schema15.allOf[37],data};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+const _errs541 = errors;
+let valid128 = true;
+const _errs542 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data166 = data.kind;
+if(typeof data166 !== "string"){
+const err466 = {};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+if("pendingRestart" !== data166){
+const err467 = {};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+}
+var _valid38 = _errs542 === errors;
+errors = _errs541;
+if(vErrors !== null){
+if(_errs541){
+vErrors.length = _errs541;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid38){
+const _errs545 = errors;
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+var _valid38 = _errs545 === errors;
+valid128 = _valid38;
+}
+if(!valid128){
+const err468 = {instancePath,schemaPath:"#/allOf/38/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[38].if,parentSchema:schema15.allOf[38],data};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+const _errs547 = errors;
+let valid130 = true;
+const _errs548 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data167 = data.kind;
+if(typeof data167 !== "string"){
+const err469 = {};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+if("certificate" !== data167){
+const err470 = {};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+}
+var _valid39 = _errs548 === errors;
+errors = _errs547;
+if(vErrors !== null){
+if(_errs547){
+vErrors.length = _errs547;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid39){
+const _errs551 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.expiresWithinDays === undefined){
+const err471 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "expiresWithinDays"},message:"must have required property '"+"expiresWithinDays"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+if(data.id === undefined){
+const err472 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err473 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+for(const key19 in data){
+if(!(func2.call(schema81.properties, key19))){
+const err474 = {instancePath,schemaPath:"#/definitions/CertificateStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+}
+if(data.expiresWithinDays !== undefined){
+let data168 = data.expiresWithinDays;
+if((typeof data168 == "number") && (isFinite(data168))){
+if(data168 > 3650 || isNaN(data168)){
+const err475 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema81.properties.expiresWithinDays,data:data168};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+if(data168 < 0 || isNaN(data168)){
+const err476 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema81.properties.expiresWithinDays,data:data168};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+}
+else {
+const err477 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.expiresWithinDays.type,parentSchema:schema81.properties.expiresWithinDays,data:data168};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data169 = data.id;
+if(typeof data169 === "string"){
+if(func3(data169) > 64){
+const err478 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema81.properties.id,data:data169};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+if(!pattern0.test(data169)){
+const err479 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema81.properties.id,data:data169};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+}
+else {
+const err480 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.id.type,parentSchema:schema81.properties.id,data:data169};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+}
+if(data.ifNone !== undefined){
+let data170 = data.ifNone;
+if(typeof data170 !== "string"){
+const err481 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.ifNone.type,parentSchema:schema81.properties.ifNone,data:data170};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+if(!((data170 === "compliant") || (data170 === "nonCompliant"))){
+const err482 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/enum",keyword:"enum",params:{allowedValues: schema81.properties.ifNone.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.ifNone.enum,parentSchema:schema81.properties.ifNone,data:data170};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+if(data.issuer !== undefined){
+let data171 = data.issuer;
+if(typeof data171 === "string"){
+if(func3(data171) > 512){
+const err483 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema81.properties.issuer,data:data171};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+}
+else {
+const err484 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.issuer.type,parentSchema:schema81.properties.issuer,data:data171};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data172 = data.kind;
+if(typeof data172 !== "string"){
+const err485 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.kind.type,parentSchema:schema81.properties.kind,data:data172};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+if("certificate" !== data172){
+const err486 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/const",keyword:"const",params:{allowedValue: "certificate"},message:"must be equal to constant",schema:"certificate",parentSchema:schema81.properties.kind,data:data172};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+}
+if(data.storeLocation !== undefined){
+let data173 = data.storeLocation;
+if(typeof data173 !== "string"){
+const err487 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.storeLocation.type,parentSchema:schema81.properties.storeLocation,data:data173};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+if(!((data173 === "localMachine") || (data173 === "currentUser"))){
+const err488 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema81.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema81.properties.storeLocation.enum,parentSchema:schema81.properties.storeLocation,data:data173};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+if(data.storeName !== undefined){
+let data174 = data.storeName;
+if(typeof data174 === "string"){
+if(!pattern67.test(data174)){
+const err489 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema81.properties.storeName,data:data174};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+}
+else {
+const err490 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.storeName.type,parentSchema:schema81.properties.storeName,data:data174};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+let data175 = data.subject;
+if(typeof data175 === "string"){
+if(func3(data175) > 512){
+const err491 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema81.properties.subject,data:data175};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+else {
+const err492 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.subject.type,parentSchema:schema81.properties.subject,data:data175};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+}
+if(data.template !== undefined){
+let data176 = data.template;
+if(typeof data176 === "string"){
+if(func3(data176) > 256){
+const err493 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema81.properties.template,data:data176};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+}
+else {
+const err494 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.template.type,parentSchema:schema81.properties.template,data:data176};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+}
+if(data.thumbprint !== undefined){
+let data177 = data.thumbprint;
+if(typeof data177 !== "string"){
+const err495 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/definitions/CertificateStep/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.thumbprint.type,parentSchema:schema81.properties.thumbprint,data:data177};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data178 = data.title;
+if(typeof data178 === "string"){
+if(func3(data178) > 200){
+const err496 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema81.properties.title,data:data178};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+}
+else {
+const err497 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.title.type,parentSchema:schema81.properties.title,data:data178};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+}
+}
+else {
+const err498 = {instancePath,schemaPath:"#/definitions/CertificateStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
+}
+errors++;
+}
+var _valid39 = _errs551 === errors;
+valid130 = _valid39;
+}
+if(!valid130){
+const err499 = {instancePath,schemaPath:"#/allOf/39/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[39].if,parentSchema:schema15.allOf[39],data};
+if(vErrors === null){
+vErrors = [err499];
+}
+else {
+vErrors.push(err499);
+}
+errors++;
+}
+const _errs578 = errors;
+let valid134 = true;
+const _errs579 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data179 = data.kind;
+if(typeof data179 !== "string"){
+const err500 = {};
+if(vErrors === null){
+vErrors = [err500];
+}
+else {
+vErrors.push(err500);
+}
+errors++;
+}
+if("certificateRemove" !== data179){
+const err501 = {};
+if(vErrors === null){
+vErrors = [err501];
+}
+else {
+vErrors.push(err501);
+}
+errors++;
+}
+}
+}
+var _valid40 = _errs579 === errors;
+errors = _errs578;
+if(vErrors !== null){
+if(_errs578){
+vErrors.length = _errs578;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid40){
+const _errs582 = errors;
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+var _valid40 = _errs582 === errors;
+valid134 = _valid40;
+}
+if(!valid134){
+const err502 = {instancePath,schemaPath:"#/allOf/40/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[40].if,parentSchema:schema15.allOf[40],data};
+if(vErrors === null){
+vErrors = [err502];
+}
+else {
+vErrors.push(err502);
+}
+errors++;
+}
+const _errs584 = errors;
+let valid136 = true;
+const _errs585 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data180 = data.kind;
+if(typeof data180 !== "string"){
+const err503 = {};
+if(vErrors === null){
+vErrors = [err503];
+}
+else {
+vErrors.push(err503);
+}
+errors++;
+}
+if("restartNotice" !== data180){
+const err504 = {};
+if(vErrors === null){
+vErrors = [err504];
+}
+else {
+vErrors.push(err504);
+}
+errors++;
+}
+}
+}
+var _valid41 = _errs585 === errors;
+errors = _errs584;
+if(vErrors !== null){
+if(_errs584){
+vErrors.length = _errs584;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid41){
+const _errs588 = errors;
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var _valid41 = _errs588 === errors;
+valid136 = _valid41;
+}
+if(!valid136){
+const err505 = {instancePath,schemaPath:"#/allOf/41/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[41].if,parentSchema:schema15.allOf[41],data};
+if(vErrors === null){
+vErrors = [err505];
+}
+else {
+vErrors.push(err505);
+}
+errors++;
+}
+const _errs590 = errors;
+let valid138 = true;
+const _errs591 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data181 = data.kind;
+if(typeof data181 !== "string"){
+const err506 = {};
+if(vErrors === null){
+vErrors = [err506];
+}
+else {
+vErrors.push(err506);
+}
+errors++;
+}
+if("networkReset" !== data181){
+const err507 = {};
+if(vErrors === null){
+vErrors = [err507];
+}
+else {
+vErrors.push(err507);
+}
+errors++;
+}
+}
+}
+var _valid42 = _errs591 === errors;
+errors = _errs590;
+if(vErrors !== null){
+if(_errs590){
+vErrors.length = _errs590;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid42){
+const _errs594 = errors;
+if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+var _valid42 = _errs594 === errors;
+valid138 = _valid42;
+}
+if(!valid138){
+const err508 = {instancePath,schemaPath:"#/allOf/42/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[42].if,parentSchema:schema15.allOf[42],data};
+if(vErrors === null){
+vErrors = [err508];
+}
+else {
+vErrors.push(err508);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err509 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err509];
+}
+else {
+vErrors.push(err509);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data182 = data.kind;
+if(!(((((((((((((((((((((((((((((((((((((((((((data182 === "registryValue") || (data182 === "registryBits")) || (data182 === "windowsVersion")) || (data182 === "endpoints")) || (data182 === "wininetTls")) || (data182 === "cachedCredentials")) || (data182 === "dnsFlush")) || (data182 === "joinState")) || (data182 === "joinRepair")) || (data182 === "clockSkew")) || (data182 === "clockResync")) || (data182 === "schannelProtocol")) || (data182 === "cipherSuites")) || (data182 === "oneDriveAccount")) || (data182 === "oneDriveReset")) || (data182 === "scheduledTask")) || (data182 === "scheduledTaskRan")) || (data182 === "scheduledTaskRun")) || (data182 === "file")) || (data182 === "tlsInspection")) || (data182 === "service")) || (data182 === "serviceRestart")) || (data182 === "installedApp")) || (data182 === "appUninstall")) || (data182 === "process")) || (data182 === "processStop")) || (data182 === "command")) || (data182 === "commandRun")) || (data182 === "pathCleanup")) || (data182 === "appxPackage")) || (data182 === "windowsFeature")) || (data182 === "localUser")) || (data182 === "localGroupMember")) || (data182 === "defender")) || (data182 === "defenderStatus")) || (data182 === "defenderSignatureUpdate")) || (data182 === "deviceUptime")) || (data182 === "driveFreeSpace")) || (data182 === "pendingRestart")) || (data182 === "certificate")) || (data182 === "certificateRemove")) || (data182 === "restartNotice")) || (data182 === "networkReset"))){
+const err510 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data182};
+if(vErrors === null){
+vErrors = [err510];
+}
+else {
+vErrors.push(err510);
+}
+errors++;
+}
+}
+}
+else {
+const err511 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err511];
+}
+else {
+vErrors.push(err511);
 }
 errors++;
 }
@@ -13296,7 +15211,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema88.type,parentSchema:schema88,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13306,7 +15221,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema88.enum},message:"must be equal to one of the allowed values",schema:schema88.enum,parentSchema:schema88,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13354,7 +15269,7 @@ errors++;
 if(data.version !== undefined){
 let data11 = data.version;
 if(typeof data11 === "string"){
-if(!pattern69.test(data11)){
+if(!pattern76.test(data11)){
 const err33 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"+"\"",schema:"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$",parentSchema:schema13.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -13391,14 +15306,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema80 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema89 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13408,7 +15323,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13418,7 +15333,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13428,7 +15343,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13438,7 +15353,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema89.required,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13449,7 +15364,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13463,7 +15378,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema80.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema89.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13473,7 +15388,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13484,7 +15399,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.description.type,parentSchema:schema80.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.description.type,parentSchema:schema89.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13498,7 +15413,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema80.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema89.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13508,7 +15423,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema89.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13519,7 +15434,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.displayName.type,parentSchema:schema80.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.displayName.type,parentSchema:schema89.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13533,7 +15448,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema80.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema89.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13543,7 +15458,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema80.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema89.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13554,7 +15469,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.id.type,parentSchema:schema89.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13568,7 +15483,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema89.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13586,7 +15501,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.remediations.type,parentSchema:schema80.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema89.properties.remediations.type,parentSchema:schema89.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13599,7 +15514,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.type.type,parentSchema:schema89.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13609,7 +15524,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema80.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema89.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13621,7 +15536,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13630,7 +15545,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate60.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
@@ -13735,8 +15650,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;

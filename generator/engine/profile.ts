@@ -1,3 +1,4 @@
+import { DEFENDER_DEFAULT_PREFERENCES, SIMULATED_MACHINE_SID } from '../model/profile.ts';
 import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
@@ -151,6 +152,29 @@ export function renderProfile(profile: SimulatedDevice): string {
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
     Provisioned: a.provisioned ?? false, RemoveError: a.removeError ?? '',
   }));
+  data.WindowsFeatures = (profile.windowsFeatures ?? []).map((f) => ({
+    Name: f.name, Kind: f.kind === 'capability' ? 'Capability' : 'OptionalFeature', State: f.state, RestartNeeded: f.restartNeeded ?? false, SetError: f.setError ?? '',
+  }));
+  data.LocalUsers = (profile.localUsers ?? []).map((u, index) => ({
+    Name: u.name, Sid: `${SIMULATED_MACHINE_SID}-${u.rid ?? 1001 + index}`, Enabled: u.enabled ?? true, WriteError: u.writeError ?? '',
+  }));
+  data.LocalGroups = (profile.localGroups ?? []).map((g) => ({
+    Sid: g.sid, Name: g.name, Members: (g.members ?? []).map((m) => ({ Sid: m.sid, Name: m.name ?? '' })), ReadError: g.readError ?? '', WriteError: g.writeError ?? '',
+  }));
+  if (profile.defender) {
+    const d = profile.defender;
+    const preferences: { [key: string]: PsValue } = { ...DEFENDER_DEFAULT_PREFERENCES };
+    for (const [name, value] of Object.entries(d.preferences ?? {})) {
+      if (value === null) delete preferences[name];
+      else preferences[name] = typeof value === 'boolean' ? Number(value) : value;
+    }
+    data.Defender = [{
+      Available: d.available ?? true, Preferences: preferences, TamperProtected: d.tamperProtected ?? false, ReportsTamperProtection: d.reportsTamperProtection ?? true,
+      HeldByPolicy: [...(d.heldByPolicy ?? [])], SignatureAgeDays: d.signatureAgeDays ?? 0, RunningMode: d.runningMode ?? 'Normal', ReadError: d.readError ?? '',
+      SetError: d.setError ?? '', UpdateError: d.updateError ?? '', UpdateTakes: d.updateTakes ?? true,
+    }];
+  }
+  data.Accounts = (profile.accounts ?? []).map((a) => ({ Name: a.name, Sid: a.sid }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
     HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,
