@@ -104,6 +104,13 @@ export default defineDeployment({
     assert.equal(graph.grants.length, before);
   });
 
+  it('client secret with the verbose identity log on: neither the secret nor the token is shown', async () => {
+    const result = await run(['--json'], { AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_SECRET: graph.clientSecret, AZURE_LOG_LEVEL: 'verbose' }, [graph.clientSecret]);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /azure:identity:info/, 'the verbose log is on, so the check can fail');
+    assert.deepEqual(graph.grants.slice(-1), ['client_secret']);
+  });
+
   it('client certificate without its path: a usage error naming the variable, nothing sent', async () => {
     const result = await run(['--auth', 'client-certificate'], { AZURE_CLIENT_ID: graph.clientId });
     assert.equal(result.status, 1);
