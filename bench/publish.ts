@@ -89,7 +89,7 @@ for (const retryAfter of [true, false]) {
   graph.identityHeader = 'bench-identity-header';
   line('re-publish, client secret', await publish(graph));
   line('re-publish, client certificate', await publish(graph, { AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_CERTIFICATE_PATH: join(dir, 'app.pem') }));
-  line('re-publish, device code (1 pending poll)', await publish(graph, {}));
+  line('re-publish, device code (1 pending poll)', await publish(graph, {}, ['--auth', 'device-code']));
   line('re-publish, managed identity (App Service)', await publish(graph, { IDENTITY_ENDPOINT: `${graph.base}/msi/token`, IDENTITY_HEADER: 'bench-identity-header' }, ['--auth', 'managed-identity']));
   // One package's assignment names a filter: one more read (the filters' list), nothing else.
   graph.addFilter('Windows 11 devices');

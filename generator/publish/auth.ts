@@ -11,11 +11,16 @@ export type AuthMethod = (typeof AUTH_METHODS)[number];
 
 export class AuthSetupError extends Error {}
 
-/** The method `--auth` names, else the one the environment implies (a secret or certificate: CI), else device code. */
-export function chooseMethod(flag: AuthMethod | undefined, env: NodeJS.ProcessEnv): AuthMethod {
+/**
+ * The method `--auth` names, else the one the environment implies (a secret or certificate: CI), else device
+ * code, but only for a person at a terminal (`interactive`): a pipeline with no credential configured would
+ * otherwise print a code nobody reads and wait for it to expire.
+ */
+export function chooseMethod(flag: AuthMethod | undefined, env: NodeJS.ProcessEnv, interactive = true): AuthMethod {
   if (flag) return flag;
   if (env.AZURE_CLIENT_SECRET) return 'client-secret';
   if (env.AZURE_CLIENT_CERTIFICATE_PATH) return 'client-certificate';
+  if (!interactive) throw new AuthSetupError('no credential in the environment and no terminal to sign in at: in a pipeline set AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH (or AZURE_CLIENT_SECRET), or pass --auth managed-identity on an Azure host; to sign in by device code from here anyway, pass --auth device-code');
   return 'device-code';
 }
 

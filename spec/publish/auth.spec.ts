@@ -3,13 +3,14 @@
  * own child process, against the local Entra endpoints of spec/support/local-graph.ts: a client certificate
  * (the token endpoint verifies the client_assertion JWT's signature with the registered certificate and its
  * x5t/aud/iss/sub claims), device code (the devicecode endpoint, authorization_pending, then the token; the
- * message to the person on stderr), managed identity (App Service's IDENTITY_ENDPOINT and IDENTITY_HEADER,
- * the source @azure/identity 4 finds first), and the Azure CLI where `az` is missing (it is not on this
+ * message to the person on stderr; the default only at a terminal, given by script(1)), managed identity (App
+ * Service's IDENTITY_ENDPOINT and IDENTITY_HEADER, and IMDS moved by AZURE_POD_IDENTITY_AUTHORITY_HOST, as
+ * @azure/identity 4.14 finds them), and the Azure CLI where `az` is missing (it is not on this
  * machine: only the error is tested). No secret, key, password, device code or token reaches the output,
  * `--json` or argv, even with @azure/identity's verbose log on.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { LocalGraph } from '../support/local-graph.ts';
@@ -118,9 +119,37 @@ export default defineDeployment({
     assert.deepEqual(graph.log, []);
   });
 
-  it('device code, the default with no secret in the environment: the message on stderr, authorization_pending, then the token', async () => {
+  it('no credential in the environment and no terminal: not a device code nobody would read, but what to set; nothing sent', async () => {
+    const result = await run([], {});
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /no credential in the environment and no terminal to sign in at: in a pipeline set AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH \(or AZURE_CLIENT_SECRET\).*pass --auth device-code; nothing was sent/);
+    assert.deepEqual(graph.log, []);
+  });
+
+  it('device code at a terminal (a pseudo-terminal from script(1)), the default with no secret in the environment', async () => {
+    // util-linux script gives the CLI a terminal on stdin, stdout and stderr; its output is the terminal's.
+    graph.devicePendingPolls = 1;
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(k)));
+    graph.clearLog();
+    const command = [process.execPath, BIN, 'publish', 'spec', '--catalog', project.catalog, '--out', project.out, '--what-if'].map((a) => `'${a}'`).join(' ');
+    // Asynchronous: the local Graph answers from this process.
+    const tty = await new Promise<{ status: number | null; stdout: string }>((done, fail) => {
+      const child = spawn('script', ['-qec', command, '/dev/null'], { cwd: project.root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...base, NODE_EXTRA_CA_CERTS: graph.caFile, REMGEN_GRAPH_RETRY_DELAY: '0', NO_COLOR: '1' } });
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+      child.stderr.on('data', (c: Buffer) => { stdout += c.toString(); });
+      const timer = setTimeout(() => { child.kill(); fail(new Error(`no end in 60 s\n${stdout}`)); }, 60_000);
+      child.on('close', (status) => { clearTimeout(timer); done({ status, stdout }); });
+    });
+    assert.equal(tty.status, 0, tty.stdout);
+    assert.match(tty.stdout, /To sign in, open .*\/devicelogin in a browser and enter the code [0-9A-F]{8}\./);
+    assert.deepEqual(graph.grants.slice(-1), ['device_code']);
+    for (const token of graph.tokens) assert.ok(!tty.stdout.includes(token), 'a token on the terminal');
+  });
+
+  it('device code by --auth without a terminal: the message on stderr, authorization_pending, then the token', async () => {
     graph.devicePendingPolls = 2;
-    const result = await run(['--json'], { AZURE_LOG_LEVEL: 'verbose' });
+    const result = await run(['--json', '--auth', 'device-code'], { AZURE_LOG_LEVEL: 'verbose' });
     assert.equal(result.status, 0, result.stderr);
     const asked = graph.log.filter((r) => r.path.endsWith('/oauth2/v2.0/devicecode'));
     assert.equal(asked.length, 1);
@@ -137,7 +166,7 @@ export default defineDeployment({
   it('device code without a client id: says where to put it, nothing sent', async () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace(/ {2}clientId: .*\n/, ''));
     try {
-      const result = await run([], {});
+      const result = await run(['--auth', 'device-code'], {});
       assert.equal(result.status, 1);
       assert.match(result.stderr, /--auth device-code needs the app registration's client id: clientId in the deployment or AZURE_CLIENT_ID; nothing was sent/);
       assert.deepEqual(graph.log, []);
@@ -156,6 +185,16 @@ export default defineDeployment({
     assert.deepEqual(tokenRequests(), [], 'no Entra token endpoint');
     assert.equal((JSON.parse(result.stdout) as { ok: boolean }).ok, true);
     assert.ok(graph.graphRequests().length > 0);
+    assert.deepEqual(graph.identityRequests.at(-1), { source: 'appService', clientId: null }, 'system-assigned: no client id, not the deployment\'s clientId');
+  });
+
+  it('managed identity through IMDS (its endpoint moved by AZURE_POD_IDENTITY_AUTHORITY_HOST), user-assigned by AZURE_CLIENT_ID', async () => {
+    const userAssigned = '0e0e0e0e-1111-4222-8333-444444444444';
+    const result = await run(['--auth', 'managed-identity'], { AZURE_POD_IDENTITY_AUTHORITY_HOST: graph.base, AZURE_CLIENT_ID: userAssigned });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(graph.identityRequests.at(-1), { source: 'imds', clientId: userAssigned });
+    assert.equal(graph.log.filter((r) => r.path.startsWith('/metadata/identity/oauth2/token')).length, 1);
+    assert.deepEqual(graph.grants.slice(-1), ['managed_identity']);
   });
 
   it('managed identity refused (a wrong IDENTITY_HEADER): said with what to check, nothing reaches Graph', async () => {

@@ -141,6 +141,8 @@ export class LocalGraph {
   readonly deviceCodes = new Map<string, { userCode: string; polls: number; scope: string }>();
   /** Managed identity (App Service's local endpoint, `/msi/token`): the secret IDENTITY_HEADER it expects. */
   identityHeader: string | undefined;
+  /** Each managed-identity token request: which endpoint, and the user-assigned identity's client id if one was asked for. */
+  readonly identityRequests: { source: 'appService' | 'imds'; clientId: string | null }[] = [];
   /** How each token was obtained, in order: client_secret, client_assertion, device_code, managed_identity. */
   readonly grants: string[] = [];
   private server: Server | undefined;
@@ -224,6 +226,8 @@ export class LocalGraph {
     if (path === `${tenantPrefix}/oauth2/v2.0/devicecode` && method === 'POST') return this.deviceCode(new URLSearchParams(body), res);
     if (path === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return this.token(new URLSearchParams(body), res);
     if (path === '/msi/token' && method === 'GET') return this.managedIdentityToken(url, req, res);
+    // msal-node asks for the path with a trailing slash.
+    if (path.replace(/\/$/, '') === '/metadata/identity/oauth2/token' && method === 'GET') return this.imdsToken(url, req, res);
     const blob = /^\/exports\/([^/]+)\/report\.zip$/.exec(path);
     if (blob && method === 'GET') {
       const job = this.exportJobs.get(blob[1]!);
@@ -455,12 +459,25 @@ export class LocalGraph {
 
   /** App Service's managed identity endpoint (IDENTITY_ENDPOINT, API 2019-08-01): the X-IDENTITY-HEADER secret, a `resource`. */
   private managedIdentityToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    this.identityRequests.push({ source: 'appService', clientId: url.searchParams.get('client_id') });
     if (!this.identityHeader || req.headers['x-identity-header'] !== this.identityHeader) return this.send(res, 401, { statusCode: 401, message: 'Unauthorized: the X-IDENTITY-HEADER is missing or wrong' });
     if (url.searchParams.get('api-version') !== '2019-08-01' || !url.searchParams.get('resource')) return this.send(res, 400, { statusCode: 400, message: 'api-version 2019-08-01 and resource are required' });
     const token = `local-token-${randomUUID()}`;
     this.tokens.add(token);
     this.grants.push('managed_identity');
     return this.send(res, 200, { access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: this.clientId });
+  }
+
+  /** A VM's IMDS (API 2018-02-01): `Metadata: true`, a `resource`, `client_id` for a user-assigned identity. */
+  private imdsToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    this.identityRequests.push({ source: 'imds', clientId: url.searchParams.get('client_id') });
+    if (req.headers.metadata !== 'true') return this.send(res, 400, { error: 'invalid_request', error_description: 'Required metadata header not specified' });
+    if (url.searchParams.get('api-version') !== '2018-02-01' || !url.searchParams.get('resource')) return this.send(res, 400, { error: 'invalid_request', error_description: 'api-version 2018-02-01 and resource are required' });
+    const token = `local-token-${randomUUID()}`;
+    this.tokens.add(token);
+    this.grants.push('managed_identity');
+    const now = Math.floor(Date.now() / 1000);
+    return this.send(res, 200, { access_token: token, expires_in: '3600', expires_on: String(now + 3600), ext_expires_in: '3600', not_before: String(now), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: url.searchParams.get('client_id') ?? 'system-assigned' });
   }
 
   private reporting(id: string, what: string, url: URL, res: ServerResponse): number {

@@ -118,7 +118,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
   const endpoints = endpointsOf(deployment, args.cloud);
   let session;
   try {
-    const method = chooseMethod(args.auth, process.env);
+    const method = chooseMethod(args.auth, process.env, process.stderr.isTTY === true);
     const credential = await credentialFor(method, {
       tenant: deployment.tenant, clientId: deployment.clientId, authorityHost: endpoints.authorityHost, custom: endpoints.custom, env: process.env, prompt: printError,
     });
