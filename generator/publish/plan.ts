@@ -207,7 +207,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     read.push({ want, current, wantAssignments, haveAssignments });
   }
   // graph-intune 2: runRemediationScript has been seen to read back false after being posted true ([TF] PR
-  // #1385). If no assignment in the tenant reads back true, a false read back says nothing, and is not taken
+  // #1385). If no assignment of the scripts read here reads back true, a false read back says nothing, and is not taken
   // for a change from the deployment's true (else a publish would post the set again every time).
   const trustRun = read.some((r) => r.haveAssignments.some((a) => a.run === true));
   const notes: string[] = [];
