@@ -7,7 +7,7 @@
  * latency is not in them.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalGraph } from '../spec/support/local-graph.ts';
 import { BIN, REPO, scratchProject } from '../spec/support/temp-catalog.ts';
@@ -33,26 +33,30 @@ export default defineDeployment({
   return graph;
 }
 
-function publish(graph: LocalGraph, env: Record<string, string> = {}): Promise<{ status: number; ms: number; reads: number; writes: number; stderr: string }> {
+const CREDENTIAL_ENV = /^(AZURE_|IDENTITY_|MSI_|IMDS_)/;
+
+function publish(graph: LocalGraph, env: Record<string, string> = { AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_SECRET: graph.clientSecret }, args: string[] = []): Promise<{ status: number; ms: number; reads: number; writes: number; sign: number; stderr: string }> {
   graph.clearLog();
   const start = performance.now();
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !CREDENTIAL_ENV.test(k)));
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, 'publish', 'bench', '--catalog', project.catalog, '--out', project.out], {
+    const child = spawn(process.execPath, [BIN, 'publish', 'bench', '--catalog', project.catalog, '--out', project.out, ...args], {
       cwd: project.root,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: graph.caFile, AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_SECRET: graph.clientSecret, ...env },
+      env: { ...base, NODE_EXTRA_CA_CERTS: graph.caFile, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
     child.on('close', (code) => {
       const requests = graph.graphRequests();
-      done({ status: code ?? -1, ms: Math.round(performance.now() - start), reads: requests.filter((r) => r.method === 'GET').length, writes: requests.filter((r) => r.method !== 'GET').length, stderr });
+      const sign = graph.log.filter((r) => !r.path.startsWith('/beta/')).length;
+      done({ status: code ?? -1, ms: Math.round(performance.now() - start), reads: requests.filter((r) => r.method === 'GET').length, writes: requests.filter((r) => r.method !== 'GET').length, sign, stderr });
     });
   });
 }
 
 const line = (label: string, r: Awaited<ReturnType<typeof publish>>, extra = ''): void => {
-  console.log(`${label.padEnd(34)} exit ${r.status}  ${String(r.reads).padStart(3)} reads  ${String(r.writes).padStart(3)} writes  ${String(r.ms).padStart(6)} ms${extra}`);
+  console.log(`${label.padEnd(44)} exit ${r.status}  ${String(r.sign).padStart(2)} sign-in  ${String(r.reads).padStart(3)} reads  ${String(r.writes).padStart(3)} writes  ${String(r.ms).padStart(6)} ms${extra}`);
   if (r.status !== 0) console.log(r.stderr);
 };
 
@@ -68,6 +72,30 @@ for (const retryAfter of [true, false]) {
   graph.writeLimit = { max: 5, windowMs: 2000, retryAfter };
   const r = await publish(graph);
   line(`first publish, 429 storm ${retryAfter ? 'with' : 'without'} Retry-After`, r, `  (${graph.throttled} answered 429; ${graph.scripts.size} scripts, ${[...graph.scripts.values()].filter((s) => s.assignments.length > 0).length} assigned)`);
+  line('  then re-publish', await publish(graph));
+  await graph.stop();
+}
+{
+  // Sign-in by each method the local Entra holds, on an unchanged tenant: its requests (OpenID configuration,
+  // token, device code polls at the answer's 1 s interval) and the whole run's wall time.
+  const graph = await tenant();
+  await publish(graph);
+  const dir = join(project.root, 'keys');
+  mkdirSync(dir, { recursive: true });
+  spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.pem'), '-days', '1', '-subj', '/CN=bench'], { stdio: 'ignore' });
+  const cert = readFileSync(join(dir, 'c.pem'), 'utf8');
+  writeFileSync(join(dir, 'app.pem'), cert + readFileSync(join(dir, 'k.pem'), 'utf8'));
+  graph.clientCertificates.push(cert);
+  graph.identityHeader = 'bench-identity-header';
+  line('re-publish, client secret', await publish(graph));
+  line('re-publish, client certificate', await publish(graph, { AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_CERTIFICATE_PATH: join(dir, 'app.pem') }));
+  line('re-publish, device code (1 pending poll)', await publish(graph, {}, ['--auth', 'device-code']));
+  line('re-publish, managed identity (App Service)', await publish(graph, { IDENTITY_ENDPOINT: `${graph.base}/msi/token`, IDENTITY_HEADER: 'bench-identity-header' }, ['--auth', 'managed-identity']));
+  // One package's assignment names a filter: one more read (the filters' list), nothing else.
+  graph.addFilter('Windows 11 devices');
+  const file = join(project.root, 'deployments', 'bench.ts');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(/"schedule":\{"every":"days","interval":1,"time":"01:00"\}\}\]/, '"schedule":{"every":"days","interval":1,"time":"01:00"},"filter":{"name":"Windows 11 devices","mode":"include"}}]'));
+  line('publish, first package filtered by name', await publish(graph));
   line('  then re-publish', await publish(graph));
   await graph.stop();
 }

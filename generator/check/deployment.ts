@@ -100,6 +100,12 @@ export async function checkDeployment(loaded: LoadedDeployment, catalog: Catalog
     (entry.assign ?? []).forEach((assignment, a) => {
       const path = [...at, 'assign', a] as const;
       found.push(...scheduleFindings([...path, 'schedule'], assignment.schedule, today));
+      const filter = assignment.filter;
+      if (filter && (filter.id === undefined) === (filter.name === undefined)) {
+        found.push({ path: [...path, 'filter'], message: filter.id === undefined
+          ? `a filter needs its id or its name: add name: '<display name>' (Tenant administration > Filters) or id: '<guid>'`
+          : `a filter is named by its id or by its name, not both; keep one` });
+      }
       if (entry.detectOnly === true && assignment.runRemediation === true) {
         found.push({ path: [...path, 'runRemediation'], message: `package '${entry.package}' is detectOnly, so no assignment may run its remediation; remove runRemediation or detectOnly` });
       }

@@ -2,7 +2,7 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Deployment","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"Assignment":{"additionalProperties":false,"description":"One included target of a package: a group (or all devices, all users) with its schedule.","properties":{"filter":{"$ref":"#/definitions/AssignmentFilter"},"group":{"$ref":"#/definitions/GroupRef","description":"A group name or id, or `allDevices` / `allUsers` (Intune's built-in targets)."},"runRemediation":{"description":"Run the remediation script when detection finds the issue (default true; false in a detectOnly package).","type":"boolean"},"schedule":{"$ref":"#/definitions/Schedule"}},"required":["group","schedule"],"type":"object"},"AssignmentFilter":{"additionalProperties":false,"description":"An Intune assignment filter, by id (Tenant administration > Filters in the portal).","properties":{"id":{"description":"The filter's id (a GUID).","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","type":"string"},"mode":{"description":"`include`: run only on devices the filter matches; `exclude`: everywhere but those.","enum":["include","exclude"],"type":"string"}},"required":["id","mode"],"type":"object"},"CloudName":{"enum":["global","usgov","usgov-dod","china"],"type":"string"},"CustomCloud":{"additionalProperties":false,"description":"A private cloud's pair of endpoints (the tests use it for a local Graph).","properties":{"authorityHost":{"description":"The Entra authority host, e.g. `https://login.microsoftonline.com`.","pattern":"^https://","type":"string"},"graphEndpoint":{"description":"Graph's base URL without the version, e.g. `https://graph.microsoft.com`.","pattern":"^https://","type":"string"}},"required":["graphEndpoint","authorityHost"],"type":"object"},"DailySchedule":{"additionalProperties":false,"description":"Every N days at a time (`deviceHealthScriptDailySchedule`).","properties":{"every":{"const":"days","type":"string"},"interval":{"description":"Days between runs, at least 1.","type":"integer"},"time":{"description":"The time of day, `HH:MM`.","examples":["01:00"],"pattern":"^\\d{2}:\\d{2}$","type":"string"},"utc":{"description":"The time is UTC; otherwise the device's local time (the default).","type":"boolean"}},"required":["every","interval","time"],"type":"object"},"Deployment":{"additionalProperties":false,"properties":{"allowDevelopmentCertificate":{"description":"Publish a build signed with the development certificate (default false: devices do not trust it unless its trust script has run on them). Only for a test tenant.","type":"boolean"},"clientId":{"description":"The app registration's client id for device-code sign-in (default: the AZURE_CLIENT_ID environment variable).","type":"string"},"cloud":{"$ref":"#/definitions/CloudName","description":"The national cloud (default `global`); `--cloud` overrides it."},"customCloud":{"$ref":"#/definitions/CustomCloud","description":"A private cloud's endpoints; wins over `cloud`."},"enforceSignatureCheck":{"description":"Intune's \"Enforce script signature check\" (default true: devices verify the Authenticode signature).","type":"boolean"},"id":{"description":"The deployment's name: part of the ownership marker remgen writes into each script's description.","examples":["contoso-test"],"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"packages":{"description":"The packages, each once.","items":{"$ref":"#/definitions/PackageDeployment"},"type":"array"},"scopeTags":{"description":"Scope tag ids for every package (default `[\"0\"]`).","items":{"type":"string"},"type":"array"},"tenant":{"description":"The tenant: its id (GUID) or a verified domain (`contoso.onmicrosoft.com`).","minLength":1,"type":"string"},"type":{"const":"deployment","type":"string"}},"required":["id","packages","tenant","type"],"type":"object"},"GroupRef":{"description":"A Microsoft Entra group by display name (resolved at publish time; exactly one group must have it) or by object id (a GUID, used as it is).","minLength":1,"type":"string"},"HourlySchedule":{"additionalProperties":false,"description":"Every N hours (`deviceHealthScriptHourlySchedule`).","properties":{"every":{"const":"hours","type":"string"},"interval":{"description":"Hours between runs, 1 to 23 (Graph's range; for a day or more use `every: 'days'`).","type":"integer"}},"required":["every","interval"],"type":"object"},"OnceSchedule":{"additionalProperties":false,"description":"Once, on a date at a time (graph-intune 2, `deviceHealthScriptRunOnceSchedule`).","properties":{"date":{"description":"The day, `YYYY-MM-DD`.","examples":["2026-12-24"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"every":{"const":"once","type":"string"},"time":{"description":"The time of day, `HH:MM`.","examples":["01:00"],"pattern":"^\\d{2}:\\d{2}$","type":"string"},"utc":{"description":"The time is UTC; otherwise the device's local time (the default).","type":"boolean"}},"required":["every","date","time"],"type":"object"},"PackageDeployment":{"additionalProperties":false,"description":"One built package in the deployment.","properties":{"assign":{"description":"The groups it runs for; empty or absent: uploaded but not assigned.","items":{"$ref":"#/definitions/Assignment"},"type":"array"},"detectOnly":{"description":"Detection only: no assignment may set `runRemediation: true`, and each defaults to false.","type":"boolean"},"enforceSignatureCheck":{"description":"Overrides the deployment's `enforceSignatureCheck`.","type":"boolean"},"exclude":{"description":"Groups excluded from every assignment of the package (no schedule).","items":{"$ref":"#/definitions/GroupRef"},"type":"array"},"package":{"description":"The remediation id (its package folder under out/intune/).","minLength":1,"type":"string"},"scopeTags":{"description":"Scope tag ids for this package (default: the deployment's, else `[\"0\"]`, the Default tag).","items":{"type":"string"},"type":"array"}},"required":["package"],"type":"object"},"Schedule":{"allOf":[{"if":{"properties":{"every":{"const":"once","type":"string"}}},"then":{"$ref":"#/definitions/OnceSchedule"}},{"if":{"properties":{"every":{"const":"hours","type":"string"}}},"then":{"$ref":"#/definitions/HourlySchedule"}},{"if":{"properties":{"every":{"const":"days","type":"string"}}},"then":{"$ref":"#/definitions/DailySchedule"}}],"properties":{"every":{"enum":["once","hours","days"]}},"required":["every"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Deployment","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"Assignment":{"additionalProperties":false,"description":"One included target of a package: a group (or all devices, all users) with its schedule.","properties":{"filter":{"$ref":"#/definitions/AssignmentFilter"},"group":{"$ref":"#/definitions/GroupRef","description":"A group name or id, or `allDevices` / `allUsers` (Intune's built-in targets)."},"runRemediation":{"description":"Run the remediation script when detection finds the issue (default true; false in a detectOnly package).","type":"boolean"},"schedule":{"$ref":"#/definitions/Schedule"}},"required":["group","schedule"],"type":"object"},"AssignmentFilter":{"additionalProperties":false,"description":"An Intune assignment filter (Tenant administration > Filters in the portal), by id or by display name: exactly one of the two. A name is resolved at publish time (graph-intune 2: exactly one Windows device filter must have it; reading filters needs DeviceManagementConfiguration.Read.All).","properties":{"id":{"description":"The filter's id (a GUID).","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","type":"string"},"mode":{"description":"`include`: run only on devices the filter matches; `exclude`: everywhere but those.","enum":["include","exclude"],"type":"string"},"name":{"description":"The filter's display name, as the portal shows it.","examples":["Windows 11 devices"],"minLength":1,"type":"string"}},"required":["mode"],"type":"object"},"CloudName":{"enum":["global","usgov","usgov-dod","china"],"type":"string"},"CustomCloud":{"additionalProperties":false,"description":"A private cloud's pair of endpoints (the tests use it for a local Graph).","properties":{"authorityHost":{"description":"The Entra authority host, e.g. `https://login.microsoftonline.com`.","pattern":"^https://","type":"string"},"graphEndpoint":{"description":"Graph's base URL without the version, e.g. `https://graph.microsoft.com`.","pattern":"^https://","type":"string"}},"required":["graphEndpoint","authorityHost"],"type":"object"},"DailySchedule":{"additionalProperties":false,"description":"Every N days at a time (`deviceHealthScriptDailySchedule`).","properties":{"every":{"const":"days","type":"string"},"interval":{"description":"Days between runs, at least 1.","type":"integer"},"time":{"description":"The time of day, `HH:MM`.","examples":["01:00"],"pattern":"^\\d{2}:\\d{2}$","type":"string"},"utc":{"description":"The time is UTC; otherwise the device's local time (the default).","type":"boolean"}},"required":["every","interval","time"],"type":"object"},"Deployment":{"additionalProperties":false,"properties":{"allowDevelopmentCertificate":{"description":"Publish a build signed with the development certificate (default false: devices do not trust it unless its trust script has run on them). Only for a test tenant.","type":"boolean"},"clientId":{"description":"The app registration's client id for device-code sign-in (default: the AZURE_CLIENT_ID environment variable).","type":"string"},"cloud":{"$ref":"#/definitions/CloudName","description":"The national cloud (default `global`); `--cloud` overrides it."},"customCloud":{"$ref":"#/definitions/CustomCloud","description":"A private cloud's endpoints; wins over `cloud`."},"enforceSignatureCheck":{"description":"Intune's \"Enforce script signature check\" (default true: devices verify the Authenticode signature).","type":"boolean"},"id":{"description":"The deployment's name: part of the ownership marker remgen writes into each script's description.","examples":["contoso-test"],"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"packages":{"description":"The packages, each once.","items":{"$ref":"#/definitions/PackageDeployment"},"type":"array"},"scopeTags":{"description":"Scope tag ids for every package (default `[\"0\"]`).","items":{"type":"string"},"type":"array"},"tenant":{"description":"The tenant: its id (GUID) or a verified domain (`contoso.onmicrosoft.com`).","minLength":1,"type":"string"},"type":{"const":"deployment","type":"string"}},"required":["id","packages","tenant","type"],"type":"object"},"GroupRef":{"description":"A Microsoft Entra group by display name (resolved at publish time; exactly one group must have it) or by object id (a GUID, used as it is).","minLength":1,"type":"string"},"HourlySchedule":{"additionalProperties":false,"description":"Every N hours (`deviceHealthScriptHourlySchedule`).","properties":{"every":{"const":"hours","type":"string"},"interval":{"description":"Hours between runs, 1 to 23 (Graph's range; for a day or more use `every: 'days'`).","type":"integer"}},"required":["every","interval"],"type":"object"},"OnceSchedule":{"additionalProperties":false,"description":"Once, on a date at a time (graph-intune 2, `deviceHealthScriptRunOnceSchedule`).","properties":{"date":{"description":"The day, `YYYY-MM-DD`.","examples":["2026-12-24"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"every":{"const":"once","type":"string"},"time":{"description":"The time of day, `HH:MM`.","examples":["01:00"],"pattern":"^\\d{2}:\\d{2}$","type":"string"},"utc":{"description":"The time is UTC; otherwise the device's local time (the default).","type":"boolean"}},"required":["every","date","time"],"type":"object"},"PackageDeployment":{"additionalProperties":false,"description":"One built package in the deployment.","properties":{"assign":{"description":"The groups it runs for; empty or absent: uploaded but not assigned.","items":{"$ref":"#/definitions/Assignment"},"type":"array"},"detectOnly":{"description":"Detection only: no assignment may set `runRemediation: true`, and each defaults to false.","type":"boolean"},"enforceSignatureCheck":{"description":"Overrides the deployment's `enforceSignatureCheck`.","type":"boolean"},"exclude":{"description":"Groups excluded from every assignment of the package (no schedule).","items":{"$ref":"#/definitions/GroupRef"},"type":"array"},"package":{"description":"The remediation id (its package folder under out/intune/).","minLength":1,"type":"string"},"scopeTags":{"description":"Scope tag ids for this package (default: the deployment's, else `[\"0\"]`, the Default tag).","items":{"type":"string"},"type":"array"}},"required":["package"],"type":"object"},"Schedule":{"allOf":[{"if":{"properties":{"every":{"const":"once","type":"string"}}},"then":{"$ref":"#/definitions/OnceSchedule"}},{"if":{"properties":{"every":{"const":"hours","type":"string"}}},"then":{"$ref":"#/definitions/HourlySchedule"}},{"if":{"properties":{"every":{"const":"days","type":"string"}}},"then":{"$ref":"#/definitions/DailySchedule"}}],"properties":{"every":{"enum":["once","hours","days"]}},"required":["every"],"type":"object"}}};
 const schema12 = {"additionalProperties":false,"properties":{"allowDevelopmentCertificate":{"description":"Publish a build signed with the development certificate (default false: devices do not trust it unless its trust script has run on them). Only for a test tenant.","type":"boolean"},"clientId":{"description":"The app registration's client id for device-code sign-in (default: the AZURE_CLIENT_ID environment variable).","type":"string"},"cloud":{"$ref":"#/definitions/CloudName","description":"The national cloud (default `global`); `--cloud` overrides it."},"customCloud":{"$ref":"#/definitions/CustomCloud","description":"A private cloud's endpoints; wins over `cloud`."},"enforceSignatureCheck":{"description":"Intune's \"Enforce script signature check\" (default true: devices verify the Authenticode signature).","type":"boolean"},"id":{"description":"The deployment's name: part of the ownership marker remgen writes into each script's description.","examples":["contoso-test"],"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"packages":{"description":"The packages, each once.","items":{"$ref":"#/definitions/PackageDeployment"},"type":"array"},"scopeTags":{"description":"Scope tag ids for every package (default `[\"0\"]`).","items":{"type":"string"},"type":"array"},"tenant":{"description":"The tenant: its id (GUID) or a verified domain (`contoso.onmicrosoft.com`).","minLength":1,"type":"string"},"type":{"const":"deployment","type":"string"}},"required":["id","packages","tenant","type"],"type":"object"};
 const schema13 = {"enum":["global","usgov","usgov-dod","china"],"type":"string"};
 const schema14 = {"additionalProperties":false,"description":"A private cloud's pair of endpoints (the tests use it for a local Graph).","properties":{"authorityHost":{"description":"The Entra authority host, e.g. `https://login.microsoftonline.com`.","pattern":"^https://","type":"string"},"graphEndpoint":{"description":"Graph's base URL without the version, e.g. `https://graph.microsoft.com`.","pattern":"^https://","type":"string"}},"required":["graphEndpoint","authorityHost"],"type":"object"};
@@ -13,7 +13,7 @@ const pattern2 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
 const schema15 = {"additionalProperties":false,"description":"One built package in the deployment.","properties":{"assign":{"description":"The groups it runs for; empty or absent: uploaded but not assigned.","items":{"$ref":"#/definitions/Assignment"},"type":"array"},"detectOnly":{"description":"Detection only: no assignment may set `runRemediation: true`, and each defaults to false.","type":"boolean"},"enforceSignatureCheck":{"description":"Overrides the deployment's `enforceSignatureCheck`.","type":"boolean"},"exclude":{"description":"Groups excluded from every assignment of the package (no schedule).","items":{"$ref":"#/definitions/GroupRef"},"type":"array"},"package":{"description":"The remediation id (its package folder under out/intune/).","minLength":1,"type":"string"},"scopeTags":{"description":"Scope tag ids for this package (default: the deployment's, else `[\"0\"]`, the Default tag).","items":{"type":"string"},"type":"array"}},"required":["package"],"type":"object"};
 const schema18 = {"description":"A Microsoft Entra group by display name (resolved at publish time; exactly one group must have it) or by object id (a GUID, used as it is).","minLength":1,"type":"string"};
 const schema16 = {"additionalProperties":false,"description":"One included target of a package: a group (or all devices, all users) with its schedule.","properties":{"filter":{"$ref":"#/definitions/AssignmentFilter"},"group":{"$ref":"#/definitions/GroupRef","description":"A group name or id, or `allDevices` / `allUsers` (Intune's built-in targets)."},"runRemediation":{"description":"Run the remediation script when detection finds the issue (default true; false in a detectOnly package).","type":"boolean"},"schedule":{"$ref":"#/definitions/Schedule"}},"required":["group","schedule"],"type":"object"};
-const schema17 = {"additionalProperties":false,"description":"An Intune assignment filter, by id (Tenant administration > Filters in the portal).","properties":{"id":{"description":"The filter's id (a GUID).","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","type":"string"},"mode":{"description":"`include`: run only on devices the filter matches; `exclude`: everywhere but those.","enum":["include","exclude"],"type":"string"}},"required":["id","mode"],"type":"object"};
+const schema17 = {"additionalProperties":false,"description":"An Intune assignment filter (Tenant administration > Filters in the portal), by id or by display name: exactly one of the two. A name is resolved at publish time (graph-intune 2: exactly one Windows device filter must have it; reading filters needs DeviceManagementConfiguration.Read.All).","properties":{"id":{"description":"The filter's id (a GUID).","pattern":"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$","type":"string"},"mode":{"description":"`include`: run only on devices the filter matches; `exclude`: everywhere but those.","enum":["include","exclude"],"type":"string"},"name":{"description":"The filter's display name, as the portal shows it.","examples":["Windows 11 devices"],"minLength":1,"type":"string"}},"required":["mode"],"type":"object"};
 const pattern3 = new RegExp("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", "u");
 const schema19 = {"allOf":[{"if":{"properties":{"every":{"const":"once","type":"string"}}},"then":{"$ref":"#/definitions/OnceSchedule"}},{"if":{"properties":{"every":{"const":"hours","type":"string"}}},"then":{"$ref":"#/definitions/HourlySchedule"}},{"if":{"properties":{"every":{"const":"days","type":"string"}}},"then":{"$ref":"#/definitions/DailySchedule"}}],"properties":{"every":{"enum":["once","hours","days"]}},"required":["every"],"type":"object"};
 const schema20 = {"additionalProperties":false,"description":"Once, on a date at a time (graph-intune 2, `deviceHealthScriptRunOnceSchedule`).","properties":{"date":{"description":"The day, `YYYY-MM-DD`.","examples":["2026-12-24"],"pattern":"^\\d{4}-\\d{2}-\\d{2}$","type":"string"},"every":{"const":"once","type":"string"},"time":{"description":"The time of day, `HH:MM`.","examples":["01:00"],"pattern":"^\\d{2}:\\d{2}$","type":"string"},"utc":{"description":"The time is UTC; otherwise the device's local time (the default).","type":"boolean"}},"required":["every","date","time"],"type":"object"};
@@ -611,8 +611,8 @@ errors++;
 if(data.filter !== undefined){
 let data0 = data.filter;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err3 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema17.required,parentSchema:schema17,data:data0};
+if(data0.mode === undefined){
+const err3 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema17.required,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -621,8 +621,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.mode === undefined){
-const err4 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'",schema:schema17.required,parentSchema:schema17,data:data0};
+for(const key1 in data0){
+if(!(((key1 === "id") || (key1 === "mode")) || (key1 === "name"))){
+const err4 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -631,9 +632,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key1 in data0){
-if(!((key1 === "id") || (key1 === "mode"))){
-const err5 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data:data0};
+}
+if(data0.id !== undefined){
+let data1 = data0.id;
+if(typeof data1 === "string"){
+if(!pattern3.test(data1)){
+const err5 = {instancePath:instancePath+"/filter/id",schemaPath:"#/definitions/AssignmentFilter/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema17.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -643,11 +647,8 @@ vErrors.push(err5);
 errors++;
 }
 }
-if(data0.id !== undefined){
-let data1 = data0.id;
-if(typeof data1 === "string"){
-if(!pattern3.test(data1)){
-const err6 = {instancePath:instancePath+"/filter/id",schemaPath:"#/definitions/AssignmentFilter/properties/id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"},message:"must match pattern \""+"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"+"\"",schema:"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$",parentSchema:schema17.properties.id,data:data1};
+else {
+const err6 = {instancePath:instancePath+"/filter/id",schemaPath:"#/definitions/AssignmentFilter/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.id.type,parentSchema:schema17.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -657,8 +658,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/filter/id",schemaPath:"#/definitions/AssignmentFilter/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.id.type,parentSchema:schema17.properties.id,data:data1};
+if(data0.mode !== undefined){
+let data2 = data0.mode;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/filter/mode",schemaPath:"#/definitions/AssignmentFilter/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.mode.type,parentSchema:schema17.properties.mode,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -667,11 +670,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data0.mode !== undefined){
-let data2 = data0.mode;
-if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/filter/mode",schemaPath:"#/definitions/AssignmentFilter/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.mode.type,parentSchema:schema17.properties.mode,data:data2};
+if(!((data2 === "include") || (data2 === "exclude"))){
+const err8 = {instancePath:instancePath+"/filter/mode",schemaPath:"#/definitions/AssignmentFilter/properties/mode/enum",keyword:"enum",params:{allowedValues: schema17.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.mode.enum,parentSchema:schema17.properties.mode,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -680,8 +680,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(!((data2 === "include") || (data2 === "exclude"))){
-const err9 = {instancePath:instancePath+"/filter/mode",schemaPath:"#/definitions/AssignmentFilter/properties/mode/enum",keyword:"enum",params:{allowedValues: schema17.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema17.properties.mode.enum,parentSchema:schema17.properties.mode,data:data2};
+}
+if(data0.name !== undefined){
+let data3 = data0.name;
+if(typeof data3 === "string"){
+if(func3(data3) < 1){
+const err9 = {instancePath:instancePath+"/filter/name",schemaPath:"#/definitions/AssignmentFilter/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema17.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -691,9 +695,8 @@ vErrors.push(err9);
 errors++;
 }
 }
-}
 else {
-const err10 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data0};
+const err10 = {instancePath:instancePath+"/filter/name",schemaPath:"#/definitions/AssignmentFilter/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.name.type,parentSchema:schema17.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -703,11 +706,9 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.group !== undefined){
-let data3 = data.group;
-if(typeof data3 === "string"){
-if(func3(data3) < 1){
-const err11 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/GroupRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18,data:data3};
+}
+else {
+const err11 = {instancePath:instancePath+"/filter",schemaPath:"#/definitions/AssignmentFilter/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data:data0};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -717,8 +718,11 @@ vErrors.push(err11);
 errors++;
 }
 }
-else {
-const err12 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/GroupRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data3};
+if(data.group !== undefined){
+let data4 = data.group;
+if(typeof data4 === "string"){
+if(func3(data4) < 1){
+const err12 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/GroupRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema18,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -728,15 +732,26 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.runRemediation !== undefined){
-let data4 = data.runRemediation;
-if(typeof data4 !== "boolean"){
-const err13 = {instancePath:instancePath+"/runRemediation",schemaPath:"#/properties/runRemediation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.runRemediation.type,parentSchema:schema16.properties.runRemediation,data:data4};
+else {
+const err13 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/GroupRef/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.runRemediation !== undefined){
+let data5 = data.runRemediation;
+if(typeof data5 !== "boolean"){
+const err14 = {instancePath:instancePath+"/runRemediation",schemaPath:"#/properties/runRemediation/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.runRemediation.type,parentSchema:schema16.properties.runRemediation,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -749,12 +764,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err14 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
 if(vErrors === null){
-vErrors = [err14];
+vErrors = [err15];
 }
 else {
-vErrors.push(err14);
+vErrors.push(err15);
 }
 errors++;
 }

@@ -61,13 +61,23 @@ export interface DailySchedule {
 /** @discriminator every */
 export type Schedule = OnceSchedule | HourlySchedule | DailySchedule;
 
-/** An Intune assignment filter, by id (Tenant administration > Filters in the portal). */
+/**
+ * An Intune assignment filter (Tenant administration > Filters in the portal), by id or by display name:
+ * exactly one of the two. A name is resolved at publish time (graph-intune 2: exactly one Windows device
+ * filter must have it; reading filters needs DeviceManagementConfiguration.Read.All).
+ */
 export interface AssignmentFilter {
   /**
    * The filter's id (a GUID).
    * @pattern ^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$
    */
-  readonly id: string;
+  readonly id?: string;
+  /**
+   * The filter's display name, as the portal shows it.
+   * @minLength 1
+   * @examples ["Windows 11 devices"]
+   */
+  readonly name?: string;
   /** `include`: run only on devices the filter matches; `exclude`: everywhere but those. */
   readonly mode: 'include' | 'exclude';
 }

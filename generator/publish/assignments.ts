@@ -18,6 +18,9 @@ export interface ComparableAssignment {
   readonly key: string;
   /** Everything that matters, as one string. */
   readonly value: string;
+  /** The same without the run flag, and the flag (null for an exclusion). */
+  readonly sansRun: string;
+  readonly run: boolean | null;
   /** For the plan: what an admin reads. */
   readonly words: string;
   readonly body: DeviceHealthScriptAssignment;
@@ -37,7 +40,10 @@ function scheduleWords(s: Wire | null | undefined): string {
   return type;
 }
 
-function canonical(a: Wire & DeviceHealthScriptAssignment): ComparableAssignment {
+/** Filter ids to the names an admin knows them by, for the plan's words. */
+export type FilterNames = ReadonlyMap<string, string>;
+
+function canonical(a: Wire & DeviceHealthScriptAssignment, filterNames?: FilterNames): ComparableAssignment {
   const target = (a.target ?? {}) as Wire;
   const type = text(target['@odata.type'], '');
   const groupId = text(target.groupId, '').toLowerCase();
@@ -54,23 +60,27 @@ function canonical(a: Wire & DeviceHealthScriptAssignment): ComparableAssignment
   };
   const run = type === EXCLUDE ? null : a.runRemediationScript === true;
   const value = JSON.stringify({ key, filter, run, schedule });
+  const sansRun = JSON.stringify({ key, filter, schedule });
   const words = type === EXCLUDE
     ? 'excluded'
-    : `${scheduleWords(s)}, ${run ? 'detect and remediate' : 'detect only'}${filter ? `, filter ${filter.type} ${filter.id}` : ''}`;
-  return { key, value, words, body: a };
+    : `${scheduleWords(s)}, ${run ? 'detect and remediate' : 'detect only'}${filter ? `, filter ${filter.type} ${filterNames?.has(filter.id) ? `'${filterNames.get(filter.id)}' (${filter.id})` : filter.id}` : ''}`;
+  return { key, value, sansRun, run, words, body: a };
 }
 
 /** What Graph holds now. */
-export const fromGraph = (a: DeviceHealthScriptAssignment): ComparableAssignment => canonical(a as unknown as Wire);
+export const fromGraph = (a: DeviceHealthScriptAssignment, filterNames?: FilterNames): ComparableAssignment => canonical(a as unknown as Wire, filterNames);
 
-/** The deployment's assignment, its group resolved (`undefined` id for the built-in targets). */
-export function fromDesired(a: DesiredAssignment, groupId: string | undefined): ComparableAssignment {
-  const filter = a.filter
-    ? { deviceAndAppManagementAssignmentFilterId: a.filter.id.toLowerCase(), deviceAndAppManagementAssignmentFilterType: a.filter.mode }
+/**
+ * The deployment's assignment, its group resolved (`undefined` id for the built-in targets) and its filter's
+ * id (given, or resolved from its name).
+ */
+export function fromDesired(a: DesiredAssignment, groupId: string | undefined, filterId?: string, filterNames?: FilterNames): ComparableAssignment {
+  const filter = a.filter && filterId
+    ? { deviceAndAppManagementAssignmentFilterId: filterId.toLowerCase(), deviceAndAppManagementAssignmentFilterType: a.filter.mode }
     : { deviceAndAppManagementAssignmentFilterId: null, deviceAndAppManagementAssignmentFilterType: 'none' as const };
   const odataType = a.kind === 'exclude' ? EXCLUDE : a.group === 'allDevices' ? ALL_DEVICES : a.group === 'allUsers' ? ALL_USERS : GROUP;
   const target = { '@odata.type': odataType, ...(groupId ? { groupId: groupId.toLowerCase() } : {}), ...(a.kind === 'exclude' ? {} : filter) } as unknown as GroupAssignmentTarget;
-  if (a.kind === 'exclude') return canonical({ target, runRemediationScript: false, runSchedule: null });
+  if (a.kind === 'exclude') return canonical({ target, runRemediationScript: false, runSchedule: null }, filterNames);
   const s = a.schedule!;
   const time = (t: string): string => `${t}:00`;
   const runSchedule = s.every === 'hours'
@@ -78,5 +88,5 @@ export function fromDesired(a: DesiredAssignment, groupId: string | undefined): 
     : s.every === 'days'
       ? { '@odata.type': '#microsoft.graph.deviceHealthScriptDailySchedule', interval: s.interval, time: time(s.time), useUtc: s.utc === true } satisfies DeviceHealthScriptTimeSchedule & { '@odata.type': string }
       : { '@odata.type': '#microsoft.graph.deviceHealthScriptRunOnceSchedule', interval: 1, date: s.date, time: time(s.time), useUtc: s.utc === true } satisfies DeviceHealthScriptRunOnceSchedule & { '@odata.type': string };
-  return canonical({ target, runRemediationScript: a.runRemediation === true, runSchedule });
+  return canonical({ target, runRemediationScript: a.runRemediation === true, runSchedule }, filterNames);
 }

@@ -34,7 +34,8 @@ export interface DesiredScript {
 export interface DesiredAssignment {
   readonly kind: 'include' | 'exclude';
   readonly group: string;
-  readonly filter?: { readonly id: string; readonly mode: 'include' | 'exclude' };
+  /** By id, or by display name (resolved by the plan to an id). */
+  readonly filter?: { readonly id?: string; readonly name?: string; readonly mode: 'include' | 'exclude' };
   readonly runRemediation?: boolean;
   readonly schedule?: Schedule;
 }

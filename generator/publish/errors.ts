@@ -14,6 +14,8 @@ interface GraphLikeError {
 
 export const SCRIPTS_PERMISSION = 'DeviceManagementScripts.ReadWrite.All';
 export const GROUPS_PERMISSION = 'Group.Read.All';
+/** Reading assignment filters (a filter named by display name). */
+export const FILTERS_PERMISSION = 'DeviceManagementConfiguration.Read.All';
 
 /** Intune's `{"_version":3,"Message":"..."}` inside `message`: its Message; otherwise the message itself. */
 export function unwrapMessage(message: string): string {
@@ -47,18 +49,24 @@ function parts(error: unknown): { status: number | undefined; code: string; mess
 
 const GRANT = 'in Entra ID: App registrations > your app > API permissions > Add a permission > Microsoft Graph > Application permissions, then "Grant admin consent" (a Privileged Role or Global Administrator does this)';
 
+const LICENCE = 'Remediations need Windows Enterprise E3/E5 (or Microsoft 365 F3/E3/E5), Education A3/A5 or VDA per user, and Intune\'s "Windows license verification" turned on (Tenant administration > Connectors and tokens > Windows data)';
+
 /** One or two sentences; `what` says which call failed (`create 'tls'`). */
 export function describeGraphError(error: unknown, what: string): string {
   const { status, code, message, requestId } = parts(error);
   const id = requestId ? ` (request id ${requestId})` : '';
-  const needed = what.startsWith('resolve group') ? GROUPS_PERMISSION : SCRIPTS_PERMISSION;
+  const needed = what.startsWith('resolve group') ? GROUPS_PERMISSION : what.startsWith('resolve assignment filter') ? FILTERS_PERMISSION : SCRIPTS_PERMISSION;
   if (status === 401) return `${what}: Graph refused the sign-in (401 ${code || 'Unauthorized'}: ${message})${id}; check the tenant and the app's credentials, and that the token is for this cloud's Graph`;
   if (status === 403) {
-    if (/licen[cs]e/i.test(message)) return `${what}: the tenant has no licence for Remediations (403: ${message})${id}; Remediations need Windows Enterprise E3/E5, Education A3/A5 or VDA per user, and Intune's "Windows license verification" turned on (Tenant administration > Connectors and tokens)`;
-    return `${what}: forbidden (403 ${code}: ${message})${id}; the app needs the Microsoft Graph application permission ${needed}${needed === SCRIPTS_PERMISSION ? ` (since mid-2025 it replaces DeviceManagementConfiguration.ReadWrite.All for Remediations)` : ''}, granted ${GRANT}; a person signing in needs an Intune role that manages Remediations`;
+    // The licence's wording is unverified (graph-intune 4): recognised by the words a licence or subscription
+    // refusal would use, and otherwise named as the second cause to check after the permission.
+    if (/licen[cs]e|subscription|not (?:enabled|entitled)|entitlement/i.test(`${code} ${message}`)) return `${what}: the tenant has no licence for Remediations (403: ${message})${id}; ${LICENCE}`;
+    return `${what}: forbidden (403 ${code}: ${message})${id}; the app needs the Microsoft Graph application permission ${needed}${needed === SCRIPTS_PERMISSION ? ` (since mid-2025 it replaces DeviceManagementConfiguration.ReadWrite.All for Remediations)` : ''}, granted ${GRANT}; a person signing in needs an Intune role that manages Remediations${needed === SCRIPTS_PERMISSION ? `; if all that is in place, check the licence: ${LICENCE}` : ''}`;
   }
   if (status === 429) return `${what}: Graph is still throttling after the retries (429: ${message})${id}; Intune allows 200 writes per 20 s per app; wait a minute and run publish again (it carries on where it stopped)`;
-  if (status === 400 && /(limit|maximum|exceed)/i.test(message) && /script/i.test(message)) return `${what}: the tenant has reached Intune's limit of 200 Remediations packages (${message})${id}; delete unused ones or prune`;
+  // The 200-package limit's wording is unverified (graph-intune 1): publish counts before it creates; a create
+  // refused by any 400/403/409 that speaks of a limit, maximum, quota or count is taken for it.
+  if (what.startsWith('create') && (status === 400 || status === 403 || status === 409) && /limit|maximum|exceed|quota|too many/i.test(`${code} ${message}`)) return `${what}: the tenant has reached Intune's limit of 200 Remediations packages (${status}: ${message})${id}; delete unused ones or prune`;
   if (status !== undefined && status > 0) return `${what}: Graph answered ${status}${code ? ` ${code}` : ''}: ${message}${id}`;
   return `${what}: ${message}`;
 }

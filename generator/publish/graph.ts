@@ -1,6 +1,6 @@
 import type { Client, Middleware } from '@microsoft/microsoft-graph-client';
 import type { TokenCredential } from '@azure/identity';
-import type { DeviceHealthScript, DeviceHealthScriptAssignment, Group } from '@microsoft/microsoft-graph-types-beta';
+import type { DeviceAndAppManagementAssignmentFilter, DeviceHealthScript, DeviceHealthScriptAssignment, Group } from '@microsoft/microsoft-graph-types-beta';
 
 /**
  * The Graph calls publish makes (docs/reference/graph-intune.md 2), through @microsoft/microsoft-graph-client
@@ -25,6 +25,8 @@ export interface GraphSession {
   assign(id: string, assignments: readonly DeviceHealthScriptAssignment[]): Promise<void>;
   /** Groups with any of these display names (one request per 15 names: the `in` operator's limit). */
   groupsNamed(names: readonly string[]): Promise<Group[]>;
+  /** Every assignment filter of the tenant (id, name, platform, devices or apps), paged; DeviceManagementConfiguration.Read.All. */
+  assignmentFilters(): Promise<DeviceAndAppManagementAssignmentFilter[]>;
   // Reporting (docs/reference/graph-intune.md 3), for `remgen report <deployment>`.
   runSummary(id: string): Promise<Record<string, unknown>>;
   remediationHistory(id: string): Promise<{ historyData?: Record<string, unknown>[]; lastModifiedDateTime?: string }>;
@@ -101,7 +103,21 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
       }
     },
     async getScript(id) {
-      return (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}`).expand('assignments').get()) as DeviceHealthScript;
+      const script = (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}`).expand('assignments').get()) as DeviceHealthScript;
+      // `$expand=assignments` is what [TF] uses, not a documented query for this entity (graph-intune 2): a
+      // response without the property is read as "not expanded", never as "no assignments", and the
+      // documented list of assignments is read instead (one more request).
+      if (!Array.isArray(script.assignments)) {
+        const page = (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/assignments`).get()) as { value?: DeviceHealthScriptAssignment[]; '@odata.nextLink'?: string };
+        const all = [...(page.value ?? [])];
+        for (let link = page['@odata.nextLink']; link;) {
+          const next = (await client.api(link).get()) as typeof page;
+          all.push(...(next.value ?? []));
+          link = next['@odata.nextLink'];
+        }
+        script.assignments = all;
+      }
+      return script;
     },
     async createScript(body) {
       return (await client.api(SCRIPTS).post(body)) as DeviceHealthScript;
@@ -135,6 +151,16 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
     },
     async getExportJob(id) {
       return (await client.api(`/deviceManagement/reports/exportJobs('${encodeURIComponent(id)}')`).get()) as ExportJob;
+    },
+    async assignmentFilters() {
+      const found: DeviceAndAppManagementAssignmentFilter[] = [];
+      let page = (await client.api('/deviceManagement/assignmentFilters').select(['id', 'displayName', 'platform', 'assignmentFilterManagementType']).get()) as { value?: DeviceAndAppManagementAssignmentFilter[]; '@odata.nextLink'?: string };
+      for (;;) {
+        found.push(...(page.value ?? []));
+        const link = page['@odata.nextLink'];
+        if (!link) return found;
+        page = (await client.api(link).get()) as typeof page;
+      }
     },
     async groupsNamed(names) {
       const found: Group[] = [];

@@ -1,9 +1,10 @@
-import type { DeviceHealthScript, DeviceHealthScriptAssignment } from '@microsoft/microsoft-graph-types-beta';
+import type { DeviceAndAppManagementAssignmentFilter, DeviceHealthScript, DeviceHealthScriptAssignment } from '@microsoft/microsoft-graph-types-beta';
 import { BUILT_IN_TARGETS } from '../descriptor/deployment.ts';
 import { isGuid } from '../check/deployment.ts';
 import { fromDesired, fromGraph, type ComparableAssignment } from './assignments.ts';
 import { readMarker, sha256, type DesiredPackage, type DesiredScript } from './desired.ts';
 import { describeGraphError } from './errors.ts';
+import { suggest } from '../check/suggest.ts';
 import type { GraphSession } from './graph.ts';
 
 /**
@@ -49,6 +50,8 @@ export interface Plan {
   readonly prune: readonly PrunePlan[];
   /** What stops the publish before any write. */
   readonly errors: readonly string[];
+  /** What the plan could not tell from Graph's answers, said so (it does not stop the publish). */
+  readonly notes: readonly string[];
   readonly groups: ReadonlyMap<string, string>;
 }
 
@@ -84,13 +87,23 @@ function scriptFields(want: DesiredScript, have: DeviceHealthScript | undefined)
   return { fields, body };
 }
 
-function diffAssignments(want: readonly ComparableAssignment[], have: readonly ComparableAssignment[], name: (key: string) => string) {
+function diffAssignments(want: readonly ComparableAssignment[], have: readonly ComparableAssignment[], name: (key: string) => string, trustRun: boolean) {
   const before = new Map(have.map((a) => [a.key, a]));
   const after = new Map(want.map((a) => [a.key, a]));
   const added = want.filter((a) => !before.has(a.key)).map((a) => ({ target: name(a.key), after: a.words }));
   const removed = have.filter((a) => !after.has(a.key)).map((a) => ({ target: name(a.key), before: a.words }));
-  const changed = want.filter((a) => before.has(a.key) && before.get(a.key)!.value !== a.value).map((a) => ({ target: name(a.key), before: before.get(a.key)!.words, after: a.words }));
-  return { added, removed, changed };
+  const unknownRun: string[] = [];
+  const changed = want.filter((a) => {
+    const b = before.get(a.key);
+    if (!b || b.value === a.value) return false;
+    // Only the run flag differs, true wanted, false read back, and false read backs are not to be trusted.
+    if (!trustRun && b.sansRun === a.sansRun && a.run === true && b.run === false) {
+      unknownRun.push(name(a.key));
+      return false;
+    }
+    return true;
+  }).map((a) => ({ target: name(a.key), before: before.get(a.key)!.words, after: a.words }));
+  return { added, removed, changed, unknownRun };
 }
 
 export async function makePlan(deploymentId: string, desired: readonly DesiredPackage[], graph: GraphSession): Promise<Plan> {
@@ -119,11 +132,42 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     return kind === 'exclude' ? `exclude ${label}` : `group ${label}`;
   };
 
+  // Assignment filters named by display name: listed once (only when a name is used), one Windows device filter each.
+  const filterIds = new Map<string, string>();
+  const filterNames = new Map<string, string>();
+  const wantedFilters = [...new Set(desired.flatMap((d) => d.assignments.flatMap((a) => (a.filter?.name !== undefined ? [a.filter.name] : []))))];
+  if (wantedFilters.length > 0) {
+    let all: DeviceAndAppManagementAssignmentFilter[] | undefined;
+    try {
+      all = await graph.assignmentFilters();
+    } catch (error) {
+      errors.push(describeGraphError(error, `resolve assignment filter${wantedFilters.length === 1 ? '' : 's'} ${wantedFilters.map((n) => `'${n}'`).join(', ')}`));
+    }
+    const listedFilters = all ?? [];
+    for (const f of listedFilters) if (f.id && f.displayName) filterNames.set(f.id.toLowerCase(), f.displayName);
+    const windows = listedFilters.filter((f) => f.platform === 'windows10AndLater' && f.assignmentFilterManagementType !== 'apps');
+    for (const name of all ? wantedFilters : []) {
+      const matches = listedFilters.filter((f) => f.displayName === name);
+      const described = (f: DeviceAndAppManagementAssignmentFilter): string => `${f.id} for ${f.platform ?? 'unknown platform'}${f.assignmentFilterManagementType === 'apps' ? ' apps' : ''}`;
+      if (matches.length === 1) {
+        const f = matches[0]!;
+        if (f.platform !== undefined && f.platform !== 'windows10AndLater') errors.push(`assignment filter '${name}' (${f.id}) is for ${f.platform} devices; Remediations run on Windows: use a filter made for "Windows 10 and later"`);
+        else if (f.assignmentFilterManagementType === 'apps') errors.push(`assignment filter '${name}' (${f.id}) filters managed apps; Remediations need a device filter ("Managed devices" in the portal)`);
+        else filterIds.set(name, f.id!.toLowerCase());
+      } else if (matches.length === 0) {
+        const guess = suggest(name, windows.map((f) => f.displayName ?? ''));
+        errors.push(`no assignment filter is named '${name}'${guess ? `; did you mean '${guess}'?` : ''} (${windows.length > 0 ? `this tenant's Windows device filters: ${windows.map((f) => `'${f.displayName}'`).join(', ')}` : 'this tenant has no Windows device filter'}; Tenant administration > Filters)`);
+      } else {
+        errors.push(`${matches.length} assignment filters are named '${name}' (${matches.map(described).join('; ')}); give the id of the one you mean: filter: { id: '<id>', mode }`);
+      }
+    }
+  }
+
   let listed: DeviceHealthScript[];
   try {
     listed = await graph.listScripts();
   } catch (error) {
-    return { packages: [], prune: [], errors: [...errors, describeGraphError(error, 'list Remediations')], groups };
+    return { packages: [], prune: [], errors: [...errors, describeGraphError(error, 'list Remediations')], notes: [], groups };
   }
   const ours = new Map<string, DeviceHealthScript>();
   for (const script of listed) {
@@ -131,7 +175,9 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     if (mark?.deployment === deploymentId && !ours.has(mark.package)) ours.set(mark.package, script);
   }
 
-  const packages: PackagePlan[] = [];
+  // First every read, then the comparison: whether Graph's runRemediationScript can be trusted is a fact about
+  // the tenant's answers as a whole.
+  const read: { want: DesiredPackage; current: DeviceHealthScript | undefined; wantAssignments: ComparableAssignment[]; haveAssignments: ComparableAssignment[] }[] = [];
   for (const want of desired) {
     const existing = ours.get(want.script.package);
     if (!existing) {
@@ -154,11 +200,24 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
     const wantAssignments = want.assignments.flatMap((a) => {
       const builtIn = (BUILT_IN_TARGETS as readonly string[]).includes(a.group) && a.kind === 'include';
       const id = builtIn ? undefined : isGuid(a.group) ? a.group : groups.get(a.group);
-      return builtIn || id ? [fromDesired(a, id)] : [];
+      const filterId = a.filter?.id ?? (a.filter?.name !== undefined ? filterIds.get(a.filter.name) : undefined);
+      return builtIn || id ? [fromDesired(a, id, filterId, filterNames)] : [];
     });
-    const haveAssignments = (current?.assignments ?? []).map(fromGraph);
+    const haveAssignments = (current?.assignments ?? []).map((a) => fromGraph(a, filterNames));
+    read.push({ want, current, wantAssignments, haveAssignments });
+  }
+  // graph-intune 2: runRemediationScript has been seen to read back false after being posted true ([TF] PR
+  // #1385). If no assignment of the scripts read here reads back true, a false read back says nothing, and is not taken
+  // for a change from the deployment's true (else a publish would post the set again every time).
+  const trustRun = read.some((r) => r.haveAssignments.some((a) => a.run === true));
+  const notes: string[] = [];
+  const packages: PackagePlan[] = [];
+  for (const { want, current, wantAssignments, haveAssignments } of read) {
     const { fields, body } = scriptFields(want.script, current);
-    const diff = diffAssignments(wantAssignments, haveAssignments, nameOf);
+    const diff = diffAssignments(wantAssignments, haveAssignments, nameOf, trustRun);
+    if (diff.unknownRun.length > 0) {
+      notes.push(`package '${want.script.package}': Graph reads runRemediationScript back as false for ${diff.unknownRun.join(', ')} (as it has been seen to after a true was posted), so remgen cannot tell whether it remediates now; the deployment's "detect and remediate" is posted with the next change to this package's assignments`);
+    }
     const assignDiffers = diff.added.length + diff.removed.length + diff.changed.length > 0;
     packages.push({
       package: want.script.package,
@@ -166,7 +225,9 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
       action: !current ? 'create' : fields.length > 0 ? 'update' : 'unchanged',
       ...(current?.id ? { id: current.id } : {}),
       fields,
-      ...diff,
+      added: diff.added,
+      removed: diff.removed,
+      changed: diff.changed,
       ...(assignDiffers ? { assign: wantAssignments.map((a) => a.body) } : {}),
       ...(fields.length > 0 ? { body } : {}),
     });
@@ -178,7 +239,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
   if (creates > 0 && count + creates > TENANT_PACKAGE_LIMIT) {
     errors.push(`the tenant holds ${count} Remediations and this publish would create ${creates}: Intune allows ${TENANT_PACKAGE_LIMIT} per tenant; delete unused ones (or --prune this deployment's) first`);
   }
-  return { packages, prune, errors, groups };
+  return { packages, prune, errors, notes, groups };
 }
 
 /** Whether applying the plan writes anything. */

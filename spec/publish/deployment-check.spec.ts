@@ -33,6 +33,8 @@ describe('publish: the deployment check', function () {
       /^bad\.ts:17:11: .*group 'pilot' is already assigned by assign\[0\]/,
       /^bad\.ts:17:\d+: .*2020-01-01 is in the past/,
       /^bad\.ts:19:17: .*'allDevices' cannot be excluded/,
+      /^bad\.ts:28:\d+: .*a filter needs its id or its name: add name: '<display name>'/,
+      /^bad\.ts:29:\d+: .*a filter is named by its id or by its name, not both/,
     ];
     assert.equal(lines.length, expect.length, lines.join('\n'));
     for (const pattern of expect) assert.ok(lines.some((l) => pattern.test(l)), `${String(pattern)} in\n${lines.join('\n')}`);

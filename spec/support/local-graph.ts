@@ -13,7 +13,7 @@
  * `maxRequests`, so a runaway client fails the test instead of looping.
  */
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { constants, createHash, randomUUID, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
@@ -96,6 +96,8 @@ const NO_FILTER = '00000000-0000-0000-0000-000000000000';
 export class LocalGraph {
   readonly scripts = new Map<string, StoredScript>();
   readonly groups: { id: string; displayName: string }[] = [];
+  /** Intune assignment filters (deviceAndAppManagementAssignmentFilter), listed paged by `pageSize`, `$select` honoured. */
+  readonly filters: { id: string; displayName: string; platform: string; assignmentFilterManagementType: 'devices' | 'apps'; rule: string; description: string }[] = [];
   readonly faults: Fault[] = [];
   readonly log: LoggedRequest[] = [];
   readonly tokens = new Set<string>();
@@ -119,10 +121,30 @@ export class LocalGraph {
   private windowStart = 0;
   private windowWrites = 0;
   throttled = 0;
+  /** Ignore `$expand=assignments` on a script's GET (as a service that does not honour it would): only `/assignments` lists them. */
+  ignoreExpand = false;
+  /**
+   * Read `runRemediationScript` back as false whatever was posted: what [TF] PR #1385 reports of the service
+   * (the portal sets true, the API answers false; docs/reference/graph-intune.md 2).
+   */
+  runRemediationReadsFalse = false;
   maxRequests = 2000;
   clientId = 'remgen-test-app';
   clientSecret = 'not-a-real-secret-4c1d';
   tenant = 'contoso-test.onmicrosoft.com';
+  /** Client certificates registered on the app (PEM): a client_assertion must be signed by one of them. */
+  readonly clientCertificates: string[] = [];
+  /** Every client_assertion the token endpoint was sent, decoded, and whether it was accepted. */
+  readonly assertions: { header: Record<string, unknown>; payload: Record<string, unknown>; accepted: boolean; reason: string }[] = [];
+  /** Device code flow: token polls answered `authorization_pending` before the person has signed in. */
+  devicePendingPolls = 1;
+  readonly deviceCodes = new Map<string, { userCode: string; polls: number; scope: string }>();
+  /** Managed identity (App Service's local endpoint, `/msi/token`): the secret IDENTITY_HEADER it expects. */
+  identityHeader: string | undefined;
+  /** Each managed-identity token request: which endpoint, and the user-assigned identity's client id if one was asked for. */
+  readonly identityRequests: { source: 'appService' | 'imds'; clientId: string | null }[] = [];
+  /** How each token was obtained, in order: client_secret, client_assertion, device_code, managed_identity. */
+  readonly grants: string[] = [];
   private server: Server | undefined;
   private readonly dir = mkdtempSync(join(tmpdir(), 'remgen-graph-'));
   readonly caFile = join(this.dir, 'ca.pem');
@@ -141,6 +163,12 @@ export class LocalGraph {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+  }
+
+  addFilter(displayName: string, platform = 'windows10AndLater', assignmentFilterManagementType: 'devices' | 'apps' = 'devices'): string {
+    const id = randomUUID();
+    this.filters.push({ id, displayName, platform, assignmentFilterManagementType, rule: '(device.osVersion -startsWith "10.0.2")', description: '' });
+    return id;
   }
 
   addGroup(displayName: string, id: string = randomUUID()): string {
@@ -195,15 +223,11 @@ export class LocalGraph {
         response_types_supported: ['code', 'id_token', 'token'], subject_types_supported: ['pairwise'], id_token_signing_alg_values_supported: ['RS256'],
       });
     }
-    if (path === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') {
-      const form = new URLSearchParams(body);
-      if (form.get('client_id') !== this.clientId || form.get('client_secret') !== this.clientSecret || form.get('grant_type') !== 'client_credentials') {
-        return this.send(res, 401, { error: 'invalid_client', error_description: 'AADSTS7000215: Invalid client secret provided.' });
-      }
-      const token = `local-token-${randomUUID()}`;
-      this.tokens.add(token);
-      return this.send(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
-    }
+    if (path === `${tenantPrefix}/oauth2/v2.0/devicecode` && method === 'POST') return this.deviceCode(new URLSearchParams(body), res);
+    if (path === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return this.token(new URLSearchParams(body), res);
+    if (path === '/msi/token' && method === 'GET') return this.managedIdentityToken(url, req, res);
+    // msal-node asks for the path with a trailing slash.
+    if (path.replace(/\/$/, '') === '/metadata/identity/oauth2/token' && method === 'GET') return this.imdsToken(url, req, res);
     const blob = /^\/exports\/([^/]+)\/report\.zip$/.exec(path);
     if (blob && method === 'GET') {
       const job = this.exportJobs.get(blob[1]!);
@@ -256,6 +280,14 @@ export class LocalGraph {
       if (names.length > 15) return this.error(res, 400, 'Request_UnsupportedQuery', 'Too many values in the in operator (at most 15).');
       return this.send(res, 200, { value: this.groups.filter((g) => names.includes(g.displayName)) });
     }
+    if (path === '/beta/deviceManagement/assignmentFilters' && method === 'GET') {
+      const select = url.searchParams.get('$select')?.split(',').map((f) => f.trim());
+      const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+      const page = this.filters.slice(skip, skip + this.pageSize).map((f) => (select ? Object.fromEntries(Object.entries(f).filter(([k]) => k === 'id' || select.includes(k))) : f));
+      const query = new URLSearchParams({ ...(select ? { $select: select.join(',') } : {}), $skiptoken: String(skip + this.pageSize) });
+      const next = skip + this.pageSize < this.filters.length ? { '@odata.nextLink': `${this.base}/beta/deviceManagement/assignmentFilters?${query.toString()}` } : {};
+      return this.send(res, 200, { '@odata.context': `${this.base}/beta/$metadata#deviceManagement/assignmentFilters`, value: page, ...next });
+    }
     if (path === SCRIPTS && method === 'GET') {
       const all = [...this.scripts.values()];
       const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
@@ -283,11 +315,11 @@ export class LocalGraph {
     if (path === '/beta/deviceManagement/reports/exportJobs' && method === 'POST') return this.createExport(body, res);
     const job = /^\/beta\/deviceManagement\/reports\/exportJobs\('([^']+)'\)$/.exec(decodeURIComponent(path));
     if (job && method === 'GET') return this.pollExport(job[1]!, res);
-    const one = new RegExp(`^${SCRIPTS}/([^/]+)(/assign)?$`).exec(path);
+    const one = new RegExp(`^${SCRIPTS}/([^/]+)(/assign|/assignments)?$`).exec(path);
     if (one) {
       const script = this.scripts.get(decodeURIComponent(one[1]!));
       if (!script) return this.error(res, 404, 'ResourceNotFound', JSON.stringify({ _version: 3, Message: `Resource not found for the segment 'deviceHealthScripts' - Operation ID (for customer support): 0000` }));
-      if (one[2] && method === 'POST') {
+      if (one[2] === '/assign' && method === 'POST') {
         const posted = (JSON.parse(body) as { deviceHealthScriptAssignments?: Record<string, unknown>[] }).deviceHealthScriptAssignments ?? [];
         // The whole set is replaced; the same target twice keeps one.
         const byId = new Map<string, Record<string, unknown>>();
@@ -306,10 +338,15 @@ export class LocalGraph {
         script.assignments = [...byId.values()];
         return this.send(res, 204);
       }
-      if (one[2]) return this.error(res, 405, 'MethodNotAllowed', 'assign is a POST');
+      if (one[2] === '/assign') return this.error(res, 405, 'MethodNotAllowed', 'assign is a POST');
+      const readBack = (a: Record<string, unknown>): Record<string, unknown> => (this.runRemediationReadsFalse ? { ...a, runRemediationScript: false } : a);
+      if (one[2] === '/assignments') {
+        if (method !== 'GET') return this.error(res, 400, 'No method match route template', `No OData route exists that match template ~/singleton/navigation/key/navigation with http verb ${method}`);
+        return this.send(res, 200, { value: script.assignments.map(readBack) });
+      }
       if (method === 'GET') {
         const { assignments, ...rest } = script;
-        return this.send(res, 200, url.searchParams.get('$expand') === 'assignments' ? { ...rest, assignments } : rest);
+        return this.send(res, 200, url.searchParams.get('$expand') === 'assignments' && !this.ignoreExpand ? { ...rest, assignments: assignments.map(readBack) } : rest);
       }
       if (method === 'PATCH') {
         const input = JSON.parse(body) as Record<string, unknown>;
@@ -324,6 +361,123 @@ export class LocalGraph {
       }
     }
     return this.error(res, 400, 'BadRequest', `No OData route exists that match template ${method} ${path}`);
+  }
+
+  private issue(res: ServerResponse, grant: string, extra: Record<string, unknown> = {}): number {
+    const token = `local-token-${randomUUID()}`;
+    this.tokens.add(token);
+    this.grants.push(grant);
+    return this.send(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token, ...extra });
+  }
+
+  private entraError(res: ServerResponse, status: number, error: string, description: string): number {
+    return this.send(res, status, { error, error_description: description, error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? 0)], timestamp: new Date().toISOString(), trace_id: randomUUID(), correlation_id: randomUUID() });
+  }
+
+  /** The token endpoint: client credentials (secret or a certificate's signed assertion) and device code polls. */
+  private token(form: URLSearchParams, res: ServerResponse): number {
+    const grant = form.get('grant_type');
+    if (form.get('client_id') !== this.clientId) return this.entraError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
+    if (grant === 'client_credentials') {
+      if (form.has('client_assertion')) {
+        const reason = this.checkAssertion(form);
+        if (reason) return this.entraError(res, 401, 'invalid_client', `AADSTS700027: Client assertion failed signature validation or claims: ${reason}.`);
+        return this.issue(res, 'client_assertion');
+      }
+      if (form.get('client_secret') !== this.clientSecret) return this.entraError(res, 401, 'invalid_client', 'AADSTS7000215: Invalid client secret provided.');
+      return this.issue(res, 'client_secret');
+    }
+    if (grant === 'device_code' || grant === 'urn:ietf:params:oauth:grant-type:device_code') {
+      const pending = this.deviceCodes.get(form.get('device_code') ?? '');
+      if (!pending) return this.entraError(res, 400, 'invalid_grant', 'AADSTS70000: The provided value for the device_code is not valid.');
+      pending.polls += 1;
+      if (pending.polls <= this.devicePendingPolls) return this.entraError(res, 400, 'authorization_pending', 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.');
+      this.deviceCodes.delete(form.get('device_code')!);
+      const now = Math.floor(Date.now() / 1000);
+      const tid = '11111111-2222-4333-8444-555555555555';
+      const oid = '66666666-7777-4888-8999-000000000000';
+      const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const idToken = `${part({ typ: 'JWT', alg: 'RS256', kid: 'local' })}.${part({ aud: this.clientId, iss: `${this.base}/${tid}/v2.0`, iat: now, nbf: now, exp: now + 3600, name: 'Intune Admin', oid, preferred_username: 'admin@contoso-test.onmicrosoft.com', sub: oid, tid, ver: '2.0' })}.${Buffer.from('unsigned').toString('base64url')}`;
+      return this.issue(res, 'device_code', { scope: pending.scope, id_token: idToken, client_info: part({ uid: oid, utid: tid }) });
+    }
+    return this.entraError(res, 400, 'unsupported_grant_type', `AADSTS70003: The app requested an unsupported grant type '${grant}'.`);
+  }
+
+  /**
+   * A certificate's client_assertion (RFC 7523, as Entra checks it): a JWT signed RS256 or PS256 by the key of a
+   * certificate registered on the app, named by its SHA-1 (`x5t`) or SHA-256 (`x5t#S256`) thumbprint; `aud` the
+   * token endpoint, `iss` and `sub` the client id, within `nbf`..`exp`. An empty string when it holds.
+   */
+  private checkAssertion(form: URLSearchParams): string {
+    const jwt = form.get('client_assertion') ?? '';
+    const [h, p, sig] = jwt.split('.');
+    let header: Record<string, unknown> = {};
+    let payload: Record<string, unknown> = {};
+    const reason = ((): string => {
+      if (form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer') return 'client_assertion_type is not jwt-bearer';
+      if (!h || !p || !sig) return 'not a signed JWT';
+      try {
+        header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as Record<string, unknown>;
+        payload = JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as Record<string, unknown>;
+      } catch {
+        return 'not JSON';
+      }
+      const cert = this.clientCertificates.map((pem) => new X509Certificate(pem)).find((c) => {
+        const der = c.raw;
+        return header.x5t === createHash('sha1').update(der).digest('base64url') || header['x5t#S256'] === createHash('sha256').update(der).digest('base64url');
+      });
+      if (!cert) return 'no certificate registered on the app has the thumbprint in x5t or x5t#S256';
+      const data = Buffer.from(`${h}.${p}`);
+      const signature = Buffer.from(sig, 'base64url');
+      const ok = header.alg === 'RS256'
+        ? verify('sha256', data, cert.publicKey, signature)
+        : header.alg === 'PS256'
+          ? verify('sha256', data, { key: cert.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_DIGEST }, signature)
+          : false;
+      if (!ok) return `the signature (${String(header.alg)}) does not verify with the certificate's key`;
+      const now = Math.floor(Date.now() / 1000);
+      if (payload.aud !== `${this.base}/${this.tenant}/oauth2/v2.0/token`) return `aud is ${String(payload.aud)}, not the token endpoint`;
+      if (payload.iss !== this.clientId || payload.sub !== this.clientId) return 'iss and sub must be the client id';
+      if (typeof payload.exp !== 'number' || payload.exp < now || typeof payload.nbf !== 'number' || payload.nbf > now + 300) return 'outside nbf..exp';
+      return '';
+    })();
+    this.assertions.push({ header, payload, accepted: reason === '', reason });
+    return reason;
+  }
+
+  /** The device authorization endpoint: a device code to poll with and a message for the person. */
+  private deviceCode(form: URLSearchParams, res: ServerResponse): number {
+    if (form.get('client_id') !== this.clientId) return this.entraError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
+    const deviceCode = `device-${randomUUID()}`;
+    const userCode = randomUUID().slice(0, 9).toUpperCase().replace('-', '');
+    this.deviceCodes.set(deviceCode, { userCode, polls: 0, scope: form.get('scope') ?? '' });
+    return this.send(res, 200, {
+      device_code: deviceCode, user_code: userCode, verification_uri: `${this.base}/devicelogin`, expires_in: 60, interval: 1,
+      message: `To sign in, open ${this.base}/devicelogin in a browser and enter the code ${userCode}.`,
+    });
+  }
+
+  /** App Service's managed identity endpoint (IDENTITY_ENDPOINT, API 2019-08-01): the X-IDENTITY-HEADER secret, a `resource`. */
+  private managedIdentityToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    this.identityRequests.push({ source: 'appService', clientId: url.searchParams.get('client_id') });
+    if (!this.identityHeader || req.headers['x-identity-header'] !== this.identityHeader) return this.send(res, 401, { statusCode: 401, message: 'Unauthorized: the X-IDENTITY-HEADER is missing or wrong' });
+    if (url.searchParams.get('api-version') !== '2019-08-01' || !url.searchParams.get('resource')) return this.send(res, 400, { statusCode: 400, message: 'api-version 2019-08-01 and resource are required' });
+    const token = `local-token-${randomUUID()}`;
+    this.tokens.add(token);
+    this.grants.push('managed_identity');
+    return this.send(res, 200, { access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: this.clientId });
+  }
+
+  /** A VM's IMDS (API 2018-02-01): `Metadata: true`, a `resource`, `client_id` for a user-assigned identity. */
+  private imdsToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    this.identityRequests.push({ source: 'imds', clientId: url.searchParams.get('client_id') });
+    if (req.headers.metadata !== 'true') return this.send(res, 400, { error: 'invalid_request', error_description: 'Required metadata header not specified' });
+    if (url.searchParams.get('api-version') !== '2018-02-01' || !url.searchParams.get('resource')) return this.send(res, 400, { error: 'invalid_request', error_description: 'api-version 2018-02-01 and resource are required' });
+    const token = `local-token-${randomUUID()}`;
+    this.tokens.add(token);
+    this.grants.push('managed_identity');
+    const now = Math.floor(Date.now() / 1000);
+    return this.send(res, 200, { access_token: token, expires_in: '3600', expires_on: String(now + 3600), ext_expires_in: '3600', not_before: String(now), resource: url.searchParams.get('resource'), token_type: 'Bearer', client_id: url.searchParams.get('client_id') ?? 'system-assigned' });
   }
 
   private reporting(id: string, what: string, url: URL, res: ServerResponse): number {

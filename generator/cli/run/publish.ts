@@ -7,7 +7,7 @@ import type { CloudName } from '../../descriptor/deployment.ts';
 import { formatDiagnostic } from '../../diagnostic.ts';
 import { deploymentFile, loadDeployment } from '../../load/deployment.ts';
 import { applyPlan, type ApplyResult } from '../../publish/apply.ts';
-import { AuthSetupError, chooseMethod, credentialFor, type AuthMethod } from '../../publish/auth.ts';
+import { AuthSetupError, chooseMethod, credentialFor, signInHint, type AuthMethod } from '../../publish/auth.ts';
 import { endpointsOf } from '../../publish/cloud.ts';
 import { desiredPackage, type DesiredPackage } from '../../publish/desired.ts';
 import { openSession } from '../../publish/graph.ts';
@@ -35,6 +35,7 @@ function planJson(plan: Plan) {
     packages: plan.packages.map(({ body: _body, assign, ...p }) => ({ ...p, assignmentsPosted: assign?.length ?? null })),
     prune: plan.prune,
     errors: plan.errors,
+    notes: plan.notes,
   };
 }
 
@@ -117,7 +118,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
   const endpoints = endpointsOf(deployment, args.cloud);
   let session;
   try {
-    const method = chooseMethod(args.auth, process.env);
+    const method = chooseMethod(args.auth, process.env, process.stderr.isTTY === true);
     const credential = await credentialFor(method, {
       tenant: deployment.tenant, clientId: deployment.clientId, authorityHost: endpoints.authorityHost, custom: endpoints.custom, env: process.env, prompt: printError,
     });
@@ -126,7 +127,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
       await credential.getToken(`${new URL(endpoints.graphEndpoint).origin}/.default`);
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-      return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; nothing was sent to Graph`);
+      return fail(`cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; ${signInHint(method, message, deployment.tenant)}; nothing was sent to Graph`);
     }
     const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
     session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
@@ -139,6 +140,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
   say(`remgen publish ${deployment.id}: tenant ${deployment.tenant}, ${endpoints.graphEndpoint}, signed by ${signer.subject} (${signer.thumbprint})`);
   // --json: the readable plan goes to stderr, stdout stays one JSON document.
   printPlan(say, plan, args.prune);
+  for (const n of plan.notes) printError(`remgen publish: note: ${n}`);
   if (plan.errors.length > 0) {
     for (const e of plan.errors) printError(`remgen publish: ${e}`);
     if (args.json) printJson({ ok: false, plan: planJson(plan), requests: requests() });
