@@ -117,6 +117,16 @@ export default defineDeployment({
     project.dispose();
   });
 
+  it('in a pipeline with no credential set and no terminal: says what to set, sends nothing, prints no device code', async () => {
+    const before = graph.graphRequests().length;
+    const run = await report(['fleet', '--json'], { AZURE_CLIENT_ID: '', AZURE_CLIENT_SECRET: '' });
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stderr, /no credential in the environment and no terminal to sign in at: in a pipeline set AZURE_CLIENT_ID/);
+    assert.match(run.stderr, /nothing was sent/);
+    assert.doesNotMatch(run.stderr, /devicelogin|enter the code/i);
+    assert.equal(graph.graphRequests().length, before, 'no Graph request');
+  });
+
   it('small packages: run summary, history and every device run state page by page, with device name, user and OS version', async () => {
     const run = await report(['fleet', '--json', '--devices', 'clock-in-sync']);
     const r = parse(run);

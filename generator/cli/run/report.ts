@@ -82,15 +82,17 @@ async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise
   }
   const deployment = checked.deployment;
   const endpoints = endpointsOf(deployment, args.cloud);
-  const method = chooseMethod(args.auth, process.env);
+  let method: ReturnType<typeof chooseMethod> | undefined;
   let credential;
   try {
+    // As publish: device code only at a terminal; in a pipeline without a credential, say what to set.
+    method = chooseMethod(args.auth, process.env, process.stderr.isTTY === true);
     credential = await credentialFor(method, { tenant: deployment.tenant, clientId: deployment.clientId, authorityHost: endpoints.authorityHost, custom: endpoints.custom, env: process.env, prompt: printError });
     await credential.getToken(`${new URL(endpoints.graphEndpoint).origin}/.default`);
   } catch (error) {
     if (error instanceof AuthSetupError) return `${error.message}; nothing was sent`;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; nothing was sent to Graph`;
+    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method ?? 'no method'}): ${message}; nothing was sent to Graph`;
   }
   const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
   const session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
