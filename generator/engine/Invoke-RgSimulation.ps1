@@ -126,7 +126,7 @@ function Assert-RgSimAccess {
         $key = $rule.Key.TrimEnd('\')
         $covers = $Path -eq $key -or $Path.StartsWith($key + '\', [System.StringComparison]::OrdinalIgnoreCase)
         if ($covers -and ($rule.Access -eq 'ReadWrite' -or $rule.Access -eq $Access)) {
-            $native = $Path -replace '^HKLM', 'HKEY_LOCAL_MACHINE' -replace '^HKCU', 'HKEY_CURRENT_USER'
+            $native = $Path -replace '^HKLM', 'HKEY_LOCAL_MACHINE' -replace '^HKCU', 'HKEY_CURRENT_USER' -replace '^HKU', 'HKEY_USERS'
             if ($Access -eq 'Read') {
                 throw [System.Security.SecurityException]::new('Requested registry access is not allowed.')
             }
@@ -254,6 +254,34 @@ function RgSim.Write-RgRegistryData {
     Assert-RgSimAccess -Path $path -Access 'Write'
     $values = Add-RgSimKey -Path $path
     $values[$Name] = @{ Kind = $Kind; Value = ConvertTo-RgSimData -Kind $Kind -Value $Value }
+}
+
+function RgSim.Remove-RgRegistryData {
+    # Deletes one value; a missing key or value is fine. The key stays.
+    param([string]$Hive, [string]$SubKey, [string]$Name, [int]$View = 64)
+    Add-RgSimCall -Seam 'Remove-RgRegistryData' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; Name = $Name; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    if (-not $global:RgSim.Registry.Contains($path)) { return }
+    Assert-RgSimAccess -Path $path -Access 'Write'
+    $global:RgSim.Registry[$path].Remove($Name)
+}
+
+function RgSim.New-RgRegistryKey {
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'New-RgRegistryKey' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Write'
+    $null = Add-RgSimKey -Path $path
+}
+
+function RgSim.Remove-RgRegistryKey {
+    # Deletes the key and every key below it; a missing key is fine.
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'Remove-RgRegistryKey' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    $gone = @($global:RgSim.Registry.Keys | Where-Object -FilterScript { [string]::Equals($_, $path, [System.StringComparison]::OrdinalIgnoreCase) -or $_.StartsWith($path + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    foreach ($key in $gone) { Assert-RgSimAccess -Path $key -Access 'Write' }
+    foreach ($key in $gone) { $global:RgSim.Registry.Remove($key) }
 }
 
 function RgSim.Get-RgUtcNow {
@@ -1102,6 +1130,7 @@ $RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
 $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
+$RgSimSeams += @('Remove-RgRegistryData', 'New-RgRegistryKey', 'Remove-RgRegistryKey')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }

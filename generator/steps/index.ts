@@ -34,6 +34,7 @@ import { commandRoom, type CommandStep } from './command.ts';
 import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
+import { registryKeyRoom, type RegistryKeyStep } from './registry/registry-key.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -68,6 +69,7 @@ export { command, type CommandProps, type CommandStep } from './command.ts';
 export { commandRun, type CommandRunProps, type CommandRunStep } from './command-run.ts';
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
+export { registryKey, type RegistryKeyProps, type RegistryKeyStep } from './registry/registry-key.ts';
 
 /**
  * Any step a remediation may hold.
@@ -82,7 +84,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | ProcessStep | ProcessStopStep
   | CommandStep | CommandRunStep
   | PathCleanupStep
-  | AppxPackageStep;
+  | AppxPackageStep
+  | RegistryKeyStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -95,7 +98,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     processRoom, processStopRoom,
     commandRoom, commandRunRoom,
     pathCleanupRoom,
-    appxPackageRoom].map((room) => [room.kind, room]),
+    appxPackageRoom,
+    registryKeyRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

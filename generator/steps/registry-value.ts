@@ -10,20 +10,30 @@ export type RegistryValueType = 'DWord' | 'QWord' | 'String' | 'ExpandString' | 
 /** Props of {@link registryValue}. */
 export interface RegistryValueProps extends StepBase, RegistryLocation {
   /**
-   * Kind of the value; a value of another kind counts as wrong and is replaced.
+   * `present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy
+   * value removed); it is deleted when found, the key and its other values kept. Give no type or value then.
+   * @default "present"
+   */
+  readonly state?: 'present' | 'absent';
+  /**
+   * Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.
    * @example "DWord"
    */
-  readonly type: RegistryValueType;
+  readonly type?: RegistryValueType;
   /**
    * Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a
    * decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is
    * compared unexpanded). MultiString: a list of non-empty strings.
+   * Required unless `state` is `absent`.
    * @example 1
    */
-  readonly value: number | string | readonly string[];
+  readonly value?: number | string | readonly string[];
 }
 
-/** A setting: one registry value has the given kind and data; the key is created when missing. */
+/**
+ * A setting: one registry value has the given kind and data (the key is created when missing), or, with
+ * `state: 'absent'`, does not exist.
+ */
 export interface RegistryValueStep extends RegistryValueProps {
   readonly kind: 'registryValue';
 }
@@ -60,8 +70,11 @@ export function qwordDecimal(value: unknown): string | undefined {
 }
 
 
+const absent = (step: RegistryValueProps): boolean => step.state === 'absent';
+
 function formatValue(step: RegistryValueProps): string {
   const { value } = step;
+  if (value === undefined) return '(none)';
   if (Array.isArray(value)) return `[${value.map((v) => `'${v}'`).join(', ')}]`;
   if (typeof value === 'number' && step.type === 'DWord') return `${value} (0x${value.toString(16).toUpperCase()})`;
   return typeof value === 'string' ? `'${value}'` : String(value);
@@ -79,6 +92,14 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   check(step, issue) {
     checkRegistryLocation(step, issue);
     const { type, value } = step;
+    if (absent(step)) {
+      if (type !== undefined) issue(['type'], "state 'absent' takes no type: a value that must not exist has no kind; remove type");
+      if (value !== undefined) issue(['value'], "state 'absent' takes no value: a value that must not exist has no data; remove value");
+      return;
+    }
+    if (type === undefined) issue([], "a registry value that must be present needs type (e.g. 'DWord') and value; or set state: 'absent' to remove it");
+    else if (value === undefined) issue(['type'], `a registry value of type ${type} needs value: the data it must hold`);
+    if (type === undefined || value === undefined) return;
     switch (type) {
       case 'DWord':
         if (!isDword(value)) issue(['value'], `value ${JSON.stringify(value)} does not fit a DWord: use a whole number from 0 to 4294967295 (0xFFFFFFFF)`);
@@ -97,19 +118,22 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
     }
   },
   toData(step) {
-    const data = { ...registryLocationData(step), Type: step.type };
+    if (absent(step)) return { ...registryLocationData(step), Want: 'Absent', Type: '', Value: null };
+    const data = { ...registryLocationData(step), Type: step.type! };
     switch (step.type) {
       case 'QWord':
         return { ...data, Value: qwordDecimal(step.value)! };
       case 'MultiString':
         return { ...data, Value: [...(step.value as readonly string[])] };
       default:
-        return { ...data, Value: step.value };
+        return { ...data, Value: step.value! };
     }
   },
-  title: (step) => `${step.path}\\${step.name} is ${step.type} ${formatValue(step)}`,
-  explain: (step) => ({
-    detects: `${describeLocation(step)} is the ${step.type} ${formatValue(step)}`,
-    changes: `sets it to the ${step.type} ${formatValue(step)}, creating the key if it is missing`,
-  }),
+  title: (step) => (absent(step) ? `${step.path}\\${step.name} is absent` : `${step.path}\\${step.name} is ${step.type} ${formatValue(step)}`),
+  explain: (step) => (absent(step)
+    ? { detects: `${describeLocation(step)} does not exist`, changes: 'deletes the value when it is there, keeping the key and its other values' }
+    : {
+        detects: `${describeLocation(step)} is the ${step.type} ${formatValue(step)}`,
+        changes: `sets it to the ${step.type} ${formatValue(step)}, creating the key if it is missing`,
+      }),
 };

@@ -36,7 +36,7 @@ function Test-RgRegistryValue {
     .SYNOPSIS
         Whether one registry value has the step's kind and data.
     .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Type, Value.
+        The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -44,8 +44,18 @@ function Test-RgRegistryValue {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
     $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
+    if ($Step['Want'] -eq 'Absent') {
+        if ($current.Exists) {
+            return New-RgStepResult -Step $Step -Compliant $false -Actual (Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value) -Expected 'absent'
+        }
+        $actual = 'absent'
+        if (-not $current.KeyExists) {
+            $actual = 'absent (no key)'
+        }
+        return New-RgStepResult -Step $Step -Compliant $true -Actual $actual -Expected 'absent'
+    }
+    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
     if (-not $current.Exists) {
         $actual = 'missing'
         if (-not $current.KeyExists) {
