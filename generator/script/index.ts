@@ -63,7 +63,7 @@ export function logLocation(remediation: Remediation): string {
  * The step table rows. Every row has the same keys the runtime reads (Id, Kind, Category, Title,
  * TestCommand, SetCommand, RestartRequired: StrictMode stops on a missing key of an [ordered] table), then
  * the room's data. SetCommand is $null for a probe and in a script that does not change the device. An
- * action's row also has Gate (probe ids) and CooldownSeconds.
+ * action's row also has Gate (probe ids) and CooldownSeconds, and GateAlways ($true) for `gate: 'always'`.
  */
 export function stepTable(remediation: Remediation, changes: boolean): { readonly [key: string]: PsValue }[] {
   return remediation.steps.map((step) => {
@@ -79,7 +79,9 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
     if (room.category === 'action') {
       // The gate and the cooldown of every action (ActionStepBase): the runtime's, not the room's.
       const action = step as unknown as ActionStepBase;
-      base.Gate = [...action.gate.probes];
+      base.Gate = action.gate === 'always' ? [] : [...action.gate.probes];
+      // An action without a probe: due whenever its cooldown has passed (runtime/core.ps1 Test-RgSteps).
+      if (action.gate === 'always') base.GateAlways = true;
       base.CooldownSeconds = durationSeconds(action.cooldown) ?? 0;
     }
     const data = room.toData(step);
@@ -97,6 +99,11 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
 export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): string[] {
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
+  // An action gated 'always' is compliant while it ran within its cooldown: every script tests that, so
+  // each reads the action store (runtime/actions.ps1 through the registry seams).
+  if (remediation.steps.some((step) => (step as Partial<ActionStepBase>).gate === 'always')) {
+    for (const file of ['actions.ps1', 'registry.ps1']) runtime.add(file);
+  }
   if (spec.changes) {
     for (const file of rooms.flatMap((room) => room.setRuntime ?? [])) runtime.add(file);
     // The repair loop, and what it calls to remember actions' runs (their cooldown) in the registry: every
