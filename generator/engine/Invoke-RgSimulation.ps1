@@ -960,6 +960,13 @@ function RgSim.Remove-RgAppxProvisionedPackage {
     }
 }
 
+function RgSim.Unsimulated {
+    # The stand-in for a command a script step declared unsimulated: recorded, then failed.
+    $name = $MyInvocation.InvocationName
+    Add-RgSimCall -Seam 'Unsimulated' -Arguments ([ordered]@{ Name = $name; Arguments = [string[]]@($args | ForEach-Object -Process { [string]$_ }) })
+    throw [System.Management.Automation.CommandNotFoundException]::new($name + ' is not simulated: the step declared it outside remgen''s seams, so this result is not the device''s')
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -1154,6 +1161,19 @@ foreach ($name in @($environment.Keys)) {
     $saved[$name] = [System.Environment]::GetEnvironmentVariable($name)
     [System.Environment]::SetEnvironmentVariable($name, $environment[$name])
 }
+# Commands a script step declared outside the seams (the render stage's marker lines above its functions):
+# each is pointed at a stand-in that records the call and fails it, so the step's result says it was not
+# simulated and nothing outside the seams runs, even where the real command exists.
+$RgSimUnsimulated = @()
+foreach ($marker in [regex]::Matches([System.IO.File]::ReadAllText($ScriptPath), '(?m)^# remgen script step function \S+ \(.*\) of steps [a-z0-9, -]+, checked at build time; unsimulated:(.*?)\r?$')) {
+    foreach ($name in $marker.Groups[1].Value.Split(',')) {
+        $name = $name.Trim()
+        if ($name -and $RgSimUnsimulated -notcontains $name) {
+            $RgSimUnsimulated += $name
+            $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $name, 'Alias', 'RgSim.Unsimulated')
+        }
+    }
+}
 try {
     $run = Invoke-RgSimScript -Path $ScriptPath -Parameters $ScriptParameters
 }
@@ -1180,7 +1200,7 @@ $run.Calls = $global:RgSim.Calls.ToArray()
 # arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
 $actions = [System.Collections.Generic.List[string]]::new()
 foreach ($call in $run.Calls) {
-    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-') { continue }
+    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-' -or $call.Seam -eq 'Unsimulated') { continue }
     $arguments = $call.Arguments
     $name = ''
     foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {
@@ -1197,6 +1217,11 @@ foreach ($call in $run.Calls) {
     if (-not $actions.Contains($action)) { $actions.Add($action) }
 }
 $run.Actions = $actions.ToArray()
+$notSimulated = [System.Collections.Generic.List[string]]::new()
+foreach ($call in $run.Calls) {
+    if ($call.Seam -eq 'Unsimulated' -and -not $notSimulated.Contains([string]$call.Arguments.Name)) { $notSimulated.Add([string]$call.Arguments.Name) }
+}
+$run.NotSimulated = $notSimulated.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
     [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path; Session = [int]$process.Session; StopError = [string]$process['StopError'] }
 }

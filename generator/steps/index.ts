@@ -35,6 +35,9 @@ import { commandRunRoom, type CommandRunStep } from './command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './appx-package.ts';
 import { registryKeyRoom, type RegistryKeyStep } from './registry/registry-key.ts';
+import { scriptProbeRoom, type ScriptProbeStep } from './custom/script-probe.ts';
+import { scriptSettingRoom, type ScriptSettingStep } from './custom/script-setting.ts';
+import { scriptActionRoom, type ScriptActionStep } from './custom/script-action.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry-bits.ts';
@@ -70,6 +73,10 @@ export { commandRun, type CommandRunProps, type CommandRunStep } from './command
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './appx-package.ts';
 export { registryKey, type RegistryKeyProps, type RegistryKeyStep } from './registry/registry-key.ts';
+export type { ScriptParameterValue, ScriptStepProps } from './custom/script-common.ts';
+export { scriptProbe, type ScriptProbeProps, type ScriptProbeStep } from './custom/script-probe.ts';
+export { scriptSetting, type ScriptSettingProps, type ScriptSettingStep } from './custom/script-setting.ts';
+export { scriptAction, type ScriptActionProps, type ScriptActionStep } from './custom/script-action.ts';
 
 /**
  * Any step a remediation may hold.
@@ -85,7 +92,8 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | CommandStep | CommandRunStep
   | PathCleanupStep
   | AppxPackageStep
-  | RegistryKeyStep;
+  | RegistryKeyStep
+  | ScriptProbeStep | ScriptSettingStep | ScriptActionStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -99,7 +107,8 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     commandRoom, commandRunRoom,
     pathCleanupRoom,
     appxPackageRoom,
-    registryKeyRoom].map((room) => [room.kind, room]),
+    registryKeyRoom,
+    scriptProbeRoom, scriptSettingRoom, scriptActionRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

@@ -6,6 +6,7 @@ import { gatedBytes } from '../render/gate.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 import { pascalName } from '../script/index.ts';
 import type { OutputFile } from './target.ts';
+import { isScriptStep, type ScriptStepProps } from '../steps/custom/script-common.ts';
 
 /**
  * An Intune package's Pester suite (`intune/<id>/tests/`): the suite itself (the same file for every
@@ -68,7 +69,11 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
     };
   });
   // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
-  let text = psValue({ Id: pkg.remediation.id, Devices: devices });
+  // Script steps that call commands outside the seams: the suite names them and holds the runs to them.
+  const notSimulated = pkg.remediation.steps
+    .filter((step) => isScriptStep(step) && (step.unsimulated ?? []).length > 0)
+    .map((step) => ({ Step: step.id, Commands: [...((step as ScriptStepProps).unsimulated ?? [])] }));
+  let text = psValue({ Id: pkg.remediation.id, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices });
   for (const profile of profiles) {
     text = text.replace(PROFILE_MARK, () => renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        '));
   }
