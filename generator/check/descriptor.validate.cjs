@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage"]}},"required":["kind"],"type":"object"},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema68 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema79 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern55 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
-const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage"]}},"required":["kind"],"type":"object"};
+const pattern65 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
+const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"};
 const schema21 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema24 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
 const schema34 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
@@ -24,7 +24,7 @@ const schema55 = {"additionalProperties":false,"description":"A probe: whether a
 const schema59 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
 const schema62 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
 const schema67 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
-const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data; the key is created when missing.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path","type","value"],"type":"object"};
+const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"};
 const schema17 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
 const schema18 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
 
@@ -72,8 +72,9 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema16.required,parentSchema:schema16,data};
+for(const key0 in data){
+if(!(func2.call(schema16.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -82,8 +83,12 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.value === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema16.required,parentSchema:schema16,data};
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema16.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -92,9 +97,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func2.call(schema16.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema16,data};
+if(!pattern0.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema16.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -104,11 +108,8 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func3(data0) > 64){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema16.properties.id,data:data0};
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.id.type,parentSchema:schema16.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -117,8 +118,11 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(!pattern0.test(data0)){
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema16.properties.id,data:data0};
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -127,9 +131,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-else {
-const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.id.type,parentSchema:schema16.properties.id,data:data0};
+if("registryValue" !== data1){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryValue"},message:"must be equal to constant",schema:"registryValue",parentSchema:schema16.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -139,10 +142,11 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(typeof data1 !== "string"){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data1};
+if(data.name !== undefined){
+let data2 = data.name;
+if(typeof data2 === "string"){
+if(func3(data2) > 255){
+const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema16.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -151,8 +155,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-if("registryValue" !== data1){
-const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryValue"},message:"must be equal to constant",schema:"registryValue",parentSchema:schema16.properties.kind,data:data1};
+if(func3(data2) < 1){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -162,11 +166,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 === "string"){
-if(func3(data2) > 255){
-const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema16.properties.name,data:data2};
+else {
+const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -175,8 +176,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func3(data2) < 1){
-const err13 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.name,data:data2};
+}
+if(data.path !== undefined){
+let data3 = data.path;
+if(typeof data3 === "string"){
+if(func3(data3) < 7){
+const err13 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema16.properties.path,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -187,7 +192,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data2};
+const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.path.type,parentSchema:schema16.properties.path,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,11 +202,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.path !== undefined){
-let data3 = data.path;
-if(typeof data3 === "string"){
-if(func3(data3) < 7){
-const err15 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema16.properties.path,data:data3};
+if(data.restartRequired !== undefined){
+let data4 = data.restartRequired;
+if(typeof data4 !== "boolean"){
+const err15 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.restartRequired.type,parentSchema:schema16.properties.restartRequired,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -211,8 +215,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-else {
-const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.path.type,parentSchema:schema16.properties.path,data:data3};
+if(data.state !== undefined){
+let data5 = data.state;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.state.type,parentSchema:schema16.properties.state,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -221,11 +227,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data.restartRequired !== undefined){
-let data4 = data.restartRequired;
-if(typeof data4 !== "boolean"){
-const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.restartRequired.type,parentSchema:schema16.properties.restartRequired,data:data4};
+if(!((data5 === "present") || (data5 === "absent"))){
+const err17 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema16.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.state.enum,parentSchema:schema16.properties.state,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -236,10 +239,10 @@ errors++;
 }
 }
 if(data.title !== undefined){
-let data5 = data.title;
-if(typeof data5 === "string"){
-if(func3(data5) > 200){
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16.properties.title,data:data5};
+let data6 = data.title;
+if(typeof data6 === "string"){
+if(func3(data6) > 200){
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -250,7 +253,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.title.type,parentSchema:schema16.properties.title,data:data5};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.title.type,parentSchema:schema16.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -261,9 +264,9 @@ errors++;
 }
 }
 if(data.type !== undefined){
-let data6 = data.type;
-if(typeof data6 !== "string"){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data6};
+let data7 = data.type;
+if(typeof data7 !== "string"){
+const err20 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data7};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -272,8 +275,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(!(((((data6 === "DWord") || (data6 === "QWord")) || (data6 === "String")) || (data6 === "ExpandString")) || (data6 === "MultiString"))){
-const err21 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data6};
+if(!(((((data7 === "DWord") || (data7 === "QWord")) || (data7 === "String")) || (data7 === "ExpandString")) || (data7 === "MultiString"))){
+const err21 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data7};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -284,12 +287,12 @@ errors++;
 }
 }
 if(data.value !== undefined){
-let data7 = data.value;
-const _errs18 = errors;
+let data8 = data.value;
+const _errs20 = errors;
 let valid2 = false;
-const _errs19 = errors;
-if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err22 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.value.anyOf[0].type,parentSchema:schema16.properties.value.anyOf[0],data:data7};
+const _errs21 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err22 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.value.anyOf[0].type,parentSchema:schema16.properties.value.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -298,12 +301,12 @@ vErrors.push(err22);
 }
 errors++;
 }
-var _valid0 = _errs19 === errors;
+var _valid0 = _errs21 === errors;
 valid2 = valid2 || _valid0;
 if(!valid2){
-const _errs21 = errors;
-if(typeof data7 !== "string"){
-const err23 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[1].type,parentSchema:schema16.properties.value.anyOf[1],data:data7};
+const _errs23 = errors;
+if(typeof data8 !== "string"){
+const err23 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[1].type,parentSchema:schema16.properties.value.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -312,16 +315,16 @@ vErrors.push(err23);
 }
 errors++;
 }
-var _valid0 = _errs21 === errors;
+var _valid0 = _errs23 === errors;
 valid2 = valid2 || _valid0;
 if(!valid2){
-const _errs23 = errors;
-if(Array.isArray(data7)){
-const len0 = data7.length;
+const _errs25 = errors;
+if(Array.isArray(data8)){
+const len0 = data8.length;
 for(let i0=0; i0<len0; i0++){
-let data8 = data7[i0];
-if(typeof data8 !== "string"){
-const err24 = {instancePath:instancePath+"/value/" + i0,schemaPath:"#/properties/value/anyOf/2/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[2].items.type,parentSchema:schema16.properties.value.anyOf[2].items,data:data8};
+let data9 = data8[i0];
+if(typeof data9 !== "string"){
+const err24 = {instancePath:instancePath+"/value/" + i0,schemaPath:"#/properties/value/anyOf/2/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[2].items.type,parentSchema:schema16.properties.value.anyOf[2].items,data:data9};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -333,7 +336,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.value.anyOf[2].type,parentSchema:schema16.properties.value.anyOf[2],data:data7};
+const err25 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.value.anyOf[2].type,parentSchema:schema16.properties.value.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -342,12 +345,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-var _valid0 = _errs23 === errors;
+var _valid0 = _errs25 === errors;
 valid2 = valid2 || _valid0;
 }
 }
 if(!valid2){
-const err26 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.value.anyOf,parentSchema:schema16.properties.value,data:data7};
+const err26 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.value.anyOf,parentSchema:schema16.properties.value,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -357,10 +360,10 @@ vErrors.push(err26);
 errors++;
 }
 else {
-errors = _errs18;
+errors = _errs20;
 if(vErrors !== null){
-if(_errs18){
-vErrors.length = _errs18;
+if(_errs20){
+vErrors.length = _errs20;
 }
 else {
 vErrors = null;
@@ -369,9 +372,9 @@ vErrors = null;
 }
 }
 if(data.view !== undefined){
-let data9 = data.view;
-if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err27 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data9};
+let data10 = data.view;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err27 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -380,8 +383,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(!((data9 === 64) || (data9 === 32))){
-const err28 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data9};
+if(!((data10 === 64) || (data10 === 32))){
+const err28 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1039,7 +1042,7 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema25 = {"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 const schema26 = {"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"};
 const pattern8 = new RegExp("^P(\\d+D)?(T\\d+H)?$", "u");
 
@@ -1126,6 +1129,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -1199,12 +1205,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema25.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.gate.anyOf[1].type,parentSchema:schema25.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1213,8 +1219,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema25.properties.id,data:data4};
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema25.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1223,9 +1229,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.id.type,parentSchema:schema25.properties.id,data:data4};
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.gate.anyOf,parentSchema:schema25.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1234,11 +1242,23 @@ vErrors.push(err15);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.kind.type,parentSchema:schema25.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema25.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1247,8 +1267,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if("cachedCredentials" !== data5){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "cachedCredentials"},message:"must be equal to constant",schema:"cachedCredentials",parentSchema:schema25.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema25.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1258,11 +1278,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.patterns !== undefined){
-let data6 = data.patterns;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err18 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.patterns,data:data6};
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.id.type,parentSchema:schema25.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1271,11 +1288,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.patterns.items.type,parentSchema:schema25.properties.patterns.items,data:data7};
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.kind.type,parentSchema:schema25.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1284,10 +1301,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.patterns.type,parentSchema:schema25.properties.patterns,data:data6};
+if("cachedCredentials" !== data5){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "cachedCredentials"},message:"must be equal to constant",schema:"cachedCredentials",parentSchema:schema25.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1297,11 +1312,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema25.properties.title,data:data8};
+if(data.patterns !== undefined){
+let data6 = data.patterns;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err21 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.patterns,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1310,9 +1325,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.title.type,parentSchema:schema25.properties.title,data:data8};
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.patterns.items.type,parentSchema:schema25.properties.patterns.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1324,7 +1341,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err23 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.patterns.type,parentSchema:schema25.properties.patterns,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1333,11 +1350,48 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema25.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.title.type,parentSchema:schema25.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema27 = {"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1422,6 +1476,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -1495,12 +1552,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema27.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.gate.anyOf[1].type,parentSchema:schema27.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1509,8 +1566,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema27.properties.id,data:data4};
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema27.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1519,9 +1576,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.id.type,parentSchema:schema27.properties.id,data:data4};
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.gate.anyOf,parentSchema:schema27.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1530,11 +1589,23 @@ vErrors.push(err15);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.kind.type,parentSchema:schema27.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema27.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1543,8 +1614,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if("dnsFlush" !== data5){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "dnsFlush"},message:"must be equal to constant",schema:"dnsFlush",parentSchema:schema27.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema27.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1554,11 +1625,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.names !== undefined){
-let data6 = data.names;
-if(Array.isArray(data6)){
-if(data6.length < 1){
-const err18 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.names,data:data6};
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.id.type,parentSchema:schema27.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1567,11 +1635,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/names/" + i1,schemaPath:"#/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.names.items.type,parentSchema:schema27.properties.names.items,data:data7};
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.kind.type,parentSchema:schema27.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1580,10 +1648,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.names.type,parentSchema:schema27.properties.names,data:data6};
+if("dnsFlush" !== data5){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "dnsFlush"},message:"must be equal to constant",schema:"dnsFlush",parentSchema:schema27.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1593,11 +1659,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema27.properties.title,data:data8};
+if(data.names !== undefined){
+let data6 = data.names;
+if(Array.isArray(data6)){
+if(data6.length < 1){
+const err21 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.names,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1606,9 +1672,11 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.title.type,parentSchema:schema27.properties.title,data:data8};
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/names/" + i1,schemaPath:"#/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.names.items.type,parentSchema:schema27.properties.names.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1620,12 +1688,49 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err23 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.names.type,parentSchema:schema27.properties.names,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
 else {
 vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema27.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.title.type,parentSchema:schema27.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
 }
 errors++;
 }
@@ -1806,7 +1911,7 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema31 = {"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1926,6 +2031,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data2 = data.gate;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.probes === undefined){
 const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data2};
@@ -1999,12 +2107,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data5 = data.id;
-if(typeof data5 === "string"){
-if(func3(data5) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data5};
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs16 = errors;
+if(typeof data2 !== "string"){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.gate.anyOf[1].type,parentSchema:schema31.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2013,8 +2121,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern0.test(data5)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data5};
+if("always" !== data2){
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema31.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2023,9 +2131,11 @@ vErrors.push(err17);
 }
 errors++;
 }
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data5};
+if(!valid1){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.gate.anyOf,parentSchema:schema31.properties.gate,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2034,11 +2144,23 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
 }
-if(data.kind !== undefined){
-let data6 = data.kind;
-if(typeof data6 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.kind.type,parentSchema:schema31.properties.kind,data:data6};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2047,8 +2169,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if("joinRepair" !== data6){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinRepair"},message:"must be equal to constant",schema:"joinRepair",parentSchema:schema31.properties.kind,data:data6};
+if(!pattern0.test(data5)){
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2058,10 +2180,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.leaveAndJoin !== undefined){
-let data7 = data.leaveAndJoin;
-if(typeof data7 !== "boolean"){
-const err21 = {instancePath:instancePath+"/leaveAndJoin",schemaPath:"#/properties/leaveAndJoin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.leaveAndJoin.type,parentSchema:schema31.properties.leaveAndJoin,data:data7};
+else {
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2071,11 +2191,10 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.title,data:data8};
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.kind.type,parentSchema:schema31.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2084,9 +2203,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.title.type,parentSchema:schema31.properties.title,data:data8};
+if("joinRepair" !== data6){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinRepair"},message:"must be equal to constant",schema:"joinRepair",parentSchema:schema31.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2096,10 +2214,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.want !== undefined){
-let data9 = data.want;
-if(typeof data9 !== "string"){
-const err24 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data9};
+if(data.leaveAndJoin !== undefined){
+let data7 = data.leaveAndJoin;
+if(typeof data7 !== "boolean"){
+const err24 = {instancePath:instancePath+"/leaveAndJoin",schemaPath:"#/properties/leaveAndJoin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.leaveAndJoin.type,parentSchema:schema31.properties.leaveAndJoin,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2108,8 +2226,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(!(((data9 === "entra") || (data9 === "hybrid")) || (data9 === "any-entra"))){
-const err25 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data9};
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2119,9 +2241,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.title.type,parentSchema:schema31.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2130,11 +2251,46 @@ vErrors.push(err26);
 }
 errors++;
 }
+}
+if(data.want !== undefined){
+let data9 = data.want;
+if(typeof data9 !== "string"){
+const err27 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(!(((data9 === "entra") || (data9 === "hybrid")) || (data9 === "any-entra"))){
+const err28 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
 validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema35 = {"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 const pattern17 = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$", "u");
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2220,6 +2376,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -2293,12 +2452,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema35.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.gate.anyOf[1].type,parentSchema:schema35.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2307,8 +2466,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema35.properties.id,data:data4};
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema35.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2317,9 +2476,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.id.type,parentSchema:schema35.properties.id,data:data4};
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.properties.gate.anyOf,parentSchema:schema35.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2328,11 +2489,23 @@ vErrors.push(err15);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema35.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2341,8 +2514,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if("clockResync" !== data5){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "clockResync"},message:"must be equal to constant",schema:"clockResync",parentSchema:schema35.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema35.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2352,11 +2525,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.thresholdSeconds !== undefined){
-let data6 = data.thresholdSeconds;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 86400 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.id.type,parentSchema:schema35.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2365,8 +2535,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6 < 5 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2375,9 +2548,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.thresholdSeconds.type,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+if("clockResync" !== data5){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "clockResync"},message:"must be equal to constant",schema:"clockResync",parentSchema:schema35.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2387,11 +2559,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.timeoutMilliseconds !== undefined){
-let data7 = data.timeoutMilliseconds;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 60000 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+if(data.thresholdSeconds !== undefined){
+let data6 = data.thresholdSeconds;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 86400 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema35.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2400,8 +2572,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7 < 1000 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+if(data6 < 5 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema35.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2412,7 +2584,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.timeoutMilliseconds.type,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+const err23 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.thresholdSeconds.type,parentSchema:schema35.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2422,11 +2594,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema35.properties.title,data:data8};
+if(data.timeoutMilliseconds !== undefined){
+let data7 = data.timeoutMilliseconds;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 60000 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2435,9 +2607,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.title.type,parentSchema:schema35.properties.title,data:data8};
+if(data7 < 1000 || isNaN(data7)){
+const err25 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2447,11 +2618,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.uri !== undefined){
-let data9 = data.uri;
-if(typeof data9 === "string"){
-if(!pattern17.test(data9)){
-const err26 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema35.properties.uri,data:data9};
+else {
+const err26 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.timeoutMilliseconds.type,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2461,8 +2629,11 @@ vErrors.push(err26);
 errors++;
 }
 }
-else {
-const err27 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.uri.type,parentSchema:schema35.properties.uri,data:data9};
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema35.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2472,14 +2643,50 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.title.type,parentSchema:schema35.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
 else {
 vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.uri !== undefined){
+let data9 = data.uri;
+if(typeof data9 === "string"){
+if(!pattern17.test(data9)){
+const err29 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema35.properties.uri,data:data9};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.uri.type,parentSchema:schema35.properties.uri,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+else {
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
 }
 errors++;
 }
@@ -2714,7 +2921,7 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema42 = {"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2799,6 +3006,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -2872,12 +3082,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema42.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.gate.anyOf[1].type,parentSchema:schema42.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2886,8 +3096,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema42.properties.id,data:data4};
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema42.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2896,9 +3106,11 @@ vErrors.push(err14);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.id.type,parentSchema:schema42.properties.id,data:data4};
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.properties.gate.anyOf,parentSchema:schema42.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2907,11 +3119,23 @@ vErrors.push(err15);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema42.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2920,8 +3144,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if("oneDriveReset" !== data5){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveReset"},message:"must be equal to constant",schema:"oneDriveReset",parentSchema:schema42.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema42.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2931,11 +3155,8 @@ vErrors.push(err17);
 errors++;
 }
 }
-if(data.restartWaitSeconds !== undefined){
-let data6 = data.restartWaitSeconds;
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 600 || isNaN(data6)){
-const err18 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.id.type,parentSchema:schema42.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2944,8 +3165,11 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data6 < 5 || isNaN(data6)){
-const err19 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2954,9 +3178,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.properties.restartWaitSeconds.type,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+if("oneDriveReset" !== data5){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveReset"},message:"must be equal to constant",schema:"oneDriveReset",parentSchema:schema42.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2966,11 +3189,11 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data7 = data.title;
-if(typeof data7 === "string"){
-if(func3(data7) > 200){
-const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema42.properties.title,data:data7};
+if(data.restartWaitSeconds !== undefined){
+let data6 = data.restartWaitSeconds;
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 > 600 || isNaN(data6)){
+const err21 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2979,9 +3202,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-else {
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.title.type,parentSchema:schema42.properties.title,data:data7};
+if(data6 < 5 || isNaN(data6)){
+const err22 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2991,9 +3213,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err23 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.properties.restartWaitSeconds.type,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3002,11 +3223,48 @@ vErrors.push(err23);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data7 = data.title;
+if(typeof data7 === "string"){
+if(func3(data7) > 200){
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema42.properties.title,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.title.type,parentSchema:schema42.properties.title,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
 validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"};
+const schema46 = {"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"};
 const pattern27 = new RegExp("^\\\\(.+\\\\)?$", "u");
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3122,6 +3380,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -3195,12 +3456,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema46.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gate.anyOf[1].type,parentSchema:schema46.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3209,8 +3470,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema46.properties.id,data:data4};
+if("always" !== data1){
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema46.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3219,9 +3480,11 @@ vErrors.push(err17);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data4};
+if(!valid1){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.properties.gate.anyOf,parentSchema:schema46.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3230,11 +3493,23 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema46.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3243,13 +3518,47 @@ vErrors.push(err19);
 }
 errors++;
 }
-if("scheduledTaskRun" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRun"},message:"must be equal to constant",schema:"scheduledTaskRun",parentSchema:schema46.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema46.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if("scheduledTaskRun" !== data5){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRun"},message:"must be equal to constant",schema:"scheduledTaskRun",parentSchema:schema46.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -3261,44 +3570,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.successResults.items.type,parentSchema:schema46.properties.successResults.items,data:data7};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/successResults",schemaPath:"#/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.successResults.type,parentSchema:schema46.properties.successResults,data:data6};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.taskName !== undefined){
-let data8 = data.taskName;
-if(typeof data8 === "string"){
-if(func3(data8) > 238){
-const err23 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema46.properties.taskName,data:data8};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskName.type,parentSchema:schema46.properties.taskName,data:data8};
+const err24 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.successResults.items.type,parentSchema:schema46.properties.successResults.items,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3308,11 +3580,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.taskPath !== undefined){
-let data9 = data.taskPath;
-if(typeof data9 === "string"){
-if(func3(data9) > 260){
-const err25 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema46.properties.taskPath,data:data9};
+}
+else {
+const err25 = {instancePath:instancePath+"/successResults",schemaPath:"#/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.successResults.type,parentSchema:schema46.properties.successResults,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3321,8 +3591,12 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(!pattern27.test(data9)){
-const err26 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema46.properties.taskPath,data:data9};
+}
+if(data.taskName !== undefined){
+let data8 = data.taskName;
+if(typeof data8 === "string"){
+if(func3(data8) > 238){
+const err26 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema46.properties.taskName,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3333,7 +3607,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskPath.type,parentSchema:schema46.properties.taskPath,data:data9};
+const err27 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskName.type,parentSchema:schema46.properties.taskName,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3343,11 +3617,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data10 = data.title;
-if(typeof data10 === "string"){
-if(func3(data10) > 200){
-const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46.properties.title,data:data10};
+if(data.taskPath !== undefined){
+let data9 = data.taskPath;
+if(typeof data9 === "string"){
+if(func3(data9) > 260){
+const err28 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema46.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3356,9 +3630,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data10};
+if(!pattern27.test(data9)){
+const err29 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema46.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3368,11 +3641,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.withinHours !== undefined){
-let data11 = data.withinHours;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 8760 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema46.properties.withinHours,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskPath.type,parentSchema:schema46.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3381,8 +3651,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data11 < 1 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.withinHours,data:data11};
+}
+if(data.title !== undefined){
+let data10 = data.title;
+if(typeof data10 === "string"){
+if(func3(data10) > 200){
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46.properties.title,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3393,7 +3667,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.withinHours.type,parentSchema:schema46.properties.withinHours,data:data11};
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3403,14 +3677,49 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(data.withinHours !== undefined){
+let data11 = data.withinHours;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 8760 || isNaN(data11)){
+const err33 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema46.properties.withinHours,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+if(data11 < 1 || isNaN(data11)){
+const err34 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.withinHours,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.withinHours.type,parentSchema:schema46.properties.withinHours,data:data11};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
 }
 errors++;
 }
@@ -3999,7 +4308,7 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema53 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
+const schema53 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4094,6 +4403,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -4167,12 +4479,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema53.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.gate.anyOf[1].type,parentSchema:schema53.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4181,8 +4493,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema53.properties.id,data:data4};
+if("always" !== data1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema53.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4191,9 +4503,11 @@ vErrors.push(err15);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.id.type,parentSchema:schema53.properties.id,data:data4};
+if(!valid1){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.properties.gate.anyOf,parentSchema:schema53.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4202,11 +4516,23 @@ vErrors.push(err16);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.kind.type,parentSchema:schema53.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema53.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4215,8 +4541,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if("serviceRestart" !== data5){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema53.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema53.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4226,11 +4552,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.serviceName !== undefined){
-let data6 = data.serviceName;
-if(typeof data6 === "string"){
-if(func3(data6) > 256){
-const err19 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema53.properties.serviceName,data:data6};
+else {
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.id.type,parentSchema:schema53.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4240,8 +4563,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.serviceName.type,parentSchema:schema53.properties.serviceName,data:data6};
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.kind.type,parentSchema:schema53.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4250,12 +4575,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.timeoutSeconds !== undefined){
-let data7 = data.timeoutSeconds;
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 600 || isNaN(data7)){
-const err21 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+if("serviceRestart" !== data5){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema53.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4264,8 +4585,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data7 < 5 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+}
+if(data.serviceName !== undefined){
+let data6 = data.serviceName;
+if(typeof data6 === "string"){
+if(func3(data6) > 256){
+const err22 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema53.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4276,7 +4601,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema53.properties.timeoutSeconds.type,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+const err23 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.serviceName.type,parentSchema:schema53.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4286,11 +4611,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.title,data:data8};
+if(data.timeoutSeconds !== undefined){
+let data7 = data.timeoutSeconds;
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 > 600 || isNaN(data7)){
+const err24 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema53.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4299,9 +4624,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.title.type,parentSchema:schema53.properties.title,data:data8};
+if(data7 < 5 || isNaN(data7)){
+const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema53.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4311,9 +4635,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema53.properties.timeoutSeconds.type,parentSchema:schema53.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4322,11 +4645,48 @@ vErrors.push(err26);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.title.type,parentSchema:schema53.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
 validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
+const schema56 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
 const schema58 = {"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"};
 const pattern41 = new RegExp("^\\d+(\\.\\d+){0,3}$", "u");
 
@@ -4473,6 +4833,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data3 = data.gate;
+const _errs9 = errors;
+let valid1 = false;
+const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.probes === undefined){
 const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
@@ -4546,12 +4909,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data6 = data.id;
-if(typeof data6 === "string"){
-if(func3(data6) > 64){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.id,data:data6};
+var _valid0 = _errs10 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs18 = errors;
+if(typeof data3 !== "string"){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.gate.anyOf[1].type,parentSchema:schema56.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4560,8 +4923,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema56.properties.id,data:data6};
+if("always" !== data3){
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema56.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4570,9 +4933,11 @@ vErrors.push(err19);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data6};
+if(!valid1){
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.gate.anyOf,parentSchema:schema56.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4581,11 +4946,23 @@ vErrors.push(err20);
 }
 errors++;
 }
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
 }
-if(data.kind !== undefined){
-let data7 = data.kind;
-if(typeof data7 !== "string"){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data7};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data6 = data.id;
+if(typeof data6 === "string"){
+if(func3(data6) > 64){
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4594,8 +4971,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if("appUninstall" !== data7){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema56.properties.kind,data:data7};
+if(!pattern0.test(data6)){
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema56.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4605,10 +4982,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.method !== undefined){
-let data8 = data.method;
-if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
+else {
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4617,8 +4992,11 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(!((((data8 === "auto") || (data8 === "msi")) || (data8 === "quietUninstallString")) || (data8 === "uninstallString"))){
-const err24 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values",schema:schema58.enum,parentSchema:schema58,data:data8};
+}
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4627,11 +5005,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.publisher !== undefined){
-let data9 = data.publisher;
-if(typeof data9 !== "string"){
-const err25 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.publisher.type,parentSchema:schema56.properties.publisher,data:data9};
+if("appUninstall" !== data7){
+const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema56.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4641,10 +5016,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data10 = data.scope;
-if(typeof data10 !== "string"){
-const err26 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.scope.type,parentSchema:schema56.properties.scope,data:data10};
+if(data.method !== undefined){
+let data8 = data.method;
+if(typeof data8 !== "string"){
+const err26 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4653,13 +5028,49 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(!((data10 === "machine") || (data10 === "user"))){
-const err27 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema56.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.scope.enum,parentSchema:schema56.properties.scope,data:data10};
+if(!((((data8 === "auto") || (data8 === "msi")) || (data8 === "quietUninstallString")) || (data8 === "uninstallString"))){
+const err27 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values",schema:schema58.enum,parentSchema:schema58,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
 else {
 vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.publisher !== undefined){
+let data9 = data.publisher;
+if(typeof data9 !== "string"){
+const err28 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.publisher.type,parentSchema:schema56.properties.publisher,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.scope !== undefined){
+let data10 = data.scope;
+if(typeof data10 !== "string"){
+const err29 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.scope.type,parentSchema:schema56.properties.scope,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if(!((data10 === "machine") || (data10 === "user"))){
+const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema56.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.scope.enum,parentSchema:schema56.properties.scope,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
 }
 errors++;
 }
@@ -4671,24 +5082,24 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 !== "string"){
-const err28 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.silentArguments.items.type,parentSchema:schema56.properties.silentArguments.items,data:data12};
+const err31 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.silentArguments.items.type,parentSchema:schema56.properties.silentArguments.items,data:data12};
 if(vErrors === null){
-vErrors = [err28];
+vErrors = [err31];
 }
 else {
-vErrors.push(err28);
+vErrors.push(err31);
 }
 errors++;
 }
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.silentArguments.type,parentSchema:schema56.properties.silentArguments,data:data11};
+const err32 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.silentArguments.type,parentSchema:schema56.properties.silentArguments,data:data11};
 if(vErrors === null){
-vErrors = [err29];
+vErrors = [err32];
 }
 else {
-vErrors.push(err29);
+vErrors.push(err32);
 }
 errors++;
 }
@@ -4700,43 +5111,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err30 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.successExitCodes.items.type,parentSchema:schema56.properties.successExitCodes.items,data:data14};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.successExitCodes.type,parentSchema:schema56.properties.successExitCodes,data:data13};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data15 = data.timeoutSeconds;
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 > 3600 || isNaN(data15)){
-const err32 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema56.properties.timeoutSeconds,data:data15};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data15 < 30 || isNaN(data15)){
-const err33 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema56.properties.timeoutSeconds,data:data15};
+const err33 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.successExitCodes.items.type,parentSchema:schema56.properties.successExitCodes.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -4746,8 +5121,9 @@ vErrors.push(err33);
 errors++;
 }
 }
+}
 else {
-const err34 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.timeoutSeconds.type,parentSchema:schema56.properties.timeoutSeconds,data:data15};
+const err34 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.successExitCodes.type,parentSchema:schema56.properties.successExitCodes,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -4757,11 +5133,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data16 = data.title;
-if(typeof data16 === "string"){
-if(func3(data16) > 200){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.title,data:data16};
+if(data.timeoutSeconds !== undefined){
+let data15 = data.timeoutSeconds;
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 > 3600 || isNaN(data15)){
+const err35 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema56.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -4770,9 +5146,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.title.type,parentSchema:schema56.properties.title,data:data16};
+if(data15 < 30 || isNaN(data15)){
+const err36 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema56.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4782,9 +5157,8 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
 else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err37 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.timeoutSeconds.type,parentSchema:schema56.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4793,11 +5167,48 @@ vErrors.push(err37);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data16 = data.title;
+if(typeof data16 === "string"){
+if(func3(data16) > 200){
+const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.title,data:data16};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.title.type,parentSchema:schema56.properties.title,data:data16};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
 validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
+const schema60 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -4892,6 +5303,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
 const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
@@ -4965,12 +5379,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data4 = data.id;
-if(typeof data4 === "string"){
-if(func3(data4) > 64){
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60.properties.id,data:data4};
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.gate.anyOf[1].type,parentSchema:schema60.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4979,8 +5393,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(!pattern0.test(data4)){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema60.properties.id,data:data4};
+if("always" !== data1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema60.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4989,9 +5403,11 @@ vErrors.push(err15);
 }
 errors++;
 }
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
 }
-else {
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.id.type,parentSchema:schema60.properties.id,data:data4};
+if(!valid1){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema60.properties.gate.anyOf,parentSchema:schema60.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5000,11 +5416,23 @@ vErrors.push(err16);
 }
 errors++;
 }
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
 }
-if(data.kind !== undefined){
-let data5 = data.kind;
-if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data5};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5013,8 +5441,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if("processStop" !== data5){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema60.properties.kind,data:data5};
+if(!pattern0.test(data4)){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema60.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5024,11 +5452,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.processName !== undefined){
-let data6 = data.processName;
-if(typeof data6 === "string"){
-if(func3(data6) > 260){
-const err19 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema60.properties.processName,data:data6};
+else {
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.id.type,parentSchema:schema60.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5038,8 +5463,10 @@ vErrors.push(err19);
 errors++;
 }
 }
-else {
-const err20 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.processName.type,parentSchema:schema60.properties.processName,data:data6};
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5048,11 +5475,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.scope !== undefined){
-let data7 = data.scope;
-if(typeof data7 !== "string"){
-const err21 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.scope.type,parentSchema:schema60.properties.scope,data:data7};
+if("processStop" !== data5){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema60.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5061,8 +5485,12 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!((data7 === "session") || (data7 === "any"))){
-const err22 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scope.enum,parentSchema:schema60.properties.scope,data:data7};
+}
+if(data.processName !== undefined){
+let data6 = data.processName;
+if(typeof data6 === "string"){
+if(func3(data6) > 260){
+const err22 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema60.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5072,11 +5500,8 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data8 = data.title;
-if(typeof data8 === "string"){
-if(func3(data8) > 200){
-const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema60.properties.title,data:data8};
+else {
+const err23 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.processName.type,parentSchema:schema60.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5086,8 +5511,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.title.type,parentSchema:schema60.properties.title,data:data8};
+if(data.scope !== undefined){
+let data7 = data.scope;
+if(typeof data7 !== "string"){
+const err24 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.scope.type,parentSchema:schema60.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5096,10 +5523,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(!((data7 === "session") || (data7 === "any"))){
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scope.enum,parentSchema:schema60.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5108,11 +5533,48 @@ vErrors.push(err25);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema60.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.title.type,parentSchema:schema60.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
 validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
+const schema63 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5236,6 +5698,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data3 = data.gate;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.probes === undefined){
 const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
@@ -5309,12 +5774,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data6 = data.id;
-if(typeof data6 === "string"){
-if(func3(data6) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data6};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(typeof data3 !== "string"){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.gate.anyOf[1].type,parentSchema:schema63.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5323,8 +5788,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data6};
+if("always" !== data3){
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema63.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5333,9 +5798,11 @@ vErrors.push(err17);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data6};
+if(!valid3){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema63.properties.gate.anyOf,parentSchema:schema63.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5344,11 +5811,23 @@ vErrors.push(err18);
 }
 errors++;
 }
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
 }
-if(data.kind !== undefined){
-let data7 = data.kind;
-if(typeof data7 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data7};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data6 = data.id;
+if(typeof data6 === "string"){
+if(func3(data6) > 64){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5357,8 +5836,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if("commandRun" !== data7){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema63.properties.kind,data:data7};
+if(!pattern0.test(data6)){
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5368,11 +5847,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.program !== undefined){
-let data8 = data.program;
-if(typeof data8 === "string"){
-if(func3(data8) > 260){
-const err21 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data8};
+else {
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5382,13 +5858,50 @@ vErrors.push(err21);
 errors++;
 }
 }
-else {
-const err22 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data8};
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+if("commandRun" !== data7){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema63.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.program !== undefined){
+let data8 = data.program;
+if(typeof data8 === "string"){
+if(func3(data8) > 260){
+const err24 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }
@@ -5400,43 +5913,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 let data10 = data9[i2];
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err23 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data10};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.timeoutSeconds !== undefined){
-let data11 = data.timeoutSeconds;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 3600 || isNaN(data11)){
-const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data11};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data11 < 1 || isNaN(data11)){
-const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+const err26 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5446,8 +5923,9 @@ vErrors.push(err26);
 errors++;
 }
 }
+}
 else {
-const err27 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+const err27 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5457,11 +5935,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data12 = data.title;
-if(typeof data12 === "string"){
-if(func3(data12) > 200){
-const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data12};
+if(data.timeoutSeconds !== undefined){
+let data11 = data.timeoutSeconds;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 3600 || isNaN(data11)){
+const err28 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5470,9 +5948,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data12};
+if(data11 < 1 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5482,9 +5959,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
 else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err30 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5493,11 +5969,48 @@ vErrors.push(err30);
 }
 errors++;
 }
+}
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 200){
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
 validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"$ref":"#/definitions/ActionGate","description":"The symptom that must be present for the action to run."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
+const schema65 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -5641,6 +6154,9 @@ errors++;
 }
 if(data.gate !== undefined){
 let data3 = data.gate;
+const _errs9 = errors;
+let valid3 = false;
+const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.probes === undefined){
 const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
@@ -5714,12 +6230,12 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data6 = data.id;
-if(typeof data6 === "string"){
-if(func3(data6) > 64){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.id,data:data6};
+var _valid0 = _errs10 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs18 = errors;
+if(typeof data3 !== "string"){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.gate.anyOf[1].type,parentSchema:schema65.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5728,8 +6244,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema65.properties.id,data:data6};
+if("always" !== data3){
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema65.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5738,14 +6254,62 @@ vErrors.push(err19);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.id.type,parentSchema:schema65.properties.id,data:data6};
+if(!valid3){
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema65.properties.gate.anyOf,parentSchema:schema65.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data6 = data.id;
+if(typeof data6 === "string"){
+if(func3(data6) > 64){
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(!pattern0.test(data6)){
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.id.type,parentSchema:schema65.properties.id,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -5757,42 +6321,7 @@ const len2 = data7.length;
 for(let i2=0; i2<len2; i2++){
 let data8 = data7[i2];
 if(typeof data8 !== "string"){
-const err21 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.include.items.type,parentSchema:schema65.properties.include.items,data:data8};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.include.type,parentSchema:schema65.properties.include,data:data7};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(typeof data9 !== "string"){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data9};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if("pathCleanup" !== data9){
-const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema65.properties.kind,data:data9};
+const err24 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.include.items.type,parentSchema:schema65.properties.include.items,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5802,11 +6331,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data.largerThanMB !== undefined){
-let data10 = data.largerThanMB;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.largerThanMB,data:data10};
+}
+else {
+const err25 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.include.type,parentSchema:schema65.properties.include,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5816,8 +6343,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.largerThanMB.type,parentSchema:schema65.properties.largerThanMB,data:data10};
+if(data.kind !== undefined){
+let data9 = data.kind;
+if(typeof data9 !== "string"){
+const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5826,12 +6355,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.minAgeDays !== undefined){
-let data11 = data.minAgeDays;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 3650 || isNaN(data11)){
-const err27 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema65.properties.minAgeDays,data:data11};
+if("pathCleanup" !== data9){
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema65.properties.kind,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5840,8 +6365,12 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err28 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.minAgeDays,data:data11};
+}
+if(data.largerThanMB !== undefined){
+let data10 = data.largerThanMB;
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 1 || isNaN(data10)){
+const err28 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.largerThanMB,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5852,7 +6381,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.minAgeDays.type,parentSchema:schema65.properties.minAgeDays,data:data11};
+const err29 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.largerThanMB.type,parentSchema:schema65.properties.largerThanMB,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5862,10 +6391,11 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.mode !== undefined){
-let data12 = data.mode;
-if(typeof data12 !== "string"){
-const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.mode.type,parentSchema:schema65.properties.mode,data:data12};
+if(data.minAgeDays !== undefined){
+let data11 = data.minAgeDays;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 3650 || isNaN(data11)){
+const err30 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema65.properties.minAgeDays,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5874,13 +6404,47 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(!((data12 === "delete") || (data12 === "rename"))){
-const err31 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema65.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.mode.enum,parentSchema:schema65.properties.mode,data:data12};
+if(data11 < 0 || isNaN(data11)){
+const err31 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.minAgeDays,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.minAgeDays.type,parentSchema:schema65.properties.minAgeDays,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data12 = data.mode;
+if(typeof data12 !== "string"){
+const err33 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.mode.type,parentSchema:schema65.properties.mode,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if(!((data12 === "delete") || (data12 === "rename"))){
+const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema65.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.mode.enum,parentSchema:schema65.properties.mode,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -5892,24 +6456,24 @@ const len3 = data13.length;
 for(let i3=0; i3<len3; i3++){
 let data14 = data13[i3];
 if(typeof data14 !== "string"){
-const err32 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopProcesses.items.type,parentSchema:schema65.properties.stopProcesses.items,data:data14};
+const err35 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopProcesses.items.type,parentSchema:schema65.properties.stopProcesses.items,data:data14};
 if(vErrors === null){
-vErrors = [err32];
+vErrors = [err35];
 }
 else {
-vErrors.push(err32);
+vErrors.push(err35);
 }
 errors++;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopProcesses.type,parentSchema:schema65.properties.stopProcesses,data:data13};
+const err36 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopProcesses.type,parentSchema:schema65.properties.stopProcesses,data:data13};
 if(vErrors === null){
-vErrors = [err33];
+vErrors = [err36];
 }
 else {
-vErrors.push(err33);
+vErrors.push(err36);
 }
 errors++;
 }
@@ -5921,44 +6485,7 @@ const len4 = data15.length;
 for(let i4=0; i4<len4; i4++){
 let data16 = data15[i4];
 if(typeof data16 !== "string"){
-const err34 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopServices.items.type,parentSchema:schema65.properties.stopServices.items,data:data16};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopServices.type,parentSchema:schema65.properties.stopServices,data:data15};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data17 = data.title;
-if(typeof data17 === "string"){
-if(func3(data17) > 200){
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.title,data:data17};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.title.type,parentSchema:schema65.properties.title,data:data17};
+const err37 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopServices.items.type,parentSchema:schema65.properties.stopServices.items,data:data16};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5968,10 +6495,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.trigger !== undefined){
-let data18 = data.trigger;
-if(typeof data18 !== "string"){
-const err38 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.trigger.type,parentSchema:schema65.properties.trigger,data:data18};
+}
+else {
+const err38 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopServices.type,parentSchema:schema65.properties.stopServices,data:data15};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5980,8 +6506,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(!(((data18 === "always") || (data18 === "notEmpty")) || (data18 === "largerThan"))){
-const err39 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema65.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.trigger.enum,parentSchema:schema65.properties.trigger,data:data18};
+}
+if(data.title !== undefined){
+let data17 = data.title;
+if(typeof data17 === "string"){
+if(func3(data17) > 200){
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.title,data:data17};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5991,9 +6521,8 @@ vErrors.push(err39);
 errors++;
 }
 }
-}
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err40 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.title.type,parentSchema:schema65.properties.title,data:data17};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6002,7 +6531,1595 @@ vErrors.push(err40);
 }
 errors++;
 }
+}
+if(data.trigger !== undefined){
+let data18 = data.trigger;
+if(typeof data18 !== "string"){
+const err41 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.trigger.type,parentSchema:schema65.properties.trigger,data:data18};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(!(((data18 === "always") || (data18 === "notEmpty")) || (data18 === "largerThan"))){
+const err42 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema65.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.trigger.enum,parentSchema:schema65.properties.trigger,data:data18};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
 validate48.errors = vErrors;
+return errors === 0;
+}
+
+const schema68 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
+
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.path === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.state === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema68.required,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "path")) || (key0 === "state")) || (key0 === "title")) || (key0 === "view"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema68.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.id.type,parentSchema:schema68.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("registryKey" !== data1){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema68.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data2 = data.path;
+if(typeof data2 === "string"){
+if(func3(data2) < 7){
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema68.properties.path,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.path.type,parentSchema:schema68.properties.path,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data3 = data.state;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.state.type,parentSchema:schema68.properties.state,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!((data3 === "present") || (data3 === "absent"))){
+const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema68.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.state.enum,parentSchema:schema68.properties.state,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data4 = data.title;
+if(typeof data4 === "string"){
+if(func3(data4) > 200){
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.title.type,parentSchema:schema68.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.view !== undefined){
+let data5 = data.view;
+if(!((typeof data5 == "number") && (isFinite(data5)))){
+const err16 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!((data5 === 64) || (data5 === 32))){
+const err17 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+validate50.errors = vErrors;
+return errors === 0;
+}
+
+const schema70 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
+const schema73 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
+const schema71 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
+
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+const _errs0 = errors;
+let valid0 = false;
+const _errs1 = errors;
+if(typeof data !== "string"){
+const err0 = {instancePath,schemaPath:"#/definitions/Context/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(!((data === "system") || (data === "user"))){
+const err1 = {instancePath,schemaPath:"#/definitions/Context/enum",keyword:"enum",params:{allowedValues: schema14.enum},message:"must be equal to one of the allowed values",schema:schema14.enum,parentSchema:schema14,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+valid0 = valid0 || _valid0;
+if(!valid0){
+const _errs4 = errors;
+if(typeof data !== "string"){
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.anyOf[1].type,parentSchema:schema71.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if("any" !== data){
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema71.anyOf[1],data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+var _valid0 = _errs4 === errors;
+valid0 = valid0 || _valid0;
+}
+if(!valid0){
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema71.anyOf,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate53.errors = vErrors;
+return errors === 0;
+}
+
+const pattern57 = new RegExp("\\.ps1$", "u");
+
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.test === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema70.required,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "context") || (key0 === "id")) || (key0 === "kind")) || (key0 === "parameters")) || (key0 === "restartRequired")) || (key0 === "test")) || (key0 === "title")) || (key0 === "unsimulated"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if("scriptProbe" !== data2){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema70.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.parameters !== undefined){
+let data3 = data.parameters;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+const _errs12 = errors;
+let valid3 = false;
+const _errs13 = errors;
+if(typeof data4 !== "string"){
+const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs15 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs17 = errors;
+if(typeof data4 !== "boolean"){
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs19 = errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid3 = valid3 || _valid0;
+}
+}
+}
+if(!valid3){
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.parameters.type,parentSchema:schema70.properties.parameters,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.restartRequired !== undefined){
+let data6 = data.restartRequired;
+if(typeof data6 !== "boolean"){
+const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.restartRequired.type,parentSchema:schema70.properties.restartRequired,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.test !== undefined){
+let data7 = data.test;
+if(typeof data7 === "string"){
+if(!pattern57.test(data7)){
+const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema70.properties.test,data:data7};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.test.type,parentSchema:schema70.properties.test,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.unsimulated !== undefined){
+let data9 = data.unsimulated;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.unsimulated.items.type,parentSchema:schema70.properties.unsimulated.items,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.unsimulated.type,parentSchema:schema70.properties.unsimulated,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema74 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.set === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.test === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema74.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema74.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if("scriptSetting" !== data2){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema74.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.parameters !== undefined){
+let data3 = data.parameters;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+let data4 = data3[key1];
+const _errs12 = errors;
+let valid3 = false;
+const _errs13 = errors;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data4};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+var _valid0 = _errs13 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs15 = errors;
+if(!((typeof data4 == "number") && (isFinite(data4)))){
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs17 = errors;
+if(typeof data4 !== "boolean"){
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs17 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs19 = errors;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(typeof data5 !== "string"){
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data5};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs19 === errors;
+valid3 = valid3 || _valid0;
+}
+}
+}
+if(!valid3){
+const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs12;
+if(vErrors !== null){
+if(_errs12){
+vErrors.length = _errs12;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.parameters.type,parentSchema:schema74.properties.parameters,data:data3};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.restartRequired !== undefined){
+let data6 = data.restartRequired;
+if(typeof data6 !== "boolean"){
+const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.restartRequired.type,parentSchema:schema74.properties.restartRequired,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.set !== undefined){
+let data7 = data.set;
+if(typeof data7 === "string"){
+if(!pattern57.test(data7)){
+const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema74.properties.set,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.set.type,parentSchema:schema74.properties.set,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.test !== undefined){
+let data8 = data.test;
+if(typeof data8 === "string"){
+if(!pattern57.test(data8)){
+const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema74.properties.test,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.test.type,parentSchema:schema74.properties.test,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data9 = data.title;
+if(typeof data9 === "string"){
+if(func3(data9) > 200){
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema74.properties.title,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.unsimulated !== undefined){
+let data10 = data.unsimulated;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+let data11 = data10[i1];
+if(typeof data11 !== "string"){
+const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.unsimulated.items.type,parentSchema:schema74.properties.unsimulated.items,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.unsimulated.type,parentSchema:schema74.properties.unsimulated,data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+const schema76 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
+
+function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.set === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.test === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema76.required,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema76.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.context !== undefined){
+if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+}
+if(data.cooldown !== undefined){
+let data1 = data.cooldown;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema76.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.cooldown.type,parentSchema:schema76.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data2 = data.gate;
+const _errs6 = errors;
+let valid1 = false;
+const _errs7 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.probes === undefined){
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "probes")){
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.probes !== undefined){
+let data3 = data2.probes;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err12 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs7 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs15 = errors;
+if(typeof data2 !== "string"){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gate.anyOf[1].type,parentSchema:schema76.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if("always" !== data2){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema76.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.gate.anyOf,parentSchema:schema76.properties.gate,data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+else {
+errors = _errs6;
+if(vErrors !== null){
+if(_errs6){
+vErrors.length = _errs6;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema76.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema76.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.id.type,parentSchema:schema76.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.kind.type,parentSchema:schema76.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if("scriptAction" !== data6){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema76.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.parameters !== undefined){
+let data7 = data.parameters;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key2 in data7){
+let data8 = data7[key2];
+const _errs26 = errors;
+let valid8 = false;
+const _errs27 = errors;
+if(typeof data8 !== "string"){
+const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const _errs29 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const _errs31 = errors;
+if(typeof data8 !== "boolean"){
+const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid1 = _errs31 === errors;
+valid8 = valid8 || _valid1;
+if(!valid8){
+const _errs33 = errors;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+if(typeof data9 !== "string"){
+const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data9};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid1 = _errs33 === errors;
+valid8 = valid8 || _valid1;
+}
+}
+}
+if(!valid8){
+const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.parameters.type,parentSchema:schema76.properties.parameters,data:data7};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.restartRequired !== undefined){
+let data10 = data.restartRequired;
+if(typeof data10 !== "boolean"){
+const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.restartRequired.type,parentSchema:schema76.properties.restartRequired,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.set !== undefined){
+let data11 = data.set;
+if(typeof data11 === "string"){
+if(!pattern57.test(data11)){
+const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.set,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.set.type,parentSchema:schema76.properties.set,data:data11};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.test !== undefined){
+let data12 = data.test;
+if(typeof data12 === "string"){
+if(!pattern57.test(data12)){
+const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.test,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.test.type,parentSchema:schema76.properties.test,data:data12};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data13 = data.title;
+if(typeof data13 === "string"){
+if(func3(data13) > 200){
+const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.title.type,parentSchema:schema76.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.unsimulated !== undefined){
+let data14 = data.unsimulated;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 !== "string"){
+const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.unsimulated.items.type,parentSchema:schema76.properties.unsimulated.items,data:data15};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.unsimulated.type,parentSchema:schema76.properties.unsimulated,data:data14};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate59.errors = vErrors;
 return errors === 0;
 }
 
@@ -10385,9 +12502,14 @@ vErrors.push(err320);
 }
 errors++;
 }
+const _errs387 = errors;
+let valid94 = true;
+const _errs388 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err321 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(data.kind !== undefined){
+let data114 = data.kind;
+if(typeof data114 !== "string"){
+const err321 = {};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -10396,10 +12518,8 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(data.kind !== undefined){
-let data114 = data.kind;
-if(!((((((((((((((((((((((((((((((data114 === "registryValue") || (data114 === "registryBits")) || (data114 === "windowsVersion")) || (data114 === "endpoints")) || (data114 === "wininetTls")) || (data114 === "cachedCredentials")) || (data114 === "dnsFlush")) || (data114 === "joinState")) || (data114 === "joinRepair")) || (data114 === "clockSkew")) || (data114 === "clockResync")) || (data114 === "schannelProtocol")) || (data114 === "cipherSuites")) || (data114 === "oneDriveAccount")) || (data114 === "oneDriveReset")) || (data114 === "scheduledTask")) || (data114 === "scheduledTaskRan")) || (data114 === "scheduledTaskRun")) || (data114 === "file")) || (data114 === "tlsInspection")) || (data114 === "service")) || (data114 === "serviceRestart")) || (data114 === "installedApp")) || (data114 === "appUninstall")) || (data114 === "process")) || (data114 === "processStop")) || (data114 === "command")) || (data114 === "commandRun")) || (data114 === "pathCleanup")) || (data114 === "appxPackage"))){
-const err322 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data114};
+if("registryKey" !== data114){
+const err322 = {};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -10410,13 +12530,238 @@ errors++;
 }
 }
 }
+var _valid30 = _errs388 === errors;
+errors = _errs387;
+if(vErrors !== null){
+if(_errs387){
+vErrors.length = _errs387;
+}
 else {
-const err323 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+vErrors = null;
+}
+}
+if(_valid30){
+const _errs391 = errors;
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+var _valid30 = _errs391 === errors;
+valid94 = _valid30;
+}
+if(!valid94){
+const err323 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
 if(vErrors === null){
 vErrors = [err323];
 }
 else {
 vErrors.push(err323);
+}
+errors++;
+}
+const _errs393 = errors;
+let valid96 = true;
+const _errs394 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data115 = data.kind;
+if(typeof data115 !== "string"){
+const err324 = {};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+if("scriptProbe" !== data115){
+const err325 = {};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+}
+var _valid31 = _errs394 === errors;
+errors = _errs393;
+if(vErrors !== null){
+if(_errs393){
+vErrors.length = _errs393;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid31){
+const _errs397 = errors;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var _valid31 = _errs397 === errors;
+valid96 = _valid31;
+}
+if(!valid96){
+const err326 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+const _errs399 = errors;
+let valid98 = true;
+const _errs400 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data116 = data.kind;
+if(typeof data116 !== "string"){
+const err327 = {};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+if("scriptSetting" !== data116){
+const err328 = {};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+}
+var _valid32 = _errs400 === errors;
+errors = _errs399;
+if(vErrors !== null){
+if(_errs399){
+vErrors.length = _errs399;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid32){
+const _errs403 = errors;
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+var _valid32 = _errs403 === errors;
+valid98 = _valid32;
+}
+if(!valid98){
+const err329 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+const _errs405 = errors;
+let valid100 = true;
+const _errs406 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data117 = data.kind;
+if(typeof data117 !== "string"){
+const err330 = {};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if("scriptAction" !== data117){
+const err331 = {};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+}
+var _valid33 = _errs406 === errors;
+errors = _errs405;
+if(vErrors !== null){
+if(_errs405){
+vErrors.length = _errs405;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs409 = errors;
+if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs409 === errors;
+valid100 = _valid33;
+}
+if(!valid100){
+const err332 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err333 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data118 = data.kind;
+if(!((((((((((((((((((((((((((((((((((data118 === "registryValue") || (data118 === "registryBits")) || (data118 === "windowsVersion")) || (data118 === "endpoints")) || (data118 === "wininetTls")) || (data118 === "cachedCredentials")) || (data118 === "dnsFlush")) || (data118 === "joinState")) || (data118 === "joinRepair")) || (data118 === "clockSkew")) || (data118 === "clockResync")) || (data118 === "schannelProtocol")) || (data118 === "cipherSuites")) || (data118 === "oneDriveAccount")) || (data118 === "oneDriveReset")) || (data118 === "scheduledTask")) || (data118 === "scheduledTaskRan")) || (data118 === "scheduledTaskRun")) || (data118 === "file")) || (data118 === "tlsInspection")) || (data118 === "service")) || (data118 === "serviceRestart")) || (data118 === "installedApp")) || (data118 === "appUninstall")) || (data118 === "process")) || (data118 === "processStop")) || (data118 === "command")) || (data118 === "commandRun")) || (data118 === "pathCleanup")) || (data118 === "appxPackage")) || (data118 === "registryKey")) || (data118 === "scriptProbe")) || (data118 === "scriptSetting")) || (data118 === "scriptAction"))){
+const err334 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data118};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+else {
+const err335 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
 }
 errors++;
 }
@@ -10758,7 +13103,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.type,parentSchema:schema68,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -10768,7 +13113,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values",schema:schema68.enum,parentSchema:schema68,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -10816,7 +13161,7 @@ errors++;
 if(data.version !== undefined){
 let data11 = data.version;
 if(typeof data11 === "string"){
-if(!pattern55.test(data11)){
+if(!pattern65.test(data11)){
 const err33 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"+"\"",schema:"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$",parentSchema:schema13.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -10853,14 +13198,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema69 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema80 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -10870,7 +13215,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -10880,7 +13225,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -10890,7 +13235,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -10900,7 +13245,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema69.required,parentSchema:schema69,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -10911,7 +13256,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10925,7 +13270,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema69.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema80.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -10935,7 +13280,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -10946,7 +13291,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.description.type,parentSchema:schema69.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.description.type,parentSchema:schema80.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -10960,7 +13305,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema80.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -10970,7 +13315,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema69.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -10981,7 +13326,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.displayName.type,parentSchema:schema69.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.displayName.type,parentSchema:schema80.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -10995,7 +13340,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema69.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema80.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11005,7 +13350,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema80.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -11016,7 +13361,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -11030,7 +13375,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema69.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -11048,7 +13393,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema69.properties.remediations.type,parentSchema:schema69.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.remediations.type,parentSchema:schema80.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -11061,7 +13406,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.type.type,parentSchema:schema69.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -11071,7 +13416,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema69.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema80.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -11083,7 +13428,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -11092,7 +13437,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
@@ -11197,8 +13542,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;
