@@ -197,7 +197,9 @@ function Test-RgSteps {
     <#
     .SYNOPSIS
         Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
-        not needed, so it counts as compliant whatever its own test found.
+        not needed, so it counts as compliant whatever its own test found. An action gated 'always' (GateAlways)
+        has no probe: when its own test finds something to do it is due, unless it ran within its cooldown
+        (runtime/actions.ps1), which counts as compliant.
     .DESCRIPTION
         An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
         a healthy device detection never asks for it and the remediation never runs it.
@@ -219,6 +221,21 @@ function Test-RgSteps {
     for ($index = 0; $index -lt $Steps.Count; $index++) {
         $step = $Steps[$index]
         if ($step.Category -ne 'action' -or $results[$index].Compliant) {
+            continue
+        }
+        if ($step['GateAlways']) {
+            # No probe: the action is due whenever its cooldown has passed, and done while it ran within it.
+            if (-not $results[$index].Failure) {
+                $until = Get-RgActionCooldownEnd -Step $step
+                if ($null -ne $until) {
+                    $when = $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+                    Write-RgLog -Message ($step.Id + ': ran within its cooldown; due again after ' + $when + ' UTC')
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $true -Actual ('ran within its cooldown, due again after ' + $when + ' UTC') -Expected 'run once per cooldown'
+                }
+                else {
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $false -Actual ('due (' + $results[$index].Actual + ')') -Expected 'run once per cooldown'
+                }
+            }
             continue
         }
         $passing = @($step.Gate | Where-Object -FilterScript { $byId.ContainsKey($_) -and $byId[$_].Compliant })
@@ -615,6 +632,60 @@ function Invoke-RgNativeCommand {
     finally {
         $process.Dispose()
     }
+}
+
+function Get-RgActionStore {
+    <#
+    .SYNOPSIS
+        Where the package remembers its actions' runs: HKLM (system) or HKCU (user) Software\remgen\<package>.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param()
+    $hive = 'HKCU'
+    if ($script:RgPackage.Context -eq 'system') {
+        $hive = 'HKLM'
+    }
+    [pscustomobject]@{ Hive = $hive; SubKey = 'SOFTWARE\remgen\' + $script:RgPackage.Id }
+}
+
+function Get-RgActionCooldownEnd {
+    <#
+    .SYNOPSIS
+        When the action's cooldown ends, if it ran within its cooldown; else nothing (it may run).
+    .PARAMETER Step
+        The action step: Id, CooldownSeconds.
+    #>
+    [CmdletBinding()]
+    [OutputType([datetime])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $store = Get-RgActionStore
+    $last = Get-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -View 64
+    if (-not $last.Exists) {
+        return $null
+    }
+    $ran = [datetime]::MinValue
+    $styles = [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal
+    if (-not [datetime]::TryParse([string]$last.Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles, [ref]$ran)) {
+        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is unreadable; treating the cooldown as over') -Severity Warning
+        return $null
+    }
+    $now = Get-RgUtcNow
+    if ($ran -gt $now.AddSeconds([double]$Step.CooldownSeconds)) {
+        # A last run more than a cooldown ahead of now: the clock was set back since (a device that ran far
+        # ahead). Counting from a time that has not come would hold the action off for that long, so the
+        # stored time is not trusted. A smaller step back (minutes, a resync) keeps the cooldown.
+        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is more than a cooldown later than now; the clock was set back since, so the cooldown is treated as over') -Severity Warning
+        return $null
+    }
+    $until = $ran.AddSeconds([double]$Step.CooldownSeconds)
+    if ($now -lt $until) {
+        return $until
+    }
+    $null
 }
 
 function Get-RgHttpDate {
@@ -1326,7 +1397,7 @@ function Open-RgRegistryBaseKey {
         The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
         the right key is reached whatever this process's bitness. The caller disposes it.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1334,7 +1405,7 @@ function Open-RgRegistryBaseKey {
     [OutputType([Microsoft.Win32.RegistryKey])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [ValidateSet(32, 64)]
@@ -1343,6 +1414,9 @@ function Open-RgRegistryBaseKey {
     $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
     if ($Hive -eq 'HKLM') {
         $hiveName = [Microsoft.Win32.RegistryHive]::LocalMachine
+    }
+    elseif ($Hive -eq 'HKU') {
+        $hiveName = [Microsoft.Win32.RegistryHive]::Users
     }
     $viewName = [Microsoft.Win32.RegistryView]::Registry64
     if ($View -eq 32) {
@@ -1356,7 +1430,7 @@ function Get-RgRegistryData {
     .SYNOPSIS
         Seam: reads one value in an explicit view. DWord and QWord come back unsigned; ExpandString unexpanded.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
@@ -1368,7 +1442,7 @@ function Get-RgRegistryData {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [Parameter(Mandatory = $true)]
@@ -1403,6 +1477,56 @@ function Get-RgRegistryData {
             $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
         }
         [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+    }
+    finally {
+        $key.Dispose()
+    }
+}
+
+function Get-RgRegistrySubKeyNames {
+    <#
+    .SYNOPSIS
+        Seam: the names of a key's subkeys in an explicit view ([Microsoft.Win32.RegistryKey].GetSubKeyNames).
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive; empty for the hive's own subkeys (HKU: the loaded users' hives).
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    .OUTPUTS
+        KeyExists ([bool]), Names ([string[]], empty when the key does not exist). Access denied throws.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$SubKey,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    if ($SubKey -eq '') {
+        $key = $base
+    }
+    else {
+        try {
+            $key = $base.OpenSubKey($SubKey, $false)
+        }
+        finally {
+            $base.Dispose()
+        }
+    }
+    if ($null -eq $key) {
+        return [pscustomobject]@{ KeyExists = $false; Names = [string[]]@() }
+    }
+    try {
+        [pscustomobject]@{ KeyExists = $true; Names = [string[]]$key.GetSubKeyNames() }
     }
     finally {
         $key.Dispose()
@@ -2165,7 +2289,7 @@ function Test-RgRegistryValue {
     .SYNOPSIS
         Whether one registry value has the step's kind and data.
     .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Type, Value.
+        The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -2173,8 +2297,18 @@ function Test-RgRegistryValue {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
     $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
+    if ($Step['Want'] -eq 'Absent') {
+        if ($current.Exists) {
+            return New-RgStepResult -Step $Step -Compliant $false -Actual (Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value) -Expected 'absent'
+        }
+        $actual = 'absent'
+        if (-not $current.KeyExists) {
+            $actual = 'absent (no key)'
+        }
+        return New-RgStepResult -Step $Step -Compliant $true -Actual $actual -Expected 'absent'
+    }
+    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
     if (-not $current.Exists) {
         $actual = 'missing'
         if (-not $current.KeyExists) {
