@@ -98,7 +98,9 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
  * every script has it; a module, whose functions run in the caller's process and never exit, leaves it out.
  */
 export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): (string | CheckedSource)[] {
-  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (a.script < b.script ? -1 : 1));
+  // Ordered by the half's file name, not its domain folder, so moving a room between folders changes no output.
+  const fileName = (room: { readonly script: string }): string => room.script.slice(room.script.lastIndexOf('/') + 1);
+  const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (fileName(a) < fileName(b) ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
   // Test-RgSteps (core.ps1) reads an action's cooldown for `gate: 'always'` (runtime/actions.ps1, through the
   // registry seams): every script carries the reads.

@@ -11,7 +11,7 @@ import type { Catalog } from '../../generator/check/catalog.ts';
 import { defineRemediation } from '../../generator/descriptor/remediation.ts';
 import { checkOutputBytes } from '../../generator/render/gate.ts';
 import { psString } from '../../generator/render/escape.ts';
-import { registryValue } from '../../generator/steps/registry-value.ts';
+import { registryValue } from '../../generator/steps/registry/registry-value.ts';
 import { synthesize } from '../../generator/synthesize.ts';
 import { engine, scriptFile } from '../support/engine.ts';
 import { REPO } from '../support/temp-catalog.ts';

@@ -1,6 +1,6 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepRoom } from '../room.ts';
-import { checkRegistryLocation, parseRegistryPath, registryContext, type RegistryView } from '../registry-location.ts';
+import { checkRegistryLocation, parseRegistryPath, registryContext, type RegistryView } from './registry-location.ts';
 
 /** Props of {@link registryKey}. */
 export interface RegistryKeyProps extends StepBase {

@@ -952,6 +952,11 @@ function Start-RgProcess {
         [AllowEmptyString()]
         [string[]]$ArgumentList = @()
     )
+    # Checked first: through the shell a missing program is not always an error (on a test host with
+    # xdg-open the shell "opens" the path instead), and the message names the path either way.
+    if (-not [System.IO.File]::Exists($FilePath)) {
+        throw "cannot start '$FilePath': the program is not there"
+    }
     $info = [System.Diagnostics.ProcessStartInfo]::new()
     $info.FileName = $FilePath
     $info.Arguments = Join-RgCommandLine -ArgumentList $ArgumentList

@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { defineRemediation } from '../../../generator/descriptor/remediation.ts';
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
-import { pathCleanupRoom, pathCleanup } from '../../../generator/steps/path-cleanup.ts';
+import { pathCleanupRoom, pathCleanup } from '../../../generator/steps/files/path-cleanup.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 
 const MB = 1048576;

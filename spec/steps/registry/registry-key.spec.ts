@@ -2,7 +2,7 @@
 import { strict as assert } from 'node:assert';
 import { defineRemediation } from '../../../generator/descriptor/remediation.ts';
 import { registryKey, registryKeyRoom } from '../../../generator/steps/registry/registry-key.ts';
-import { registryValue, registryValueRoom } from '../../../generator/steps/registry-value.ts';
+import { registryValue, registryValueRoom } from '../../../generator/steps/registry/registry-value.ts';
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 
