@@ -55,6 +55,7 @@ if ($null -eq $Device) {
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
 $RgSimCarried += @('FileSystem')
 $RgSimCarried += @('AppxPackages')
+$RgSimCarried += @('UserHives')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -71,6 +72,7 @@ $global:RgSim = @{
     ScheduledTasks = @()
     FileSystem = @()
     AppxPackages = @()
+    UserHives = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -169,6 +171,7 @@ $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -Filte
 $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.UserHives = @($device['UserHives'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -960,6 +963,52 @@ function RgSim.Remove-RgAppxProvisionedPackage {
     }
 }
 
+# --- users' hives (the profile seams), from the profile's UserHives: NTUSER.DAT files not loaded -------------
+
+function Find-RgSimHive {
+    param([string]$File)
+    @($global:RgSim.UserHives | Where-Object -FilterScript { [string]::Equals([string]$_.File, $File, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+function RgSim.Mount-RgUserHive {
+    # reg load HKU\<Name> <Path>: the hive file's values appear under HKU\<Name>; a LoadError or a missing file throws.
+    param([string]$Name, [string]$Path)
+    Add-RgSimCall -Seam 'Mount-RgUserHive' -Arguments ([ordered]@{ Name = $Name; Path = $Path })
+    $hive = @(Find-RgSimHive -File $Path)
+    if ($hive.Count -eq 0) { throw ('reg load of ' + $Path + ' failed (exit 1): ERROR: The system cannot find the file specified.') }
+    if ($hive[0].LoadError) { throw ('reg load of ' + $Path + ' failed (exit 1): ' + [string]$hive[0].LoadError) }
+    if ($global:RgSim.Registry.Contains('HKU\' + $Name)) { throw ('reg load of ' + $Path + ' failed (exit 1): ERROR: HKU\' + $Name + ' is already loaded.') }
+    $null = Add-RgSimKey -Path ('HKU\' + $Name)
+    foreach ($entry in @($hive[0].Registry | Where-Object -FilterScript { $null -ne $_ })) {
+        $values = Add-RgSimKey -Path ('HKU\' + $Name + '\' + $entry.Path)
+        $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
+    }
+    $hive[0].Mounted = $Name
+}
+
+function RgSim.Dismount-RgUserHive {
+    # reg unload HKU\<Name>: the values under it go back into the hive file, as written; an UnloadError throws and leaves it loaded.
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Dismount-RgUserHive' -Arguments ([ordered]@{ Name = $Name })
+    $hive = @($global:RgSim.UserHives | Where-Object -FilterScript { $_.Mounted -eq $Name })
+    if ($hive.Count -eq 0) { throw ('reg unload of HKU\' + $Name + ' failed (exit 1): ERROR: The parameter is incorrect.') }
+    if ($hive[0].UnloadError) { throw ('reg unload of HKU\' + $Name + ' failed (exit 1): ' + [string]$hive[0].UnloadError) }
+    $root = 'HKU\' + $Name
+    $entries = foreach ($key in @($global:RgSim.Registry.Keys)) {
+        if ($key -eq $root -or $key.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) {
+            foreach ($valueName in @($global:RgSim.Registry[$key].Keys)) {
+                $value = $global:RgSim.Registry[$key][$valueName]
+                [ordered]@{ Path = $key.Substring([System.Math]::Min($key.Length, $root.Length + 1)); Name = $valueName; Kind = $value.Kind; Value = $value.Value }
+            }
+        }
+    }
+    foreach ($key in @($global:RgSim.Registry.Keys | Where-Object -FilterScript { $_ -eq $root -or $_.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase) })) {
+        $global:RgSim.Registry.Remove($key)
+    }
+    $hive[0].Registry = @($entries)
+    $hive[0].Mounted = ''
+}
+
 function RgSim.Unsimulated {
     # The stand-in for a command a script step declared unsimulated: recorded, then failed.
     $name = $MyInvocation.InvocationName
@@ -1138,6 +1187,7 @@ $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-Rg
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
 $RgSimSeams += @('Remove-RgRegistryData', 'New-RgRegistryKey', 'Remove-RgRegistryKey')
+$RgSimSeams += @('Mount-RgUserHive', 'Dismount-RgUserHive')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }
@@ -1152,6 +1202,7 @@ $environment = [ordered]@{
     ProgramFiles        = 'C:\Program Files'
     'ProgramFiles(x86)' = $null
     SystemRoot          = [string]$global:RgSim.Platform.SystemRoot
+    SystemDrive         = 'C:'
 }
 if ($global:RgSim.Platform.Is64BitOperatingSystem) {
     $environment['ProgramFiles(x86)'] = 'C:\Program Files (x86)'
@@ -1200,7 +1251,8 @@ $run.Calls = $global:RgSim.Calls.ToArray()
 # arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
 $actions = [System.Collections.Generic.List[string]]::new()
 foreach ($call in $run.Calls) {
-    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-' -or $call.Seam -eq 'Unsimulated') { continue }
+    # Loading a user's hive to read or write it and unloading it again is no change of the device.
+    if ($call.Seam -match '^(Get|Test|Resolve|Wait|Mount|Dismount)-' -or $call.Seam -eq 'Unsimulated') { continue }
     $arguments = $call.Arguments
     $name = ''
     foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {

@@ -1,5 +1,6 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepRoom } from '../room.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 import {
   checkRegistryLocation, describeLocation, isDword, registryContext, registryLocationData, type RegistryLocation,
 } from './registry-location.ts';
@@ -8,7 +9,7 @@ import {
 export type RegistryValueType = 'DWord' | 'QWord' | 'String' | 'ExpandString' | 'MultiString';
 
 /** Props of {@link registryValue}. */
-export interface RegistryValueProps extends StepBase, RegistryLocation {
+export interface RegistryValueProps extends StepBase, RegistryLocation, ProfileScopeProps {
   /**
    * `present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy
    * value removed); it is deleted when found, the key and its other values kept. Give no type or value then.
@@ -86,11 +87,15 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   script: 'registry/registry-value.ps1',
   setScript: 'registry/registry-value-set.ps1',
   functions: { test: 'Test-RgRegistryValue', set: 'Set-RgRegistryValue' },
-  runtime: ['registry.ps1'],
   setRuntime: ['registry-write.ps1'],
-  contextOf: registryContext,
+  // An HKCU value in every profile is set from SYSTEM, through HKU.
+  contextOf: (step) => (everyProfile(step) ? 'system' : registryContext(step)),
+  runtime: ['registry.ps1'],
+  stepRuntime: (step) => (everyProfile(step) ? PROFILE_RUNTIME : []),
   check(step, issue) {
     checkRegistryLocation(step, issue);
+    checkProfiles(step, /^HKCU:/.test(step.path), 'HKCU values (a user\'s hive)', issue);
+    if (step.profiles === 'allSignedOut') issue(['profiles'], "profiles 'allSignedOut' is for caches a running app holds; a registry value is set in every profile: use profiles: 'all'");
     const { type, value } = step;
     if (absent(step)) {
       if (type !== undefined) issue(['type'], "state 'absent' takes no type: a value that must not exist has no kind; remove type");
@@ -118,8 +123,8 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
     }
   },
   toData(step) {
-    if (absent(step)) return { ...registryLocationData(step), Want: 'Absent', Type: '', Value: null };
-    const data = { ...registryLocationData(step), Type: step.type! };
+    if (absent(step)) return { ...registryLocationData(step), ...profileData(step), Want: 'Absent', Type: '', Value: null };
+    const data = { ...registryLocationData(step), ...profileData(step), Type: step.type! };
     switch (step.type) {
       case 'QWord':
         return { ...data, Value: qwordDecimal(step.value)! };
@@ -131,9 +136,9 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   },
   title: (step) => (absent(step) ? `${step.path}\\${step.name} is absent` : `${step.path}\\${step.name} is ${step.type} ${formatValue(step)}`),
   explain: (step) => (absent(step)
-    ? { detects: `${describeLocation(step)} does not exist`, changes: 'deletes the value when it is there, keeping the key and its other values' }
+    ? { detects: `${describeLocation(step)} does not exist${profileWords(step)}`, changes: 'deletes the value when it is there, keeping the key and its other values' }
     : {
-        detects: `${describeLocation(step)} is the ${step.type} ${formatValue(step)}`,
+        detects: `${describeLocation(step)} is the ${step.type} ${formatValue(step)}${profileWords(step)}`,
         changes: `sets it to the ${step.type} ${formatValue(step)}, creating the key if it is missing`,
       }),
 };
