@@ -102,7 +102,6 @@ export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'ch
   const fileName = (room: { readonly script: string }): string => room.script.slice(room.script.lastIndexOf('/') + 1);
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (fileName(a) < fileName(b) ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
-  for (const step of remediation.steps) for (const file of roomOf(step).stepRuntime?.(step) ?? []) runtime.add(file);
   // Test-RgSteps (core.ps1) reads an action's cooldown for `gate: 'always'` (runtime/actions.ps1, through the
   // registry seams): every script carries the reads.
   for (const file of ['actions.ps1', 'registry.ps1']) runtime.add(file);

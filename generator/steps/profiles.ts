@@ -49,5 +49,3 @@ export function profileWords(step: ProfileScopeProps): string {
   return ` ${who}${step.defaultProfile ? ' and the Default profile (new users)' : ''}, from SYSTEM`;
 }
 
-/** The runtime files a step in every profile needs (both halves read every profile's hive or folders). */
-export const PROFILE_RUNTIME: readonly string[] = ['file.ps1', 'registry.ps1', 'profiles.ps1', 'profiles-hive.ps1'];

@@ -31,8 +31,6 @@ export interface StepRoom<S extends { readonly kind: string; readonly id: string
   readonly runtime: readonly string[];
   /** Files under `templates/runtime/` the set half needs besides `runtime` (the write seams). */
   readonly setRuntime?: readonly string[];
-  /** Files under `templates/runtime/` one step needs beyond `runtime`, for both halves (every user's profile, say). */
-  stepRuntime?(step: S): readonly string[];
   /** Where the step can run. */
   contextOf(step: S): StepContext;
   /** Rules the JSON Schema cannot say; report every problem, throw none. */

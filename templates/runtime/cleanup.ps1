@@ -45,7 +45,8 @@ function Get-RgCleanupFiles {
     .PARAMETER Step
         The step: Folders, Include, MinAgeDays.
     .OUTPUTS
-        Folders (the expanded folders that exist), Files (the matching files), Bytes ([long], their total).
+        Folders (the expanded folders that exist), Files (the matching files), Bytes ([long], their total); with
+        Profiles (every user's profile): Profiles (how many were looked in), Skipped (names and why).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -58,8 +59,24 @@ function Get-RgCleanupFiles {
     $folders = @()
     $matching = [System.Collections.Generic.List[object]]::new()
     [long]$bytes = 0
-    foreach ($folder in @($Step.Folders)) {
-        $path = Resolve-RgFilePath -Path ([string]$folder)
+    $places = @(@($Step.Folders) | ForEach-Object -Process { Resolve-RgFilePath -Path ([string]$_) })
+    $profiles = 0
+    $skipped = @()
+    if ($Step['Profiles']) {
+        # Every user's profile from SYSTEM (runtime/profiles.ps1): each folder in each profile's own folders.
+        $places = @()
+        foreach ($userProfile in @(Get-RgUserProfiles -IncludeDefault:([bool]$Step.IncludeDefault))) {
+            if ($Step.Profiles -eq 'AllSignedOut' -and $userProfile.Loaded) {
+                $skipped += $userProfile.Name + ' (signed in)'
+                continue
+            }
+            $profiles++
+            foreach ($folder in @($Step.Folders)) {
+                $places += Resolve-RgProfilePath -Path ([string]$folder) -ProfilePath $userProfile.Path
+            }
+        }
+    }
+    foreach ($path in $places) {
         $listed = Get-RgFolderFiles -Path $path
         if (-not $listed.Exists) {
             continue
@@ -73,7 +90,7 @@ function Get-RgCleanupFiles {
             }
         }
     }
-    [pscustomobject]@{ Folders = $folders; Files = $matching.ToArray(); Bytes = $bytes }
+    [pscustomobject]@{ Folders = $folders; Files = $matching.ToArray(); Bytes = $bytes; Profiles = $profiles; Skipped = $skipped }
 }
 
 function Format-RgBytes {

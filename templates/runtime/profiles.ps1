@@ -63,10 +63,10 @@ function Resolve-RgProfilePath {
     $root = $ProfilePath.TrimEnd('\')
     $places = @(
         @('%USERPROFILE%', $root),
-        @('%APPDATA%', $root + '\AppData\Roaming'),
-        @('%LOCALAPPDATA%', $root + '\AppData\Local'),
-        @('%TEMP%', $root + '\AppData\Local\Temp'),
-        @('%TMP%', $root + '\AppData\Local\Temp')
+        @('%APPDATA%', ($root + '\AppData\Roaming')),
+        @('%LOCALAPPDATA%', ($root + '\AppData\Local')),
+        @('%TEMP%', ($root + '\AppData\Local\Temp')),
+        @('%TMP%', ($root + '\AppData\Local\Temp'))
     )
     foreach ($place in $places) {
         if ($Path.StartsWith($place[0], [System.StringComparison]::OrdinalIgnoreCase)) {

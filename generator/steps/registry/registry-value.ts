@@ -1,6 +1,6 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepRoom } from '../room.ts';
-import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
+import { checkProfiles, everyProfile, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 import {
   checkRegistryLocation, describeLocation, isDword, registryContext, registryLocationData, type RegistryLocation,
 } from './registry-location.ts';
@@ -90,8 +90,8 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   setRuntime: ['registry-write.ps1'],
   // An HKCU value in every profile is set from SYSTEM, through HKU.
   contextOf: (step) => (everyProfile(step) ? 'system' : registryContext(step)),
-  runtime: ['registry.ps1'],
-  stepRuntime: (step) => (everyProfile(step) ? PROFILE_RUNTIME : []),
+  // Every user's profile (profiles.ps1, profiles-hive.ps1; file.ps1 for the paths): the test half refers to them.
+  runtime: ['registry.ps1', 'file.ps1', 'profiles.ps1', 'profiles-hive.ps1'],
   check(step, issue) {
     checkRegistryLocation(step, issue);
     checkProfiles(step, /^HKCU:/.test(step.path), 'HKCU values (a user\'s hive)', issue);
