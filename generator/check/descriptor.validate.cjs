@@ -2,31 +2,32 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"ProfileScope":{"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema79 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema81 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
 const pattern65 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
 const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"};
-const schema21 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema24 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
-const schema34 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
-const schema40 = {"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema41 = {"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema44 = {"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"};
-const schema45 = {"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"};
-const schema48 = {"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"};
-const schema55 = {"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"};
-const schema59 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
-const schema62 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
-const schema67 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
-const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"};
-const schema17 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
-const schema18 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
+const schema22 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema25 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
+const schema35 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
+const schema41 = {"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema42 = {"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema45 = {"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"};
+const schema46 = {"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"};
+const schema49 = {"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"};
+const schema56 = {"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"};
+const schema60 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
+const schema63 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
+const schema69 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
+const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"};
+const schema17 = {"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"};
+const schema18 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
+const schema19 = {"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"};
 
 function validate14(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -84,393 +85,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(func3(data0) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema16.properties.id,data:data0};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema16.properties.id,data:data0};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.id.type,parentSchema:schema16.properties.id,data:data0};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data1};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if("registryValue" !== data1){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryValue"},message:"must be equal to constant",schema:"registryValue",parentSchema:schema16.properties.kind,data:data1};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if(typeof data2 === "string"){
-if(func3(data2) > 255){
-const err10 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema16.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(func3(data2) < 1){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data2};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-let data3 = data.path;
-if(typeof data3 === "string"){
-if(func3(data3) < 7){
-const err13 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema16.properties.path,data:data3};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.path.type,parentSchema:schema16.properties.path,data:data3};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.restartRequired !== undefined){
-let data4 = data.restartRequired;
-if(typeof data4 !== "boolean"){
-const err15 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.restartRequired.type,parentSchema:schema16.properties.restartRequired,data:data4};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.state !== undefined){
-let data5 = data.state;
-if(typeof data5 !== "string"){
-const err16 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.state.type,parentSchema:schema16.properties.state,data:data5};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(!((data5 === "present") || (data5 === "absent"))){
-const err17 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema16.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.state.enum,parentSchema:schema16.properties.state,data:data5};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data6 = data.title;
-if(typeof data6 === "string"){
-if(func3(data6) > 200){
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16.properties.title,data:data6};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.title.type,parentSchema:schema16.properties.title,data:data6};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.type !== undefined){
-let data7 = data.type;
-if(typeof data7 !== "string"){
-const err20 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data7};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(!(((((data7 === "DWord") || (data7 === "QWord")) || (data7 === "String")) || (data7 === "ExpandString")) || (data7 === "MultiString"))){
-const err21 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data7};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.value !== undefined){
-let data8 = data.value;
-const _errs20 = errors;
-let valid2 = false;
-const _errs21 = errors;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err22 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.value.anyOf[0].type,parentSchema:schema16.properties.value.anyOf[0],data:data8};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-var _valid0 = _errs21 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs23 = errors;
-if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[1].type,parentSchema:schema16.properties.value.anyOf[1],data:data8};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var _valid0 = _errs23 === errors;
-valid2 = valid2 || _valid0;
-if(!valid2){
-const _errs25 = errors;
-if(Array.isArray(data8)){
-const len0 = data8.length;
-for(let i0=0; i0<len0; i0++){
-let data9 = data8[i0];
-if(typeof data9 !== "string"){
-const err24 = {instancePath:instancePath+"/value/" + i0,schemaPath:"#/properties/value/anyOf/2/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[2].items.type,parentSchema:schema16.properties.value.anyOf[2].items,data:data9};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.value.anyOf[2].type,parentSchema:schema16.properties.value.anyOf[2],data:data8};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-var _valid0 = _errs25 === errors;
-valid2 = valid2 || _valid0;
-}
-}
-if(!valid2){
-const err26 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.value.anyOf,parentSchema:schema16.properties.value,data:data8};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-else {
-errors = _errs20;
-if(vErrors !== null){
-if(_errs20){
-vErrors.length = _errs20;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.view !== undefined){
-let data10 = data.view;
-if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err27 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data10};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(!((data10 === 64) || (data10 === 32))){
-const err28 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data10};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-validate14.errors = vErrors;
-return errors === 0;
-}
-
-const schema19 = {"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"};
-
-function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
-let vErrors = null;
-let errors = 0;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema19.required,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema19.required,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema19.required,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.path === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema19.required,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func2.call(schema19.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema19,data};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.clear !== undefined){
-let data0 = data.clear;
-if(!((typeof data0 == "number") && (isFinite(data0)))){
-const err5 = {instancePath:instancePath+"/clear",schemaPath:"#/properties/clear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.clear.type,parentSchema:schema19.properties.clear,data:data0};
+if(data.defaultProfile !== undefined){
+let data0 = data.defaultProfile;
+if(typeof data0 !== "boolean"){
+const err5 = {instancePath:instancePath+"/defaultProfile",schemaPath:"#/properties/defaultProfile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.defaultProfile.type,parentSchema:schema16.properties.defaultProfile,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -484,7 +102,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema19.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema16.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -494,7 +112,7 @@ vErrors.push(err6);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema19.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema16.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -505,7 +123,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.id.type,parentSchema:schema19.properties.id,data:data1};
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.id.type,parentSchema:schema16.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -518,7 +136,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.kind.type,parentSchema:schema19.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.kind.type,parentSchema:schema16.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -527,8 +145,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if("registryBits" !== data2){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryBits"},message:"must be equal to constant",schema:"registryBits",parentSchema:schema19.properties.kind,data:data2};
+if("registryValue" !== data2){
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryValue"},message:"must be equal to constant",schema:"registryValue",parentSchema:schema16.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -542,7 +160,7 @@ if(data.name !== undefined){
 let data3 = data.name;
 if(typeof data3 === "string"){
 if(func3(data3) > 255){
-const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema19.properties.name,data:data3};
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema16.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -552,7 +170,7 @@ vErrors.push(err11);
 errors++;
 }
 if(func3(data3) < 1){
-const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema19.properties.name,data:data3};
+const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema16.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -563,7 +181,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.name.type,parentSchema:schema19.properties.name,data:data3};
+const err13 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.name.type,parentSchema:schema16.properties.name,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -577,7 +195,7 @@ if(data.path !== undefined){
 let data4 = data.path;
 if(typeof data4 === "string"){
 if(func3(data4) < 7){
-const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema19.properties.path,data:data4};
+const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema16.properties.path,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -588,7 +206,426 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.path.type,parentSchema:schema19.properties.path,data:data4};
+const err15 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.path.type,parentSchema:schema16.properties.path,data:data4};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.profiles !== undefined){
+let data5 = data.profiles;
+if(typeof data5 !== "string"){
+const err16 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data5};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!(((data5 === "signedIn") || (data5 === "all")) || (data5 === "allSignedOut"))){
+const err17 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.restartRequired !== undefined){
+let data6 = data.restartRequired;
+if(typeof data6 !== "boolean"){
+const err18 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema16.properties.restartRequired.type,parentSchema:schema16.properties.restartRequired,data:data6};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data7 = data.state;
+if(typeof data7 !== "string"){
+const err19 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.state.type,parentSchema:schema16.properties.state,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!((data7 === "present") || (data7 === "absent"))){
+const err20 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema16.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema16.properties.state.enum,parentSchema:schema16.properties.state,data:data7};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema16.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.title.type,parentSchema:schema16.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.type !== undefined){
+let data9 = data.type;
+if(typeof data9 !== "string"){
+const err23 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema18.type,parentSchema:schema18,data:data9};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!(((((data9 === "DWord") || (data9 === "QWord")) || (data9 === "String")) || (data9 === "ExpandString")) || (data9 === "MultiString"))){
+const err24 = {instancePath:instancePath+"/type",schemaPath:"#/definitions/RegistryValueType/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data9};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.value !== undefined){
+let data10 = data.value;
+const _errs25 = errors;
+let valid3 = false;
+const _errs26 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err25 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema16.properties.value.anyOf[0].type,parentSchema:schema16.properties.value.anyOf[0],data:data10};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+var _valid0 = _errs26 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs28 = errors;
+if(typeof data10 !== "string"){
+const err26 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[1].type,parentSchema:schema16.properties.value.anyOf[1],data:data10};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+var _valid0 = _errs28 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs30 = errors;
+if(Array.isArray(data10)){
+const len0 = data10.length;
+for(let i0=0; i0<len0; i0++){
+let data11 = data10[i0];
+if(typeof data11 !== "string"){
+const err27 = {instancePath:instancePath+"/value/" + i0,schemaPath:"#/properties/value/anyOf/2/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema16.properties.value.anyOf[2].items.type,parentSchema:schema16.properties.value.anyOf[2].items,data:data11};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf/2/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema16.properties.value.anyOf[2].type,parentSchema:schema16.properties.value.anyOf[2],data:data10};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+var _valid0 = _errs30 === errors;
+valid3 = valid3 || _valid0;
+}
+}
+if(!valid3){
+const err29 = {instancePath:instancePath+"/value",schemaPath:"#/properties/value/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema16.properties.value.anyOf,parentSchema:schema16.properties.value,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+else {
+errors = _errs25;
+if(vErrors !== null){
+if(_errs25){
+vErrors.length = _errs25;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.view !== undefined){
+let data12 = data.view;
+if(!((typeof data12 == "number") && (isFinite(data12)))){
+const err30 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.type,parentSchema:schema19,data:data12};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(!((data12 === 64) || (data12 === 32))){
+const err31 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data12};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema16.type,parentSchema:schema16,data};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+validate14.errors = vErrors;
+return errors === 0;
+}
+
+const schema20 = {"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"};
+
+function validate16(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema20.required,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema20.required,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.name === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'",schema:schema20.required,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.path === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema20.required,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema20.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema20,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.clear !== undefined){
+let data0 = data.clear;
+if(!((typeof data0 == "number") && (isFinite(data0)))){
+const err5 = {instancePath:instancePath+"/clear",schemaPath:"#/properties/clear/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.clear.type,parentSchema:schema20.properties.clear,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema20.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema20.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.id.type,parentSchema:schema20.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data2 = data.kind;
+if(typeof data2 !== "string"){
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.kind.type,parentSchema:schema20.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if("registryBits" !== data2){
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryBits"},message:"must be equal to constant",schema:"registryBits",parentSchema:schema20.properties.kind,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data3 = data.name;
+if(typeof data3 === "string"){
+if(func3(data3) > 255){
+const err11 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters",schema:255,parentSchema:schema20.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func3(data3) < 1){
+const err12 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema20.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.name.type,parentSchema:schema20.properties.name,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data4 = data.path;
+if(typeof data4 === "string"){
+if(func3(data4) < 7){
+const err14 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema20.properties.path,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.path.type,parentSchema:schema20.properties.path,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -601,7 +638,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data5 = data.restartRequired;
 if(typeof data5 !== "boolean"){
-const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema19.properties.restartRequired.type,parentSchema:schema19.properties.restartRequired,data:data5};
+const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema20.properties.restartRequired.type,parentSchema:schema20.properties.restartRequired,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -614,7 +651,7 @@ errors++;
 if(data.set !== undefined){
 let data6 = data.set;
 if(!((typeof data6 == "number") && (isFinite(data6)))){
-const err17 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.set.type,parentSchema:schema19.properties.set,data:data6};
+const err17 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.set.type,parentSchema:schema20.properties.set,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -628,7 +665,7 @@ if(data.title !== undefined){
 let data7 = data.title;
 if(typeof data7 === "string"){
 if(func3(data7) > 200){
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema19.properties.title,data:data7};
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema20.properties.title,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -639,7 +676,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema19.properties.title.type,parentSchema:schema19.properties.title,data:data7};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema20.properties.title.type,parentSchema:schema20.properties.title,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -652,7 +689,7 @@ errors++;
 if(data.view !== undefined){
 let data8 = data.view;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data8};
+const err20 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.type,parentSchema:schema19,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -662,7 +699,7 @@ vErrors.push(err20);
 errors++;
 }
 if(!((data8 === 64) || (data8 === 32))){
-const err21 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data8};
+const err21 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -675,7 +712,7 @@ errors++;
 if(data.whenAbsent !== undefined){
 let data9 = data.whenAbsent;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err22 = {instancePath:instancePath+"/whenAbsent",schemaPath:"#/properties/whenAbsent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.properties.whenAbsent.type,parentSchema:schema19.properties.whenAbsent,data:data9};
+const err22 = {instancePath:instancePath+"/whenAbsent",schemaPath:"#/properties/whenAbsent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema20.properties.whenAbsent.type,parentSchema:schema20.properties.whenAbsent,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -687,7 +724,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema19.type,parentSchema:schema19,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema20.type,parentSchema:schema20,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -700,8 +737,8 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-const schema22 = {"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema23 = {"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
+const schema23 = {"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema24 = {"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
 const pattern4 = new RegExp("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$", "u");
 const pattern6 = new RegExp("^[A-Za-z0-9][A-Za-z0-9-]{0,61}$", "u");
 
@@ -710,7 +747,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -720,7 +757,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema22.required,parentSchema:schema22,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema23.required,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -731,7 +768,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "endpoints") || (key0 === "id")) || (key0 === "kind")) || (key0 === "tenant")) || (key0 === "timeoutMilliseconds")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -745,7 +782,7 @@ if(data.endpoints !== undefined){
 let data0 = data.endpoints;
 if(Array.isArray(data0)){
 if(data0.length > 32){
-const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema22.properties.endpoints,data:data0};
+const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 32},message:"must NOT have more than 32 items",schema:32,parentSchema:schema23.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -755,7 +792,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema22.properties.endpoints,data:data0};
+const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema23.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -769,7 +806,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.host === undefined){
-const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema23.required,parentSchema:schema23,data:data1};
+const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema24.required,parentSchema:schema24,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -780,7 +817,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((key1 === "host") || (key1 === "port"))){
-const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema23,data:data1};
+const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -794,7 +831,7 @@ if(data1.host !== undefined){
 let data2 = data1.host;
 if(typeof data2 === "string"){
 if(func3(data2) > 253){
-const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema23.properties.host,data:data2};
+const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema24.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -804,7 +841,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern4.test(data2)){
-const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema23.properties.host,data:data2};
+const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema24.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -815,7 +852,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.host.type,parentSchema:schema23.properties.host,data:data2};
+const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/EndpointTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.host.type,parentSchema:schema24.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -829,7 +866,7 @@ if(data1.port !== undefined){
 let data3 = data1.port;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema23.properties.port,data:data3};
+const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema24.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -839,7 +876,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema23.properties.port,data:data3};
+const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema24.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -850,7 +887,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.port.type,parentSchema:schema23.properties.port,data:data3};
+const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/EndpointTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.port.type,parentSchema:schema24.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -862,7 +899,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data:data1};
+const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/EndpointTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -874,7 +911,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema22.properties.endpoints.type,parentSchema:schema22.properties.endpoints,data:data0};
+const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema23.properties.endpoints.type,parentSchema:schema23.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -888,7 +925,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema22.properties.id,data:data4};
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema23.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -898,7 +935,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema22.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema23.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -909,7 +946,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.id.type,parentSchema:schema22.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.id.type,parentSchema:schema23.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -922,7 +959,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.kind.type,parentSchema:schema22.properties.kind,data:data5};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.kind.type,parentSchema:schema23.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -932,7 +969,7 @@ vErrors.push(err18);
 errors++;
 }
 if("endpoints" !== data5){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "endpoints"},message:"must be equal to constant",schema:"endpoints",parentSchema:schema22.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "endpoints"},message:"must be equal to constant",schema:"endpoints",parentSchema:schema23.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -946,7 +983,7 @@ if(data.tenant !== undefined){
 let data6 = data.tenant;
 if(typeof data6 === "string"){
 if(!pattern6.test(data6)){
-const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema22.properties.tenant,data:data6};
+const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema23.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -957,7 +994,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.tenant.type,parentSchema:schema22.properties.tenant,data:data6};
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.tenant.type,parentSchema:schema23.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -971,7 +1008,7 @@ if(data.timeoutMilliseconds !== undefined){
 let data7 = data.timeoutMilliseconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 30000 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema22.properties.timeoutMilliseconds,data:data7};
+const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema23.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -981,7 +1018,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7 < 100 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema22.properties.timeoutMilliseconds,data:data7};
+const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100",schema:100,parentSchema:schema23.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -992,7 +1029,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.timeoutMilliseconds.type,parentSchema:schema22.properties.timeoutMilliseconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema23.properties.timeoutMilliseconds.type,parentSchema:schema23.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1006,7 +1043,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema22.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema23.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1017,7 +1054,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.title.type,parentSchema:schema22.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema23.properties.title.type,parentSchema:schema23.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1029,7 +1066,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema23.type,parentSchema:schema23,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1042,8 +1079,8 @@ validate18.errors = vErrors;
 return errors === 0;
 }
 
-const schema25 = {"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
-const schema26 = {"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"};
+const schema26 = {"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema27 = {"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"};
 const pattern8 = new RegExp("^P(\\d+D)?(T\\d+H)?$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -1051,7 +1088,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1061,7 +1098,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1071,7 +1108,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1081,7 +1118,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema25.required,parentSchema:schema25,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema26.required,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1092,7 +1129,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "patterns")) || (key0 === "title"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1106,7 +1143,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema25.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema26.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1117,7 +1154,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.cooldown.type,parentSchema:schema25.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.cooldown.type,parentSchema:schema26.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1134,7 +1171,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1145,7 +1182,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1159,7 +1196,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1172,7 +1209,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1184,7 +1221,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1196,7 +1233,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1210,7 +1247,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.gate.anyOf[1].type,parentSchema:schema25.properties.gate.anyOf[1],data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.gate.anyOf[1].type,parentSchema:schema26.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1220,7 +1257,7 @@ vErrors.push(err13);
 errors++;
 }
 if("always" !== data1){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema25.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema26.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1233,7 +1270,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema25.properties.gate.anyOf,parentSchema:schema25.properties.gate,data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema26.properties.gate.anyOf,parentSchema:schema26.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1258,7 +1295,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema25.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema26.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1268,7 +1305,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema25.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema26.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1279,7 +1316,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.id.type,parentSchema:schema25.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.id.type,parentSchema:schema26.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1292,7 +1329,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.kind.type,parentSchema:schema25.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.kind.type,parentSchema:schema26.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1302,7 +1339,7 @@ vErrors.push(err19);
 errors++;
 }
 if("cachedCredentials" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "cachedCredentials"},message:"must be equal to constant",schema:"cachedCredentials",parentSchema:schema25.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "cachedCredentials"},message:"must be equal to constant",schema:"cachedCredentials",parentSchema:schema26.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1316,7 +1353,7 @@ if(data.patterns !== undefined){
 let data6 = data.patterns;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err21 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema25.properties.patterns,data:data6};
+const err21 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.patterns,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1329,7 +1366,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.patterns.items.type,parentSchema:schema25.properties.patterns.items,data:data7};
+const err22 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.patterns.items.type,parentSchema:schema26.properties.patterns.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1341,7 +1378,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema25.properties.patterns.type,parentSchema:schema25.properties.patterns,data:data6};
+const err23 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.patterns.type,parentSchema:schema26.properties.patterns,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1355,7 +1392,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema25.properties.title,data:data8};
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema26.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1366,7 +1403,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.title.type,parentSchema:schema25.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.title.type,parentSchema:schema26.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1378,7 +1415,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1391,14 +1428,14 @@ validate20.errors = vErrors;
 return errors === 0;
 }
 
-const schema27 = {"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema28 = {"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1408,7 +1445,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1418,7 +1455,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1428,7 +1465,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema27.required,parentSchema:schema27,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema28.required,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1439,7 +1476,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "names")) || (key0 === "title"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1453,7 +1490,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema27.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema28.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1464,7 +1501,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.cooldown.type,parentSchema:schema27.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.cooldown.type,parentSchema:schema28.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1481,7 +1518,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1492,7 +1529,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1506,7 +1543,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1519,7 +1556,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1531,7 +1568,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1543,7 +1580,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1557,7 +1594,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.gate.anyOf[1].type,parentSchema:schema27.properties.gate.anyOf[1],data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.gate.anyOf[1].type,parentSchema:schema28.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1567,7 +1604,7 @@ vErrors.push(err13);
 errors++;
 }
 if("always" !== data1){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema27.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema28.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1580,7 +1617,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema27.properties.gate.anyOf,parentSchema:schema27.properties.gate,data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema28.properties.gate.anyOf,parentSchema:schema28.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -1605,7 +1642,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema27.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema28.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1615,7 +1652,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema27.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema28.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1626,7 +1663,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.id.type,parentSchema:schema27.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.id.type,parentSchema:schema28.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1639,7 +1676,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.kind.type,parentSchema:schema27.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.kind.type,parentSchema:schema28.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1649,7 +1686,7 @@ vErrors.push(err19);
 errors++;
 }
 if("dnsFlush" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "dnsFlush"},message:"must be equal to constant",schema:"dnsFlush",parentSchema:schema27.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "dnsFlush"},message:"must be equal to constant",schema:"dnsFlush",parentSchema:schema28.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1663,7 +1700,7 @@ if(data.names !== undefined){
 let data6 = data.names;
 if(Array.isArray(data6)){
 if(data6.length < 1){
-const err21 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.names,data:data6};
+const err21 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema28.properties.names,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1676,7 +1713,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/names/" + i1,schemaPath:"#/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.names.items.type,parentSchema:schema27.properties.names.items,data:data7};
+const err22 = {instancePath:instancePath+"/names/" + i1,schemaPath:"#/properties/names/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.names.items.type,parentSchema:schema28.properties.names.items,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1688,7 +1725,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.names.type,parentSchema:schema27.properties.names,data:data6};
+const err23 = {instancePath:instancePath+"/names",schemaPath:"#/properties/names/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema28.properties.names.type,parentSchema:schema28.properties.names,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1702,7 +1739,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema27.properties.title,data:data8};
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema28.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1713,7 +1750,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.title.type,parentSchema:schema27.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema28.properties.title.type,parentSchema:schema28.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1725,7 +1762,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema28.type,parentSchema:schema28,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1738,15 +1775,15 @@ validate22.errors = vErrors;
 return errors === 0;
 }
 
-const schema29 = {"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"};
-const schema30 = {"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"};
+const schema30 = {"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"};
+const schema31 = {"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"};
 
 function validate24(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1756,7 +1793,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema29.required,parentSchema:schema29,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema30.required,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1767,7 +1804,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "kind")) || (key0 === "prt")) || (key0 === "title")) || (key0 === "want"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema29,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1781,7 +1818,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema29.properties.id,data:data0};
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema30.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1791,7 +1828,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema29.properties.id,data:data0};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema30.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1802,7 +1839,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.id.type,parentSchema:schema29.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.id.type,parentSchema:schema30.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1815,7 +1852,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.kind.type,parentSchema:schema29.properties.kind,data:data1};
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.kind.type,parentSchema:schema30.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1825,7 +1862,7 @@ vErrors.push(err6);
 errors++;
 }
 if("joinState" !== data1){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinState"},message:"must be equal to constant",schema:"joinState",parentSchema:schema29.properties.kind,data:data1};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinState"},message:"must be equal to constant",schema:"joinState",parentSchema:schema30.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1838,7 +1875,7 @@ errors++;
 if(data.prt !== undefined){
 let data2 = data.prt;
 if(typeof data2 !== "boolean"){
-const err8 = {instancePath:instancePath+"/prt",schemaPath:"#/properties/prt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema29.properties.prt.type,parentSchema:schema29.properties.prt,data:data2};
+const err8 = {instancePath:instancePath+"/prt",schemaPath:"#/properties/prt/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema30.properties.prt.type,parentSchema:schema30.properties.prt,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1852,7 +1889,7 @@ if(data.title !== undefined){
 let data3 = data.title;
 if(typeof data3 === "string"){
 if(func3(data3) > 200){
-const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema29.properties.title,data:data3};
+const err9 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema30.properties.title,data:data3};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1863,7 +1900,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema29.properties.title.type,parentSchema:schema29.properties.title,data:data3};
+const err10 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.properties.title.type,parentSchema:schema30.properties.title,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1876,7 +1913,7 @@ errors++;
 if(data.want !== undefined){
 let data4 = data.want;
 if(typeof data4 !== "string"){
-const err11 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data4};
+const err11 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1886,7 +1923,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!(((data4 === "entra") || (data4 === "hybrid")) || (data4 === "any-entra"))){
-const err12 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data4};
+const err12 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1898,7 +1935,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema29.type,parentSchema:schema29,data};
+const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema30.type,parentSchema:schema30,data};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1911,14 +1948,14 @@ validate24.errors = vErrors;
 return errors === 0;
 }
 
-const schema31 = {"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema32 = {"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -1928,7 +1965,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1938,7 +1975,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1948,7 +1985,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema31.required,parentSchema:schema31,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema32.required,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1959,7 +1996,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "cooldown") || (key0 === "domainController")) || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "leaveAndJoin")) || (key0 === "title")) || (key0 === "want"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema31,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1973,7 +2010,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema31.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema32.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1984,7 +2021,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.cooldown.type,parentSchema:schema31.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.cooldown.type,parentSchema:schema32.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1998,7 +2035,7 @@ if(data.domainController !== undefined){
 let data1 = data.domainController;
 if(typeof data1 === "string"){
 if(func3(data1) > 253){
-const err7 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema31.properties.domainController,data:data1};
+const err7 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema32.properties.domainController,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2008,7 +2045,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern4.test(data1)){
-const err8 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema31.properties.domainController,data:data1};
+const err8 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema32.properties.domainController,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2019,7 +2056,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.domainController.type,parentSchema:schema31.properties.domainController,data:data1};
+const err9 = {instancePath:instancePath+"/domainController",schemaPath:"#/properties/domainController/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.domainController.type,parentSchema:schema32.properties.domainController,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2036,7 +2073,7 @@ let valid1 = false;
 const _errs8 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.probes === undefined){
-const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data2};
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2047,7 +2084,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(key1 === "probes")){
-const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data2};
+const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2061,7 +2098,7 @@ if(data2.probes !== undefined){
 let data3 = data2.probes;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data3};
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2074,7 +2111,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data4};
+const err13 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2086,7 +2123,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data3};
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data3};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2098,7 +2135,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data2};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2112,7 +2149,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs16 = errors;
 if(typeof data2 !== "string"){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.gate.anyOf[1].type,parentSchema:schema31.properties.gate.anyOf[1],data:data2};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.gate.anyOf[1].type,parentSchema:schema32.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2122,7 +2159,7 @@ vErrors.push(err16);
 errors++;
 }
 if("always" !== data2){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema31.properties.gate.anyOf[1],data:data2};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema32.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2135,7 +2172,7 @@ var _valid0 = _errs16 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema31.properties.gate.anyOf,parentSchema:schema31.properties.gate,data:data2};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema32.properties.gate.anyOf,parentSchema:schema32.properties.gate,data:data2};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2160,7 +2197,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema31.properties.id,data:data5};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema32.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2170,7 +2207,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema31.properties.id,data:data5};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema32.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2181,7 +2218,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.id.type,parentSchema:schema31.properties.id,data:data5};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.id.type,parentSchema:schema32.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2194,7 +2231,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.kind.type,parentSchema:schema31.properties.kind,data:data6};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.kind.type,parentSchema:schema32.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2204,7 +2241,7 @@ vErrors.push(err22);
 errors++;
 }
 if("joinRepair" !== data6){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinRepair"},message:"must be equal to constant",schema:"joinRepair",parentSchema:schema31.properties.kind,data:data6};
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "joinRepair"},message:"must be equal to constant",schema:"joinRepair",parentSchema:schema32.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2217,7 +2254,7 @@ errors++;
 if(data.leaveAndJoin !== undefined){
 let data7 = data.leaveAndJoin;
 if(typeof data7 !== "boolean"){
-const err24 = {instancePath:instancePath+"/leaveAndJoin",schemaPath:"#/properties/leaveAndJoin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema31.properties.leaveAndJoin.type,parentSchema:schema31.properties.leaveAndJoin,data:data7};
+const err24 = {instancePath:instancePath+"/leaveAndJoin",schemaPath:"#/properties/leaveAndJoin/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema32.properties.leaveAndJoin.type,parentSchema:schema32.properties.leaveAndJoin,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2231,7 +2268,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema31.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema32.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2242,7 +2279,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.properties.title.type,parentSchema:schema31.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema32.properties.title.type,parentSchema:schema32.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2255,7 +2292,7 @@ errors++;
 if(data.want !== undefined){
 let data9 = data.want;
 if(typeof data9 !== "string"){
-const err27 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema30.type,parentSchema:schema30,data:data9};
+const err27 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema31.type,parentSchema:schema31,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2265,7 +2302,7 @@ vErrors.push(err27);
 errors++;
 }
 if(!(((data9 === "entra") || (data9 === "hybrid")) || (data9 === "any-entra"))){
-const err28 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema30.enum},message:"must be equal to one of the allowed values",schema:schema30.enum,parentSchema:schema30,data:data9};
+const err28 = {instancePath:instancePath+"/want",schemaPath:"#/definitions/JoinWant/enum",keyword:"enum",params:{allowedValues: schema31.enum},message:"must be equal to one of the allowed values",schema:schema31.enum,parentSchema:schema31,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2277,7 +2314,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema31.type,parentSchema:schema31,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema32.type,parentSchema:schema32,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2290,7 +2327,7 @@ validate26.errors = vErrors;
 return errors === 0;
 }
 
-const schema35 = {"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema36 = {"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 const pattern17 = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$", "u");
 
 function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2298,7 +2335,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2308,7 +2345,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2318,7 +2355,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2328,7 +2365,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema36.required,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2339,7 +2376,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "thresholdSeconds")) || (key0 === "timeoutMilliseconds")) || (key0 === "title")) || (key0 === "uri"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2353,7 +2390,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema35.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema36.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2364,7 +2401,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.cooldown.type,parentSchema:schema35.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.cooldown.type,parentSchema:schema36.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2381,7 +2418,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2392,7 +2429,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2406,7 +2443,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2419,7 +2456,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2431,7 +2468,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2443,7 +2480,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2457,7 +2494,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.gate.anyOf[1].type,parentSchema:schema35.properties.gate.anyOf[1],data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.gate.anyOf[1].type,parentSchema:schema36.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2467,7 +2504,7 @@ vErrors.push(err13);
 errors++;
 }
 if("always" !== data1){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema35.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema36.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2480,7 +2517,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema35.properties.gate.anyOf,parentSchema:schema35.properties.gate,data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema36.properties.gate.anyOf,parentSchema:schema36.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2505,7 +2542,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema35.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema36.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2515,7 +2552,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema35.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema36.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2526,7 +2563,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.id.type,parentSchema:schema35.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.id.type,parentSchema:schema36.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2539,7 +2576,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.kind.type,parentSchema:schema36.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2549,7 +2586,7 @@ vErrors.push(err19);
 errors++;
 }
 if("clockResync" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "clockResync"},message:"must be equal to constant",schema:"clockResync",parentSchema:schema35.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "clockResync"},message:"must be equal to constant",schema:"clockResync",parentSchema:schema36.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2563,7 +2600,7 @@ if(data.thresholdSeconds !== undefined){
 let data6 = data.thresholdSeconds;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 86400 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+const err21 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema36.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -2573,7 +2610,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6 < 5 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+const err22 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema36.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2584,7 +2621,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.thresholdSeconds.type,parentSchema:schema35.properties.thresholdSeconds,data:data6};
+const err23 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.thresholdSeconds.type,parentSchema:schema36.properties.thresholdSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2598,7 +2635,7 @@ if(data.timeoutMilliseconds !== undefined){
 let data7 = data.timeoutMilliseconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 60000 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema36.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2608,7 +2645,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 1000 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+const err25 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema36.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2619,7 +2656,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.timeoutMilliseconds.type,parentSchema:schema35.properties.timeoutMilliseconds,data:data7};
+const err26 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema36.properties.timeoutMilliseconds.type,parentSchema:schema36.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2633,7 +2670,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema35.properties.title,data:data8};
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema36.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2644,7 +2681,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.title.type,parentSchema:schema35.properties.title,data:data8};
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.title.type,parentSchema:schema36.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2658,7 +2695,7 @@ if(data.uri !== undefined){
 let data9 = data.uri;
 if(typeof data9 === "string"){
 if(!pattern17.test(data9)){
-const err29 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema35.properties.uri,data:data9};
+const err29 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema36.properties.uri,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2669,7 +2706,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.uri.type,parentSchema:schema35.properties.uri,data:data9};
+const err30 = {instancePath:instancePath+"/uri",schemaPath:"#/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema36.properties.uri.type,parentSchema:schema36.properties.uri,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2681,7 +2718,7 @@ errors++;
 }
 }
 else {
-const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
+const err31 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema36.type,parentSchema:schema36,data};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2694,16 +2731,16 @@ validate28.errors = vErrors;
 return errors === 0;
 }
 
-const schema37 = {"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"};
-const schema38 = {"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"};
-const schema39 = {"enum":["Client","Server"],"type":"string"};
+const schema38 = {"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"};
+const schema39 = {"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"};
+const schema40 = {"enum":["Client","Server"],"type":"string"};
 
 function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2713,7 +2750,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2723,7 +2760,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.protocol === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "protocol"},message:"must have required property '"+"protocol"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2733,7 +2770,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema37.required,parentSchema:schema37,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema38.required,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2744,7 +2781,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "protocol")) || (key0 === "role")) || (key0 === "state")) || (key0 === "title"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema37,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2758,7 +2795,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema37.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2768,7 +2805,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema37.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2779,7 +2816,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.id.type,parentSchema:schema37.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.id.type,parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2792,7 +2829,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.kind.type,parentSchema:schema37.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.kind.type,parentSchema:schema38.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -2802,7 +2839,7 @@ vErrors.push(err8);
 errors++;
 }
 if("schannelProtocol" !== data1){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "schannelProtocol"},message:"must be equal to constant",schema:"schannelProtocol",parentSchema:schema37.properties.kind,data:data1};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "schannelProtocol"},message:"must be equal to constant",schema:"schannelProtocol",parentSchema:schema38.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -2815,7 +2852,7 @@ errors++;
 if(data.protocol !== undefined){
 let data2 = data.protocol;
 if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/definitions/SchannelProtocolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.type,parentSchema:schema38,data:data2};
+const err10 = {instancePath:instancePath+"/protocol",schemaPath:"#/definitions/SchannelProtocolName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2825,7 +2862,7 @@ vErrors.push(err10);
 errors++;
 }
 if(!(((((data2 === "SSL 3.0") || (data2 === "TLS 1.0")) || (data2 === "TLS 1.1")) || (data2 === "TLS 1.2")) || (data2 === "TLS 1.3"))){
-const err11 = {instancePath:instancePath+"/protocol",schemaPath:"#/definitions/SchannelProtocolName/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values",schema:schema38.enum,parentSchema:schema38,data:data2};
+const err11 = {instancePath:instancePath+"/protocol",schemaPath:"#/definitions/SchannelProtocolName/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -2838,7 +2875,7 @@ errors++;
 if(data.role !== undefined){
 let data3 = data.role;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/SchannelRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema39.type,parentSchema:schema39,data:data3};
+const err12 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/SchannelRole/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.type,parentSchema:schema40,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2848,7 +2885,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data3 === "Client") || (data3 === "Server"))){
-const err13 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/SchannelRole/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values",schema:schema39.enum,parentSchema:schema39,data:data3};
+const err13 = {instancePath:instancePath+"/role",schemaPath:"#/definitions/SchannelRole/enum",keyword:"enum",params:{allowedValues: schema40.enum},message:"must be equal to one of the allowed values",schema:schema40.enum,parentSchema:schema40,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2861,7 +2898,7 @@ errors++;
 if(data.state !== undefined){
 let data4 = data.state;
 if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.state.type,parentSchema:schema37.properties.state,data:data4};
+const err14 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.state.type,parentSchema:schema38.properties.state,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2871,7 +2908,7 @@ vErrors.push(err14);
 errors++;
 }
 if(!((data4 === "enabled") || (data4 === "disabled"))){
-const err15 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema37.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema37.properties.state.enum,parentSchema:schema37.properties.state,data:data4};
+const err15 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema38.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema38.properties.state.enum,parentSchema:schema38.properties.state,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -2885,7 +2922,7 @@ if(data.title !== undefined){
 let data5 = data.title;
 if(typeof data5 === "string"){
 if(func3(data5) > 200){
-const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema37.properties.title,data:data5};
+const err16 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema38.properties.title,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -2896,7 +2933,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema37.properties.title.type,parentSchema:schema37.properties.title,data:data5};
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema38.properties.title.type,parentSchema:schema38.properties.title,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2908,7 +2945,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema37.type,parentSchema:schema37,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema38.type,parentSchema:schema38,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -2921,14 +2958,14 @@ validate30.errors = vErrors;
 return errors === 0;
 }
 
-const schema42 = {"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const schema43 = {"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -2938,7 +2975,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2948,7 +2985,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2958,7 +2995,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.required,parentSchema:schema42,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema43.required,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2969,7 +3006,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "restartWaitSeconds")) || (key0 === "title"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2983,7 +3020,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema42.properties.cooldown,data:data0};
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema43.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2994,7 +3031,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.cooldown.type,parentSchema:schema42.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.cooldown.type,parentSchema:schema43.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3011,7 +3048,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3022,7 +3059,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3036,7 +3073,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3049,7 +3086,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3061,7 +3098,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3073,7 +3110,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3087,7 +3124,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.gate.anyOf[1].type,parentSchema:schema42.properties.gate.anyOf[1],data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.gate.anyOf[1].type,parentSchema:schema43.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3097,7 +3134,7 @@ vErrors.push(err13);
 errors++;
 }
 if("always" !== data1){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema42.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema43.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3110,7 +3147,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema42.properties.gate.anyOf,parentSchema:schema42.properties.gate,data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema43.properties.gate.anyOf,parentSchema:schema43.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3135,7 +3172,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema42.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema43.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3145,7 +3182,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema42.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema43.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3156,7 +3193,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.id.type,parentSchema:schema42.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.id.type,parentSchema:schema43.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3169,7 +3206,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.kind.type,parentSchema:schema43.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3179,7 +3216,7 @@ vErrors.push(err19);
 errors++;
 }
 if("oneDriveReset" !== data5){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveReset"},message:"must be equal to constant",schema:"oneDriveReset",parentSchema:schema42.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveReset"},message:"must be equal to constant",schema:"oneDriveReset",parentSchema:schema43.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3193,7 +3230,7 @@ if(data.restartWaitSeconds !== undefined){
 let data6 = data.restartWaitSeconds;
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 > 600 || isNaN(data6)){
-const err21 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+const err21 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema43.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3203,7 +3240,7 @@ vErrors.push(err21);
 errors++;
 }
 if(data6 < 5 || isNaN(data6)){
-const err22 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+const err22 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema43.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3214,7 +3251,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema42.properties.restartWaitSeconds.type,parentSchema:schema42.properties.restartWaitSeconds,data:data6};
+const err23 = {instancePath:instancePath+"/restartWaitSeconds",schemaPath:"#/properties/restartWaitSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema43.properties.restartWaitSeconds.type,parentSchema:schema43.properties.restartWaitSeconds,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3228,7 +3265,7 @@ if(data.title !== undefined){
 let data7 = data.title;
 if(typeof data7 === "string"){
 if(func3(data7) > 200){
-const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema42.properties.title,data:data7};
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema43.properties.title,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3239,7 +3276,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.title.type,parentSchema:schema42.properties.title,data:data7};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema43.properties.title.type,parentSchema:schema43.properties.title,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3251,7 +3288,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema43.type,parentSchema:schema43,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3264,7 +3301,7 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 
-const schema46 = {"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"};
+const schema47 = {"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"};
 const pattern27 = new RegExp("^\\\\(.+\\\\)?$", "u");
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3272,7 +3309,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3282,7 +3319,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3292,7 +3329,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3302,7 +3339,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3312,7 +3349,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.taskName === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3322,7 +3359,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.taskPath === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3332,7 +3369,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data.withinHours === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "withinHours"},message:"must have required property '"+"withinHours"+"'",schema:schema46.required,parentSchema:schema46,data};
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "withinHours"},message:"must have required property '"+"withinHours"+"'",schema:schema47.required,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3342,8 +3379,8 @@ vErrors.push(err6);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema46.properties, key0))){
-const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
+if(!(func2.call(schema47.properties, key0))){
+const err7 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3357,7 +3394,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema46.properties.cooldown,data:data0};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema47.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3368,7 +3405,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.cooldown.type,parentSchema:schema46.properties.cooldown,data:data0};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.cooldown.type,parentSchema:schema47.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3385,7 +3422,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3396,7 +3433,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3410,7 +3447,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3423,7 +3460,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err13 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err13 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3435,7 +3472,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3447,7 +3484,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3461,7 +3498,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.gate.anyOf[1].type,parentSchema:schema46.properties.gate.anyOf[1],data:data1};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.gate.anyOf[1].type,parentSchema:schema47.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3471,7 +3508,7 @@ vErrors.push(err16);
 errors++;
 }
 if("always" !== data1){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema46.properties.gate.anyOf[1],data:data1};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema47.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3484,7 +3521,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema46.properties.gate.anyOf,parentSchema:schema46.properties.gate,data:data1};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema47.properties.gate.anyOf,parentSchema:schema47.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3509,7 +3546,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema46.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema47.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3519,7 +3556,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema46.properties.id,data:data4};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema47.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3530,7 +3567,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data4};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.id.type,parentSchema:schema47.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3543,7 +3580,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data5};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.kind.type,parentSchema:schema47.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3553,7 +3590,7 @@ vErrors.push(err22);
 errors++;
 }
 if("scheduledTaskRun" !== data5){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRun"},message:"must be equal to constant",schema:"scheduledTaskRun",parentSchema:schema46.properties.kind,data:data5};
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRun"},message:"must be equal to constant",schema:"scheduledTaskRun",parentSchema:schema47.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3570,7 +3607,7 @@ const len1 = data6.length;
 for(let i1=0; i1<len1; i1++){
 let data7 = data6[i1];
 if(!((typeof data7 == "number") && (isFinite(data7)))){
-const err24 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.successResults.items.type,parentSchema:schema46.properties.successResults.items,data:data7};
+const err24 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema47.properties.successResults.items.type,parentSchema:schema47.properties.successResults.items,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3582,7 +3619,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/successResults",schemaPath:"#/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.successResults.type,parentSchema:schema46.properties.successResults,data:data6};
+const err25 = {instancePath:instancePath+"/successResults",schemaPath:"#/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema47.properties.successResults.type,parentSchema:schema47.properties.successResults,data:data6};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3596,7 +3633,7 @@ if(data.taskName !== undefined){
 let data8 = data.taskName;
 if(typeof data8 === "string"){
 if(func3(data8) > 238){
-const err26 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema46.properties.taskName,data:data8};
+const err26 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema47.properties.taskName,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3607,7 +3644,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskName.type,parentSchema:schema46.properties.taskName,data:data8};
+const err27 = {instancePath:instancePath+"/taskName",schemaPath:"#/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.taskName.type,parentSchema:schema47.properties.taskName,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3621,7 +3658,7 @@ if(data.taskPath !== undefined){
 let data9 = data.taskPath;
 if(typeof data9 === "string"){
 if(func3(data9) > 260){
-const err28 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema46.properties.taskPath,data:data9};
+const err28 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema47.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3631,7 +3668,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!pattern27.test(data9)){
-const err29 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema46.properties.taskPath,data:data9};
+const err29 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema47.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3642,7 +3679,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskPath.type,parentSchema:schema46.properties.taskPath,data:data9};
+const err30 = {instancePath:instancePath+"/taskPath",schemaPath:"#/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.taskPath.type,parentSchema:schema47.properties.taskPath,data:data9};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3656,7 +3693,7 @@ if(data.title !== undefined){
 let data10 = data.title;
 if(typeof data10 === "string"){
 if(func3(data10) > 200){
-const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46.properties.title,data:data10};
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema47.properties.title,data:data10};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3667,7 +3704,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data10};
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema47.properties.title.type,parentSchema:schema47.properties.title,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3681,7 +3718,7 @@ if(data.withinHours !== undefined){
 let data11 = data.withinHours;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 8760 || isNaN(data11)){
-const err33 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema46.properties.withinHours,data:data11};
+const err33 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema47.properties.withinHours,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3691,7 +3728,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err34 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.withinHours,data:data11};
+const err34 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema47.properties.withinHours,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3702,7 +3739,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.withinHours.type,parentSchema:schema46.properties.withinHours,data:data11};
+const err35 = {instancePath:instancePath+"/withinHours",schemaPath:"#/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema47.properties.withinHours.type,parentSchema:schema47.properties.withinHours,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3714,7 +3751,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
+const err36 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema47.type,parentSchema:schema47,data};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3727,15 +3764,15 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema49 = {"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema50 = {"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
+const schema50 = {"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema51 = {"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3745,7 +3782,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3756,7 +3793,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "endpoints") || (key0 === "id")) || (key0 === "kind")) || (key0 === "tenant")) || (key0 === "timeoutMilliseconds")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3770,7 +3807,7 @@ if(data.endpoints !== undefined){
 let data0 = data.endpoints;
 if(Array.isArray(data0)){
 if(data0.length > 16){
-const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema49.properties.endpoints,data:data0};
+const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema50.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3780,7 +3817,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema49.properties.endpoints,data:data0};
+const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3794,7 +3831,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.host === undefined){
-const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema50.required,parentSchema:schema50,data:data1};
+const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema51.required,parentSchema:schema51,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3805,7 +3842,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((key1 === "host") || (key1 === "port"))){
-const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data:data1};
+const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3819,7 +3856,7 @@ if(data1.host !== undefined){
 let data2 = data1.host;
 if(typeof data2 === "string"){
 if(func3(data2) > 253){
-const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema50.properties.host,data:data2};
+const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema51.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3829,7 +3866,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern4.test(data2)){
-const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema50.properties.host,data:data2};
+const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema51.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3840,7 +3877,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.host.type,parentSchema:schema50.properties.host,data:data2};
+const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.host.type,parentSchema:schema51.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3854,7 +3891,7 @@ if(data1.port !== undefined){
 let data3 = data1.port;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema50.properties.port,data:data3};
+const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema51.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3864,7 +3901,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema50.properties.port,data:data3};
+const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3875,7 +3912,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.port.type,parentSchema:schema50.properties.port,data:data3};
+const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.port.type,parentSchema:schema51.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3887,7 +3924,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data:data1};
+const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3899,7 +3936,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema49.properties.endpoints.type,parentSchema:schema49.properties.endpoints,data:data0};
+const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.endpoints.type,parentSchema:schema50.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3913,7 +3950,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema49.properties.id,data:data4};
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema50.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3923,7 +3960,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema49.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema50.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3934,7 +3971,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.id.type,parentSchema:schema49.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3947,7 +3984,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data5};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3957,7 +3994,7 @@ vErrors.push(err18);
 errors++;
 }
 if("tlsInspection" !== data5){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tlsInspection"},message:"must be equal to constant",schema:"tlsInspection",parentSchema:schema49.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tlsInspection"},message:"must be equal to constant",schema:"tlsInspection",parentSchema:schema50.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3971,7 +4008,7 @@ if(data.tenant !== undefined){
 let data6 = data.tenant;
 if(typeof data6 === "string"){
 if(!pattern6.test(data6)){
-const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema49.properties.tenant,data:data6};
+const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema50.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3982,7 +4019,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.tenant.type,parentSchema:schema49.properties.tenant,data:data6};
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.tenant.type,parentSchema:schema50.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3996,7 +4033,7 @@ if(data.timeoutMilliseconds !== undefined){
 let data7 = data.timeoutMilliseconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 30000 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema49.properties.timeoutMilliseconds,data:data7};
+const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4006,7 +4043,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7 < 500 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema49.properties.timeoutMilliseconds,data:data7};
+const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4017,7 +4054,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema49.properties.timeoutMilliseconds.type,parentSchema:schema49.properties.timeoutMilliseconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.timeoutMilliseconds.type,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4031,7 +4068,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema49.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema50.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4042,7 +4079,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.title.type,parentSchema:schema49.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.title.type,parentSchema:schema50.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4054,7 +4091,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4067,15 +4104,15 @@ validate36.errors = vErrors;
 return errors === 0;
 }
 
-const schema51 = {"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"};
-const schema52 = {"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"};
+const schema52 = {"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"};
+const schema53 = {"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"};
 
 function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4085,7 +4122,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4095,7 +4132,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.serviceName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema51.required,parentSchema:schema51,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema52.required,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4106,7 +4143,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "id") || (key0 === "ifMissing")) || (key0 === "kind")) || (key0 === "serviceName")) || (key0 === "startType")) || (key0 === "status")) || (key0 === "title"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4120,7 +4157,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema51.properties.id,data:data0};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema52.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4130,7 +4167,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema51.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4141,7 +4178,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.id.type,parentSchema:schema51.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.id.type,parentSchema:schema52.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4154,7 +4191,7 @@ errors++;
 if(data.ifMissing !== undefined){
 let data1 = data.ifMissing;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.ifMissing.type,parentSchema:schema51.properties.ifMissing,data:data1};
+const err7 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.ifMissing.type,parentSchema:schema52.properties.ifMissing,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4164,7 +4201,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data1 === "nonCompliant") || (data1 === "notApplicable"))){
-const err8 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema51.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.ifMissing.enum,parentSchema:schema51.properties.ifMissing,data:data1};
+const err8 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema52.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.ifMissing.enum,parentSchema:schema52.properties.ifMissing,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4177,7 +4214,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.kind.type,parentSchema:schema51.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4187,7 +4224,7 @@ vErrors.push(err9);
 errors++;
 }
 if("service" !== data2){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "service"},message:"must be equal to constant",schema:"service",parentSchema:schema51.properties.kind,data:data2};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "service"},message:"must be equal to constant",schema:"service",parentSchema:schema52.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4201,7 +4238,7 @@ if(data.serviceName !== undefined){
 let data3 = data.serviceName;
 if(typeof data3 === "string"){
 if(func3(data3) > 256){
-const err11 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema51.properties.serviceName,data:data3};
+const err11 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema52.properties.serviceName,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4212,7 +4249,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.serviceName.type,parentSchema:schema51.properties.serviceName,data:data3};
+const err12 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.serviceName.type,parentSchema:schema52.properties.serviceName,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4225,7 +4262,7 @@ errors++;
 if(data.startType !== undefined){
 let data4 = data.startType;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.type,parentSchema:schema52,data:data4};
+const err13 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4235,7 +4272,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((((data4 === "automatic") || (data4 === "automaticDelayed")) || (data4 === "manual")) || (data4 === "disabled"))){
-const err14 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values",schema:schema52.enum,parentSchema:schema52,data:data4};
+const err14 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4248,7 +4285,7 @@ errors++;
 if(data.status !== undefined){
 let data5 = data.status;
 if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.status.type,parentSchema:schema51.properties.status,data:data5};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.status.type,parentSchema:schema52.properties.status,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4258,7 +4295,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data5 === "running") || (data5 === "stopped"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema51.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema51.properties.status.enum,parentSchema:schema51.properties.status,data:data5};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.status.enum,parentSchema:schema52.properties.status,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4272,7 +4309,7 @@ if(data.title !== undefined){
 let data6 = data.title;
 if(typeof data6 === "string"){
 if(func3(data6) > 200){
-const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema51.properties.title,data:data6};
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema52.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4283,7 +4320,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data6};
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.title.type,parentSchema:schema52.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4295,7 +4332,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4308,14 +4345,14 @@ validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema53 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
+const schema54 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
 
 function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4325,7 +4362,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4335,7 +4372,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4345,7 +4382,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4355,7 +4392,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.serviceName === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema53.required,parentSchema:schema53,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema54.required,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4366,7 +4403,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "serviceName")) || (key0 === "timeoutSeconds")) || (key0 === "title"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4380,7 +4417,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema53.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema54.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4391,7 +4428,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.cooldown.type,parentSchema:schema53.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.cooldown.type,parentSchema:schema54.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4408,7 +4445,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4419,7 +4456,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4433,7 +4470,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err10 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err10 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4446,7 +4483,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err11 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4458,7 +4495,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4470,7 +4507,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4484,7 +4521,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.gate.anyOf[1].type,parentSchema:schema53.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.gate.anyOf[1].type,parentSchema:schema54.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4494,7 +4531,7 @@ vErrors.push(err14);
 errors++;
 }
 if("always" !== data1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema53.properties.gate.anyOf[1],data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema54.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4507,7 +4544,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema53.properties.gate.anyOf,parentSchema:schema53.properties.gate,data:data1};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema54.properties.gate.anyOf,parentSchema:schema54.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4532,7 +4569,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema53.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema54.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4542,7 +4579,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema53.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema54.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4553,7 +4590,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.id.type,parentSchema:schema53.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.id.type,parentSchema:schema54.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4566,7 +4603,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.kind.type,parentSchema:schema53.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4576,7 +4613,7 @@ vErrors.push(err20);
 errors++;
 }
 if("serviceRestart" !== data5){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema53.properties.kind,data:data5};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema54.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4590,7 +4627,7 @@ if(data.serviceName !== undefined){
 let data6 = data.serviceName;
 if(typeof data6 === "string"){
 if(func3(data6) > 256){
-const err22 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema53.properties.serviceName,data:data6};
+const err22 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema54.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4601,7 +4638,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.serviceName.type,parentSchema:schema53.properties.serviceName,data:data6};
+const err23 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.serviceName.type,parentSchema:schema54.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4615,7 +4652,7 @@ if(data.timeoutSeconds !== undefined){
 let data7 = data.timeoutSeconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 600 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema54.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4625,7 +4662,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 5 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema54.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4636,7 +4673,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema53.properties.timeoutSeconds.type,parentSchema:schema53.properties.timeoutSeconds,data:data7};
+const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.timeoutSeconds.type,parentSchema:schema54.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4650,7 +4687,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.title,data:data8};
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema54.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4661,7 +4698,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.title.type,parentSchema:schema53.properties.title,data:data8};
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4673,7 +4710,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4686,8 +4723,8 @@ validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema56 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
-const schema58 = {"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"};
+const schema57 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
+const schema59 = {"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"};
 const pattern41 = new RegExp("^\\d+(\\.\\d+){0,3}$", "u");
 
 function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -4695,7 +4732,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema56.required,parentSchema:schema56,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4705,7 +4742,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema56.required,parentSchema:schema56,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4715,7 +4752,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.gate === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema56.required,parentSchema:schema56,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4725,7 +4762,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema56.required,parentSchema:schema56,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4735,7 +4772,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4745,8 +4782,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema56.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
+if(!(func2.call(schema57.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4760,7 +4797,7 @@ if(data.belowVersion !== undefined){
 let data0 = data.belowVersion;
 if(typeof data0 === "string"){
 if(!pattern41.test(data0)){
-const err6 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema56.properties.belowVersion,data:data0};
+const err6 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema57.properties.belowVersion,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4771,7 +4808,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.belowVersion.type,parentSchema:schema56.properties.belowVersion,data:data0};
+const err7 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.belowVersion.type,parentSchema:schema57.properties.belowVersion,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4785,7 +4822,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema56.properties.cooldown,data:data1};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema57.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4796,7 +4833,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.cooldown.type,parentSchema:schema56.properties.cooldown,data:data1};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.cooldown.type,parentSchema:schema57.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4810,7 +4847,7 @@ if(data.displayName !== undefined){
 let data2 = data.displayName;
 if(typeof data2 === "string"){
 if(func3(data2) > 260){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema56.properties.displayName,data:data2};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema57.properties.displayName,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4821,7 +4858,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.displayName.type,parentSchema:schema56.properties.displayName,data:data2};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.displayName.type,parentSchema:schema57.properties.displayName,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4838,7 +4875,7 @@ let valid1 = false;
 const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.probes === undefined){
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4849,7 +4886,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(key1 === "probes")){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data3};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4863,7 +4900,7 @@ if(data3.probes !== undefined){
 let data4 = data3.probes;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data4};
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4876,7 +4913,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data5};
+const err15 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4888,7 +4925,7 @@ errors++;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data4};
+const err16 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4900,7 +4937,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data3};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4914,7 +4951,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs18 = errors;
 if(typeof data3 !== "string"){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.gate.anyOf[1].type,parentSchema:schema56.properties.gate.anyOf[1],data:data3};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.gate.anyOf[1].type,parentSchema:schema57.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4924,7 +4961,7 @@ vErrors.push(err18);
 errors++;
 }
 if("always" !== data3){
-const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema56.properties.gate.anyOf[1],data:data3};
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema57.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4937,7 +4974,7 @@ var _valid0 = _errs18 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema56.properties.gate.anyOf,parentSchema:schema56.properties.gate,data:data3};
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema57.properties.gate.anyOf,parentSchema:schema57.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4962,7 +4999,7 @@ if(data.id !== undefined){
 let data6 = data.id;
 if(typeof data6 === "string"){
 if(func3(data6) > 64){
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.id,data:data6};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema57.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4972,7 +5009,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema56.properties.id,data:data6};
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema57.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4983,7 +5020,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data6};
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.id.type,parentSchema:schema57.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4996,7 +5033,7 @@ errors++;
 if(data.kind !== undefined){
 let data7 = data.kind;
 if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data7};
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.kind.type,parentSchema:schema57.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5006,7 +5043,7 @@ vErrors.push(err24);
 errors++;
 }
 if("appUninstall" !== data7){
-const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema56.properties.kind,data:data7};
+const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema57.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5019,7 +5056,7 @@ errors++;
 if(data.method !== undefined){
 let data8 = data.method;
 if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.type,parentSchema:schema58,data:data8};
+const err26 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5029,7 +5066,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!((((data8 === "auto") || (data8 === "msi")) || (data8 === "quietUninstallString")) || (data8 === "uninstallString"))){
-const err27 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema58.enum},message:"must be equal to one of the allowed values",schema:schema58.enum,parentSchema:schema58,data:data8};
+const err27 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema59.enum},message:"must be equal to one of the allowed values",schema:schema59.enum,parentSchema:schema59,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5042,7 +5079,7 @@ errors++;
 if(data.publisher !== undefined){
 let data9 = data.publisher;
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.publisher.type,parentSchema:schema56.properties.publisher,data:data9};
+const err28 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.publisher.type,parentSchema:schema57.properties.publisher,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5055,7 +5092,7 @@ errors++;
 if(data.scope !== undefined){
 let data10 = data.scope;
 if(typeof data10 !== "string"){
-const err29 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.scope.type,parentSchema:schema56.properties.scope,data:data10};
+const err29 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.scope.type,parentSchema:schema57.properties.scope,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5065,7 +5102,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((data10 === "machine") || (data10 === "user"))){
-const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema56.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.scope.enum,parentSchema:schema56.properties.scope,data:data10};
+const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema57.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.scope.enum,parentSchema:schema57.properties.scope,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5082,7 +5119,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 !== "string"){
-const err31 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.silentArguments.items.type,parentSchema:schema56.properties.silentArguments.items,data:data12};
+const err31 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.silentArguments.items.type,parentSchema:schema57.properties.silentArguments.items,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5094,7 +5131,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.silentArguments.type,parentSchema:schema56.properties.silentArguments,data:data11};
+const err32 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.silentArguments.type,parentSchema:schema57.properties.silentArguments,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5111,7 +5148,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err33 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.successExitCodes.items.type,parentSchema:schema56.properties.successExitCodes.items,data:data14};
+const err33 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.successExitCodes.items.type,parentSchema:schema57.properties.successExitCodes.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5123,7 +5160,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema56.properties.successExitCodes.type,parentSchema:schema56.properties.successExitCodes,data:data13};
+const err34 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.successExitCodes.type,parentSchema:schema57.properties.successExitCodes,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5137,7 +5174,7 @@ if(data.timeoutSeconds !== undefined){
 let data15 = data.timeoutSeconds;
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 3600 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema56.properties.timeoutSeconds,data:data15};
+const err35 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema57.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5147,7 +5184,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data15 < 30 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema56.properties.timeoutSeconds,data:data15};
+const err36 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema57.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5158,7 +5195,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema56.properties.timeoutSeconds.type,parentSchema:schema56.properties.timeoutSeconds,data:data15};
+const err37 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.timeoutSeconds.type,parentSchema:schema57.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5172,7 +5209,7 @@ if(data.title !== undefined){
 let data16 = data.title;
 if(typeof data16 === "string"){
 if(func3(data16) > 200){
-const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.title,data:data16};
+const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57.properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5183,7 +5220,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.title.type,parentSchema:schema56.properties.title,data:data16};
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.title.type,parentSchema:schema57.properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5195,7 +5232,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5208,14 +5245,14 @@ validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema60 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
+const schema61 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
 
 function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5225,7 +5262,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5235,7 +5272,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5245,7 +5282,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5255,7 +5292,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.processName === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5266,7 +5303,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "processName")) || (key0 === "scope")) || (key0 === "title"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5280,7 +5317,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema60.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema61.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5291,7 +5328,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.cooldown.type,parentSchema:schema60.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.cooldown.type,parentSchema:schema61.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5308,7 +5345,7 @@ let valid1 = false;
 const _errs6 = errors;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.probes === undefined){
-const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data1};
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5319,7 +5356,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!(key1 === "probes")){
-const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data1};
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5333,7 +5370,7 @@ if(data1.probes !== undefined){
 let data2 = data1.probes;
 if(Array.isArray(data2)){
 if(data2.length < 1){
-const err10 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data2};
+const err10 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5346,7 +5383,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data3};
+const err11 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5358,7 +5395,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data2};
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5370,7 +5407,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data1};
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5384,7 +5421,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.gate.anyOf[1].type,parentSchema:schema60.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.gate.anyOf[1].type,parentSchema:schema61.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5394,7 +5431,7 @@ vErrors.push(err14);
 errors++;
 }
 if("always" !== data1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema60.properties.gate.anyOf[1],data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema61.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5407,7 +5444,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema60.properties.gate.anyOf,parentSchema:schema60.properties.gate,data:data1};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema61.properties.gate.anyOf,parentSchema:schema61.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5432,7 +5469,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5442,7 +5479,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema60.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema61.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5453,7 +5490,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.id.type,parentSchema:schema60.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.id.type,parentSchema:schema61.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5466,7 +5503,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5476,7 +5513,7 @@ vErrors.push(err20);
 errors++;
 }
 if("processStop" !== data5){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema60.properties.kind,data:data5};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema61.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5490,7 +5527,7 @@ if(data.processName !== undefined){
 let data6 = data.processName;
 if(typeof data6 === "string"){
 if(func3(data6) > 260){
-const err22 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema60.properties.processName,data:data6};
+const err22 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema61.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5501,7 +5538,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.processName.type,parentSchema:schema60.properties.processName,data:data6};
+const err23 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.processName.type,parentSchema:schema61.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5514,7 +5551,7 @@ errors++;
 if(data.scope !== undefined){
 let data7 = data.scope;
 if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.scope.type,parentSchema:schema60.properties.scope,data:data7};
+const err24 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.scope.type,parentSchema:schema61.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5524,7 +5561,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data7 === "session") || (data7 === "any"))){
-const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scope.enum,parentSchema:schema60.properties.scope,data:data7};
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema61.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.scope.enum,parentSchema:schema61.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5538,7 +5575,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema60.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5549,7 +5586,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.title.type,parentSchema:schema60.properties.title,data:data8};
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.title.type,parentSchema:schema61.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5561,7 +5598,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5574,14 +5611,14 @@ validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema63 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
+const schema64 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
 
 function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5591,7 +5628,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5601,7 +5638,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5611,7 +5648,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5621,7 +5658,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.program === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema63.required,parentSchema:schema63,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5631,8 +5668,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema63.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+if(!(func2.call(schema64.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5649,7 +5686,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/arguments/" + i0,schemaPath:"#/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.arguments.items.type,parentSchema:schema63.properties.arguments.items,data:data1};
+const err6 = {instancePath:instancePath+"/arguments/" + i0,schemaPath:"#/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.arguments.items.type,parentSchema:schema64.properties.arguments.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5661,7 +5698,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.arguments.type,parentSchema:schema63.properties.arguments,data:data0};
+const err7 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.arguments.type,parentSchema:schema64.properties.arguments,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5675,7 +5712,7 @@ if(data.cooldown !== undefined){
 let data2 = data.cooldown;
 if(typeof data2 === "string"){
 if(!pattern8.test(data2)){
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema63.properties.cooldown,data:data2};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema64.properties.cooldown,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5686,7 +5723,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.cooldown.type,parentSchema:schema63.properties.cooldown,data:data2};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.cooldown.type,parentSchema:schema64.properties.cooldown,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5703,7 +5740,7 @@ let valid3 = false;
 const _errs10 = errors;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.probes === undefined){
-const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -5714,7 +5751,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(key1 === "probes")){
-const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data3};
+const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -5728,7 +5765,7 @@ if(data3.probes !== undefined){
 let data4 = data3.probes;
 if(Array.isArray(data4)){
 if(data4.length < 1){
-const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data4};
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -5741,7 +5778,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data5};
+const err13 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -5753,7 +5790,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data4};
+const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5765,7 +5802,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data3};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5779,7 +5816,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs18 = errors;
 if(typeof data3 !== "string"){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.gate.anyOf[1].type,parentSchema:schema63.properties.gate.anyOf[1],data:data3};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.gate.anyOf[1].type,parentSchema:schema64.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5789,7 +5826,7 @@ vErrors.push(err16);
 errors++;
 }
 if("always" !== data3){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema63.properties.gate.anyOf[1],data:data3};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema64.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5802,7 +5839,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema63.properties.gate.anyOf,parentSchema:schema63.properties.gate,data:data3};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.properties.gate.anyOf,parentSchema:schema64.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5827,7 +5864,7 @@ if(data.id !== undefined){
 let data6 = data.id;
 if(typeof data6 === "string"){
 if(func3(data6) > 64){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data6};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5837,7 +5874,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!pattern0.test(data6)){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data6};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema64.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5848,7 +5885,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data6};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.id.type,parentSchema:schema64.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5861,7 +5898,7 @@ errors++;
 if(data.kind !== undefined){
 let data7 = data.kind;
 if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data7};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.kind.type,parentSchema:schema64.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5871,7 +5908,7 @@ vErrors.push(err22);
 errors++;
 }
 if("commandRun" !== data7){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema63.properties.kind,data:data7};
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema64.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5885,7 +5922,7 @@ if(data.program !== undefined){
 let data8 = data.program;
 if(typeof data8 === "string"){
 if(func3(data8) > 260){
-const err24 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data8};
+const err24 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema64.properties.program,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5896,7 +5933,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data8};
+const err25 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.program.type,parentSchema:schema64.properties.program,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5913,7 +5950,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 let data10 = data9[i2];
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data10};
+const err26 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.successExitCodes.items.type,parentSchema:schema64.properties.successExitCodes.items,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5925,7 +5962,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data9};
+const err27 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.successExitCodes.type,parentSchema:schema64.properties.successExitCodes,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5939,7 +5976,7 @@ if(data.timeoutSeconds !== undefined){
 let data11 = data.timeoutSeconds;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 3600 || isNaN(data11)){
-const err28 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+const err28 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema64.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5949,7 +5986,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+const err29 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema64.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5960,7 +5997,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data11};
+const err30 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.timeoutSeconds.type,parentSchema:schema64.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5974,7 +6011,7 @@ if(data.title !== undefined){
 let data12 = data.title;
 if(typeof data12 === "string"){
 if(func3(data12) > 200){
-const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data12};
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema64.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5985,7 +6022,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data12};
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.title.type,parentSchema:schema64.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5997,7 +6034,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6010,14 +6047,14 @@ validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema65 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
+const schema66 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
 
 function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6027,7 +6064,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.folders === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6037,7 +6074,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.gate === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6047,7 +6084,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6057,7 +6094,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema66.required,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6067,8 +6104,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema65.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
+if(!(func2.call(schema66.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6082,7 +6119,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema65.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema66.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6093,7 +6130,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.cooldown.type,parentSchema:schema65.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.cooldown.type,parentSchema:schema66.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6103,11 +6140,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.folders !== undefined){
-let data1 = data.folders;
-if(Array.isArray(data1)){
-if(data1.length > 16){
-const err8 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema65.properties.folders,data:data1};
+if(data.defaultProfile !== undefined){
+let data1 = data.defaultProfile;
+if(typeof data1 !== "boolean"){
+const err8 = {instancePath:instancePath+"/defaultProfile",schemaPath:"#/properties/defaultProfile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.defaultProfile.type,parentSchema:schema66.properties.defaultProfile,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6116,8 +6152,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data1.length < 1){
-const err9 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema65.properties.folders,data:data1};
+}
+if(data.folders !== undefined){
+let data2 = data.folders;
+if(Array.isArray(data2)){
+if(data2.length > 16){
+const err9 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema66.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6126,11 +6166,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-const len0 = data1.length;
-for(let i0=0; i0<len0; i0++){
-let data2 = data1[i0];
-if(typeof data2 !== "string"){
-const err10 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.folders.items.type,parentSchema:schema65.properties.folders.items,data:data2};
+if(data2.length < 1){
+const err10 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6139,10 +6176,11 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-else {
-const err11 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.folders.type,parentSchema:schema65.properties.folders,data:data1};
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err11 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.folders.items.type,parentSchema:schema66.properties.folders.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6152,14 +6190,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.gate !== undefined){
-let data3 = data.gate;
-const _errs9 = errors;
-let valid3 = false;
-const _errs10 = errors;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.probes === undefined){
-const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data3};
+}
+else {
+const err12 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.folders.type,parentSchema:schema66.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6168,9 +6201,15 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(key1 === "probes")){
-const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data3};
+}
+if(data.gate !== undefined){
+let data4 = data.gate;
+const _errs11 = errors;
+let valid3 = false;
+const _errs12 = errors;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.probes === undefined){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6179,12 +6218,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data3.probes !== undefined){
-let data4 = data3.probes;
-if(Array.isArray(data4)){
-if(data4.length < 1){
-const err14 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data4};
+for(const key1 in data4){
+if(!(key1 === "probes")){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6193,11 +6229,12 @@ vErrors.push(err14);
 }
 errors++;
 }
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data5};
+}
+if(data4.probes !== undefined){
+let data5 = data4.probes;
+if(Array.isArray(data5)){
+if(data5.length < 1){
+const err15 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6206,10 +6243,11 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data4};
+const len1 = data5.length;
+for(let i1=0; i1<len1; i1++){
+let data6 = data5[i1];
+if(typeof data6 !== "string"){
+const err16 = {instancePath:instancePath+"/gate/probes/" + i1,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6221,7 +6259,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data3};
+const err17 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6230,12 +6268,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-var _valid0 = _errs10 === errors;
-valid3 = valid3 || _valid0;
-if(!valid3){
-const _errs18 = errors;
-if(typeof data3 !== "string"){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.gate.anyOf[1].type,parentSchema:schema65.properties.gate.anyOf[1],data:data3};
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6244,8 +6280,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-if("always" !== data3){
-const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema65.properties.gate.anyOf[1],data:data3};
+var _valid0 = _errs12 === errors;
+valid3 = valid3 || _valid0;
+if(!valid3){
+const _errs20 = errors;
+if(typeof data4 !== "string"){
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.gate.anyOf[1].type,parentSchema:schema66.properties.gate.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6254,11 +6294,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-var _valid0 = _errs18 === errors;
-valid3 = valid3 || _valid0;
-}
-if(!valid3){
-const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema65.properties.gate.anyOf,parentSchema:schema65.properties.gate,data:data3};
+if("always" !== data4){
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema66.properties.gate.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6267,23 +6304,11 @@ vErrors.push(err20);
 }
 errors++;
 }
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
+var _valid0 = _errs20 === errors;
+valid3 = valid3 || _valid0;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.id !== undefined){
-let data6 = data.id;
-if(typeof data6 === "string"){
-if(func3(data6) > 64){
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.id,data:data6};
+if(!valid3){
+const err21 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema66.properties.gate.anyOf,parentSchema:schema66.properties.gate,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6292,8 +6317,23 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema65.properties.id,data:data6};
+else {
+errors = _errs11;
+if(vErrors !== null){
+if(_errs11){
+vErrors.length = _errs11;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data7 = data.id;
+if(typeof data7 === "string"){
+if(func3(data7) > 64){
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema66.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6302,9 +6342,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.id.type,parentSchema:schema65.properties.id,data:data6};
+if(!pattern0.test(data7)){
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema66.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6314,14 +6353,8 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.include !== undefined){
-let data7 = data.include;
-if(Array.isArray(data7)){
-const len2 = data7.length;
-for(let i2=0; i2<len2; i2++){
-let data8 = data7[i2];
-if(typeof data8 !== "string"){
-const err24 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.include.items.type,parentSchema:schema65.properties.include.items,data:data8};
+else {
+const err24 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.id.type,parentSchema:schema66.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6331,9 +6364,14 @@ vErrors.push(err24);
 errors++;
 }
 }
-}
-else {
-const err25 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.include.type,parentSchema:schema65.properties.include,data:data7};
+if(data.include !== undefined){
+let data8 = data.include;
+if(Array.isArray(data8)){
+const len2 = data8.length;
+for(let i2=0; i2<len2; i2++){
+let data9 = data8[i2];
+if(typeof data9 !== "string"){
+const err25 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.include.items.type,parentSchema:schema66.properties.include.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6343,10 +6381,9 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data9 = data.kind;
-if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data9};
+}
+else {
+const err26 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.include.type,parentSchema:schema66.properties.include,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6355,8 +6392,11 @@ vErrors.push(err26);
 }
 errors++;
 }
-if("pathCleanup" !== data9){
-const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema65.properties.kind,data:data9};
+}
+if(data.kind !== undefined){
+let data10 = data.kind;
+if(typeof data10 !== "string"){
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.kind.type,parentSchema:schema66.properties.kind,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6365,12 +6405,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.largerThanMB !== undefined){
-let data10 = data.largerThanMB;
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 1 || isNaN(data10)){
-const err28 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.largerThanMB,data:data10};
+if("pathCleanup" !== data10){
+const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema66.properties.kind,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6380,8 +6416,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.largerThanMB.type,parentSchema:schema65.properties.largerThanMB,data:data10};
+if(data.largerThanMB !== undefined){
+let data11 = data.largerThanMB;
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 1 || isNaN(data11)){
+const err29 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.largerThanMB,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6391,11 +6430,8 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.minAgeDays !== undefined){
-let data11 = data.minAgeDays;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 3650 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema65.properties.minAgeDays,data:data11};
+else {
+const err30 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema66.properties.largerThanMB.type,parentSchema:schema66.properties.largerThanMB,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6404,8 +6440,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data11 < 0 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema65.properties.minAgeDays,data:data11};
+}
+if(data.minAgeDays !== undefined){
+let data12 = data.minAgeDays;
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 > 3650 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema66.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6414,9 +6454,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.minAgeDays.type,parentSchema:schema65.properties.minAgeDays,data:data11};
+if(data12 < 0 || isNaN(data12)){
+const err32 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6426,10 +6465,8 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data.mode !== undefined){
-let data12 = data.mode;
-if(typeof data12 !== "string"){
-const err33 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.mode.type,parentSchema:schema65.properties.mode,data:data12};
+else {
+const err33 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema66.properties.minAgeDays.type,parentSchema:schema66.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6438,8 +6475,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(!((data12 === "delete") || (data12 === "rename"))){
-const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema65.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.mode.enum,parentSchema:schema65.properties.mode,data:data12};
+}
+if(data.mode !== undefined){
+let data13 = data.mode;
+if(typeof data13 !== "string"){
+const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.mode.type,parentSchema:schema66.properties.mode,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6448,15 +6488,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data.stopProcesses !== undefined){
-let data13 = data.stopProcesses;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-if(typeof data14 !== "string"){
-const err35 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopProcesses.items.type,parentSchema:schema65.properties.stopProcesses.items,data:data14};
+if(!((data13 === "delete") || (data13 === "rename"))){
+const err35 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema66.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.mode.enum,parentSchema:schema66.properties.mode,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6466,9 +6499,10 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopProcesses.type,parentSchema:schema65.properties.stopProcesses,data:data13};
+if(data.profiles !== undefined){
+let data14 = data.profiles;
+if(typeof data14 !== "string"){
+const err36 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data14};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6477,15 +6511,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data.stopServices !== undefined){
-let data15 = data.stopServices;
-if(Array.isArray(data15)){
-const len4 = data15.length;
-for(let i4=0; i4<len4; i4++){
-let data16 = data15[i4];
-if(typeof data16 !== "string"){
-const err37 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.stopServices.items.type,parentSchema:schema65.properties.stopServices.items,data:data16};
+if(!(((data14 === "signedIn") || (data14 === "all")) || (data14 === "allSignedOut"))){
+const err37 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data14};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -6495,9 +6522,14 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-else {
-const err38 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.stopServices.type,parentSchema:schema65.properties.stopServices,data:data15};
+if(data.stopProcesses !== undefined){
+let data15 = data.stopProcesses;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(typeof data16 !== "string"){
+const err38 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.stopProcesses.items.type,parentSchema:schema66.properties.stopProcesses.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6507,11 +6539,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data17 = data.title;
-if(typeof data17 === "string"){
-if(func3(data17) > 200){
-const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.title,data:data17};
+}
+else {
+const err39 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.stopProcesses.type,parentSchema:schema66.properties.stopProcesses,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6521,8 +6551,14 @@ vErrors.push(err39);
 errors++;
 }
 }
-else {
-const err40 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.title.type,parentSchema:schema65.properties.title,data:data17};
+if(data.stopServices !== undefined){
+let data17 = data.stopServices;
+if(Array.isArray(data17)){
+const len4 = data17.length;
+for(let i4=0; i4<len4; i4++){
+let data18 = data17[i4];
+if(typeof data18 !== "string"){
+const err40 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.stopServices.items.type,parentSchema:schema66.properties.stopServices.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6532,10 +6568,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.trigger !== undefined){
-let data18 = data.trigger;
-if(typeof data18 !== "string"){
-const err41 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.trigger.type,parentSchema:schema65.properties.trigger,data:data18};
+}
+else {
+const err41 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.stopServices.type,parentSchema:schema66.properties.stopServices,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6544,8 +6579,12 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(!(((data18 === "always") || (data18 === "notEmpty")) || (data18 === "largerThan"))){
-const err42 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema65.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema65.properties.trigger.enum,parentSchema:schema65.properties.trigger,data:data18};
+}
+if(data.title !== undefined){
+let data19 = data.title;
+if(typeof data19 === "string"){
+if(func3(data19) > 200){
+const err42 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema66.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6555,9 +6594,8 @@ vErrors.push(err42);
 errors++;
 }
 }
-}
 else {
-const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
+const err43 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.title.type,parentSchema:schema66.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6566,18 +6604,53 @@ vErrors.push(err43);
 }
 errors++;
 }
+}
+if(data.trigger !== undefined){
+let data20 = data.trigger;
+if(typeof data20 !== "string"){
+const err44 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.trigger.type,parentSchema:schema66.properties.trigger,data:data20};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(!(((data20 === "always") || (data20 === "notEmpty")) || (data20 === "largerThan"))){
+const err45 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema66.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.trigger.enum,parentSchema:schema66.properties.trigger,data:data20};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
 validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema68 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
+const schema70 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
 
 function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6587,7 +6660,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6597,7 +6670,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.path === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6607,7 +6680,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema68.required,parentSchema:schema68,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6618,7 +6691,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "path")) || (key0 === "state")) || (key0 === "title")) || (key0 === "view"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema68,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6632,7 +6705,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema68.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6642,7 +6715,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema68.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6653,7 +6726,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.id.type,parentSchema:schema68.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6666,7 +6739,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.kind.type,parentSchema:schema68.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6676,7 +6749,7 @@ vErrors.push(err8);
 errors++;
 }
 if("registryKey" !== data1){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema68.properties.kind,data:data1};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema70.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6690,7 +6763,7 @@ if(data.path !== undefined){
 let data2 = data.path;
 if(typeof data2 === "string"){
 if(func3(data2) < 7){
-const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema68.properties.path,data:data2};
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema70.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6701,7 +6774,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.path.type,parentSchema:schema68.properties.path,data:data2};
+const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.path.type,parentSchema:schema70.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6714,7 +6787,7 @@ errors++;
 if(data.state !== undefined){
 let data3 = data.state;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.state.type,parentSchema:schema68.properties.state,data:data3};
+const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.state.type,parentSchema:schema70.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6724,7 +6797,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data3 === "present") || (data3 === "absent"))){
-const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema68.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema68.properties.state.enum,parentSchema:schema68.properties.state,data:data3};
+const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema70.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.state.enum,parentSchema:schema70.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6738,7 +6811,7 @@ if(data.title !== undefined){
 let data4 = data.title;
 if(typeof data4 === "string"){
 if(func3(data4) > 200){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema68.properties.title,data:data4};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6749,7 +6822,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema68.properties.title.type,parentSchema:schema68.properties.title,data:data4};
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6762,7 +6835,7 @@ errors++;
 if(data.view !== undefined){
 let data5 = data.view;
 if(!((typeof data5 == "number") && (isFinite(data5)))){
-const err16 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema18.type,parentSchema:schema18,data:data5};
+const err16 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema19.type,parentSchema:schema19,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -6772,7 +6845,7 @@ vErrors.push(err16);
 errors++;
 }
 if(!((data5 === 64) || (data5 === 32))){
-const err17 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values",schema:schema18.enum,parentSchema:schema18,data:data5};
+const err17 = {instancePath:instancePath+"/view",schemaPath:"#/definitions/RegistryView/enum",keyword:"enum",params:{allowedValues: schema19.enum},message:"must be equal to one of the allowed values",schema:schema19.enum,parentSchema:schema19,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -6784,7 +6857,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema68.type,parentSchema:schema68,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6797,9 +6870,9 @@ validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema70 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
-const schema73 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
-const schema71 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
+const schema72 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
+const schema75 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
+const schema73 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -6832,7 +6905,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs4 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.anyOf[1].type,parentSchema:schema71.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6842,7 +6915,7 @@ vErrors.push(err2);
 errors++;
 }
 if("any" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema71.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema73.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6855,7 +6928,7 @@ var _valid0 = _errs4 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema71.anyOf,parentSchema:schema71,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6886,7 +6959,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6896,7 +6969,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6906,7 +6979,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.test === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema72.required,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6917,7 +6990,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "context") || (key0 === "id")) || (key0 === "kind")) || (key0 === "parameters")) || (key0 === "restartRequired")) || (key0 === "test")) || (key0 === "title")) || (key0 === "unsimulated"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6937,7 +7010,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data1};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema72.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6947,7 +7020,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema72.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6958,7 +7031,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.id.type,parentSchema:schema72.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6971,7 +7044,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data2};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.kind.type,parentSchema:schema72.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6981,7 +7054,7 @@ vErrors.push(err7);
 errors++;
 }
 if("scriptProbe" !== data2){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema70.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema72.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7000,7 +7073,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data4};
+const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7014,7 +7087,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7028,7 +7101,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7046,7 +7119,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data5};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7058,7 +7131,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data4};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7073,7 +7146,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7096,7 +7169,7 @@ vErrors = null;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.properties.parameters.type,parentSchema:schema70.properties.parameters,data:data3};
+const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.properties.parameters.type,parentSchema:schema72.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7109,7 +7182,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.restartRequired.type,parentSchema:schema70.properties.restartRequired,data:data6};
+const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.restartRequired.type,parentSchema:schema72.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7123,7 +7196,7 @@ if(data.test !== undefined){
 let data7 = data.test;
 if(typeof data7 === "string"){
 if(!pattern57.test(data7)){
-const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema70.properties.test,data:data7};
+const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema72.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7134,7 +7207,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.test.type,parentSchema:schema70.properties.test,data:data7};
+const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.test.type,parentSchema:schema72.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7148,7 +7221,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data8};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema72.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7159,7 +7232,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data8};
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.title.type,parentSchema:schema72.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7176,7 +7249,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 !== "string"){
-const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.unsimulated.items.type,parentSchema:schema70.properties.unsimulated.items,data:data10};
+const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.unsimulated.items.type,parentSchema:schema72.properties.unsimulated.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7188,7 +7261,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema70.properties.unsimulated.type,parentSchema:schema70.properties.unsimulated,data:data9};
+const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.unsimulated.type,parentSchema:schema72.properties.unsimulated,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7200,7 +7273,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7213,14 +7286,14 @@ validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema74 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
+const schema76 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7230,7 +7303,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7240,7 +7313,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.set === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7250,7 +7323,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.test === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema74.required,parentSchema:schema74,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema76.required,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7260,8 +7333,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema74.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(!(func2.call(schema76.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7281,7 +7354,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema76.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7291,7 +7364,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema74.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema76.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7302,7 +7375,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.id.type,parentSchema:schema76.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7315,7 +7388,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.kind.type,parentSchema:schema76.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7325,7 +7398,7 @@ vErrors.push(err8);
 errors++;
 }
 if("scriptSetting" !== data2){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema74.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema76.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7344,7 +7417,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7358,7 +7431,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7372,7 +7445,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data4};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7390,7 +7463,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data5};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7402,7 +7475,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7417,7 +7490,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data4};
+const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7440,7 +7513,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.properties.parameters.type,parentSchema:schema74.properties.parameters,data:data3};
+const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.parameters.type,parentSchema:schema76.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7453,7 +7526,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.restartRequired.type,parentSchema:schema74.properties.restartRequired,data:data6};
+const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.restartRequired.type,parentSchema:schema76.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7467,7 +7540,7 @@ if(data.set !== undefined){
 let data7 = data.set;
 if(typeof data7 === "string"){
 if(!pattern57.test(data7)){
-const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema74.properties.set,data:data7};
+const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7478,7 +7551,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.set.type,parentSchema:schema74.properties.set,data:data7};
+const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.set.type,parentSchema:schema76.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7492,7 +7565,7 @@ if(data.test !== undefined){
 let data8 = data.test;
 if(typeof data8 === "string"){
 if(!pattern57.test(data8)){
-const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema74.properties.test,data:data8};
+const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7503,7 +7576,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.test.type,parentSchema:schema74.properties.test,data:data8};
+const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.test.type,parentSchema:schema76.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7517,7 +7590,7 @@ if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 === "string"){
 if(func3(data9) > 200){
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema74.properties.title,data:data9};
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7528,7 +7601,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data9};
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.title.type,parentSchema:schema76.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7545,7 +7618,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.unsimulated.items.type,parentSchema:schema74.properties.unsimulated.items,data:data11};
+const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.unsimulated.items.type,parentSchema:schema76.properties.unsimulated.items,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7557,7 +7630,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema74.properties.unsimulated.type,parentSchema:schema74.properties.unsimulated,data:data10};
+const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.unsimulated.type,parentSchema:schema76.properties.unsimulated,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7569,7 +7642,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7582,14 +7655,14 @@ validate56.errors = vErrors;
 return errors === 0;
 }
 
-const schema76 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
+const schema78 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7599,7 +7672,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7609,7 +7682,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7619,7 +7692,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7629,7 +7702,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.set === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7639,7 +7712,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.test === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema78.required,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7649,8 +7722,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema76.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(!(func2.call(schema78.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7670,7 +7743,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema76.properties.cooldown,data:data1};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema78.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7681,7 +7754,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.cooldown.type,parentSchema:schema76.properties.cooldown,data:data1};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.cooldown.type,parentSchema:schema78.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7698,7 +7771,7 @@ let valid1 = false;
 const _errs7 = errors;
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.probes === undefined){
-const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema26.required,parentSchema:schema26,data:data2};
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7709,7 +7782,7 @@ errors++;
 }
 for(const key1 in data2){
 if(!(key1 === "probes")){
-const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema26,data:data2};
+const err10 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7723,7 +7796,7 @@ if(data2.probes !== undefined){
 let data3 = data2.probes;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema26.properties.probes,data:data3};
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7736,7 +7809,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(typeof data4 !== "string"){
-const err12 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema26.properties.probes.items.type,parentSchema:schema26.properties.probes.items,data:data4};
+const err12 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7748,7 +7821,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema26.properties.probes.type,parentSchema:schema26.properties.probes,data:data3};
+const err13 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7760,7 +7833,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema26.type,parentSchema:schema26,data:data2};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7774,7 +7847,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs15 = errors;
 if(typeof data2 !== "string"){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.gate.anyOf[1].type,parentSchema:schema76.properties.gate.anyOf[1],data:data2};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.gate.anyOf[1].type,parentSchema:schema78.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7784,7 +7857,7 @@ vErrors.push(err15);
 errors++;
 }
 if("always" !== data2){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema76.properties.gate.anyOf[1],data:data2};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema78.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7797,7 +7870,7 @@ var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.properties.gate.anyOf,parentSchema:schema76.properties.gate,data:data2};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema78.properties.gate.anyOf,parentSchema:schema78.properties.gate,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7822,7 +7895,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema76.properties.id,data:data5};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7832,7 +7905,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema76.properties.id,data:data5};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema78.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7843,7 +7916,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.id.type,parentSchema:schema76.properties.id,data:data5};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7856,7 +7929,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.kind.type,parentSchema:schema76.properties.kind,data:data6};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.kind.type,parentSchema:schema78.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7866,7 +7939,7 @@ vErrors.push(err21);
 errors++;
 }
 if("scriptAction" !== data6){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema76.properties.kind,data:data6};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema78.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7885,7 +7958,7 @@ const _errs26 = errors;
 let valid8 = false;
 const _errs27 = errors;
 if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[0].type,parentSchema:schema73.anyOf[0],data:data8};
+const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7899,7 +7972,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs29 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data:data8};
+const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7913,7 +7986,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs31 = errors;
 if(typeof data8 !== "boolean"){
-const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.anyOf[2].type,parentSchema:schema73.anyOf[2],data:data8};
+const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7931,7 +8004,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[3].items.type,parentSchema:schema73.anyOf[3].items,data:data9};
+const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7943,7 +8016,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.anyOf[3].type,parentSchema:schema73.anyOf[3],data:data8};
+const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7958,7 +8031,7 @@ valid8 = valid8 || _valid1;
 }
 }
 if(!valid8){
-const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data:data8};
+const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7981,7 +8054,7 @@ vErrors = null;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.parameters.type,parentSchema:schema76.properties.parameters,data:data7};
+const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.parameters.type,parentSchema:schema78.properties.parameters,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7994,7 +8067,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data10 = data.restartRequired;
 if(typeof data10 !== "boolean"){
-const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.restartRequired.type,parentSchema:schema76.properties.restartRequired,data:data10};
+const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.restartRequired.type,parentSchema:schema78.properties.restartRequired,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8008,7 +8081,7 @@ if(data.set !== undefined){
 let data11 = data.set;
 if(typeof data11 === "string"){
 if(!pattern57.test(data11)){
-const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.set,data:data11};
+const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema78.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8019,7 +8092,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.set.type,parentSchema:schema76.properties.set,data:data11};
+const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.set.type,parentSchema:schema78.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8033,7 +8106,7 @@ if(data.test !== undefined){
 let data12 = data.test;
 if(typeof data12 === "string"){
 if(!pattern57.test(data12)){
-const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.test,data:data12};
+const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema78.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8044,7 +8117,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.test.type,parentSchema:schema76.properties.test,data:data12};
+const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.test.type,parentSchema:schema78.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8058,7 +8131,7 @@ if(data.title !== undefined){
 let data13 = data.title;
 if(typeof data13 === "string"){
 if(func3(data13) > 200){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.title,data:data13};
+const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema78.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8069,7 +8142,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.title.type,parentSchema:schema76.properties.title,data:data13};
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.title.type,parentSchema:schema78.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8086,7 +8159,7 @@ const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
 let data15 = data14[i2];
 if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.unsimulated.items.type,parentSchema:schema76.properties.unsimulated.items,data:data15};
+const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.unsimulated.items.type,parentSchema:schema78.properties.unsimulated.items,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8098,7 +8171,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.unsimulated.type,parentSchema:schema76.properties.unsimulated,data:data14};
+const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.unsimulated.type,parentSchema:schema78.properties.unsimulated,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8110,7 +8183,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8284,7 +8357,7 @@ if(_valid2){
 const _errs18 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err8 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err8 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8294,7 +8367,7 @@ vErrors.push(err8);
 errors++;
 }
 if(data.kind === undefined){
-const err9 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema21.required,parentSchema:schema21,data};
+const err9 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema22.required,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -8305,7 +8378,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((key0 === "id") || (key0 === "kind")) || (key0 === "minimumBuild")) || (key0 === "title"))){
-const err10 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema21,data};
+const err10 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -8319,7 +8392,7 @@ if(data.id !== undefined){
 let data3 = data.id;
 if(typeof data3 === "string"){
 if(func3(data3) > 64){
-const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema21.properties.id,data:data3};
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema22.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -8329,7 +8402,7 @@ vErrors.push(err11);
 errors++;
 }
 if(!pattern0.test(data3)){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema21.properties.id,data:data3};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema22.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -8340,7 +8413,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.id.type,parentSchema:schema21.properties.id,data:data3};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsVersionStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.id.type,parentSchema:schema22.properties.id,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -8353,7 +8426,7 @@ errors++;
 if(data.kind !== undefined){
 let data4 = data.kind;
 if(typeof data4 !== "string"){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsVersionStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.kind.type,parentSchema:schema21.properties.kind,data:data4};
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsVersionStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.kind.type,parentSchema:schema22.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -8363,7 +8436,7 @@ vErrors.push(err14);
 errors++;
 }
 if("windowsVersion" !== data4){
-const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsVersionStep/properties/kind/const",keyword:"const",params:{allowedValue: "windowsVersion"},message:"must be equal to constant",schema:"windowsVersion",parentSchema:schema21.properties.kind,data:data4};
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsVersionStep/properties/kind/const",keyword:"const",params:{allowedValue: "windowsVersion"},message:"must be equal to constant",schema:"windowsVersion",parentSchema:schema22.properties.kind,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8377,7 +8450,7 @@ if(data.minimumBuild !== undefined){
 let data5 = data.minimumBuild;
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 > 99999 || isNaN(data5)){
-const err16 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema21.properties.minimumBuild,data:data5};
+const err16 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99999},message:"must be <= 99999",schema:99999,parentSchema:schema22.properties.minimumBuild,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8387,7 +8460,7 @@ vErrors.push(err16);
 errors++;
 }
 if(data5 < 0 || isNaN(data5)){
-const err17 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema21.properties.minimumBuild,data:data5};
+const err17 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema22.properties.minimumBuild,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8398,7 +8471,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema21.properties.minimumBuild.type,parentSchema:schema21.properties.minimumBuild,data:data5};
+const err18 = {instancePath:instancePath+"/minimumBuild",schemaPath:"#/definitions/WindowsVersionStep/properties/minimumBuild/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema22.properties.minimumBuild.type,parentSchema:schema22.properties.minimumBuild,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8412,7 +8485,7 @@ if(data.title !== undefined){
 let data6 = data.title;
 if(typeof data6 === "string"){
 if(func3(data6) > 200){
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsVersionStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema21.properties.title,data:data6};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsVersionStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema22.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8423,7 +8496,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsVersionStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema21.properties.title.type,parentSchema:schema21.properties.title,data:data6};
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsVersionStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema22.properties.title.type,parentSchema:schema22.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8435,7 +8508,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema21.type,parentSchema:schema21,data};
+const err21 = {instancePath,schemaPath:"#/definitions/WindowsVersionStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema22.type,parentSchema:schema22,data};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8556,7 +8629,7 @@ if(_valid4){
 const _errs41 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err28 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err28 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8566,7 +8639,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data.kind === undefined){
-const err29 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema24.required,parentSchema:schema24,data};
+const err29 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema25.required,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8577,7 +8650,7 @@ errors++;
 }
 for(const key1 in data){
 if(!((((((key1 === "disable") || (key1 === "enable")) || (key1 === "id")) || (key1 === "kind")) || (key1 === "title")) || (key1 === "whenAbsent"))){
-const err30 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema24,data};
+const err30 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8590,7 +8663,7 @@ errors++;
 if(data.disable !== undefined){
 let data9 = data.disable;
 if(!((typeof data9 == "number") && (isFinite(data9)))){
-const err31 = {instancePath:instancePath+"/disable",schemaPath:"#/definitions/WinInetTlsStep/properties/disable/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.disable.type,parentSchema:schema24.properties.disable,data:data9};
+const err31 = {instancePath:instancePath+"/disable",schemaPath:"#/definitions/WinInetTlsStep/properties/disable/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.disable.type,parentSchema:schema25.properties.disable,data:data9};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8603,7 +8676,7 @@ errors++;
 if(data.enable !== undefined){
 let data10 = data.enable;
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err32 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/WinInetTlsStep/properties/enable/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.enable.type,parentSchema:schema24.properties.enable,data:data10};
+const err32 = {instancePath:instancePath+"/enable",schemaPath:"#/definitions/WinInetTlsStep/properties/enable/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.enable.type,parentSchema:schema25.properties.enable,data:data10};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8617,7 +8690,7 @@ if(data.id !== undefined){
 let data11 = data.id;
 if(typeof data11 === "string"){
 if(func3(data11) > 64){
-const err33 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema24.properties.id,data:data11};
+const err33 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema25.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8627,7 +8700,7 @@ vErrors.push(err33);
 errors++;
 }
 if(!pattern0.test(data11)){
-const err34 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema24.properties.id,data:data11};
+const err34 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema25.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8638,7 +8711,7 @@ errors++;
 }
 }
 else {
-const err35 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.id.type,parentSchema:schema24.properties.id,data:data11};
+const err35 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WinInetTlsStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.id.type,parentSchema:schema25.properties.id,data:data11};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8651,7 +8724,7 @@ errors++;
 if(data.kind !== undefined){
 let data12 = data.kind;
 if(typeof data12 !== "string"){
-const err36 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WinInetTlsStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.kind.type,parentSchema:schema24.properties.kind,data:data12};
+const err36 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WinInetTlsStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.kind.type,parentSchema:schema25.properties.kind,data:data12};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8661,7 +8734,7 @@ vErrors.push(err36);
 errors++;
 }
 if("wininetTls" !== data12){
-const err37 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WinInetTlsStep/properties/kind/const",keyword:"const",params:{allowedValue: "wininetTls"},message:"must be equal to constant",schema:"wininetTls",parentSchema:schema24.properties.kind,data:data12};
+const err37 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WinInetTlsStep/properties/kind/const",keyword:"const",params:{allowedValue: "wininetTls"},message:"must be equal to constant",schema:"wininetTls",parentSchema:schema25.properties.kind,data:data12};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8675,7 +8748,7 @@ if(data.title !== undefined){
 let data13 = data.title;
 if(typeof data13 === "string"){
 if(func3(data13) > 200){
-const err38 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WinInetTlsStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema24.properties.title,data:data13};
+const err38 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WinInetTlsStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema25.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8686,7 +8759,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WinInetTlsStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema24.properties.title.type,parentSchema:schema24.properties.title,data:data13};
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WinInetTlsStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema25.properties.title.type,parentSchema:schema25.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8699,7 +8772,7 @@ errors++;
 if(data.whenAbsent !== undefined){
 let data14 = data.whenAbsent;
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err40 = {instancePath:instancePath+"/whenAbsent",schemaPath:"#/definitions/WinInetTlsStep/properties/whenAbsent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema24.properties.whenAbsent.type,parentSchema:schema24.properties.whenAbsent,data:data14};
+const err40 = {instancePath:instancePath+"/whenAbsent",schemaPath:"#/definitions/WinInetTlsStep/properties/whenAbsent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema25.properties.whenAbsent.type,parentSchema:schema25.properties.whenAbsent,data:data14};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8711,7 +8784,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema24.type,parentSchema:schema24,data};
+const err41 = {instancePath,schemaPath:"#/definitions/WinInetTlsStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema25.type,parentSchema:schema25,data};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -9003,7 +9076,7 @@ if(_valid9){
 const _errs86 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err57 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err57 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -9013,7 +9086,7 @@ vErrors.push(err57);
 errors++;
 }
 if(data.kind === undefined){
-const err58 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema34.required,parentSchema:schema34,data};
+const err58 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema35.required,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -9024,7 +9097,7 @@ errors++;
 }
 for(const key2 in data){
 if(!((((((key2 === "id") || (key2 === "kind")) || (key2 === "thresholdSeconds")) || (key2 === "timeoutMilliseconds")) || (key2 === "title")) || (key2 === "uri"))){
-const err59 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema34,data};
+const err59 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties",schema:false,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -9038,7 +9111,7 @@ if(data.id !== undefined){
 let data20 = data.id;
 if(typeof data20 === "string"){
 if(func3(data20) > 64){
-const err60 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema34.properties.id,data:data20};
+const err60 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema35.properties.id,data:data20};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -9048,7 +9121,7 @@ vErrors.push(err60);
 errors++;
 }
 if(!pattern0.test(data20)){
-const err61 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema34.properties.id,data:data20};
+const err61 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema35.properties.id,data:data20};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -9059,7 +9132,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.id.type,parentSchema:schema34.properties.id,data:data20};
+const err62 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ClockSkewStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.id.type,parentSchema:schema35.properties.id,data:data20};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -9072,7 +9145,7 @@ errors++;
 if(data.kind !== undefined){
 let data21 = data.kind;
 if(typeof data21 !== "string"){
-const err63 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ClockSkewStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.kind.type,parentSchema:schema34.properties.kind,data:data21};
+const err63 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ClockSkewStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.kind.type,parentSchema:schema35.properties.kind,data:data21};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -9082,7 +9155,7 @@ vErrors.push(err63);
 errors++;
 }
 if("clockSkew" !== data21){
-const err64 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ClockSkewStep/properties/kind/const",keyword:"const",params:{allowedValue: "clockSkew"},message:"must be equal to constant",schema:"clockSkew",parentSchema:schema34.properties.kind,data:data21};
+const err64 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ClockSkewStep/properties/kind/const",keyword:"const",params:{allowedValue: "clockSkew"},message:"must be equal to constant",schema:"clockSkew",parentSchema:schema35.properties.kind,data:data21};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -9096,7 +9169,7 @@ if(data.thresholdSeconds !== undefined){
 let data22 = data.thresholdSeconds;
 if((typeof data22 == "number") && (isFinite(data22))){
 if(data22 > 86400 || isNaN(data22)){
-const err65 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema34.properties.thresholdSeconds,data:data22};
+const err65 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 86400},message:"must be <= 86400",schema:86400,parentSchema:schema35.properties.thresholdSeconds,data:data22};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -9106,7 +9179,7 @@ vErrors.push(err65);
 errors++;
 }
 if(data22 < 5 || isNaN(data22)){
-const err66 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema34.properties.thresholdSeconds,data:data22};
+const err66 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema35.properties.thresholdSeconds,data:data22};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -9117,7 +9190,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.thresholdSeconds.type,parentSchema:schema34.properties.thresholdSeconds,data:data22};
+const err67 = {instancePath:instancePath+"/thresholdSeconds",schemaPath:"#/definitions/ClockSkewStep/properties/thresholdSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.thresholdSeconds.type,parentSchema:schema35.properties.thresholdSeconds,data:data22};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -9131,7 +9204,7 @@ if(data.timeoutMilliseconds !== undefined){
 let data23 = data.timeoutMilliseconds;
 if((typeof data23 == "number") && (isFinite(data23))){
 if(data23 > 60000 || isNaN(data23)){
-const err68 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema34.properties.timeoutMilliseconds,data:data23};
+const err68 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 60000},message:"must be <= 60000",schema:60000,parentSchema:schema35.properties.timeoutMilliseconds,data:data23};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -9141,7 +9214,7 @@ vErrors.push(err68);
 errors++;
 }
 if(data23 < 1000 || isNaN(data23)){
-const err69 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema34.properties.timeoutMilliseconds,data:data23};
+const err69 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1000},message:"must be >= 1000",schema:1000,parentSchema:schema35.properties.timeoutMilliseconds,data:data23};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -9152,7 +9225,7 @@ errors++;
 }
 }
 else {
-const err70 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema34.properties.timeoutMilliseconds.type,parentSchema:schema34.properties.timeoutMilliseconds,data:data23};
+const err70 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/definitions/ClockSkewStep/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema35.properties.timeoutMilliseconds.type,parentSchema:schema35.properties.timeoutMilliseconds,data:data23};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -9166,7 +9239,7 @@ if(data.title !== undefined){
 let data24 = data.title;
 if(typeof data24 === "string"){
 if(func3(data24) > 200){
-const err71 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ClockSkewStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema34.properties.title,data:data24};
+const err71 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ClockSkewStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema35.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -9177,7 +9250,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ClockSkewStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.title.type,parentSchema:schema34.properties.title,data:data24};
+const err72 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ClockSkewStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.title.type,parentSchema:schema35.properties.title,data:data24};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -9191,7 +9264,7 @@ if(data.uri !== undefined){
 let data25 = data.uri;
 if(typeof data25 === "string"){
 if(!pattern17.test(data25)){
-const err73 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/ClockSkewStep/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema34.properties.uri,data:data25};
+const err73 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/ClockSkewStep/properties/uri/pattern",keyword:"pattern",params:{pattern: "^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"},message:"must match pattern \""+"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$"+"\"",schema:"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$",parentSchema:schema35.properties.uri,data:data25};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -9202,7 +9275,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/ClockSkewStep/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.uri.type,parentSchema:schema34.properties.uri,data:data25};
+const err74 = {instancePath:instancePath+"/uri",schemaPath:"#/definitions/ClockSkewStep/properties/uri/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.properties.uri.type,parentSchema:schema35.properties.uri,data:data25};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -9214,7 +9287,7 @@ errors++;
 }
 }
 else {
-const err75 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err75 = {instancePath,schemaPath:"#/definitions/ClockSkewStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema35.type,parentSchema:schema35,data};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -9392,7 +9465,7 @@ if(_valid12){
 const _errs119 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err85 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err85 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -9402,7 +9475,7 @@ vErrors.push(err85);
 errors++;
 }
 if(data.kind === undefined){
-const err86 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema40.required,parentSchema:schema40,data};
+const err86 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema41.required,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -9413,7 +9486,7 @@ errors++;
 }
 for(const key3 in data){
 if(!((((key3 === "id") || (key3 === "kind")) || (key3 === "suites")) || (key3 === "title"))){
-const err87 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema40,data};
+const err87 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -9427,7 +9500,7 @@ if(data.id !== undefined){
 let data29 = data.id;
 if(typeof data29 === "string"){
 if(func3(data29) > 64){
-const err88 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema40.properties.id,data:data29};
+const err88 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41.properties.id,data:data29};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -9437,7 +9510,7 @@ vErrors.push(err88);
 errors++;
 }
 if(!pattern0.test(data29)){
-const err89 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema40.properties.id,data:data29};
+const err89 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema41.properties.id,data:data29};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -9448,7 +9521,7 @@ errors++;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.id.type,parentSchema:schema40.properties.id,data:data29};
+const err90 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CipherSuitesStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.id.type,parentSchema:schema41.properties.id,data:data29};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -9461,7 +9534,7 @@ errors++;
 if(data.kind !== undefined){
 let data30 = data.kind;
 if(typeof data30 !== "string"){
-const err91 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CipherSuitesStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.kind.type,parentSchema:schema40.properties.kind,data:data30};
+const err91 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CipherSuitesStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.kind.type,parentSchema:schema41.properties.kind,data:data30};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -9471,7 +9544,7 @@ vErrors.push(err91);
 errors++;
 }
 if("cipherSuites" !== data30){
-const err92 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CipherSuitesStep/properties/kind/const",keyword:"const",params:{allowedValue: "cipherSuites"},message:"must be equal to constant",schema:"cipherSuites",parentSchema:schema40.properties.kind,data:data30};
+const err92 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CipherSuitesStep/properties/kind/const",keyword:"const",params:{allowedValue: "cipherSuites"},message:"must be equal to constant",schema:"cipherSuites",parentSchema:schema41.properties.kind,data:data30};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -9488,7 +9561,7 @@ const len0 = data31.length;
 for(let i0=0; i0<len0; i0++){
 let data32 = data31[i0];
 if(typeof data32 !== "string"){
-const err93 = {instancePath:instancePath+"/suites/" + i0,schemaPath:"#/definitions/CipherSuitesStep/properties/suites/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.suites.items.type,parentSchema:schema40.properties.suites.items,data:data32};
+const err93 = {instancePath:instancePath+"/suites/" + i0,schemaPath:"#/definitions/CipherSuitesStep/properties/suites/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.suites.items.type,parentSchema:schema41.properties.suites.items,data:data32};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -9500,7 +9573,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/suites",schemaPath:"#/definitions/CipherSuitesStep/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema40.properties.suites.type,parentSchema:schema40.properties.suites,data:data31};
+const err94 = {instancePath:instancePath+"/suites",schemaPath:"#/definitions/CipherSuitesStep/properties/suites/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema41.properties.suites.type,parentSchema:schema41.properties.suites,data:data31};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -9514,7 +9587,7 @@ if(data.title !== undefined){
 let data33 = data.title;
 if(typeof data33 === "string"){
 if(func3(data33) > 200){
-const err95 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CipherSuitesStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema40.properties.title,data:data33};
+const err95 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CipherSuitesStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.title,data:data33};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -9525,7 +9598,7 @@ errors++;
 }
 }
 else {
-const err96 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CipherSuitesStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema40.properties.title.type,parentSchema:schema40.properties.title,data:data33};
+const err96 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CipherSuitesStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.title.type,parentSchema:schema41.properties.title,data:data33};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -9537,7 +9610,7 @@ errors++;
 }
 }
 else {
-const err97 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema40.type,parentSchema:schema40,data};
+const err97 = {instancePath,schemaPath:"#/definitions/CipherSuitesStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -9601,7 +9674,7 @@ if(_valid13){
 const _errs138 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err101 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err101 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9611,7 +9684,7 @@ vErrors.push(err101);
 errors++;
 }
 if(data.kind === undefined){
-const err102 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema41.required,parentSchema:schema41,data};
+const err102 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema42.required,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9622,7 +9695,7 @@ errors++;
 }
 for(const key4 in data){
 if(!((((key4 === "id") || (key4 === "kind")) || (key4 === "tenantId")) || (key4 === "title"))){
-const err103 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema41,data};
+const err103 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties",schema:false,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9636,7 +9709,7 @@ if(data.id !== undefined){
 let data35 = data.id;
 if(typeof data35 === "string"){
 if(func3(data35) > 64){
-const err104 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema41.properties.id,data:data35};
+const err104 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema42.properties.id,data:data35};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9646,7 +9719,7 @@ vErrors.push(err104);
 errors++;
 }
 if(!pattern0.test(data35)){
-const err105 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema41.properties.id,data:data35};
+const err105 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema42.properties.id,data:data35};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9657,7 +9730,7 @@ errors++;
 }
 }
 else {
-const err106 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.id.type,parentSchema:schema41.properties.id,data:data35};
+const err106 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/OneDriveAccountStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.id.type,parentSchema:schema42.properties.id,data:data35};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9670,7 +9743,7 @@ errors++;
 if(data.kind !== undefined){
 let data36 = data.kind;
 if(typeof data36 !== "string"){
-const err107 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/OneDriveAccountStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.kind.type,parentSchema:schema41.properties.kind,data:data36};
+const err107 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/OneDriveAccountStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.kind.type,parentSchema:schema42.properties.kind,data:data36};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9680,7 +9753,7 @@ vErrors.push(err107);
 errors++;
 }
 if("oneDriveAccount" !== data36){
-const err108 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/OneDriveAccountStep/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveAccount"},message:"must be equal to constant",schema:"oneDriveAccount",parentSchema:schema41.properties.kind,data:data36};
+const err108 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/OneDriveAccountStep/properties/kind/const",keyword:"const",params:{allowedValue: "oneDriveAccount"},message:"must be equal to constant",schema:"oneDriveAccount",parentSchema:schema42.properties.kind,data:data36};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -9693,7 +9766,7 @@ errors++;
 if(data.tenantId !== undefined){
 let data37 = data.tenantId;
 if(typeof data37 !== "string"){
-const err109 = {instancePath:instancePath+"/tenantId",schemaPath:"#/definitions/OneDriveAccountStep/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.tenantId.type,parentSchema:schema41.properties.tenantId,data:data37};
+const err109 = {instancePath:instancePath+"/tenantId",schemaPath:"#/definitions/OneDriveAccountStep/properties/tenantId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.tenantId.type,parentSchema:schema42.properties.tenantId,data:data37};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -9707,7 +9780,7 @@ if(data.title !== undefined){
 let data38 = data.title;
 if(typeof data38 === "string"){
 if(func3(data38) > 200){
-const err110 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/OneDriveAccountStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema41.properties.title,data:data38};
+const err110 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/OneDriveAccountStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema42.properties.title,data:data38};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -9718,7 +9791,7 @@ errors++;
 }
 }
 else {
-const err111 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/OneDriveAccountStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema41.properties.title.type,parentSchema:schema41.properties.title,data:data38};
+const err111 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/OneDriveAccountStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema42.properties.title.type,parentSchema:schema42.properties.title,data:data38};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -9730,7 +9803,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema41.type,parentSchema:schema41,data};
+const err112 = {instancePath,schemaPath:"#/definitions/OneDriveAccountStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema42.type,parentSchema:schema42,data};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -9851,7 +9924,7 @@ if(_valid15){
 const _errs161 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err119 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err119 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -9861,7 +9934,7 @@ vErrors.push(err119);
 errors++;
 }
 if(data.kind === undefined){
-const err120 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err120 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9871,7 +9944,7 @@ vErrors.push(err120);
 errors++;
 }
 if(data.state === undefined){
-const err121 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err121 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9881,7 +9954,7 @@ vErrors.push(err121);
 errors++;
 }
 if(data.taskName === undefined){
-const err122 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err122 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9891,7 +9964,7 @@ vErrors.push(err122);
 errors++;
 }
 if(data.taskPath === undefined){
-const err123 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema44.required,parentSchema:schema44,data};
+const err123 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema45.required,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9902,7 +9975,7 @@ errors++;
 }
 for(const key5 in data){
 if(!(((((((key5 === "id") || (key5 === "ifMissing")) || (key5 === "kind")) || (key5 === "state")) || (key5 === "taskName")) || (key5 === "taskPath")) || (key5 === "title"))){
-const err124 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema44,data};
+const err124 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9916,7 +9989,7 @@ if(data.id !== undefined){
 let data41 = data.id;
 if(typeof data41 === "string"){
 if(func3(data41) > 64){
-const err125 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema44.properties.id,data:data41};
+const err125 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema45.properties.id,data:data41};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9926,7 +9999,7 @@ vErrors.push(err125);
 errors++;
 }
 if(!pattern0.test(data41)){
-const err126 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema44.properties.id,data:data41};
+const err126 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema45.properties.id,data:data41};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -9937,7 +10010,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.id.type,parentSchema:schema44.properties.id,data:data41};
+const err127 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.id.type,parentSchema:schema45.properties.id,data:data41};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9950,7 +10023,7 @@ errors++;
 if(data.ifMissing !== undefined){
 let data42 = data.ifMissing;
 if(typeof data42 !== "string"){
-const err128 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/ScheduledTaskStep/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.ifMissing.type,parentSchema:schema44.properties.ifMissing,data:data42};
+const err128 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/ScheduledTaskStep/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.ifMissing.type,parentSchema:schema45.properties.ifMissing,data:data42};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -9960,7 +10033,7 @@ vErrors.push(err128);
 errors++;
 }
 if(!((data42 === "nonCompliant") || (data42 === "notApplicable"))){
-const err129 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/ScheduledTaskStep/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema44.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.ifMissing.enum,parentSchema:schema44.properties.ifMissing,data:data42};
+const err129 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/ScheduledTaskStep/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema45.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.ifMissing.enum,parentSchema:schema45.properties.ifMissing,data:data42};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -9973,7 +10046,7 @@ errors++;
 if(data.kind !== undefined){
 let data43 = data.kind;
 if(typeof data43 !== "string"){
-const err130 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.kind.type,parentSchema:schema44.properties.kind,data:data43};
+const err130 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data43};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -9983,7 +10056,7 @@ vErrors.push(err130);
 errors++;
 }
 if("scheduledTask" !== data43){
-const err131 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskStep/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTask"},message:"must be equal to constant",schema:"scheduledTask",parentSchema:schema44.properties.kind,data:data43};
+const err131 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskStep/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTask"},message:"must be equal to constant",schema:"scheduledTask",parentSchema:schema45.properties.kind,data:data43};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9996,7 +10069,7 @@ errors++;
 if(data.state !== undefined){
 let data44 = data.state;
 if(typeof data44 !== "string"){
-const err132 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ScheduledTaskStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.state.type,parentSchema:schema44.properties.state,data:data44};
+const err132 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ScheduledTaskStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.state.type,parentSchema:schema45.properties.state,data:data44};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -10006,7 +10079,7 @@ vErrors.push(err132);
 errors++;
 }
 if(!((data44 === "enabled") || (data44 === "disabled"))){
-const err133 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ScheduledTaskStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema44.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema44.properties.state.enum,parentSchema:schema44.properties.state,data:data44};
+const err133 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ScheduledTaskStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema45.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema45.properties.state.enum,parentSchema:schema45.properties.state,data:data44};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -10020,7 +10093,7 @@ if(data.taskName !== undefined){
 let data45 = data.taskName;
 if(typeof data45 === "string"){
 if(func3(data45) > 238){
-const err134 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema44.properties.taskName,data:data45};
+const err134 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema45.properties.taskName,data:data45};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -10031,7 +10104,7 @@ errors++;
 }
 }
 else {
-const err135 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.taskName.type,parentSchema:schema44.properties.taskName,data:data45};
+const err135 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.taskName.type,parentSchema:schema45.properties.taskName,data:data45};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -10045,7 +10118,7 @@ if(data.taskPath !== undefined){
 let data46 = data.taskPath;
 if(typeof data46 === "string"){
 if(func3(data46) > 260){
-const err136 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema44.properties.taskPath,data:data46};
+const err136 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema45.properties.taskPath,data:data46};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -10055,7 +10128,7 @@ vErrors.push(err136);
 errors++;
 }
 if(!pattern27.test(data46)){
-const err137 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema44.properties.taskPath,data:data46};
+const err137 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema45.properties.taskPath,data:data46};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -10066,7 +10139,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.taskPath.type,parentSchema:schema44.properties.taskPath,data:data46};
+const err138 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskStep/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.taskPath.type,parentSchema:schema45.properties.taskPath,data:data46};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -10080,7 +10153,7 @@ if(data.title !== undefined){
 let data47 = data.title;
 if(typeof data47 === "string"){
 if(func3(data47) > 200){
-const err139 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema44.properties.title,data:data47};
+const err139 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema45.properties.title,data:data47};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -10091,7 +10164,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema44.properties.title.type,parentSchema:schema44.properties.title,data:data47};
+const err140 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.title.type,parentSchema:schema45.properties.title,data:data47};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -10103,7 +10176,7 @@ errors++;
 }
 }
 else {
-const err141 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema44.type,parentSchema:schema44,data};
+const err141 = {instancePath,schemaPath:"#/definitions/ScheduledTaskStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -10167,7 +10240,7 @@ if(_valid16){
 const _errs184 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err145 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err145 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -10177,7 +10250,7 @@ vErrors.push(err145);
 errors++;
 }
 if(data.kind === undefined){
-const err146 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err146 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -10187,7 +10260,7 @@ vErrors.push(err146);
 errors++;
 }
 if(data.taskName === undefined){
-const err147 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err147 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "taskName"},message:"must have required property '"+"taskName"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -10197,7 +10270,7 @@ vErrors.push(err147);
 errors++;
 }
 if(data.taskPath === undefined){
-const err148 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err148 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "taskPath"},message:"must have required property '"+"taskPath"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -10207,7 +10280,7 @@ vErrors.push(err148);
 errors++;
 }
 if(data.withinHours === undefined){
-const err149 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "withinHours"},message:"must have required property '"+"withinHours"+"'",schema:schema45.required,parentSchema:schema45,data};
+const err149 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/required",keyword:"required",params:{missingProperty: "withinHours"},message:"must have required property '"+"withinHours"+"'",schema:schema46.required,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -10218,7 +10291,7 @@ errors++;
 }
 for(const key6 in data){
 if(!(((((((key6 === "id") || (key6 === "kind")) || (key6 === "successResults")) || (key6 === "taskName")) || (key6 === "taskPath")) || (key6 === "title")) || (key6 === "withinHours"))){
-const err150 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema45,data};
+const err150 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -10232,7 +10305,7 @@ if(data.id !== undefined){
 let data49 = data.id;
 if(typeof data49 === "string"){
 if(func3(data49) > 64){
-const err151 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema45.properties.id,data:data49};
+const err151 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema46.properties.id,data:data49};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -10242,7 +10315,7 @@ vErrors.push(err151);
 errors++;
 }
 if(!pattern0.test(data49)){
-const err152 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema45.properties.id,data:data49};
+const err152 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema46.properties.id,data:data49};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -10253,7 +10326,7 @@ errors++;
 }
 }
 else {
-const err153 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.id.type,parentSchema:schema45.properties.id,data:data49};
+const err153 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.id.type,parentSchema:schema46.properties.id,data:data49};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -10266,7 +10339,7 @@ errors++;
 if(data.kind !== undefined){
 let data50 = data.kind;
 if(typeof data50 !== "string"){
-const err154 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.kind.type,parentSchema:schema45.properties.kind,data:data50};
+const err154 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.kind.type,parentSchema:schema46.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -10276,7 +10349,7 @@ vErrors.push(err154);
 errors++;
 }
 if("scheduledTaskRan" !== data50){
-const err155 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRan"},message:"must be equal to constant",schema:"scheduledTaskRan",parentSchema:schema45.properties.kind,data:data50};
+const err155 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/kind/const",keyword:"const",params:{allowedValue: "scheduledTaskRan"},message:"must be equal to constant",schema:"scheduledTaskRan",parentSchema:schema46.properties.kind,data:data50};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -10293,7 +10366,7 @@ const len1 = data51.length;
 for(let i1=0; i1<len1; i1++){
 let data52 = data51[i1];
 if(!((typeof data52 == "number") && (isFinite(data52)))){
-const err156 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/definitions/ScheduledTaskRanStep/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.successResults.items.type,parentSchema:schema45.properties.successResults.items,data:data52};
+const err156 = {instancePath:instancePath+"/successResults/" + i1,schemaPath:"#/definitions/ScheduledTaskRanStep/properties/successResults/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.successResults.items.type,parentSchema:schema46.properties.successResults.items,data:data52};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -10305,7 +10378,7 @@ errors++;
 }
 }
 else {
-const err157 = {instancePath:instancePath+"/successResults",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema45.properties.successResults.type,parentSchema:schema45.properties.successResults,data:data51};
+const err157 = {instancePath:instancePath+"/successResults",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/successResults/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema46.properties.successResults.type,parentSchema:schema46.properties.successResults,data:data51};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -10319,7 +10392,7 @@ if(data.taskName !== undefined){
 let data53 = data.taskName;
 if(typeof data53 === "string"){
 if(func3(data53) > 238){
-const err158 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema45.properties.taskName,data:data53};
+const err158 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskName/maxLength",keyword:"maxLength",params:{limit: 238},message:"must NOT have more than 238 characters",schema:238,parentSchema:schema46.properties.taskName,data:data53};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -10330,7 +10403,7 @@ errors++;
 }
 }
 else {
-const err159 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.taskName.type,parentSchema:schema45.properties.taskName,data:data53};
+const err159 = {instancePath:instancePath+"/taskName",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskName.type,parentSchema:schema46.properties.taskName,data:data53};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -10344,7 +10417,7 @@ if(data.taskPath !== undefined){
 let data54 = data.taskPath;
 if(typeof data54 === "string"){
 if(func3(data54) > 260){
-const err160 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema45.properties.taskPath,data:data54};
+const err160 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema46.properties.taskPath,data:data54};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -10354,7 +10427,7 @@ vErrors.push(err160);
 errors++;
 }
 if(!pattern27.test(data54)){
-const err161 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema45.properties.taskPath,data:data54};
+const err161 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/pattern",keyword:"pattern",params:{pattern: "^\\\\(.+\\\\)?$"},message:"must match pattern \""+"^\\\\(.+\\\\)?$"+"\"",schema:"^\\\\(.+\\\\)?$",parentSchema:schema46.properties.taskPath,data:data54};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -10365,7 +10438,7 @@ errors++;
 }
 }
 else {
-const err162 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.taskPath.type,parentSchema:schema45.properties.taskPath,data:data54};
+const err162 = {instancePath:instancePath+"/taskPath",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/taskPath/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.taskPath.type,parentSchema:schema46.properties.taskPath,data:data54};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -10379,7 +10452,7 @@ if(data.title !== undefined){
 let data55 = data.title;
 if(typeof data55 === "string"){
 if(func3(data55) > 200){
-const err163 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema45.properties.title,data:data55};
+const err163 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema46.properties.title,data:data55};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -10390,7 +10463,7 @@ errors++;
 }
 }
 else {
-const err164 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema45.properties.title.type,parentSchema:schema45.properties.title,data:data55};
+const err164 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema46.properties.title.type,parentSchema:schema46.properties.title,data:data55};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -10404,7 +10477,7 @@ if(data.withinHours !== undefined){
 let data56 = data.withinHours;
 if((typeof data56 == "number") && (isFinite(data56))){
 if(data56 > 8760 || isNaN(data56)){
-const err165 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema45.properties.withinHours,data:data56};
+const err165 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/maximum",keyword:"maximum",params:{comparison: "<=", limit: 8760},message:"must be <= 8760",schema:8760,parentSchema:schema46.properties.withinHours,data:data56};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -10414,7 +10487,7 @@ vErrors.push(err165);
 errors++;
 }
 if(data56 < 1 || isNaN(data56)){
-const err166 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema45.properties.withinHours,data:data56};
+const err166 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema46.properties.withinHours,data:data56};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -10425,7 +10498,7 @@ errors++;
 }
 }
 else {
-const err167 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema45.properties.withinHours.type,parentSchema:schema45.properties.withinHours,data:data56};
+const err167 = {instancePath:instancePath+"/withinHours",schemaPath:"#/definitions/ScheduledTaskRanStep/properties/withinHours/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema46.properties.withinHours.type,parentSchema:schema46.properties.withinHours,data:data56};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -10437,7 +10510,7 @@ errors++;
 }
 }
 else {
-const err168 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema45.type,parentSchema:schema45,data};
+const err168 = {instancePath,schemaPath:"#/definitions/ScheduledTaskRanStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema46.type,parentSchema:schema46,data};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -10558,7 +10631,7 @@ if(_valid18){
 const _errs215 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err175 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err175 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -10568,7 +10641,7 @@ vErrors.push(err175);
 errors++;
 }
 if(data.kind === undefined){
-const err176 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err176 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -10578,7 +10651,7 @@ vErrors.push(err176);
 errors++;
 }
 if(data.path === undefined){
-const err177 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema48.required,parentSchema:schema48,data};
+const err177 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -10589,7 +10662,7 @@ errors++;
 }
 for(const key7 in data){
 if(!((((((((key7 === "id") || (key7 === "json")) || (key7 === "kind")) || (key7 === "path")) || (key7 === "sha256")) || (key7 === "source")) || (key7 === "state")) || (key7 === "title"))){
-const err178 = {instancePath,schemaPath:"#/definitions/FileStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema48,data};
+const err178 = {instancePath,schemaPath:"#/definitions/FileStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -10603,7 +10676,7 @@ if(data.id !== undefined){
 let data59 = data.id;
 if(typeof data59 === "string"){
 if(func3(data59) > 64){
-const err179 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema48.properties.id,data:data59};
+const err179 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema49.properties.id,data:data59};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -10613,7 +10686,7 @@ vErrors.push(err179);
 errors++;
 }
 if(!pattern0.test(data59)){
-const err180 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema48.properties.id,data:data59};
+const err180 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema49.properties.id,data:data59};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -10624,7 +10697,7 @@ errors++;
 }
 }
 else {
-const err181 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.id.type,parentSchema:schema48.properties.id,data:data59};
+const err181 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.id.type,parentSchema:schema49.properties.id,data:data59};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -10638,7 +10711,7 @@ if(data.json !== undefined){
 let data60 = data.json;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
 if(data60.property === undefined){
-const err182 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema48.properties.json.required,parentSchema:schema48.properties.json,data:data60};
+const err182 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data60};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -10648,7 +10721,7 @@ vErrors.push(err182);
 errors++;
 }
 if(data60.value === undefined){
-const err183 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema48.properties.json.required,parentSchema:schema48.properties.json,data:data60};
+const err183 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data60};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -10659,7 +10732,7 @@ errors++;
 }
 for(const key8 in data60){
 if(!((key8 === "property") || (key8 === "value"))){
-const err184 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema48.properties.json,data:data60};
+const err184 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.json,data:data60};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -10672,7 +10745,7 @@ errors++;
 if(data60.property !== undefined){
 let data61 = data60.property;
 if(typeof data61 !== "string"){
-const err185 = {instancePath:instancePath+"/json/property",schemaPath:"#/definitions/FileStep/properties/json/properties/property/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.json.properties.property.type,parentSchema:schema48.properties.json.properties.property,data:data61};
+const err185 = {instancePath:instancePath+"/json/property",schemaPath:"#/definitions/FileStep/properties/json/properties/property/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.json.properties.property.type,parentSchema:schema49.properties.json.properties.property,data:data61};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -10685,7 +10758,7 @@ errors++;
 if(data60.value !== undefined){
 let data62 = data60.value;
 if(((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))) && (typeof data62 !== "boolean")){
-const err186 = {instancePath:instancePath+"/json/value",schemaPath:"#/definitions/FileStep/properties/json/properties/value/type",keyword:"type",params:{type: schema48.properties.json.properties.value.type},message:"must be string,number,boolean",schema:schema48.properties.json.properties.value.type,parentSchema:schema48.properties.json.properties.value,data:data62};
+const err186 = {instancePath:instancePath+"/json/value",schemaPath:"#/definitions/FileStep/properties/json/properties/value/type",keyword:"type",params:{type: schema49.properties.json.properties.value.type},message:"must be string,number,boolean",schema:schema49.properties.json.properties.value.type,parentSchema:schema49.properties.json.properties.value,data:data62};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -10697,7 +10770,7 @@ errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.properties.json.type,parentSchema:schema48.properties.json,data:data60};
+const err187 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.json.type,parentSchema:schema49.properties.json,data:data60};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -10710,7 +10783,7 @@ errors++;
 if(data.kind !== undefined){
 let data63 = data.kind;
 if(typeof data63 !== "string"){
-const err188 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.kind.type,parentSchema:schema48.properties.kind,data:data63};
+const err188 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data63};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -10720,7 +10793,7 @@ vErrors.push(err188);
 errors++;
 }
 if("file" !== data63){
-const err189 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant",schema:"file",parentSchema:schema48.properties.kind,data:data63};
+const err189 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant",schema:"file",parentSchema:schema49.properties.kind,data:data63};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -10734,7 +10807,7 @@ if(data.path !== undefined){
 let data64 = data.path;
 if(typeof data64 === "string"){
 if(func3(data64) > 260){
-const err190 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema48.properties.path,data:data64};
+const err190 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema49.properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -10745,7 +10818,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.path.type,parentSchema:schema48.properties.path,data:data64};
+const err191 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data64};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -10759,7 +10832,7 @@ if(data.sha256 !== undefined){
 let data65 = data.sha256;
 if(typeof data65 === "string"){
 if(!pattern34.test(data65)){
-const err192 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{64}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{64}$"+"\"",schema:"^[0-9A-Fa-f]{64}$",parentSchema:schema48.properties.sha256,data:data65};
+const err192 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{64}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{64}$"+"\"",schema:"^[0-9A-Fa-f]{64}$",parentSchema:schema49.properties.sha256,data:data65};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -10770,7 +10843,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.sha256.type,parentSchema:schema48.properties.sha256,data:data65};
+const err193 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sha256.type,parentSchema:schema49.properties.sha256,data:data65};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -10783,7 +10856,7 @@ errors++;
 if(data.source !== undefined){
 let data66 = data.source;
 if(typeof data66 !== "string"){
-const err194 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/FileStep/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.source.type,parentSchema:schema48.properties.source,data:data66};
+const err194 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/FileStep/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.source.type,parentSchema:schema49.properties.source,data:data66};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -10796,7 +10869,7 @@ errors++;
 if(data.state !== undefined){
 let data67 = data.state;
 if(typeof data67 !== "string"){
-const err195 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.state.type,parentSchema:schema48.properties.state,data:data67};
+const err195 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.state.type,parentSchema:schema49.properties.state,data:data67};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -10806,7 +10879,7 @@ vErrors.push(err195);
 errors++;
 }
 if(!((data67 === "present") || (data67 === "absent"))){
-const err196 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema48.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema48.properties.state.enum,parentSchema:schema48.properties.state,data:data67};
+const err196 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema49.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.state.enum,parentSchema:schema49.properties.state,data:data67};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -10820,7 +10893,7 @@ if(data.title !== undefined){
 let data68 = data.title;
 if(typeof data68 === "string"){
 if(func3(data68) > 200){
-const err197 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema48.properties.title,data:data68};
+const err197 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema49.properties.title,data:data68};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -10831,7 +10904,7 @@ errors++;
 }
 }
 else {
-const err198 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema48.properties.title.type,parentSchema:schema48.properties.title,data:data68};
+const err198 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.title.type,parentSchema:schema49.properties.title,data:data68};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -10843,7 +10916,7 @@ errors++;
 }
 }
 else {
-const err199 = {instancePath,schemaPath:"#/definitions/FileStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema48.type,parentSchema:schema48,data};
+const err199 = {instancePath,schemaPath:"#/definitions/FileStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -11078,7 +11151,7 @@ if(_valid22){
 const _errs263 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.displayName === undefined){
-const err212 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err212 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -11088,7 +11161,7 @@ vErrors.push(err212);
 errors++;
 }
 if(data.id === undefined){
-const err213 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err213 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -11098,7 +11171,7 @@ vErrors.push(err213);
 errors++;
 }
 if(data.kind === undefined){
-const err214 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err214 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -11108,7 +11181,7 @@ vErrors.push(err214);
 errors++;
 }
 if(data.state === undefined){
-const err215 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema55.required,parentSchema:schema55,data};
+const err215 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema56.required,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -11118,8 +11191,8 @@ vErrors.push(err215);
 errors++;
 }
 for(const key9 in data){
-if(!(func2.call(schema55.properties, key9))){
-const err216 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
+if(!(func2.call(schema56.properties, key9))){
+const err216 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -11133,7 +11206,7 @@ if(data.belowVersion !== undefined){
 let data73 = data.belowVersion;
 if(typeof data73 === "string"){
 if(!pattern41.test(data73)){
-const err217 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema55.properties.belowVersion,data:data73};
+const err217 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema56.properties.belowVersion,data:data73};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -11144,7 +11217,7 @@ errors++;
 }
 }
 else {
-const err218 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.belowVersion.type,parentSchema:schema55.properties.belowVersion,data:data73};
+const err218 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.belowVersion.type,parentSchema:schema56.properties.belowVersion,data:data73};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -11158,7 +11231,7 @@ if(data.displayName !== undefined){
 let data74 = data.displayName;
 if(typeof data74 === "string"){
 if(func3(data74) > 260){
-const err219 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema55.properties.displayName,data:data74};
+const err219 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema56.properties.displayName,data:data74};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -11169,7 +11242,7 @@ errors++;
 }
 }
 else {
-const err220 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.displayName.type,parentSchema:schema55.properties.displayName,data:data74};
+const err220 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.displayName.type,parentSchema:schema56.properties.displayName,data:data74};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -11182,7 +11255,7 @@ errors++;
 if(data.exactVersion !== undefined){
 let data75 = data.exactVersion;
 if(typeof data75 !== "string"){
-const err221 = {instancePath:instancePath+"/exactVersion",schemaPath:"#/definitions/InstalledAppStep/properties/exactVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.exactVersion.type,parentSchema:schema55.properties.exactVersion,data:data75};
+const err221 = {instancePath:instancePath+"/exactVersion",schemaPath:"#/definitions/InstalledAppStep/properties/exactVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.exactVersion.type,parentSchema:schema56.properties.exactVersion,data:data75};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -11196,7 +11269,7 @@ if(data.id !== undefined){
 let data76 = data.id;
 if(typeof data76 === "string"){
 if(func3(data76) > 64){
-const err222 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema55.properties.id,data:data76};
+const err222 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.id,data:data76};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -11206,7 +11279,7 @@ vErrors.push(err222);
 errors++;
 }
 if(!pattern0.test(data76)){
-const err223 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema55.properties.id,data:data76};
+const err223 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema56.properties.id,data:data76};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -11217,7 +11290,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.id.type,parentSchema:schema55.properties.id,data:data76};
+const err224 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data76};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -11230,7 +11303,7 @@ errors++;
 if(data.kind !== undefined){
 let data77 = data.kind;
 if(typeof data77 !== "string"){
-const err225 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.kind.type,parentSchema:schema55.properties.kind,data:data77};
+const err225 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data77};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -11240,7 +11313,7 @@ vErrors.push(err225);
 errors++;
 }
 if("installedApp" !== data77){
-const err226 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/const",keyword:"const",params:{allowedValue: "installedApp"},message:"must be equal to constant",schema:"installedApp",parentSchema:schema55.properties.kind,data:data77};
+const err226 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/const",keyword:"const",params:{allowedValue: "installedApp"},message:"must be equal to constant",schema:"installedApp",parentSchema:schema56.properties.kind,data:data77};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -11253,7 +11326,7 @@ errors++;
 if(data.minimumVersion !== undefined){
 let data78 = data.minimumVersion;
 if(typeof data78 !== "string"){
-const err227 = {instancePath:instancePath+"/minimumVersion",schemaPath:"#/definitions/InstalledAppStep/properties/minimumVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.minimumVersion.type,parentSchema:schema55.properties.minimumVersion,data:data78};
+const err227 = {instancePath:instancePath+"/minimumVersion",schemaPath:"#/definitions/InstalledAppStep/properties/minimumVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.minimumVersion.type,parentSchema:schema56.properties.minimumVersion,data:data78};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -11266,7 +11339,7 @@ errors++;
 if(data.publisher !== undefined){
 let data79 = data.publisher;
 if(typeof data79 !== "string"){
-const err228 = {instancePath:instancePath+"/publisher",schemaPath:"#/definitions/InstalledAppStep/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.publisher.type,parentSchema:schema55.properties.publisher,data:data79};
+const err228 = {instancePath:instancePath+"/publisher",schemaPath:"#/definitions/InstalledAppStep/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.publisher.type,parentSchema:schema56.properties.publisher,data:data79};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -11279,7 +11352,7 @@ errors++;
 if(data.scope !== undefined){
 let data80 = data.scope;
 if(typeof data80 !== "string"){
-const err229 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.scope.type,parentSchema:schema55.properties.scope,data:data80};
+const err229 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.scope.type,parentSchema:schema56.properties.scope,data:data80};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -11289,7 +11362,7 @@ vErrors.push(err229);
 errors++;
 }
 if(!((data80 === "machine") || (data80 === "user"))){
-const err230 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema55.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.scope.enum,parentSchema:schema55.properties.scope,data:data80};
+const err230 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema56.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.scope.enum,parentSchema:schema56.properties.scope,data:data80};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -11302,7 +11375,7 @@ errors++;
 if(data.state !== undefined){
 let data81 = data.state;
 if(typeof data81 !== "string"){
-const err231 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.state.type,parentSchema:schema55.properties.state,data:data81};
+const err231 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.state.type,parentSchema:schema56.properties.state,data:data81};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -11312,7 +11385,7 @@ vErrors.push(err231);
 errors++;
 }
 if(!((data81 === "present") || (data81 === "absent"))){
-const err232 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema55.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema55.properties.state.enum,parentSchema:schema55.properties.state,data:data81};
+const err232 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema56.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.state.enum,parentSchema:schema56.properties.state,data:data81};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -11326,7 +11399,7 @@ if(data.title !== undefined){
 let data82 = data.title;
 if(typeof data82 === "string"){
 if(func3(data82) > 200){
-const err233 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema55.properties.title,data:data82};
+const err233 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.title,data:data82};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -11337,7 +11410,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.title.type,parentSchema:schema55.properties.title,data:data82};
+const err234 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.title.type,parentSchema:schema56.properties.title,data:data82};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -11349,7 +11422,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
+const err235 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -11470,7 +11543,7 @@ if(_valid24){
 const _errs298 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err242 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err242 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -11480,7 +11553,7 @@ vErrors.push(err242);
 errors++;
 }
 if(data.kind === undefined){
-const err243 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err243 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -11490,7 +11563,7 @@ vErrors.push(err243);
 errors++;
 }
 if(data.processName === undefined){
-const err244 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err244 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -11500,7 +11573,7 @@ vErrors.push(err244);
 errors++;
 }
 if(data.state === undefined){
-const err245 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema59.required,parentSchema:schema59,data};
+const err245 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema60.required,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -11511,7 +11584,7 @@ errors++;
 }
 for(const key10 in data){
 if(!((((((key10 === "id") || (key10 === "kind")) || (key10 === "processName")) || (key10 === "scope")) || (key10 === "state")) || (key10 === "title"))){
-const err246 = {instancePath,schemaPath:"#/definitions/ProcessStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema59,data};
+const err246 = {instancePath,schemaPath:"#/definitions/ProcessStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -11525,7 +11598,7 @@ if(data.id !== undefined){
 let data85 = data.id;
 if(typeof data85 === "string"){
 if(func3(data85) > 64){
-const err247 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema59.properties.id,data:data85};
+const err247 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -11535,7 +11608,7 @@ vErrors.push(err247);
 errors++;
 }
 if(!pattern0.test(data85)){
-const err248 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema59.properties.id,data:data85};
+const err248 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema60.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -11546,7 +11619,7 @@ errors++;
 }
 }
 else {
-const err249 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.id.type,parentSchema:schema59.properties.id,data:data85};
+const err249 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.id.type,parentSchema:schema60.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -11559,7 +11632,7 @@ errors++;
 if(data.kind !== undefined){
 let data86 = data.kind;
 if(typeof data86 !== "string"){
-const err250 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.kind.type,parentSchema:schema59.properties.kind,data:data86};
+const err250 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -11569,7 +11642,7 @@ vErrors.push(err250);
 errors++;
 }
 if("process" !== data86){
-const err251 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/const",keyword:"const",params:{allowedValue: "process"},message:"must be equal to constant",schema:"process",parentSchema:schema59.properties.kind,data:data86};
+const err251 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/const",keyword:"const",params:{allowedValue: "process"},message:"must be equal to constant",schema:"process",parentSchema:schema60.properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -11583,7 +11656,7 @@ if(data.processName !== undefined){
 let data87 = data.processName;
 if(typeof data87 === "string"){
 if(func3(data87) > 260){
-const err252 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema59.properties.processName,data:data87};
+const err252 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema60.properties.processName,data:data87};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -11594,7 +11667,7 @@ errors++;
 }
 }
 else {
-const err253 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.processName.type,parentSchema:schema59.properties.processName,data:data87};
+const err253 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.processName.type,parentSchema:schema60.properties.processName,data:data87};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -11607,7 +11680,7 @@ errors++;
 if(data.scope !== undefined){
 let data88 = data.scope;
 if(typeof data88 !== "string"){
-const err254 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.scope.type,parentSchema:schema59.properties.scope,data:data88};
+const err254 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.scope.type,parentSchema:schema60.properties.scope,data:data88};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -11617,7 +11690,7 @@ vErrors.push(err254);
 errors++;
 }
 if(!((data88 === "session") || (data88 === "any"))){
-const err255 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema59.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema59.properties.scope.enum,parentSchema:schema59.properties.scope,data:data88};
+const err255 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scope.enum,parentSchema:schema60.properties.scope,data:data88};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -11630,7 +11703,7 @@ errors++;
 if(data.state !== undefined){
 let data89 = data.state;
 if(typeof data89 !== "string"){
-const err256 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.state.type,parentSchema:schema59.properties.state,data:data89};
+const err256 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.state.type,parentSchema:schema60.properties.state,data:data89};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -11640,7 +11713,7 @@ vErrors.push(err256);
 errors++;
 }
 if(!((data89 === "running") || (data89 === "notRunning"))){
-const err257 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema59.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema59.properties.state.enum,parentSchema:schema59.properties.state,data:data89};
+const err257 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema60.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.state.enum,parentSchema:schema60.properties.state,data:data89};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -11654,7 +11727,7 @@ if(data.title !== undefined){
 let data90 = data.title;
 if(typeof data90 === "string"){
 if(func3(data90) > 200){
-const err258 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema59.properties.title,data:data90};
+const err258 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema60.properties.title,data:data90};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -11665,7 +11738,7 @@ errors++;
 }
 }
 else {
-const err259 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.properties.title.type,parentSchema:schema59.properties.title,data:data90};
+const err259 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.title.type,parentSchema:schema60.properties.title,data:data90};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -11677,7 +11750,7 @@ errors++;
 }
 }
 else {
-const err260 = {instancePath,schemaPath:"#/definitions/ProcessStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema59.type,parentSchema:schema59,data};
+const err260 = {instancePath,schemaPath:"#/definitions/ProcessStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -11798,7 +11871,7 @@ if(_valid26){
 const _errs325 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err267 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err267 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -11808,7 +11881,7 @@ vErrors.push(err267);
 errors++;
 }
 if(data.kind === undefined){
-const err268 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err268 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -11818,7 +11891,7 @@ vErrors.push(err268);
 errors++;
 }
 if(data.program === undefined){
-const err269 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema62.required,parentSchema:schema62,data};
+const err269 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema63.required,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -11829,7 +11902,7 @@ errors++;
 }
 for(const key11 in data){
 if(!((((((((key11 === "arguments") || (key11 === "id")) || (key11 === "kind")) || (key11 === "program")) || (key11 === "stdoutPattern")) || (key11 === "successExitCodes")) || (key11 === "timeoutSeconds")) || (key11 === "title"))){
-const err270 = {instancePath,schemaPath:"#/definitions/CommandStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
+const err270 = {instancePath,schemaPath:"#/definitions/CommandStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -11846,7 +11919,7 @@ const len2 = data93.length;
 for(let i2=0; i2<len2; i2++){
 let data94 = data93[i2];
 if(typeof data94 !== "string"){
-const err271 = {instancePath:instancePath+"/arguments/" + i2,schemaPath:"#/definitions/CommandStep/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.arguments.items.type,parentSchema:schema62.properties.arguments.items,data:data94};
+const err271 = {instancePath:instancePath+"/arguments/" + i2,schemaPath:"#/definitions/CommandStep/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.arguments.items.type,parentSchema:schema63.properties.arguments.items,data:data94};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -11858,7 +11931,7 @@ errors++;
 }
 }
 else {
-const err272 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/CommandStep/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.arguments.type,parentSchema:schema62.properties.arguments,data:data93};
+const err272 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/CommandStep/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.arguments.type,parentSchema:schema63.properties.arguments,data:data93};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -11872,7 +11945,7 @@ if(data.id !== undefined){
 let data95 = data.id;
 if(typeof data95 === "string"){
 if(func3(data95) > 64){
-const err273 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62.properties.id,data:data95};
+const err273 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data95};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -11882,7 +11955,7 @@ vErrors.push(err273);
 errors++;
 }
 if(!pattern0.test(data95)){
-const err274 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema62.properties.id,data:data95};
+const err274 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data95};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -11893,7 +11966,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.id.type,parentSchema:schema62.properties.id,data:data95};
+const err275 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data95};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -11906,7 +11979,7 @@ errors++;
 if(data.kind !== undefined){
 let data96 = data.kind;
 if(typeof data96 !== "string"){
-const err276 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.kind.type,parentSchema:schema62.properties.kind,data:data96};
+const err276 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data96};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -11916,7 +11989,7 @@ vErrors.push(err276);
 errors++;
 }
 if("command" !== data96){
-const err277 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema62.properties.kind,data:data96};
+const err277 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema63.properties.kind,data:data96};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -11930,7 +12003,7 @@ if(data.program !== undefined){
 let data97 = data.program;
 if(typeof data97 === "string"){
 if(func3(data97) > 260){
-const err278 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema62.properties.program,data:data97};
+const err278 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data97};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -11941,7 +12014,7 @@ errors++;
 }
 }
 else {
-const err279 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.program.type,parentSchema:schema62.properties.program,data:data97};
+const err279 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data97};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -11955,7 +12028,7 @@ if(data.stdoutPattern !== undefined){
 let data98 = data.stdoutPattern;
 if(typeof data98 === "string"){
 if(func3(data98) > 1000){
-const err280 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema62.properties.stdoutPattern,data:data98};
+const err280 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema63.properties.stdoutPattern,data:data98};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -11966,7 +12039,7 @@ errors++;
 }
 }
 else {
-const err281 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.stdoutPattern.type,parentSchema:schema62.properties.stdoutPattern,data:data98};
+const err281 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.stdoutPattern.type,parentSchema:schema63.properties.stdoutPattern,data:data98};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -11983,7 +12056,7 @@ const len3 = data99.length;
 for(let i3=0; i3<len3; i3++){
 let data100 = data99[i3];
 if(!((typeof data100 == "number") && (isFinite(data100)))){
-const err282 = {instancePath:instancePath+"/successExitCodes/" + i3,schemaPath:"#/definitions/CommandStep/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema62.properties.successExitCodes.items.type,parentSchema:schema62.properties.successExitCodes.items,data:data100};
+const err282 = {instancePath:instancePath+"/successExitCodes/" + i3,schemaPath:"#/definitions/CommandStep/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data100};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -11995,7 +12068,7 @@ errors++;
 }
 }
 else {
-const err283 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/definitions/CommandStep/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema62.properties.successExitCodes.type,parentSchema:schema62.properties.successExitCodes,data:data99};
+const err283 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/definitions/CommandStep/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data99};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -12009,7 +12082,7 @@ if(data.timeoutSeconds !== undefined){
 let data101 = data.timeoutSeconds;
 if((typeof data101 == "number") && (isFinite(data101))){
 if(data101 > 3600 || isNaN(data101)){
-const err284 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+const err284 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data101};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -12019,7 +12092,7 @@ vErrors.push(err284);
 errors++;
 }
 if(data101 < 1 || isNaN(data101)){
-const err285 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+const err285 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data101};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -12030,7 +12103,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema62.properties.timeoutSeconds.type,parentSchema:schema62.properties.timeoutSeconds,data:data101};
+const err286 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data101};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -12044,7 +12117,7 @@ if(data.title !== undefined){
 let data102 = data.title;
 if(typeof data102 === "string"){
 if(func3(data102) > 200){
-const err287 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.title,data:data102};
+const err287 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data102};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -12055,7 +12128,7 @@ errors++;
 }
 }
 else {
-const err288 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.title.type,parentSchema:schema62.properties.title,data:data102};
+const err288 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data102};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -12067,7 +12140,7 @@ errors++;
 }
 }
 else {
-const err289 = {instancePath,schemaPath:"#/definitions/CommandStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
+const err289 = {instancePath,schemaPath:"#/definitions/CommandStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -12245,7 +12318,7 @@ if(_valid29){
 const _errs366 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err299 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err299 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -12255,7 +12328,7 @@ vErrors.push(err299);
 errors++;
 }
 if(data.kind === undefined){
-const err300 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err300 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -12265,7 +12338,7 @@ vErrors.push(err300);
 errors++;
 }
 if(data.state === undefined){
-const err301 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema67.required,parentSchema:schema67,data};
+const err301 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema69.required,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -12276,7 +12349,7 @@ errors++;
 }
 for(const key12 in data){
 if(!((((((((key12 === "familyName") || (key12 === "id")) || (key12 === "kind")) || (key12 === "name")) || (key12 === "provisioned")) || (key12 === "scope")) || (key12 === "state")) || (key12 === "title"))){
-const err302 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
+const err302 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -12290,7 +12363,7 @@ if(data.familyName !== undefined){
 let data106 = data.familyName;
 if(typeof data106 === "string"){
 if(func3(data106) > 260){
-const err303 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema67.properties.familyName,data:data106};
+const err303 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema69.properties.familyName,data:data106};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -12301,7 +12374,7 @@ errors++;
 }
 }
 else {
-const err304 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.familyName.type,parentSchema:schema67.properties.familyName,data:data106};
+const err304 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.familyName.type,parentSchema:schema69.properties.familyName,data:data106};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -12315,7 +12388,7 @@ if(data.id !== undefined){
 let data107 = data.id;
 if(typeof data107 === "string"){
 if(func3(data107) > 64){
-const err305 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.id,data:data107};
+const err305 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -12325,7 +12398,7 @@ vErrors.push(err305);
 errors++;
 }
 if(!pattern0.test(data107)){
-const err306 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema67.properties.id,data:data107};
+const err306 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -12336,7 +12409,7 @@ errors++;
 }
 }
 else {
-const err307 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.id.type,parentSchema:schema67.properties.id,data:data107};
+const err307 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -12349,7 +12422,7 @@ errors++;
 if(data.kind !== undefined){
 let data108 = data.kind;
 if(typeof data108 !== "string"){
-const err308 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data108};
+const err308 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data108};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -12359,7 +12432,7 @@ vErrors.push(err308);
 errors++;
 }
 if("appxPackage" !== data108){
-const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/const",keyword:"const",params:{allowedValue: "appxPackage"},message:"must be equal to constant",schema:"appxPackage",parentSchema:schema67.properties.kind,data:data108};
+const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/const",keyword:"const",params:{allowedValue: "appxPackage"},message:"must be equal to constant",schema:"appxPackage",parentSchema:schema69.properties.kind,data:data108};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -12373,7 +12446,7 @@ if(data.name !== undefined){
 let data109 = data.name;
 if(typeof data109 === "string"){
 if(func3(data109) > 200){
-const err310 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.name,data:data109};
+const err310 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.name,data:data109};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -12384,7 +12457,7 @@ errors++;
 }
 }
 else {
-const err311 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.name.type,parentSchema:schema67.properties.name,data:data109};
+const err311 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data109};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -12397,7 +12470,7 @@ errors++;
 if(data.provisioned !== undefined){
 let data110 = data.provisioned;
 if(typeof data110 !== "boolean"){
-const err312 = {instancePath:instancePath+"/provisioned",schemaPath:"#/definitions/AppxPackageStep/properties/provisioned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.provisioned.type,parentSchema:schema67.properties.provisioned,data:data110};
+const err312 = {instancePath:instancePath+"/provisioned",schemaPath:"#/definitions/AppxPackageStep/properties/provisioned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.provisioned.type,parentSchema:schema69.properties.provisioned,data:data110};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -12410,7 +12483,7 @@ errors++;
 if(data.scope !== undefined){
 let data111 = data.scope;
 if(typeof data111 !== "string"){
-const err313 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.scope.type,parentSchema:schema67.properties.scope,data:data111};
+const err313 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.scope.type,parentSchema:schema69.properties.scope,data:data111};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -12420,7 +12493,7 @@ vErrors.push(err313);
 errors++;
 }
 if(!((data111 === "currentUser") || (data111 === "allUsers"))){
-const err314 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema67.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.scope.enum,parentSchema:schema67.properties.scope,data:data111};
+const err314 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema69.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.scope.enum,parentSchema:schema69.properties.scope,data:data111};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -12433,7 +12506,7 @@ errors++;
 if(data.state !== undefined){
 let data112 = data.state;
 if(typeof data112 !== "string"){
-const err315 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.state.type,parentSchema:schema67.properties.state,data:data112};
+const err315 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.state.type,parentSchema:schema69.properties.state,data:data112};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -12443,7 +12516,7 @@ vErrors.push(err315);
 errors++;
 }
 if(!((data112 === "present") || (data112 === "absent"))){
-const err316 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema67.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.state.enum,parentSchema:schema67.properties.state,data:data112};
+const err316 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema69.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.state.enum,parentSchema:schema69.properties.state,data:data112};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -12457,7 +12530,7 @@ if(data.title !== undefined){
 let data113 = data.title;
 if(typeof data113 === "string"){
 if(func3(data113) > 200){
-const err317 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.title,data:data113};
+const err317 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.title,data:data113};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -12468,7 +12541,7 @@ errors++;
 }
 }
 else {
-const err318 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.title.type,parentSchema:schema67.properties.title,data:data113};
+const err318 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.title.type,parentSchema:schema69.properties.title,data:data113};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -12480,7 +12553,7 @@ errors++;
 }
 }
 else {
-const err319 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
+const err319 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -13103,7 +13176,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.type,parentSchema:schema79,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.type,parentSchema:schema81,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13113,7 +13186,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values",schema:schema79.enum,parentSchema:schema79,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values",schema:schema81.enum,parentSchema:schema81,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13198,14 +13271,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema80 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema82 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13215,7 +13288,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13225,7 +13298,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13235,7 +13308,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13245,7 +13318,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema80.required,parentSchema:schema80,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema82.required,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13256,7 +13329,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13270,7 +13343,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema80.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema82.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13280,7 +13353,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13291,7 +13364,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.description.type,parentSchema:schema80.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.description.type,parentSchema:schema82.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13305,7 +13378,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema80.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema82.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13315,7 +13388,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema80.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13326,7 +13399,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.displayName.type,parentSchema:schema80.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.displayName.type,parentSchema:schema82.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13340,7 +13413,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema80.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema82.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13350,7 +13423,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema80.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema82.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13361,7 +13434,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13375,7 +13448,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema80.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13393,7 +13466,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema80.properties.remediations.type,parentSchema:schema80.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.remediations.type,parentSchema:schema82.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13406,7 +13479,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.type.type,parentSchema:schema80.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.type.type,parentSchema:schema82.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13416,7 +13489,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema80.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema82.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13428,7 +13501,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
 if(vErrors === null){
 vErrors = [err19];
 }
