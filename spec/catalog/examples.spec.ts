@@ -15,7 +15,7 @@ import { Device, intuneScripts } from '../support/engine.ts';
 import { REPO } from '../support/temp-catalog.ts';
 
 const EXAMPLES = join(REPO, 'examples');
-const IDS = ['app-config-json', 'consumer-appx', 'ime-service', 'old-agent-uninstall', 'print-spooler-reset'];
+const IDS = ['app-config-json', 'consumer-appx', 'crash-dumps-every-profile', 'ime-service', 'old-agent-uninstall', 'print-spooler-reset', 'teams-cache', 'update-pause', 'update-policy-removed'];
 /** Seams that change the device: a healthy device sees none, a second remediation none either. */
 const CHANGING = /^(Set-|Write-|Remove-|Move-|Stop-|Start-|Save-|Enable-)/;
 
@@ -29,7 +29,7 @@ describe('the examples/ catalog', function () {
     examples = new Map(catalog.remediations.map((r) => [r.remediation.id, r.remediation]));
   });
 
-  it('holds the five examples, each with a healthy and a broken device profile', () => {
+  it('holds the nine examples, each with a healthy and a broken device profile', () => {
     assert.deepEqual([...examples.keys()].sort(), IDS);
     assert.deepEqual(bundledProfiles(EXAMPLES), IDS.flatMap((id) => [`${id}-broken`, `${id}-healthy`]));
   });
