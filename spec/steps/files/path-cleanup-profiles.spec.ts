@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { defineRemediation } from '../../../generator/descriptor/remediation.ts';
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { pathCleanup, pathCleanupRoom } from '../../../generator/steps/files/path-cleanup.ts';
+import { file, fileRoom } from '../../../generator/steps/files/file.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 
 const MB = 1048576;
@@ -64,5 +65,35 @@ describe('step room: pathCleanup in every user profile (from SYSTEM)', function 
     assert.match(left, /keep\.bin/);
     const again = await d.run(scripts.detect);
     assert.equal(again.output[0], 'COMPLIANT teams-cache-all: all 1 checks passed');
+  });
+});
+
+describe('step room: file in every user profile (from SYSTEM)', function () {
+  this.timeout(120_000);
+  const remediation = defineRemediation({
+    id: 'config-every-profile',
+    displayName: 'a JSON setting in every profile',
+    description: "An app's update channel set in every user's config and the Default profile's.",
+    publisher: 'spec',
+    context: 'system',
+    steps: [file({ id: 'channel', path: '%APPDATA%\\Contoso\\settings.json', json: { property: 'update.channel', value: 'stable' }, profiles: 'all', defaultProfile: true })],
+  });
+  let scripts: { detect: string; remediate: string };
+  before(async () => { scripts = await intuneScripts(remediation); });
+  const config = (user: string): string => `C:\\Users\\${user}\\AppData\\Roaming\\Contoso\\settings.json`;
+
+  it('runs as SYSTEM; counts the profiles; remediation sets each wrong one and the Default profile\'s, keeping the right one; a second run changes nothing', async () => {
+    assert.equal(fileRoom.contextOf(remediation.steps[0] as never), 'system');
+    const d = new Device({
+      ...device,
+      fileSystem: [{ path: config('alice'), json: { update: { channel: 'stable' } } }, { path: config('bob'), json: { update: { channel: 'beta' } } }],
+    }, { continues: true });
+    const detect = await d.run(scripts.detect);
+    assert.equal(detect.output[0], 'NON-COMPLIANT config-every-profile: 1 of 1 settings wrong: channel (is 3 profile(s): 2 wrong (bob update.channel = "beta", Default file absent), 1 as wanted, want update.channel = "stable" in every profile)');
+    const fix = await d.run(scripts.remediate);
+    assert.equal(fix.exitCode, 0, fix.output.join('\n'));
+    assert.deepEqual(fix.calls.filter((c) => c.Seam === 'Set-RgJsonProperty').map((c) => String(c.Arguments.Path)), [config('bob'), 'C:\\Users\\Default\\AppData\\Roaming\\Contoso\\settings.json']);
+    const again = await d.run(scripts.remediate);
+    assert.equal(again.output[0], 'COMPLIANT config-every-profile: nothing to change, all 1 settings compliant');
   });
 });

@@ -2,10 +2,10 @@ function Test-RgFileState {
     <#
     .SYNOPSIS
         Whether a file is present or absent as the step wants, and, when present, holds the wanted content: a JSON
-        property's value, or exact bytes by SHA-256.
+        property's value, or exact bytes by SHA-256. With Profiles, in every user's profile, counted by profile.
     .PARAMETER Step
         The step: Path (with %VARIABLE%s), Want (Present or Absent), Content (None, Json, Sha256), Property, Json,
-        Sha256.
+        Sha256; Profiles and IncludeDefault for every user's profile.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -13,7 +13,80 @@ function Test-RgFileState {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $path = Resolve-RgFilePath -Path ([string]$Step.Path)
+    if (-not $Step['Profiles']) {
+        return Test-RgFileStateAt -Step $Step -Path (Resolve-RgFilePath -Path ([string]$Step.Path))
+    }
+    $found = Get-RgFileStateProfiles -Step $Step
+    $words = [string]$found.Count + ' profile(s)'
+    if ($found.Wrong.Count -eq 0) {
+        $words += ': ' + $found.Good + ' as wanted'
+    }
+    else {
+        $words += ': ' + $found.Wrong.Count + ' wrong (' + (@($found.Wrong | ForEach-Object -Process { $_.Profile.Name + ' ' + $_.Result.Actual }) -join ', ') + '), ' + $found.Good + ' as wanted'
+    }
+    if ($found.Skipped.Count -gt 0) {
+        $words += ', ' + $found.Skipped.Count + ' skipped: ' + ($found.Skipped -join ', ')
+    }
+    New-RgStepResult -Step $Step -Compliant ($found.Wrong.Count -eq 0) -Actual $words -Expected ($found.Expected + ' in every profile')
+}
+
+function Get-RgFileStateProfiles {
+    <#
+    .SYNOPSIS
+        The file's state in each user's profile (Get-RgUserProfiles, Resolve-RgProfilePath): how many are as
+        wanted, which are not (with their path and result), which were skipped (signed in, for AllSignedOut).
+    .PARAMETER Step
+        The step: Path, Want, Content, Profiles, IncludeDefault.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step
+    )
+    $good = 0
+    $count = 0
+    $expected = ''
+    $wrong = [System.Collections.Generic.List[object]]::new()
+    $skipped = [System.Collections.Generic.List[string]]::new()
+    foreach ($userProfile in @(Get-RgUserProfiles -IncludeDefault:([bool]$Step.IncludeDefault))) {
+        $count++
+        if ($Step.Profiles -eq 'AllSignedOut' -and $userProfile.Loaded) {
+            $skipped.Add($userProfile.Name + ' (signed in)')
+            continue
+        }
+        $path = Resolve-RgProfilePath -Path ([string]$Step.Path) -ProfilePath $userProfile.Path
+        $result = Test-RgFileStateAt -Step $Step -Path $path
+        $expected = $result.Expected
+        if ($result.Compliant) {
+            $good++
+        }
+        else {
+            $wrong.Add([pscustomobject]@{ Profile = $userProfile; Path = $path; Result = $result })
+        }
+    }
+    [pscustomobject]@{ Count = $count; Good = $good; Wrong = $wrong.ToArray(); Skipped = $skipped.ToArray(); Expected = $expected }
+}
+
+function Test-RgFileStateAt {
+    <#
+    .SYNOPSIS
+        The file state at one expanded path (Test-RgFileState's comparison).
+    .PARAMETER Step
+        The step: Want, Content, Property, Json, Sha256.
+    .PARAMETER Path
+        The file's full path, expanded.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $path = $Path
     $item = Get-RgFileItem -Path $path
     if ($Step.Want -eq 'Absent') {
         if (-not $item.Exists) {
