@@ -2,11 +2,11 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"ProfileScope":{"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"ProfileScope":{"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema81 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema82 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
@@ -19,11 +19,10 @@ const schema41 = {"additionalProperties":false,"description":"A setting (system 
 const schema42 = {"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema45 = {"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"};
 const schema46 = {"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"};
-const schema49 = {"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"};
-const schema56 = {"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"};
-const schema60 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
-const schema63 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
-const schema69 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
+const schema57 = {"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"};
+const schema61 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
+const schema64 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
+const schema70 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
 const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"};
 const schema17 = {"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"};
 const schema18 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
@@ -3764,15 +3763,15 @@ validate34.errors = vErrors;
 return errors === 0;
 }
 
-const schema50 = {"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
-const schema51 = {"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
+const schema49 = {"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"};
+const pattern34 = new RegExp("^[0-9A-Fa-f]{64}$", "u");
 
 function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema49.required,parentSchema:schema49,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -3782,7 +3781,349 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema50.required,parentSchema:schema50,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.path === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema49.properties, key0))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.defaultProfile !== undefined){
+let data0 = data.defaultProfile;
+if(typeof data0 !== "boolean"){
+const err4 = {instancePath:instancePath+"/defaultProfile",schemaPath:"#/properties/defaultProfile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema49.properties.defaultProfile.type,parentSchema:schema49.properties.defaultProfile,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data1 = data.id;
+if(typeof data1 === "string"){
+if(func3(data1) > 64){
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema49.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern0.test(data1)){
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema49.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.id.type,parentSchema:schema49.properties.id,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.json !== undefined){
+let data2 = data.json;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.property === undefined){
+const err8 = {instancePath:instancePath+"/json",schemaPath:"#/properties/json/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.value === undefined){
+const err9 = {instancePath:instancePath+"/json",schemaPath:"#/properties/json/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!((key1 === "property") || (key1 === "value"))){
+const err10 = {instancePath:instancePath+"/json",schemaPath:"#/properties/json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.json,data:data2};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.property !== undefined){
+let data3 = data2.property;
+if(typeof data3 !== "string"){
+const err11 = {instancePath:instancePath+"/json/property",schemaPath:"#/properties/json/properties/property/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.json.properties.property.type,parentSchema:schema49.properties.json.properties.property,data:data3};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.value !== undefined){
+let data4 = data2.value;
+if(((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){
+const err12 = {instancePath:instancePath+"/json/value",schemaPath:"#/properties/json/properties/value/type",keyword:"type",params:{type: schema49.properties.json.properties.value.type},message:"must be string,number,boolean",schema:schema49.properties.json.properties.value.type,parentSchema:schema49.properties.json.properties.value,data:data4};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/json",schemaPath:"#/properties/json/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.json.type,parentSchema:schema49.properties.json,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if("file" !== data5){
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant",schema:"file",parentSchema:schema49.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+let data6 = data.path;
+if(typeof data6 === "string"){
+if(func3(data6) > 260){
+const err16 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema49.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data6};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.profiles !== undefined){
+let data7 = data.profiles;
+if(typeof data7 !== "string"){
+const err18 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.type,parentSchema:schema17,data:data7};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(!(((data7 === "signedIn") || (data7 === "all")) || (data7 === "allSignedOut"))){
+const err19 = {instancePath:instancePath+"/profiles",schemaPath:"#/definitions/ProfileScope/enum",keyword:"enum",params:{allowedValues: schema17.enum},message:"must be equal to one of the allowed values",schema:schema17.enum,parentSchema:schema17,data:data7};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.sha256 !== undefined){
+let data8 = data.sha256;
+if(typeof data8 === "string"){
+if(!pattern34.test(data8)){
+const err20 = {instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{64}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{64}$"+"\"",schema:"^[0-9A-Fa-f]{64}$",parentSchema:schema49.properties.sha256,data:data8};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/sha256",schemaPath:"#/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sha256.type,parentSchema:schema49.properties.sha256,data:data8};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data9 = data.source;
+if(typeof data9 !== "string"){
+const err22 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.source.type,parentSchema:schema49.properties.source,data:data9};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data10 = data.state;
+if(typeof data10 !== "string"){
+const err23 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.state.type,parentSchema:schema49.properties.state,data:data10};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((data10 === "present") || (data10 === "absent"))){
+const err24 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema49.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.state.enum,parentSchema:schema49.properties.state,data:data10};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data11 = data.title;
+if(typeof data11 === "string"){
+if(func3(data11) > 200){
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema49.properties.title,data:data11};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.title.type,parentSchema:schema49.properties.title,data:data11};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+
+const schema51 = {"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema52 = {"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema51.required,parentSchema:schema51,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema51.required,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3793,7 +4134,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "endpoints") || (key0 === "id")) || (key0 === "kind")) || (key0 === "tenant")) || (key0 === "timeoutMilliseconds")) || (key0 === "title"))){
-const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema50,data};
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3807,7 +4148,7 @@ if(data.endpoints !== undefined){
 let data0 = data.endpoints;
 if(Array.isArray(data0)){
 if(data0.length > 16){
-const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema50.properties.endpoints,data:data0};
+const err3 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema51.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3817,7 +4158,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data0.length < 1){
-const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema50.properties.endpoints,data:data0};
+const err4 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema51.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3831,7 +4172,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.host === undefined){
-const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema51.required,parentSchema:schema51,data:data1};
+const err5 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'",schema:schema52.required,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3842,7 +4183,7 @@ errors++;
 }
 for(const key1 in data1){
 if(!((key1 === "host") || (key1 === "port"))){
-const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema51,data:data1};
+const err6 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3856,7 +4197,7 @@ if(data1.host !== undefined){
 let data2 = data1.host;
 if(typeof data2 === "string"){
 if(func3(data2) > 253){
-const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema51.properties.host,data:data2};
+const err7 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters",schema:253,parentSchema:schema52.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3866,7 +4207,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern4.test(data2)){
-const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema51.properties.host,data:data2};
+const err8 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"},message:"must match pattern \""+"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$"+"\"",schema:"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$",parentSchema:schema52.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3877,7 +4218,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.host.type,parentSchema:schema51.properties.host,data:data2};
+const err9 = {instancePath:instancePath+"/endpoints/" + i0+"/host",schemaPath:"#/definitions/TlsInspectionTarget/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.host.type,parentSchema:schema52.properties.host,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3891,7 +4232,7 @@ if(data1.port !== undefined){
 let data3 = data1.port;
 if((typeof data3 == "number") && (isFinite(data3))){
 if(data3 > 65535 || isNaN(data3)){
-const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema51.properties.port,data:data3};
+const err10 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/maximum",keyword:"maximum",params:{comparison: "<=", limit: 65535},message:"must be <= 65535",schema:65535,parentSchema:schema52.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3901,7 +4242,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data3 < 1 || isNaN(data3)){
-const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema51.properties.port,data:data3};
+const err11 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema52.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3912,7 +4253,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.port.type,parentSchema:schema51.properties.port,data:data3};
+const err12 = {instancePath:instancePath+"/endpoints/" + i0+"/port",schemaPath:"#/definitions/TlsInspectionTarget/properties/port/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema52.properties.port.type,parentSchema:schema52.properties.port,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3924,7 +4265,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data:data1};
+const err13 = {instancePath:instancePath+"/endpoints/" + i0,schemaPath:"#/definitions/TlsInspectionTarget/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data:data1};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3936,7 +4277,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema50.properties.endpoints.type,parentSchema:schema50.properties.endpoints,data:data0};
+const err14 = {instancePath:instancePath+"/endpoints",schemaPath:"#/properties/endpoints/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema51.properties.endpoints.type,parentSchema:schema51.properties.endpoints,data:data0};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3950,7 +4291,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema50.properties.id,data:data4};
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema51.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3960,7 +4301,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema50.properties.id,data:data4};
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema51.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3971,7 +4312,7 @@ errors++;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.id.type,parentSchema:schema50.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.id.type,parentSchema:schema51.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3984,7 +4325,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.kind.type,parentSchema:schema50.properties.kind,data:data5};
+const err18 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.kind.type,parentSchema:schema51.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3994,7 +4335,7 @@ vErrors.push(err18);
 errors++;
 }
 if("tlsInspection" !== data5){
-const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tlsInspection"},message:"must be equal to constant",schema:"tlsInspection",parentSchema:schema50.properties.kind,data:data5};
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "tlsInspection"},message:"must be equal to constant",schema:"tlsInspection",parentSchema:schema51.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4008,7 +4349,7 @@ if(data.tenant !== undefined){
 let data6 = data.tenant;
 if(typeof data6 === "string"){
 if(!pattern6.test(data6)){
-const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema50.properties.tenant,data:data6};
+const err20 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$",parentSchema:schema51.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4019,7 +4360,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.tenant.type,parentSchema:schema50.properties.tenant,data:data6};
+const err21 = {instancePath:instancePath+"/tenant",schemaPath:"#/properties/tenant/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.tenant.type,parentSchema:schema51.properties.tenant,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4033,7 +4374,7 @@ if(data.timeoutMilliseconds !== undefined){
 let data7 = data.timeoutMilliseconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 30000 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
+const err22 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30000},message:"must be <= 30000",schema:30000,parentSchema:schema51.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4043,7 +4384,7 @@ vErrors.push(err22);
 errors++;
 }
 if(data7 < 500 || isNaN(data7)){
-const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
+const err23 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema51.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4054,7 +4395,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema50.properties.timeoutMilliseconds.type,parentSchema:schema50.properties.timeoutMilliseconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutMilliseconds",schemaPath:"#/properties/timeoutMilliseconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema51.properties.timeoutMilliseconds.type,parentSchema:schema51.properties.timeoutMilliseconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4068,7 +4409,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema50.properties.title,data:data8};
+const err25 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema51.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4079,7 +4420,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema50.properties.title.type,parentSchema:schema50.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema51.properties.title.type,parentSchema:schema51.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4091,7 +4432,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema50.type,parentSchema:schema50,data};
+const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema51.type,parentSchema:schema51,data};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4100,19 +4441,19 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate36.errors = vErrors;
+validate38.errors = vErrors;
 return errors === 0;
 }
 
-const schema52 = {"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"};
-const schema53 = {"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"};
+const schema53 = {"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"};
+const schema54 = {"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4122,7 +4463,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4132,7 +4473,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.serviceName === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema52.required,parentSchema:schema52,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema53.required,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4143,7 +4484,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "id") || (key0 === "ifMissing")) || (key0 === "kind")) || (key0 === "serviceName")) || (key0 === "startType")) || (key0 === "status")) || (key0 === "title"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema52,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4157,7 +4498,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema52.properties.id,data:data0};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema53.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4167,7 +4508,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema52.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema53.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4178,7 +4519,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.id.type,parentSchema:schema52.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.id.type,parentSchema:schema53.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4191,7 +4532,7 @@ errors++;
 if(data.ifMissing !== undefined){
 let data1 = data.ifMissing;
 if(typeof data1 !== "string"){
-const err7 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.ifMissing.type,parentSchema:schema52.properties.ifMissing,data:data1};
+const err7 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.ifMissing.type,parentSchema:schema53.properties.ifMissing,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4201,7 +4542,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!((data1 === "nonCompliant") || (data1 === "notApplicable"))){
-const err8 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema52.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.ifMissing.enum,parentSchema:schema52.properties.ifMissing,data:data1};
+const err8 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema53.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.ifMissing.enum,parentSchema:schema53.properties.ifMissing,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4214,7 +4555,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.kind.type,parentSchema:schema52.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.kind.type,parentSchema:schema53.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4224,7 +4565,7 @@ vErrors.push(err9);
 errors++;
 }
 if("service" !== data2){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "service"},message:"must be equal to constant",schema:"service",parentSchema:schema52.properties.kind,data:data2};
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "service"},message:"must be equal to constant",schema:"service",parentSchema:schema53.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4238,7 +4579,7 @@ if(data.serviceName !== undefined){
 let data3 = data.serviceName;
 if(typeof data3 === "string"){
 if(func3(data3) > 256){
-const err11 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema52.properties.serviceName,data:data3};
+const err11 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema53.properties.serviceName,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4249,7 +4590,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.serviceName.type,parentSchema:schema52.properties.serviceName,data:data3};
+const err12 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.serviceName.type,parentSchema:schema53.properties.serviceName,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4262,7 +4603,7 @@ errors++;
 if(data.startType !== undefined){
 let data4 = data.startType;
 if(typeof data4 !== "string"){
-const err13 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.type,parentSchema:schema53,data:data4};
+const err13 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.type,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4272,7 +4613,7 @@ vErrors.push(err13);
 errors++;
 }
 if(!((((data4 === "automatic") || (data4 === "automaticDelayed")) || (data4 === "manual")) || (data4 === "disabled"))){
-const err14 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values",schema:schema53.enum,parentSchema:schema53,data:data4};
+const err14 = {instancePath:instancePath+"/startType",schemaPath:"#/definitions/ServiceStartType/enum",keyword:"enum",params:{allowedValues: schema54.enum},message:"must be equal to one of the allowed values",schema:schema54.enum,parentSchema:schema54,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4285,7 +4626,7 @@ errors++;
 if(data.status !== undefined){
 let data5 = data.status;
 if(typeof data5 !== "string"){
-const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.status.type,parentSchema:schema52.properties.status,data:data5};
+const err15 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.status.type,parentSchema:schema53.properties.status,data:data5};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4295,7 +4636,7 @@ vErrors.push(err15);
 errors++;
 }
 if(!((data5 === "running") || (data5 === "stopped"))){
-const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema52.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema52.properties.status.enum,parentSchema:schema52.properties.status,data:data5};
+const err16 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema53.properties.status.enum},message:"must be equal to one of the allowed values",schema:schema53.properties.status.enum,parentSchema:schema53.properties.status,data:data5};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4309,7 +4650,7 @@ if(data.title !== undefined){
 let data6 = data.title;
 if(typeof data6 === "string"){
 if(func3(data6) > 200){
-const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema52.properties.title,data:data6};
+const err17 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema53.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4320,7 +4661,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema52.properties.title.type,parentSchema:schema52.properties.title,data:data6};
+const err18 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema53.properties.title.type,parentSchema:schema53.properties.title,data:data6};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4332,7 +4673,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema52.type,parentSchema:schema52,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema53.type,parentSchema:schema53,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4341,18 +4682,18 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
 
-const schema54 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
+const schema55 = {"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4362,7 +4703,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4372,7 +4713,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4382,7 +4723,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4392,7 +4733,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.serviceName === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema54.required,parentSchema:schema54,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "serviceName"},message:"must have required property '"+"serviceName"+"'",schema:schema55.required,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4403,7 +4744,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "serviceName")) || (key0 === "timeoutSeconds")) || (key0 === "title"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema54,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4417,7 +4758,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema54.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema55.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4428,7 +4769,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.cooldown.type,parentSchema:schema54.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.cooldown.type,parentSchema:schema55.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4521,7 +4862,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.gate.anyOf[1].type,parentSchema:schema54.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.gate.anyOf[1].type,parentSchema:schema55.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4531,7 +4872,7 @@ vErrors.push(err14);
 errors++;
 }
 if("always" !== data1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema54.properties.gate.anyOf[1],data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema55.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4544,7 +4885,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema54.properties.gate.anyOf,parentSchema:schema54.properties.gate,data:data1};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema55.properties.gate.anyOf,parentSchema:schema55.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4569,7 +4910,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema54.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema55.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -4579,7 +4920,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema54.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema55.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4590,7 +4931,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.id.type,parentSchema:schema54.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.id.type,parentSchema:schema55.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4603,7 +4944,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.kind.type,parentSchema:schema54.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.kind.type,parentSchema:schema55.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4613,7 +4954,7 @@ vErrors.push(err20);
 errors++;
 }
 if("serviceRestart" !== data5){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema54.properties.kind,data:data5};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "serviceRestart"},message:"must be equal to constant",schema:"serviceRestart",parentSchema:schema55.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -4627,7 +4968,7 @@ if(data.serviceName !== undefined){
 let data6 = data.serviceName;
 if(typeof data6 === "string"){
 if(func3(data6) > 256){
-const err22 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema54.properties.serviceName,data:data6};
+const err22 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema55.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -4638,7 +4979,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.serviceName.type,parentSchema:schema54.properties.serviceName,data:data6};
+const err23 = {instancePath:instancePath+"/serviceName",schemaPath:"#/properties/serviceName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.serviceName.type,parentSchema:schema55.properties.serviceName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -4652,7 +4993,7 @@ if(data.timeoutSeconds !== undefined){
 let data7 = data.timeoutSeconds;
 if((typeof data7 == "number") && (isFinite(data7))){
 if(data7 > 600 || isNaN(data7)){
-const err24 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema54.properties.timeoutSeconds,data:data7};
+const err24 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema55.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -4662,7 +5003,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data7 < 5 || isNaN(data7)){
-const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema54.properties.timeoutSeconds,data:data7};
+const err25 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5",schema:5,parentSchema:schema55.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -4673,7 +5014,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema54.properties.timeoutSeconds.type,parentSchema:schema54.properties.timeoutSeconds,data:data7};
+const err26 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema55.properties.timeoutSeconds.type,parentSchema:schema55.properties.timeoutSeconds,data:data7};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -4687,7 +5028,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema54.properties.title,data:data8};
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema55.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -4698,7 +5039,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema54.properties.title.type,parentSchema:schema54.properties.title,data:data8};
+const err28 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema55.properties.title.type,parentSchema:schema55.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -4710,7 +5051,7 @@ errors++;
 }
 }
 else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema54.type,parentSchema:schema54,data};
+const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema55.type,parentSchema:schema55,data};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -4719,20 +5060,20 @@ vErrors.push(err29);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
 
-const schema57 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
-const schema59 = {"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"};
+const schema58 = {"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"};
+const schema60 = {"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"};
 const pattern41 = new RegExp("^\\d+(\\.\\d+){0,3}$", "u");
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4742,7 +5083,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4752,7 +5093,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.gate === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4762,7 +5103,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4772,7 +5113,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema57.required,parentSchema:schema57,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema58.required,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4782,8 +5123,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema57.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
+if(!(func2.call(schema58.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4797,7 +5138,7 @@ if(data.belowVersion !== undefined){
 let data0 = data.belowVersion;
 if(typeof data0 === "string"){
 if(!pattern41.test(data0)){
-const err6 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema57.properties.belowVersion,data:data0};
+const err6 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema58.properties.belowVersion,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4808,7 +5149,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.belowVersion.type,parentSchema:schema57.properties.belowVersion,data:data0};
+const err7 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.belowVersion.type,parentSchema:schema58.properties.belowVersion,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4822,7 +5163,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema57.properties.cooldown,data:data1};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema58.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4833,7 +5174,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.cooldown.type,parentSchema:schema57.properties.cooldown,data:data1};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.cooldown.type,parentSchema:schema58.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4847,7 +5188,7 @@ if(data.displayName !== undefined){
 let data2 = data.displayName;
 if(typeof data2 === "string"){
 if(func3(data2) > 260){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema57.properties.displayName,data:data2};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema58.properties.displayName,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4858,7 +5199,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.displayName.type,parentSchema:schema57.properties.displayName,data:data2};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.displayName.type,parentSchema:schema58.properties.displayName,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4951,7 +5292,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs18 = errors;
 if(typeof data3 !== "string"){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.gate.anyOf[1].type,parentSchema:schema57.properties.gate.anyOf[1],data:data3};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.gate.anyOf[1].type,parentSchema:schema58.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -4961,7 +5302,7 @@ vErrors.push(err18);
 errors++;
 }
 if("always" !== data3){
-const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema57.properties.gate.anyOf[1],data:data3};
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema58.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4974,7 +5315,7 @@ var _valid0 = _errs18 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema57.properties.gate.anyOf,parentSchema:schema57.properties.gate,data:data3};
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema58.properties.gate.anyOf,parentSchema:schema58.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -4999,7 +5340,7 @@ if(data.id !== undefined){
 let data6 = data.id;
 if(typeof data6 === "string"){
 if(func3(data6) > 64){
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema57.properties.id,data:data6};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema58.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5009,7 +5350,7 @@ vErrors.push(err21);
 errors++;
 }
 if(!pattern0.test(data6)){
-const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema57.properties.id,data:data6};
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema58.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5020,7 +5361,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.id.type,parentSchema:schema57.properties.id,data:data6};
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.id.type,parentSchema:schema58.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5033,7 +5374,7 @@ errors++;
 if(data.kind !== undefined){
 let data7 = data.kind;
 if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.kind.type,parentSchema:schema57.properties.kind,data:data7};
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.kind.type,parentSchema:schema58.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5043,7 +5384,7 @@ vErrors.push(err24);
 errors++;
 }
 if("appUninstall" !== data7){
-const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema57.properties.kind,data:data7};
+const err25 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "appUninstall"},message:"must be equal to constant",schema:"appUninstall",parentSchema:schema58.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5056,7 +5397,7 @@ errors++;
 if(data.method !== undefined){
 let data8 = data.method;
 if(typeof data8 !== "string"){
-const err26 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema59.type,parentSchema:schema59,data:data8};
+const err26 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.type,parentSchema:schema60,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5066,7 +5407,7 @@ vErrors.push(err26);
 errors++;
 }
 if(!((((data8 === "auto") || (data8 === "msi")) || (data8 === "quietUninstallString")) || (data8 === "uninstallString"))){
-const err27 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema59.enum},message:"must be equal to one of the allowed values",schema:schema59.enum,parentSchema:schema59,data:data8};
+const err27 = {instancePath:instancePath+"/method",schemaPath:"#/definitions/UninstallMethod/enum",keyword:"enum",params:{allowedValues: schema60.enum},message:"must be equal to one of the allowed values",schema:schema60.enum,parentSchema:schema60,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5079,7 +5420,7 @@ errors++;
 if(data.publisher !== undefined){
 let data9 = data.publisher;
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.publisher.type,parentSchema:schema57.properties.publisher,data:data9};
+const err28 = {instancePath:instancePath+"/publisher",schemaPath:"#/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.publisher.type,parentSchema:schema58.properties.publisher,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5092,7 +5433,7 @@ errors++;
 if(data.scope !== undefined){
 let data10 = data.scope;
 if(typeof data10 !== "string"){
-const err29 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.scope.type,parentSchema:schema57.properties.scope,data:data10};
+const err29 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.scope.type,parentSchema:schema58.properties.scope,data:data10};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5102,7 +5443,7 @@ vErrors.push(err29);
 errors++;
 }
 if(!((data10 === "machine") || (data10 === "user"))){
-const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema57.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.scope.enum,parentSchema:schema57.properties.scope,data:data10};
+const err30 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema58.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema58.properties.scope.enum,parentSchema:schema58.properties.scope,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5119,7 +5460,7 @@ const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(typeof data12 !== "string"){
-const err31 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.silentArguments.items.type,parentSchema:schema57.properties.silentArguments.items,data:data12};
+const err31 = {instancePath:instancePath+"/silentArguments/" + i1,schemaPath:"#/properties/silentArguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.silentArguments.items.type,parentSchema:schema58.properties.silentArguments.items,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -5131,7 +5472,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.silentArguments.type,parentSchema:schema57.properties.silentArguments,data:data11};
+const err32 = {instancePath:instancePath+"/silentArguments",schemaPath:"#/properties/silentArguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.silentArguments.type,parentSchema:schema58.properties.silentArguments,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -5148,7 +5489,7 @@ const len2 = data13.length;
 for(let i2=0; i2<len2; i2++){
 let data14 = data13[i2];
 if(!((typeof data14 == "number") && (isFinite(data14)))){
-const err33 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.successExitCodes.items.type,parentSchema:schema57.properties.successExitCodes.items,data:data14};
+const err33 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.successExitCodes.items.type,parentSchema:schema58.properties.successExitCodes.items,data:data14};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -5160,7 +5501,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema57.properties.successExitCodes.type,parentSchema:schema57.properties.successExitCodes,data:data13};
+const err34 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema58.properties.successExitCodes.type,parentSchema:schema58.properties.successExitCodes,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -5174,7 +5515,7 @@ if(data.timeoutSeconds !== undefined){
 let data15 = data.timeoutSeconds;
 if((typeof data15 == "number") && (isFinite(data15))){
 if(data15 > 3600 || isNaN(data15)){
-const err35 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema57.properties.timeoutSeconds,data:data15};
+const err35 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema58.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -5184,7 +5525,7 @@ vErrors.push(err35);
 errors++;
 }
 if(data15 < 30 || isNaN(data15)){
-const err36 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema57.properties.timeoutSeconds,data:data15};
+const err36 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 30},message:"must be >= 30",schema:30,parentSchema:schema58.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5195,7 +5536,7 @@ errors++;
 }
 }
 else {
-const err37 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema57.properties.timeoutSeconds.type,parentSchema:schema57.properties.timeoutSeconds,data:data15};
+const err37 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema58.properties.timeoutSeconds.type,parentSchema:schema58.properties.timeoutSeconds,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5209,7 +5550,7 @@ if(data.title !== undefined){
 let data16 = data.title;
 if(typeof data16 === "string"){
 if(func3(data16) > 200){
-const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57.properties.title,data:data16};
+const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema58.properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5220,7 +5561,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.title.type,parentSchema:schema57.properties.title,data:data16};
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema58.properties.title.type,parentSchema:schema58.properties.title,data:data16};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5232,7 +5573,7 @@ errors++;
 }
 }
 else {
-const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema58.type,parentSchema:schema58,data};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5241,18 +5582,18 @@ vErrors.push(err40);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
 
-const schema61 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
+const schema62 = {"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"};
 
-function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5262,7 +5603,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5272,7 +5613,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5282,7 +5623,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5292,7 +5633,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.processName === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema61.required,parentSchema:schema61,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema62.required,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5303,7 +5644,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "processName")) || (key0 === "scope")) || (key0 === "title"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5317,7 +5658,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema61.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema62.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5328,7 +5669,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.cooldown.type,parentSchema:schema61.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.cooldown.type,parentSchema:schema62.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5421,7 +5762,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs14 = errors;
 if(typeof data1 !== "string"){
-const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.gate.anyOf[1].type,parentSchema:schema61.properties.gate.anyOf[1],data:data1};
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.gate.anyOf[1].type,parentSchema:schema62.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -5431,7 +5772,7 @@ vErrors.push(err14);
 errors++;
 }
 if("always" !== data1){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema61.properties.gate.anyOf[1],data:data1};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema62.properties.gate.anyOf[1],data:data1};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5444,7 +5785,7 @@ var _valid0 = _errs14 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema61.properties.gate.anyOf,parentSchema:schema61.properties.gate,data:data1};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema62.properties.gate.anyOf,parentSchema:schema62.properties.gate,data:data1};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5469,7 +5810,7 @@ if(data.id !== undefined){
 let data4 = data.id;
 if(typeof data4 === "string"){
 if(func3(data4) > 64){
-const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61.properties.id,data:data4};
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema62.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5479,7 +5820,7 @@ vErrors.push(err17);
 errors++;
 }
 if(!pattern0.test(data4)){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema61.properties.id,data:data4};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema62.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5490,7 +5831,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.id.type,parentSchema:schema61.properties.id,data:data4};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.id.type,parentSchema:schema62.properties.id,data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5503,7 +5844,7 @@ errors++;
 if(data.kind !== undefined){
 let data5 = data.kind;
 if(typeof data5 !== "string"){
-const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data5};
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.kind.type,parentSchema:schema62.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5513,7 +5854,7 @@ vErrors.push(err20);
 errors++;
 }
 if("processStop" !== data5){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema61.properties.kind,data:data5};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "processStop"},message:"must be equal to constant",schema:"processStop",parentSchema:schema62.properties.kind,data:data5};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5527,7 +5868,7 @@ if(data.processName !== undefined){
 let data6 = data.processName;
 if(typeof data6 === "string"){
 if(func3(data6) > 260){
-const err22 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema61.properties.processName,data:data6};
+const err22 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema62.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5538,7 +5879,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.processName.type,parentSchema:schema61.properties.processName,data:data6};
+const err23 = {instancePath:instancePath+"/processName",schemaPath:"#/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.processName.type,parentSchema:schema62.properties.processName,data:data6};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5551,7 +5892,7 @@ errors++;
 if(data.scope !== undefined){
 let data7 = data.scope;
 if(typeof data7 !== "string"){
-const err24 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.scope.type,parentSchema:schema61.properties.scope,data:data7};
+const err24 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.scope.type,parentSchema:schema62.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5561,7 +5902,7 @@ vErrors.push(err24);
 errors++;
 }
 if(!((data7 === "session") || (data7 === "any"))){
-const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema61.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.scope.enum,parentSchema:schema61.properties.scope,data:data7};
+const err25 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema62.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema62.properties.scope.enum,parentSchema:schema62.properties.scope,data:data7};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5575,7 +5916,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61.properties.title,data:data8};
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema62.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5586,7 +5927,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.title.type,parentSchema:schema61.properties.title,data:data8};
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema62.properties.title.type,parentSchema:schema62.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5598,7 +5939,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema62.type,parentSchema:schema62,data};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5607,18 +5948,18 @@ vErrors.push(err28);
 }
 errors++;
 }
-validate44.errors = vErrors;
+validate46.errors = vErrors;
 return errors === 0;
 }
 
-const schema64 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
+const schema65 = {"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"};
 
-function validate46(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -5628,7 +5969,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -5638,7 +5979,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -5648,7 +5989,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -5658,7 +5999,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.program === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema64.required,parentSchema:schema64,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema65.required,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -5668,8 +6009,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema64.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
+if(!(func2.call(schema65.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -5686,7 +6027,7 @@ const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(typeof data1 !== "string"){
-const err6 = {instancePath:instancePath+"/arguments/" + i0,schemaPath:"#/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.arguments.items.type,parentSchema:schema64.properties.arguments.items,data:data1};
+const err6 = {instancePath:instancePath+"/arguments/" + i0,schemaPath:"#/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.arguments.items.type,parentSchema:schema65.properties.arguments.items,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -5698,7 +6039,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.arguments.type,parentSchema:schema64.properties.arguments,data:data0};
+const err7 = {instancePath:instancePath+"/arguments",schemaPath:"#/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.arguments.type,parentSchema:schema65.properties.arguments,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -5712,7 +6053,7 @@ if(data.cooldown !== undefined){
 let data2 = data.cooldown;
 if(typeof data2 === "string"){
 if(!pattern8.test(data2)){
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema64.properties.cooldown,data:data2};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema65.properties.cooldown,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -5723,7 +6064,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.cooldown.type,parentSchema:schema64.properties.cooldown,data:data2};
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.cooldown.type,parentSchema:schema65.properties.cooldown,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -5816,7 +6157,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs18 = errors;
 if(typeof data3 !== "string"){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.gate.anyOf[1].type,parentSchema:schema64.properties.gate.anyOf[1],data:data3};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.gate.anyOf[1].type,parentSchema:schema65.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5826,7 +6167,7 @@ vErrors.push(err16);
 errors++;
 }
 if("always" !== data3){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema64.properties.gate.anyOf[1],data:data3};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema65.properties.gate.anyOf[1],data:data3};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5839,7 +6180,7 @@ var _valid0 = _errs18 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema64.properties.gate.anyOf,parentSchema:schema64.properties.gate,data:data3};
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema65.properties.gate.anyOf,parentSchema:schema65.properties.gate,data:data3};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5864,7 +6205,7 @@ if(data.id !== undefined){
 let data6 = data.id;
 if(typeof data6 === "string"){
 if(func3(data6) > 64){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64.properties.id,data:data6};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema65.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5874,7 +6215,7 @@ vErrors.push(err19);
 errors++;
 }
 if(!pattern0.test(data6)){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema64.properties.id,data:data6};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema65.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5885,7 +6226,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.id.type,parentSchema:schema64.properties.id,data:data6};
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.id.type,parentSchema:schema65.properties.id,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -5898,7 +6239,7 @@ errors++;
 if(data.kind !== undefined){
 let data7 = data.kind;
 if(typeof data7 !== "string"){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.kind.type,parentSchema:schema64.properties.kind,data:data7};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.kind.type,parentSchema:schema65.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5908,7 +6249,7 @@ vErrors.push(err22);
 errors++;
 }
 if("commandRun" !== data7){
-const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema64.properties.kind,data:data7};
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "commandRun"},message:"must be equal to constant",schema:"commandRun",parentSchema:schema65.properties.kind,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -5922,7 +6263,7 @@ if(data.program !== undefined){
 let data8 = data.program;
 if(typeof data8 === "string"){
 if(func3(data8) > 260){
-const err24 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema64.properties.program,data:data8};
+const err24 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema65.properties.program,data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -5933,7 +6274,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.program.type,parentSchema:schema64.properties.program,data:data8};
+const err25 = {instancePath:instancePath+"/program",schemaPath:"#/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.program.type,parentSchema:schema65.properties.program,data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -5950,7 +6291,7 @@ const len2 = data9.length;
 for(let i2=0; i2<len2; i2++){
 let data10 = data9[i2];
 if(!((typeof data10 == "number") && (isFinite(data10)))){
-const err26 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.successExitCodes.items.type,parentSchema:schema64.properties.successExitCodes.items,data:data10};
+const err26 = {instancePath:instancePath+"/successExitCodes/" + i2,schemaPath:"#/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.successExitCodes.items.type,parentSchema:schema65.properties.successExitCodes.items,data:data10};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -5962,7 +6303,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.successExitCodes.type,parentSchema:schema64.properties.successExitCodes,data:data9};
+const err27 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema65.properties.successExitCodes.type,parentSchema:schema65.properties.successExitCodes,data:data9};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -5976,7 +6317,7 @@ if(data.timeoutSeconds !== undefined){
 let data11 = data.timeoutSeconds;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 > 3600 || isNaN(data11)){
-const err28 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema64.properties.timeoutSeconds,data:data11};
+const err28 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema65.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -5986,7 +6327,7 @@ vErrors.push(err28);
 errors++;
 }
 if(data11 < 1 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema64.properties.timeoutSeconds,data:data11};
+const err29 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema65.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -5997,7 +6338,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.timeoutSeconds.type,parentSchema:schema64.properties.timeoutSeconds,data:data11};
+const err30 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema65.properties.timeoutSeconds.type,parentSchema:schema65.properties.timeoutSeconds,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6011,7 +6352,7 @@ if(data.title !== undefined){
 let data12 = data.title;
 if(typeof data12 === "string"){
 if(func3(data12) > 200){
-const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema64.properties.title,data:data12};
+const err31 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema65.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6022,7 +6363,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.title.type,parentSchema:schema64.properties.title,data:data12};
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema65.properties.title.type,parentSchema:schema65.properties.title,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6034,7 +6375,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
+const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema65.type,parentSchema:schema65,data};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6043,18 +6384,18 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate46.errors = vErrors;
+validate48.errors = vErrors;
 return errors === 0;
 }
 
-const schema66 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
+const schema67 = {"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"};
 
-function validate48(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6064,7 +6405,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.folders === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "folders"},message:"must have required property '"+"folders"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6074,7 +6415,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.gate === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6084,7 +6425,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.id === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6094,7 +6435,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.kind === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema66.required,parentSchema:schema66,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema67.required,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6104,8 +6445,8 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema66.properties, key0))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema66,data};
+if(!(func2.call(schema67.properties, key0))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6119,7 +6460,7 @@ if(data.cooldown !== undefined){
 let data0 = data.cooldown;
 if(typeof data0 === "string"){
 if(!pattern8.test(data0)){
-const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema66.properties.cooldown,data:data0};
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema67.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6130,7 +6471,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.cooldown.type,parentSchema:schema66.properties.cooldown,data:data0};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.cooldown.type,parentSchema:schema67.properties.cooldown,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6143,7 +6484,7 @@ errors++;
 if(data.defaultProfile !== undefined){
 let data1 = data.defaultProfile;
 if(typeof data1 !== "boolean"){
-const err8 = {instancePath:instancePath+"/defaultProfile",schemaPath:"#/properties/defaultProfile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema66.properties.defaultProfile.type,parentSchema:schema66.properties.defaultProfile,data:data1};
+const err8 = {instancePath:instancePath+"/defaultProfile",schemaPath:"#/properties/defaultProfile/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema67.properties.defaultProfile.type,parentSchema:schema67.properties.defaultProfile,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6157,7 +6498,7 @@ if(data.folders !== undefined){
 let data2 = data.folders;
 if(Array.isArray(data2)){
 if(data2.length > 16){
-const err9 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema66.properties.folders,data:data2};
+const err9 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items",schema:16,parentSchema:schema67.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6167,7 +6508,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data2.length < 1){
-const err10 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema66.properties.folders,data:data2};
+const err10 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema67.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6180,7 +6521,7 @@ const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(typeof data3 !== "string"){
-const err11 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.folders.items.type,parentSchema:schema66.properties.folders.items,data:data3};
+const err11 = {instancePath:instancePath+"/folders/" + i0,schemaPath:"#/properties/folders/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.folders.items.type,parentSchema:schema67.properties.folders.items,data:data3};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6192,7 +6533,7 @@ errors++;
 }
 }
 else {
-const err12 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.folders.type,parentSchema:schema66.properties.folders,data:data2};
+const err12 = {instancePath:instancePath+"/folders",schemaPath:"#/properties/folders/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.folders.type,parentSchema:schema67.properties.folders,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6285,7 +6626,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs20 = errors;
 if(typeof data4 !== "string"){
-const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.gate.anyOf[1].type,parentSchema:schema66.properties.gate.anyOf[1],data:data4};
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.gate.anyOf[1].type,parentSchema:schema67.properties.gate.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6295,7 +6636,7 @@ vErrors.push(err19);
 errors++;
 }
 if("always" !== data4){
-const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema66.properties.gate.anyOf[1],data:data4};
+const err20 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema67.properties.gate.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -6308,7 +6649,7 @@ var _valid0 = _errs20 === errors;
 valid3 = valid3 || _valid0;
 }
 if(!valid3){
-const err21 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema66.properties.gate.anyOf,parentSchema:schema66.properties.gate,data:data4};
+const err21 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema67.properties.gate.anyOf,parentSchema:schema67.properties.gate,data:data4};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -6333,7 +6674,7 @@ if(data.id !== undefined){
 let data7 = data.id;
 if(typeof data7 === "string"){
 if(func3(data7) > 64){
-const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema66.properties.id,data:data7};
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema67.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -6343,7 +6684,7 @@ vErrors.push(err22);
 errors++;
 }
 if(!pattern0.test(data7)){
-const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema66.properties.id,data:data7};
+const err23 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema67.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6354,7 +6695,7 @@ errors++;
 }
 }
 else {
-const err24 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.id.type,parentSchema:schema66.properties.id,data:data7};
+const err24 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.id.type,parentSchema:schema67.properties.id,data:data7};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -6371,7 +6712,7 @@ const len2 = data8.length;
 for(let i2=0; i2<len2; i2++){
 let data9 = data8[i2];
 if(typeof data9 !== "string"){
-const err25 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.include.items.type,parentSchema:schema66.properties.include.items,data:data9};
+const err25 = {instancePath:instancePath+"/include/" + i2,schemaPath:"#/properties/include/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.include.items.type,parentSchema:schema67.properties.include.items,data:data9};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6383,7 +6724,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.include.type,parentSchema:schema66.properties.include,data:data8};
+const err26 = {instancePath:instancePath+"/include",schemaPath:"#/properties/include/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.include.type,parentSchema:schema67.properties.include,data:data8};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6396,7 +6737,7 @@ errors++;
 if(data.kind !== undefined){
 let data10 = data.kind;
 if(typeof data10 !== "string"){
-const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.kind.type,parentSchema:schema66.properties.kind,data:data10};
+const err27 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.kind.type,parentSchema:schema67.properties.kind,data:data10};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6406,7 +6747,7 @@ vErrors.push(err27);
 errors++;
 }
 if("pathCleanup" !== data10){
-const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema66.properties.kind,data:data10};
+const err28 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pathCleanup"},message:"must be equal to constant",schema:"pathCleanup",parentSchema:schema67.properties.kind,data:data10};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -6420,7 +6761,7 @@ if(data.largerThanMB !== undefined){
 let data11 = data.largerThanMB;
 if((typeof data11 == "number") && (isFinite(data11))){
 if(data11 < 1 || isNaN(data11)){
-const err29 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema66.properties.largerThanMB,data:data11};
+const err29 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema67.properties.largerThanMB,data:data11};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -6431,7 +6772,7 @@ errors++;
 }
 }
 else {
-const err30 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema66.properties.largerThanMB.type,parentSchema:schema66.properties.largerThanMB,data:data11};
+const err30 = {instancePath:instancePath+"/largerThanMB",schemaPath:"#/properties/largerThanMB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.properties.largerThanMB.type,parentSchema:schema67.properties.largerThanMB,data:data11};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -6445,7 +6786,7 @@ if(data.minAgeDays !== undefined){
 let data12 = data.minAgeDays;
 if((typeof data12 == "number") && (isFinite(data12))){
 if(data12 > 3650 || isNaN(data12)){
-const err31 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema66.properties.minAgeDays,data:data12};
+const err31 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema67.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -6455,7 +6796,7 @@ vErrors.push(err31);
 errors++;
 }
 if(data12 < 0 || isNaN(data12)){
-const err32 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema66.properties.minAgeDays,data:data12};
+const err32 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema67.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -6466,7 +6807,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema66.properties.minAgeDays.type,parentSchema:schema66.properties.minAgeDays,data:data12};
+const err33 = {instancePath:instancePath+"/minAgeDays",schemaPath:"#/properties/minAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema67.properties.minAgeDays.type,parentSchema:schema67.properties.minAgeDays,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -6479,7 +6820,7 @@ errors++;
 if(data.mode !== undefined){
 let data13 = data.mode;
 if(typeof data13 !== "string"){
-const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.mode.type,parentSchema:schema66.properties.mode,data:data13};
+const err34 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.mode.type,parentSchema:schema67.properties.mode,data:data13};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -6489,7 +6830,7 @@ vErrors.push(err34);
 errors++;
 }
 if(!((data13 === "delete") || (data13 === "rename"))){
-const err35 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema66.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.mode.enum,parentSchema:schema66.properties.mode,data:data13};
+const err35 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.mode.enum,parentSchema:schema67.properties.mode,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -6529,7 +6870,7 @@ const len3 = data15.length;
 for(let i3=0; i3<len3; i3++){
 let data16 = data15[i3];
 if(typeof data16 !== "string"){
-const err38 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.stopProcesses.items.type,parentSchema:schema66.properties.stopProcesses.items,data:data16};
+const err38 = {instancePath:instancePath+"/stopProcesses/" + i3,schemaPath:"#/properties/stopProcesses/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.stopProcesses.items.type,parentSchema:schema67.properties.stopProcesses.items,data:data16};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -6541,7 +6882,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.stopProcesses.type,parentSchema:schema66.properties.stopProcesses,data:data15};
+const err39 = {instancePath:instancePath+"/stopProcesses",schemaPath:"#/properties/stopProcesses/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.stopProcesses.type,parentSchema:schema67.properties.stopProcesses,data:data15};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -6558,7 +6899,7 @@ const len4 = data17.length;
 for(let i4=0; i4<len4; i4++){
 let data18 = data17[i4];
 if(typeof data18 !== "string"){
-const err40 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.stopServices.items.type,parentSchema:schema66.properties.stopServices.items,data:data18};
+const err40 = {instancePath:instancePath+"/stopServices/" + i4,schemaPath:"#/properties/stopServices/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.stopServices.items.type,parentSchema:schema67.properties.stopServices.items,data:data18};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -6570,7 +6911,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema66.properties.stopServices.type,parentSchema:schema66.properties.stopServices,data:data17};
+const err41 = {instancePath:instancePath+"/stopServices",schemaPath:"#/properties/stopServices/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema67.properties.stopServices.type,parentSchema:schema67.properties.stopServices,data:data17};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -6584,7 +6925,7 @@ if(data.title !== undefined){
 let data19 = data.title;
 if(typeof data19 === "string"){
 if(func3(data19) > 200){
-const err42 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema66.properties.title,data:data19};
+const err42 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema67.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -6595,7 +6936,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.title.type,parentSchema:schema66.properties.title,data:data19};
+const err43 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.title.type,parentSchema:schema67.properties.title,data:data19};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -6608,7 +6949,7 @@ errors++;
 if(data.trigger !== undefined){
 let data20 = data.trigger;
 if(typeof data20 !== "string"){
-const err44 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema66.properties.trigger.type,parentSchema:schema66.properties.trigger,data:data20};
+const err44 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema67.properties.trigger.type,parentSchema:schema67.properties.trigger,data:data20};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -6618,7 +6959,7 @@ vErrors.push(err44);
 errors++;
 }
 if(!(((data20 === "always") || (data20 === "notEmpty")) || (data20 === "largerThan"))){
-const err45 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema66.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema66.properties.trigger.enum,parentSchema:schema66.properties.trigger,data:data20};
+const err45 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema67.properties.trigger.enum},message:"must be equal to one of the allowed values",schema:schema67.properties.trigger.enum,parentSchema:schema67.properties.trigger,data:data20};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -6630,7 +6971,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema66.type,parentSchema:schema66,data};
+const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema67.type,parentSchema:schema67,data};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -6639,18 +6980,18 @@ vErrors.push(err46);
 }
 errors++;
 }
-validate48.errors = vErrors;
+validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema70 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
+const schema71 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6660,7 +7001,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6670,7 +7011,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.path === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6680,7 +7021,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema70.required,parentSchema:schema70,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6691,7 +7032,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "path")) || (key0 === "state")) || (key0 === "title")) || (key0 === "view"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6705,7 +7046,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema71.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -6715,7 +7056,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema71.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6726,7 +7067,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6739,7 +7080,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.kind.type,parentSchema:schema71.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -6749,7 +7090,7 @@ vErrors.push(err8);
 errors++;
 }
 if("registryKey" !== data1){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema70.properties.kind,data:data1};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema71.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -6763,7 +7104,7 @@ if(data.path !== undefined){
 let data2 = data.path;
 if(typeof data2 === "string"){
 if(func3(data2) < 7){
-const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema70.properties.path,data:data2};
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema71.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -6774,7 +7115,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.path.type,parentSchema:schema70.properties.path,data:data2};
+const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.path.type,parentSchema:schema71.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -6787,7 +7128,7 @@ errors++;
 if(data.state !== undefined){
 let data3 = data.state;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.state.type,parentSchema:schema70.properties.state,data:data3};
+const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.state.type,parentSchema:schema71.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -6797,7 +7138,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data3 === "present") || (data3 === "absent"))){
-const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema70.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.state.enum,parentSchema:schema70.properties.state,data:data3};
+const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema71.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.state.enum,parentSchema:schema71.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -6811,7 +7152,7 @@ if(data.title !== undefined){
 let data4 = data.title;
 if(typeof data4 === "string"){
 if(func3(data4) > 200){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data4};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -6822,7 +7163,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data4};
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -6857,7 +7198,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -6866,15 +7207,15 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
 
-const schema72 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
-const schema75 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
-const schema73 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
+const schema73 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
+const schema76 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
+const schema74 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
 
-function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -6905,7 +7246,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs4 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.anyOf[1].type,parentSchema:schema73.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.anyOf[1].type,parentSchema:schema74.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6915,7 +7256,7 @@ vErrors.push(err2);
 errors++;
 }
 if("any" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema73.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema74.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -6928,7 +7269,7 @@ var _valid0 = _errs4 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema73.anyOf,parentSchema:schema73,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema74.anyOf,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -6948,18 +7289,18 @@ vErrors = null;
 }
 }
 }
-validate53.errors = vErrors;
+validate55.errors = vErrors;
 return errors === 0;
 }
 
 const pattern57 = new RegExp("\\.ps1$", "u");
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6969,7 +7310,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6979,7 +7320,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.test === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema72.required,parentSchema:schema72,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema73.required,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6990,7 +7331,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "context") || (key0 === "id")) || (key0 === "kind")) || (key0 === "parameters")) || (key0 === "restartRequired")) || (key0 === "test")) || (key0 === "title")) || (key0 === "unsimulated"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7001,8 +7342,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 }
@@ -7010,7 +7351,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema72.properties.id,data:data1};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema73.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7020,7 +7361,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema72.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema73.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7031,7 +7372,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.id.type,parentSchema:schema72.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.id.type,parentSchema:schema73.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7044,7 +7385,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.kind.type,parentSchema:schema72.properties.kind,data:data2};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.kind.type,parentSchema:schema73.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7054,7 +7395,7 @@ vErrors.push(err7);
 errors++;
 }
 if("scriptProbe" !== data2){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema72.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema73.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7073,7 +7414,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data4};
+const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7087,7 +7428,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7101,7 +7442,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7119,7 +7460,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data5};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7131,7 +7472,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data4};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7146,7 +7487,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7169,7 +7510,7 @@ vErrors = null;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.properties.parameters.type,parentSchema:schema72.properties.parameters,data:data3};
+const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.parameters.type,parentSchema:schema73.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7182,7 +7523,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.restartRequired.type,parentSchema:schema72.properties.restartRequired,data:data6};
+const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.restartRequired.type,parentSchema:schema73.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7196,7 +7537,7 @@ if(data.test !== undefined){
 let data7 = data.test;
 if(typeof data7 === "string"){
 if(!pattern57.test(data7)){
-const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema72.properties.test,data:data7};
+const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema73.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7207,7 +7548,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.test.type,parentSchema:schema72.properties.test,data:data7};
+const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.test.type,parentSchema:schema73.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7221,7 +7562,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema72.properties.title,data:data8};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7232,7 +7573,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.title.type,parentSchema:schema72.properties.title,data:data8};
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.title.type,parentSchema:schema73.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7249,7 +7590,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 !== "string"){
-const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.unsimulated.items.type,parentSchema:schema72.properties.unsimulated.items,data:data10};
+const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.unsimulated.items.type,parentSchema:schema73.properties.unsimulated.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7261,7 +7602,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema72.properties.unsimulated.type,parentSchema:schema72.properties.unsimulated,data:data9};
+const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.unsimulated.type,parentSchema:schema73.properties.unsimulated,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7273,7 +7614,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7282,18 +7623,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
 
-const schema76 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
+const schema77 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7303,7 +7644,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7313,7 +7654,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.set === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7323,7 +7664,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.test === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema76.required,parentSchema:schema76,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema77.required,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7333,8 +7674,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema76.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema76,data};
+if(!(func2.call(schema77.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7345,8 +7686,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 }
@@ -7354,7 +7695,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema76.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7364,7 +7705,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema76.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema77.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7375,7 +7716,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.id.type,parentSchema:schema76.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.id.type,parentSchema:schema77.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7388,7 +7729,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.kind.type,parentSchema:schema76.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.kind.type,parentSchema:schema77.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7398,7 +7739,7 @@ vErrors.push(err8);
 errors++;
 }
 if("scriptSetting" !== data2){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema76.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema77.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7417,7 +7758,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7431,7 +7772,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7445,7 +7786,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data4};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7463,7 +7804,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data5};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7475,7 +7816,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7490,7 +7831,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data4};
+const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7513,7 +7854,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.properties.parameters.type,parentSchema:schema76.properties.parameters,data:data3};
+const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.parameters.type,parentSchema:schema77.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7526,7 +7867,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.properties.restartRequired.type,parentSchema:schema76.properties.restartRequired,data:data6};
+const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.restartRequired.type,parentSchema:schema77.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7540,7 +7881,7 @@ if(data.set !== undefined){
 let data7 = data.set;
 if(typeof data7 === "string"){
 if(!pattern57.test(data7)){
-const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.set,data:data7};
+const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema77.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7551,7 +7892,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.set.type,parentSchema:schema76.properties.set,data:data7};
+const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.set.type,parentSchema:schema77.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7565,7 +7906,7 @@ if(data.test !== undefined){
 let data8 = data.test;
 if(typeof data8 === "string"){
 if(!pattern57.test(data8)){
-const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema76.properties.test,data:data8};
+const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema77.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7576,7 +7917,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.test.type,parentSchema:schema76.properties.test,data:data8};
+const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.test.type,parentSchema:schema77.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7590,7 +7931,7 @@ if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 === "string"){
 if(func3(data9) > 200){
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema76.properties.title,data:data9};
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7601,7 +7942,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.title.type,parentSchema:schema76.properties.title,data:data9};
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.title.type,parentSchema:schema77.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7618,7 +7959,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.properties.unsimulated.items.type,parentSchema:schema76.properties.unsimulated.items,data:data11};
+const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.unsimulated.items.type,parentSchema:schema77.properties.unsimulated.items,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7630,7 +7971,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.properties.unsimulated.type,parentSchema:schema76.properties.unsimulated,data:data10};
+const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.unsimulated.type,parentSchema:schema77.properties.unsimulated,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7642,7 +7983,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema76.type,parentSchema:schema76,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7651,18 +7992,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
 
-const schema78 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
+const schema79 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7672,7 +8013,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7682,7 +8023,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7692,7 +8033,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7702,7 +8043,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.set === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7712,7 +8053,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.test === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema78.required,parentSchema:schema78,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema79.required,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7722,8 +8063,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema78.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(!(func2.call(schema79.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7734,8 +8075,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate53(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
 errors = vErrors.length;
 }
 }
@@ -7743,7 +8084,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema78.properties.cooldown,data:data1};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema79.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7754,7 +8095,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.cooldown.type,parentSchema:schema78.properties.cooldown,data:data1};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.cooldown.type,parentSchema:schema79.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7847,7 +8188,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs15 = errors;
 if(typeof data2 !== "string"){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.gate.anyOf[1].type,parentSchema:schema78.properties.gate.anyOf[1],data:data2};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.gate.anyOf[1].type,parentSchema:schema79.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7857,7 +8198,7 @@ vErrors.push(err15);
 errors++;
 }
 if("always" !== data2){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema78.properties.gate.anyOf[1],data:data2};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema79.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7870,7 +8211,7 @@ var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema78.properties.gate.anyOf,parentSchema:schema78.properties.gate,data:data2};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema79.properties.gate.anyOf,parentSchema:schema79.properties.gate,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7895,7 +8236,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78.properties.id,data:data5};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema79.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7905,7 +8246,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema78.properties.id,data:data5};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema79.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7916,7 +8257,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data5};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.id.type,parentSchema:schema79.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7929,7 +8270,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.kind.type,parentSchema:schema78.properties.kind,data:data6};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.kind.type,parentSchema:schema79.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7939,7 +8280,7 @@ vErrors.push(err21);
 errors++;
 }
 if("scriptAction" !== data6){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema78.properties.kind,data:data6};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema79.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7958,7 +8299,7 @@ const _errs26 = errors;
 let valid8 = false;
 const _errs27 = errors;
 if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[0].type,parentSchema:schema75.anyOf[0],data:data8};
+const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7972,7 +8313,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs29 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema75.anyOf[1].type,parentSchema:schema75.anyOf[1],data:data8};
+const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7986,7 +8327,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs31 = errors;
 if(typeof data8 !== "boolean"){
-const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema75.anyOf[2].type,parentSchema:schema75.anyOf[2],data:data8};
+const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8004,7 +8345,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.anyOf[3].items.type,parentSchema:schema75.anyOf[3].items,data:data9};
+const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8016,7 +8357,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema75.anyOf[3].type,parentSchema:schema75.anyOf[3],data:data8};
+const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8031,7 +8372,7 @@ valid8 = valid8 || _valid1;
 }
 }
 if(!valid8){
-const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema75.anyOf,parentSchema:schema75,data:data8};
+const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8054,7 +8395,7 @@ vErrors = null;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.properties.parameters.type,parentSchema:schema78.properties.parameters,data:data7};
+const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.properties.parameters.type,parentSchema:schema79.properties.parameters,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8067,7 +8408,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data10 = data.restartRequired;
 if(typeof data10 !== "boolean"){
-const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema78.properties.restartRequired.type,parentSchema:schema78.properties.restartRequired,data:data10};
+const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.restartRequired.type,parentSchema:schema79.properties.restartRequired,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8081,7 +8422,7 @@ if(data.set !== undefined){
 let data11 = data.set;
 if(typeof data11 === "string"){
 if(!pattern57.test(data11)){
-const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema78.properties.set,data:data11};
+const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema79.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8092,7 +8433,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.set.type,parentSchema:schema78.properties.set,data:data11};
+const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.set.type,parentSchema:schema79.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8106,7 +8447,7 @@ if(data.test !== undefined){
 let data12 = data.test;
 if(typeof data12 === "string"){
 if(!pattern57.test(data12)){
-const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema78.properties.test,data:data12};
+const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema79.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8117,7 +8458,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.test.type,parentSchema:schema78.properties.test,data:data12};
+const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.test.type,parentSchema:schema79.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8131,7 +8472,7 @@ if(data.title !== undefined){
 let data13 = data.title;
 if(typeof data13 === "string"){
 if(func3(data13) > 200){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema78.properties.title,data:data13};
+const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema79.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8142,7 +8483,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.title.type,parentSchema:schema78.properties.title,data:data13};
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.title.type,parentSchema:schema79.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8159,7 +8500,7 @@ const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
 let data15 = data14[i2];
 if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.unsimulated.items.type,parentSchema:schema78.properties.unsimulated.items,data:data15};
+const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.unsimulated.items.type,parentSchema:schema79.properties.unsimulated.items,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8171,7 +8512,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema78.properties.unsimulated.type,parentSchema:schema78.properties.unsimulated,data:data14};
+const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.unsimulated.type,parentSchema:schema79.properties.unsimulated,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8183,7 +8524,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8192,11 +8533,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
 
-const pattern34 = new RegExp("^[0-9A-Fa-f]{64}$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -10629,9 +10969,15 @@ vErrors = null;
 }
 if(_valid18){
 const _errs215 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err175 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema49.required,parentSchema:schema49,data};
+if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+var _valid18 = _errs215 === errors;
+valid55 = _valid18;
+}
+if(!valid55){
+const err175 = {instancePath,schemaPath:"#/allOf/18/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[18].if,parentSchema:schema15.allOf[18],data};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -10640,8 +10986,14 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err176 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema49.required,parentSchema:schema49,data};
+const _errs217 = errors;
+let valid57 = true;
+const _errs218 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data59 = data.kind;
+if(typeof data59 !== "string"){
+const err176 = {};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -10650,8 +11002,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data.path === undefined){
-const err177 = {instancePath,schemaPath:"#/definitions/FileStep/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema49.required,parentSchema:schema49,data};
+if("tlsInspection" !== data59){
+const err177 = {};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -10660,9 +11012,29 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key7 in data){
-if(!((((((((key7 === "id") || (key7 === "json")) || (key7 === "kind")) || (key7 === "path")) || (key7 === "sha256")) || (key7 === "source")) || (key7 === "state")) || (key7 === "title"))){
-const err178 = {instancePath,schemaPath:"#/definitions/FileStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema49,data};
+}
+}
+var _valid19 = _errs218 === errors;
+errors = _errs217;
+if(vErrors !== null){
+if(_errs217){
+vErrors.length = _errs217;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid19){
+const _errs221 = errors;
+if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+var _valid19 = _errs221 === errors;
+valid57 = _valid19;
+}
+if(!valid57){
+const err178 = {instancePath,schemaPath:"#/allOf/19/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[19].if,parentSchema:schema15.allOf[19],data};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -10671,12 +11043,14 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data59 = data.id;
-if(typeof data59 === "string"){
-if(func3(data59) > 64){
-const err179 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema49.properties.id,data:data59};
+const _errs223 = errors;
+let valid59 = true;
+const _errs224 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data60 = data.kind;
+if(typeof data60 !== "string"){
+const err179 = {};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -10685,8 +11059,8 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(!pattern0.test(data59)){
-const err180 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema49.properties.id,data:data59};
+if("service" !== data60){
+const err180 = {};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -10696,8 +11070,28 @@ vErrors.push(err180);
 errors++;
 }
 }
+}
+var _valid20 = _errs224 === errors;
+errors = _errs223;
+if(vErrors !== null){
+if(_errs223){
+vErrors.length = _errs223;
+}
 else {
-const err181 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/FileStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.id.type,parentSchema:schema49.properties.id,data:data59};
+vErrors = null;
+}
+}
+if(_valid20){
+const _errs227 = errors;
+if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+var _valid20 = _errs227 === errors;
+valid59 = _valid20;
+}
+if(!valid59){
+const err181 = {instancePath,schemaPath:"#/allOf/20/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[20].if,parentSchema:schema15.allOf[20],data};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -10706,12 +11100,14 @@ vErrors.push(err181);
 }
 errors++;
 }
-}
-if(data.json !== undefined){
-let data60 = data.json;
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.property === undefined){
-const err182 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "property"},message:"must have required property '"+"property"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data60};
+const _errs229 = errors;
+let valid61 = true;
+const _errs230 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data61 = data.kind;
+if(typeof data61 !== "string"){
+const err182 = {};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -10720,8 +11116,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data60.value === undefined){
-const err183 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'",schema:schema49.properties.json.required,parentSchema:schema49.properties.json,data:data60};
+if("serviceRestart" !== data61){
+const err183 = {};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -10730,9 +11126,29 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key8 in data60){
-if(!((key8 === "property") || (key8 === "value"))){
-const err184 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema49.properties.json,data:data60};
+}
+}
+var _valid21 = _errs230 === errors;
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid21){
+const _errs233 = errors;
+if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+var _valid21 = _errs233 === errors;
+valid61 = _valid21;
+}
+if(!valid61){
+const err184 = {instancePath,schemaPath:"#/allOf/21/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[21].if,parentSchema:schema15.allOf[21],data};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -10741,11 +11157,14 @@ vErrors.push(err184);
 }
 errors++;
 }
-}
-if(data60.property !== undefined){
-let data61 = data60.property;
-if(typeof data61 !== "string"){
-const err185 = {instancePath:instancePath+"/json/property",schemaPath:"#/definitions/FileStep/properties/json/properties/property/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.json.properties.property.type,parentSchema:schema49.properties.json.properties.property,data:data61};
+const _errs235 = errors;
+let valid63 = true;
+const _errs236 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data62 = data.kind;
+if(typeof data62 !== "string"){
+const err185 = {};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -10754,11 +11173,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data60.value !== undefined){
-let data62 = data60.value;
-if(((typeof data62 !== "string") && (!((typeof data62 == "number") && (isFinite(data62))))) && (typeof data62 !== "boolean")){
-const err186 = {instancePath:instancePath+"/json/value",schemaPath:"#/definitions/FileStep/properties/json/properties/value/type",keyword:"type",params:{type: schema49.properties.json.properties.value.type},message:"must be string,number,boolean",schema:schema49.properties.json.properties.value.type,parentSchema:schema49.properties.json.properties.value,data:data62};
+if("installedApp" !== data62){
+const err186 = {};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -10769,8 +11185,21 @@ errors++;
 }
 }
 }
+var _valid22 = _errs236 === errors;
+errors = _errs235;
+if(vErrors !== null){
+if(_errs235){
+vErrors.length = _errs235;
+}
 else {
-const err187 = {instancePath:instancePath+"/json",schemaPath:"#/definitions/FileStep/properties/json/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.properties.json.type,parentSchema:schema49.properties.json,data:data60};
+vErrors = null;
+}
+}
+if(_valid22){
+const _errs239 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.displayName === undefined){
+const err187 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -10779,11 +11208,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data63 = data.kind;
-if(typeof data63 !== "string"){
-const err188 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.kind.type,parentSchema:schema49.properties.kind,data:data63};
+if(data.id === undefined){
+const err188 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -10792,8 +11218,8 @@ vErrors.push(err188);
 }
 errors++;
 }
-if("file" !== data63){
-const err189 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/FileStep/properties/kind/const",keyword:"const",params:{allowedValue: "file"},message:"must be equal to constant",schema:"file",parentSchema:schema49.properties.kind,data:data63};
+if(data.kind === undefined){
+const err189 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -10802,12 +11228,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data.path !== undefined){
-let data64 = data.path;
-if(typeof data64 === "string"){
-if(func3(data64) > 260){
-const err190 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema49.properties.path,data:data64};
+if(data.state === undefined){
+const err190 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema57.required,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -10816,9 +11238,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-else {
-const err191 = {instancePath:instancePath+"/path",schemaPath:"#/definitions/FileStep/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.path.type,parentSchema:schema49.properties.path,data:data64};
+for(const key7 in data){
+if(!(func2.call(schema57.properties, key7))){
+const err191 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties",schema:false,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -10828,11 +11250,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data.sha256 !== undefined){
-let data65 = data.sha256;
-if(typeof data65 === "string"){
-if(!pattern34.test(data65)){
-const err192 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{64}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{64}$"+"\"",schema:"^[0-9A-Fa-f]{64}$",parentSchema:schema49.properties.sha256,data:data65};
+if(data.belowVersion !== undefined){
+let data63 = data.belowVersion;
+if(typeof data63 === "string"){
+if(!pattern41.test(data63)){
+const err192 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema57.properties.belowVersion,data:data63};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -10843,7 +11265,7 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/sha256",schemaPath:"#/definitions/FileStep/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.sha256.type,parentSchema:schema49.properties.sha256,data:data65};
+const err193 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.belowVersion.type,parentSchema:schema57.properties.belowVersion,data:data63};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -10853,10 +11275,11 @@ vErrors.push(err193);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data66 = data.source;
-if(typeof data66 !== "string"){
-const err194 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/FileStep/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.source.type,parentSchema:schema49.properties.source,data:data66};
+if(data.displayName !== undefined){
+let data64 = data.displayName;
+if(typeof data64 === "string"){
+if(func3(data64) > 260){
+const err194 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema57.properties.displayName,data:data64};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -10866,10 +11289,8 @@ vErrors.push(err194);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data67 = data.state;
-if(typeof data67 !== "string"){
-const err195 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.state.type,parentSchema:schema49.properties.state,data:data67};
+else {
+const err195 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.displayName.type,parentSchema:schema57.properties.displayName,data:data64};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -10878,8 +11299,11 @@ vErrors.push(err195);
 }
 errors++;
 }
-if(!((data67 === "present") || (data67 === "absent"))){
-const err196 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/FileStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema49.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema49.properties.state.enum,parentSchema:schema49.properties.state,data:data67};
+}
+if(data.exactVersion !== undefined){
+let data65 = data.exactVersion;
+if(typeof data65 !== "string"){
+const err196 = {instancePath:instancePath+"/exactVersion",schemaPath:"#/definitions/InstalledAppStep/properties/exactVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.exactVersion.type,parentSchema:schema57.properties.exactVersion,data:data65};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -10889,11 +11313,11 @@ vErrors.push(err196);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data68 = data.title;
-if(typeof data68 === "string"){
-if(func3(data68) > 200){
-const err197 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema49.properties.title,data:data68};
+if(data.id !== undefined){
+let data66 = data.id;
+if(typeof data66 === "string"){
+if(func3(data66) > 64){
+const err197 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema57.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -10902,9 +11326,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/FileStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema49.properties.title.type,parentSchema:schema49.properties.title,data:data68};
+if(!pattern0.test(data66)){
+const err198 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema57.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -10914,9 +11337,8 @@ vErrors.push(err198);
 errors++;
 }
 }
-}
 else {
-const err199 = {instancePath,schemaPath:"#/definitions/FileStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema49.type,parentSchema:schema49,data};
+const err199 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.id.type,parentSchema:schema57.properties.id,data:data66};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -10925,11 +11347,11 @@ vErrors.push(err199);
 }
 errors++;
 }
-var _valid18 = _errs215 === errors;
-valid55 = _valid18;
 }
-if(!valid55){
-const err200 = {instancePath,schemaPath:"#/allOf/18/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[18].if,parentSchema:schema15.allOf[18],data};
+if(data.kind !== undefined){
+let data67 = data.kind;
+if(typeof data67 !== "string"){
+const err200 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.kind.type,parentSchema:schema57.properties.kind,data:data67};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -10938,14 +11360,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-const _errs241 = errors;
-let valid60 = true;
-const _errs242 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data69 = data.kind;
-if(typeof data69 !== "string"){
-const err201 = {};
+if("installedApp" !== data67){
+const err201 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/const",keyword:"const",params:{allowedValue: "installedApp"},message:"must be equal to constant",schema:"installedApp",parentSchema:schema57.properties.kind,data:data67};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -10954,8 +11370,11 @@ vErrors.push(err201);
 }
 errors++;
 }
-if("tlsInspection" !== data69){
-const err202 = {};
+}
+if(data.minimumVersion !== undefined){
+let data68 = data.minimumVersion;
+if(typeof data68 !== "string"){
+const err202 = {instancePath:instancePath+"/minimumVersion",schemaPath:"#/definitions/InstalledAppStep/properties/minimumVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.minimumVersion.type,parentSchema:schema57.properties.minimumVersion,data:data68};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -10965,28 +11384,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-}
-var _valid19 = _errs242 === errors;
-errors = _errs241;
-if(vErrors !== null){
-if(_errs241){
-vErrors.length = _errs241;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid19){
-const _errs245 = errors;
-if(!(validate36(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-errors = vErrors.length;
-}
-var _valid19 = _errs245 === errors;
-valid60 = _valid19;
-}
-if(!valid60){
-const err203 = {instancePath,schemaPath:"#/allOf/19/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[19].if,parentSchema:schema15.allOf[19],data};
+if(data.publisher !== undefined){
+let data69 = data.publisher;
+if(typeof data69 !== "string"){
+const err203 = {instancePath:instancePath+"/publisher",schemaPath:"#/definitions/InstalledAppStep/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.publisher.type,parentSchema:schema57.properties.publisher,data:data69};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -10995,14 +11396,11 @@ vErrors.push(err203);
 }
 errors++;
 }
-const _errs247 = errors;
-let valid62 = true;
-const _errs248 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data70 = data.kind;
+}
+if(data.scope !== undefined){
+let data70 = data.scope;
 if(typeof data70 !== "string"){
-const err204 = {};
+const err204 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.scope.type,parentSchema:schema57.properties.scope,data:data70};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -11011,8 +11409,8 @@ vErrors.push(err204);
 }
 errors++;
 }
-if("service" !== data70){
-const err205 = {};
+if(!((data70 === "machine") || (data70 === "user"))){
+const err205 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema57.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.scope.enum,parentSchema:schema57.properties.scope,data:data70};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -11022,28 +11420,10 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-var _valid20 = _errs248 === errors;
-errors = _errs247;
-if(vErrors !== null){
-if(_errs247){
-vErrors.length = _errs247;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid20){
-const _errs251 = errors;
-if(!(validate38(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-var _valid20 = _errs251 === errors;
-valid62 = _valid20;
-}
-if(!valid62){
-const err206 = {instancePath,schemaPath:"#/allOf/20/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[20].if,parentSchema:schema15.allOf[20],data};
+if(data.state !== undefined){
+let data71 = data.state;
+if(typeof data71 !== "string"){
+const err206 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.state.type,parentSchema:schema57.properties.state,data:data71};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -11052,14 +11432,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-const _errs253 = errors;
-let valid64 = true;
-const _errs254 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data71 = data.kind;
-if(typeof data71 !== "string"){
-const err207 = {};
+if(!((data71 === "present") || (data71 === "absent"))){
+const err207 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema57.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema57.properties.state.enum,parentSchema:schema57.properties.state,data:data71};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -11068,8 +11442,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-if("serviceRestart" !== data71){
-const err208 = {};
+}
+if(data.title !== undefined){
+let data72 = data.title;
+if(typeof data72 === "string"){
+if(func3(data72) > 200){
+const err208 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema57.properties.title,data:data72};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -11079,28 +11457,8 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-var _valid21 = _errs254 === errors;
-errors = _errs253;
-if(vErrors !== null){
-if(_errs253){
-vErrors.length = _errs253;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid21){
-const _errs257 = errors;
-if(!(validate40(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-var _valid21 = _errs257 === errors;
-valid64 = _valid21;
-}
-if(!valid64){
-const err209 = {instancePath,schemaPath:"#/allOf/21/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[21].if,parentSchema:schema15.allOf[21],data};
+const err209 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema57.properties.title.type,parentSchema:schema57.properties.title,data:data72};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -11109,14 +11467,10 @@ vErrors.push(err209);
 }
 errors++;
 }
-const _errs259 = errors;
-let valid66 = true;
-const _errs260 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data72 = data.kind;
-if(typeof data72 !== "string"){
-const err210 = {};
+}
+}
+else {
+const err210 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema57.type,parentSchema:schema57,data};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -11125,8 +11479,11 @@ vErrors.push(err210);
 }
 errors++;
 }
-if("installedApp" !== data72){
-const err211 = {};
+var _valid22 = _errs239 === errors;
+valid63 = _valid22;
+}
+if(!valid63){
+const err211 = {instancePath,schemaPath:"#/allOf/22/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[22].if,parentSchema:schema15.allOf[22],data};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -11135,23 +11492,14 @@ vErrors.push(err211);
 }
 errors++;
 }
-}
-}
-var _valid22 = _errs260 === errors;
-errors = _errs259;
-if(vErrors !== null){
-if(_errs259){
-vErrors.length = _errs259;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid22){
-const _errs263 = errors;
+const _errs264 = errors;
+let valid67 = true;
+const _errs265 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.displayName === undefined){
-const err212 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema56.required,parentSchema:schema56,data};
+if(data.kind !== undefined){
+let data73 = data.kind;
+if(typeof data73 !== "string"){
+const err212 = {};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -11160,8 +11508,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data.id === undefined){
-const err213 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema56.required,parentSchema:schema56,data};
+if("appUninstall" !== data73){
+const err213 = {};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -11170,8 +11518,29 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err214 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema56.required,parentSchema:schema56,data};
+}
+}
+var _valid23 = _errs265 === errors;
+errors = _errs264;
+if(vErrors !== null){
+if(_errs264){
+vErrors.length = _errs264;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid23){
+const _errs268 = errors;
+if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+var _valid23 = _errs268 === errors;
+valid67 = _valid23;
+}
+if(!valid67){
+const err214 = {instancePath,schemaPath:"#/allOf/23/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[23].if,parentSchema:schema15.allOf[23],data};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -11180,8 +11549,14 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data.state === undefined){
-const err215 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema56.required,parentSchema:schema56,data};
+const _errs270 = errors;
+let valid69 = true;
+const _errs271 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data74 = data.kind;
+if(typeof data74 !== "string"){
+const err215 = {};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -11190,9 +11565,8 @@ vErrors.push(err215);
 }
 errors++;
 }
-for(const key9 in data){
-if(!(func2.call(schema56.properties, key9))){
-const err216 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema56,data};
+if("process" !== data74){
+const err216 = {};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -11202,11 +11576,22 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data.belowVersion !== undefined){
-let data73 = data.belowVersion;
-if(typeof data73 === "string"){
-if(!pattern41.test(data73)){
-const err217 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/pattern",keyword:"pattern",params:{pattern: "^\\d+(\\.\\d+){0,3}$"},message:"must match pattern \""+"^\\d+(\\.\\d+){0,3}$"+"\"",schema:"^\\d+(\\.\\d+){0,3}$",parentSchema:schema56.properties.belowVersion,data:data73};
+}
+var _valid24 = _errs271 === errors;
+errors = _errs270;
+if(vErrors !== null){
+if(_errs270){
+vErrors.length = _errs270;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid24){
+const _errs274 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err217 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -11215,9 +11600,8 @@ vErrors.push(err217);
 }
 errors++;
 }
-}
-else {
-const err218 = {instancePath:instancePath+"/belowVersion",schemaPath:"#/definitions/InstalledAppStep/properties/belowVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.belowVersion.type,parentSchema:schema56.properties.belowVersion,data:data73};
+if(data.kind === undefined){
+const err218 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -11226,12 +11610,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-}
-if(data.displayName !== undefined){
-let data74 = data.displayName;
-if(typeof data74 === "string"){
-if(func3(data74) > 260){
-const err219 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema56.properties.displayName,data:data74};
+if(data.processName === undefined){
+const err219 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -11240,9 +11620,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-else {
-const err220 = {instancePath:instancePath+"/displayName",schemaPath:"#/definitions/InstalledAppStep/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.displayName.type,parentSchema:schema56.properties.displayName,data:data74};
+if(data.state === undefined){
+const err220 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema61.required,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -11251,11 +11630,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data.exactVersion !== undefined){
-let data75 = data.exactVersion;
-if(typeof data75 !== "string"){
-const err221 = {instancePath:instancePath+"/exactVersion",schemaPath:"#/definitions/InstalledAppStep/properties/exactVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.exactVersion.type,parentSchema:schema56.properties.exactVersion,data:data75};
+for(const key8 in data){
+if(!((((((key8 === "id") || (key8 === "kind")) || (key8 === "processName")) || (key8 === "scope")) || (key8 === "state")) || (key8 === "title"))){
+const err221 = {instancePath,schemaPath:"#/definitions/ProcessStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties",schema:false,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -11266,10 +11643,10 @@ errors++;
 }
 }
 if(data.id !== undefined){
-let data76 = data.id;
-if(typeof data76 === "string"){
-if(func3(data76) > 64){
-const err222 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema56.properties.id,data:data76};
+let data75 = data.id;
+if(typeof data75 === "string"){
+if(func3(data75) > 64){
+const err222 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema61.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -11278,8 +11655,8 @@ vErrors.push(err222);
 }
 errors++;
 }
-if(!pattern0.test(data76)){
-const err223 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema56.properties.id,data:data76};
+if(!pattern0.test(data75)){
+const err223 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema61.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -11290,7 +11667,7 @@ errors++;
 }
 }
 else {
-const err224 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/InstalledAppStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.id.type,parentSchema:schema56.properties.id,data:data76};
+const err224 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.id.type,parentSchema:schema61.properties.id,data:data75};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -11301,9 +11678,9 @@ errors++;
 }
 }
 if(data.kind !== undefined){
-let data77 = data.kind;
-if(typeof data77 !== "string"){
-const err225 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.kind.type,parentSchema:schema56.properties.kind,data:data77};
+let data76 = data.kind;
+if(typeof data76 !== "string"){
+const err225 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.kind.type,parentSchema:schema61.properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -11312,8 +11689,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-if("installedApp" !== data77){
-const err226 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/InstalledAppStep/properties/kind/const",keyword:"const",params:{allowedValue: "installedApp"},message:"must be equal to constant",schema:"installedApp",parentSchema:schema56.properties.kind,data:data77};
+if("process" !== data76){
+const err226 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/const",keyword:"const",params:{allowedValue: "process"},message:"must be equal to constant",schema:"process",parentSchema:schema61.properties.kind,data:data76};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -11323,10 +11700,11 @@ vErrors.push(err226);
 errors++;
 }
 }
-if(data.minimumVersion !== undefined){
-let data78 = data.minimumVersion;
-if(typeof data78 !== "string"){
-const err227 = {instancePath:instancePath+"/minimumVersion",schemaPath:"#/definitions/InstalledAppStep/properties/minimumVersion/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.minimumVersion.type,parentSchema:schema56.properties.minimumVersion,data:data78};
+if(data.processName !== undefined){
+let data77 = data.processName;
+if(typeof data77 === "string"){
+if(func3(data77) > 260){
+const err227 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema61.properties.processName,data:data77};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -11336,10 +11714,8 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data.publisher !== undefined){
-let data79 = data.publisher;
-if(typeof data79 !== "string"){
-const err228 = {instancePath:instancePath+"/publisher",schemaPath:"#/definitions/InstalledAppStep/properties/publisher/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.publisher.type,parentSchema:schema56.properties.publisher,data:data79};
+else {
+const err228 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.processName.type,parentSchema:schema61.properties.processName,data:data77};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -11350,9 +11726,9 @@ errors++;
 }
 }
 if(data.scope !== undefined){
-let data80 = data.scope;
-if(typeof data80 !== "string"){
-const err229 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.scope.type,parentSchema:schema56.properties.scope,data:data80};
+let data78 = data.scope;
+if(typeof data78 !== "string"){
+const err229 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.scope.type,parentSchema:schema61.properties.scope,data:data78};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -11361,8 +11737,8 @@ vErrors.push(err229);
 }
 errors++;
 }
-if(!((data80 === "machine") || (data80 === "user"))){
-const err230 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/InstalledAppStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema56.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.scope.enum,parentSchema:schema56.properties.scope,data:data80};
+if(!((data78 === "session") || (data78 === "any"))){
+const err230 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema61.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.scope.enum,parentSchema:schema61.properties.scope,data:data78};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -11373,9 +11749,9 @@ errors++;
 }
 }
 if(data.state !== undefined){
-let data81 = data.state;
-if(typeof data81 !== "string"){
-const err231 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.state.type,parentSchema:schema56.properties.state,data:data81};
+let data79 = data.state;
+if(typeof data79 !== "string"){
+const err231 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.state.type,parentSchema:schema61.properties.state,data:data79};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -11384,8 +11760,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-if(!((data81 === "present") || (data81 === "absent"))){
-const err232 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/InstalledAppStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema56.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema56.properties.state.enum,parentSchema:schema56.properties.state,data:data81};
+if(!((data79 === "running") || (data79 === "notRunning"))){
+const err232 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema61.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema61.properties.state.enum,parentSchema:schema61.properties.state,data:data79};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -11396,10 +11772,10 @@ errors++;
 }
 }
 if(data.title !== undefined){
-let data82 = data.title;
-if(typeof data82 === "string"){
-if(func3(data82) > 200){
-const err233 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema56.properties.title,data:data82};
+let data80 = data.title;
+if(typeof data80 === "string"){
+if(func3(data80) > 200){
+const err233 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema61.properties.title,data:data80};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -11410,7 +11786,7 @@ errors++;
 }
 }
 else {
-const err234 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/InstalledAppStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema56.properties.title.type,parentSchema:schema56.properties.title,data:data82};
+const err234 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema61.properties.title.type,parentSchema:schema61.properties.title,data:data80};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -11422,7 +11798,7 @@ errors++;
 }
 }
 else {
-const err235 = {instancePath,schemaPath:"#/definitions/InstalledAppStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema56.type,parentSchema:schema56,data};
+const err235 = {instancePath,schemaPath:"#/definitions/ProcessStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema61.type,parentSchema:schema61,data};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -11431,11 +11807,11 @@ vErrors.push(err235);
 }
 errors++;
 }
-var _valid22 = _errs263 === errors;
-valid66 = _valid22;
+var _valid24 = _errs274 === errors;
+valid69 = _valid24;
 }
-if(!valid66){
-const err236 = {instancePath,schemaPath:"#/allOf/22/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[22].if,parentSchema:schema15.allOf[22],data};
+if(!valid69){
+const err236 = {instancePath,schemaPath:"#/allOf/24/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[24].if,parentSchema:schema15.allOf[24],data};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -11444,13 +11820,13 @@ vErrors.push(err236);
 }
 errors++;
 }
-const _errs288 = errors;
-let valid70 = true;
-const _errs289 = errors;
+const _errs291 = errors;
+let valid73 = true;
+const _errs292 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
-let data83 = data.kind;
-if(typeof data83 !== "string"){
+let data81 = data.kind;
+if(typeof data81 !== "string"){
 const err237 = {};
 if(vErrors === null){
 vErrors = [err237];
@@ -11460,7 +11836,7 @@ vErrors.push(err237);
 }
 errors++;
 }
-if("appUninstall" !== data83){
+if("processStop" !== data81){
 const err238 = {};
 if(vErrors === null){
 vErrors = [err238];
@@ -11472,27 +11848,27 @@ errors++;
 }
 }
 }
-var _valid23 = _errs289 === errors;
-errors = _errs288;
+var _valid25 = _errs292 === errors;
+errors = _errs291;
 if(vErrors !== null){
-if(_errs288){
-vErrors.length = _errs288;
+if(_errs291){
+vErrors.length = _errs291;
 }
 else {
 vErrors = null;
 }
 }
-if(_valid23){
-const _errs292 = errors;
-if(!(validate42(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+if(_valid25){
+const _errs295 = errors;
+if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
 errors = vErrors.length;
 }
-var _valid23 = _errs292 === errors;
-valid70 = _valid23;
+var _valid25 = _errs295 === errors;
+valid73 = _valid25;
 }
-if(!valid70){
-const err239 = {instancePath,schemaPath:"#/allOf/23/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[23].if,parentSchema:schema15.allOf[23],data};
+if(!valid73){
+const err239 = {instancePath,schemaPath:"#/allOf/25/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[25].if,parentSchema:schema15.allOf[25],data};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -11501,13 +11877,13 @@ vErrors.push(err239);
 }
 errors++;
 }
-const _errs294 = errors;
-let valid72 = true;
-const _errs295 = errors;
+const _errs297 = errors;
+let valid75 = true;
+const _errs298 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.kind !== undefined){
-let data84 = data.kind;
-if(typeof data84 !== "string"){
+let data82 = data.kind;
+if(typeof data82 !== "string"){
 const err240 = {};
 if(vErrors === null){
 vErrors = [err240];
@@ -11517,7 +11893,7 @@ vErrors.push(err240);
 }
 errors++;
 }
-if("process" !== data84){
+if("command" !== data82){
 const err241 = {};
 if(vErrors === null){
 vErrors = [err241];
@@ -11529,21 +11905,21 @@ errors++;
 }
 }
 }
-var _valid24 = _errs295 === errors;
-errors = _errs294;
+var _valid26 = _errs298 === errors;
+errors = _errs297;
 if(vErrors !== null){
-if(_errs294){
-vErrors.length = _errs294;
+if(_errs297){
+vErrors.length = _errs297;
 }
 else {
 vErrors = null;
 }
 }
-if(_valid24){
-const _errs298 = errors;
+if(_valid26){
+const _errs301 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err242 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err242 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -11553,7 +11929,7 @@ vErrors.push(err242);
 errors++;
 }
 if(data.kind === undefined){
-const err243 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema60.required,parentSchema:schema60,data};
+const err243 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -11562,8 +11938,8 @@ vErrors.push(err243);
 }
 errors++;
 }
-if(data.processName === undefined){
-const err244 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "processName"},message:"must have required property '"+"processName"+"'",schema:schema60.required,parentSchema:schema60,data};
+if(data.program === undefined){
+const err244 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema64.required,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -11572,8 +11948,9 @@ vErrors.push(err244);
 }
 errors++;
 }
-if(data.state === undefined){
-const err245 = {instancePath,schemaPath:"#/definitions/ProcessStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema60.required,parentSchema:schema60,data};
+for(const key9 in data){
+if(!((((((((key9 === "arguments") || (key9 === "id")) || (key9 === "kind")) || (key9 === "program")) || (key9 === "stdoutPattern")) || (key9 === "successExitCodes")) || (key9 === "timeoutSeconds")) || (key9 === "title"))){
+const err245 = {instancePath,schemaPath:"#/definitions/CommandStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties",schema:false,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -11582,9 +11959,15 @@ vErrors.push(err245);
 }
 errors++;
 }
-for(const key10 in data){
-if(!((((((key10 === "id") || (key10 === "kind")) || (key10 === "processName")) || (key10 === "scope")) || (key10 === "state")) || (key10 === "title"))){
-const err246 = {instancePath,schemaPath:"#/definitions/ProcessStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema60,data};
+}
+if(data.arguments !== undefined){
+let data83 = data.arguments;
+if(Array.isArray(data83)){
+const len2 = data83.length;
+for(let i2=0; i2<len2; i2++){
+let data84 = data83[i2];
+if(typeof data84 !== "string"){
+const err246 = {instancePath:instancePath+"/arguments/" + i2,schemaPath:"#/definitions/CommandStep/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.arguments.items.type,parentSchema:schema64.properties.arguments.items,data:data84};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -11594,11 +11977,9 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data85 = data.id;
-if(typeof data85 === "string"){
-if(func3(data85) > 64){
-const err247 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema60.properties.id,data:data85};
+}
+else {
+const err247 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/CommandStep/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.arguments.type,parentSchema:schema64.properties.arguments,data:data83};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -11607,8 +11988,12 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(!pattern0.test(data85)){
-const err248 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema60.properties.id,data:data85};
+}
+if(data.id !== undefined){
+let data85 = data.id;
+if(typeof data85 === "string"){
+if(func3(data85) > 64){
+const err248 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema64.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -11617,9 +12002,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-else {
-const err249 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/ProcessStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.id.type,parentSchema:schema60.properties.id,data:data85};
+if(!pattern0.test(data85)){
+const err249 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema64.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -11629,10 +12013,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data86 = data.kind;
-if(typeof data86 !== "string"){
-const err250 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.kind.type,parentSchema:schema60.properties.kind,data:data86};
+else {
+const err250 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.id.type,parentSchema:schema64.properties.id,data:data85};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -11641,8 +12023,11 @@ vErrors.push(err250);
 }
 errors++;
 }
-if("process" !== data86){
-const err251 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/ProcessStep/properties/kind/const",keyword:"const",params:{allowedValue: "process"},message:"must be equal to constant",schema:"process",parentSchema:schema60.properties.kind,data:data86};
+}
+if(data.kind !== undefined){
+let data86 = data.kind;
+if(typeof data86 !== "string"){
+const err251 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.kind.type,parentSchema:schema64.properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -11651,12 +12036,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data.processName !== undefined){
-let data87 = data.processName;
-if(typeof data87 === "string"){
-if(func3(data87) > 260){
-const err252 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema60.properties.processName,data:data87};
+if("command" !== data86){
+const err252 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema64.properties.kind,data:data86};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -11666,8 +12047,11 @@ vErrors.push(err252);
 errors++;
 }
 }
-else {
-const err253 = {instancePath:instancePath+"/processName",schemaPath:"#/definitions/ProcessStep/properties/processName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.processName.type,parentSchema:schema60.properties.processName,data:data87};
+if(data.program !== undefined){
+let data87 = data.program;
+if(typeof data87 === "string"){
+if(func3(data87) > 260){
+const err253 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema64.properties.program,data:data87};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -11677,10 +12061,8 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data.scope !== undefined){
-let data88 = data.scope;
-if(typeof data88 !== "string"){
-const err254 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.scope.type,parentSchema:schema60.properties.scope,data:data88};
+else {
+const err254 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.program.type,parentSchema:schema64.properties.program,data:data87};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -11689,8 +12071,12 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(!((data88 === "session") || (data88 === "any"))){
-const err255 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/ProcessStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema60.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.scope.enum,parentSchema:schema60.properties.scope,data:data88};
+}
+if(data.stdoutPattern !== undefined){
+let data88 = data.stdoutPattern;
+if(typeof data88 === "string"){
+if(func3(data88) > 1000){
+const err255 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema64.properties.stdoutPattern,data:data88};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -11700,10 +12086,8 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data.state !== undefined){
-let data89 = data.state;
-if(typeof data89 !== "string"){
-const err256 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.state.type,parentSchema:schema60.properties.state,data:data89};
+else {
+const err256 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.stdoutPattern.type,parentSchema:schema64.properties.stdoutPattern,data:data88};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -11712,8 +12096,15 @@ vErrors.push(err256);
 }
 errors++;
 }
-if(!((data89 === "running") || (data89 === "notRunning"))){
-const err257 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/ProcessStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema60.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema60.properties.state.enum,parentSchema:schema60.properties.state,data:data89};
+}
+if(data.successExitCodes !== undefined){
+let data89 = data.successExitCodes;
+if(Array.isArray(data89)){
+const len3 = data89.length;
+for(let i3=0; i3<len3; i3++){
+let data90 = data89[i3];
+if(!((typeof data90 == "number") && (isFinite(data90)))){
+const err257 = {instancePath:instancePath+"/successExitCodes/" + i3,schemaPath:"#/definitions/CommandStep/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.successExitCodes.items.type,parentSchema:schema64.properties.successExitCodes.items,data:data90};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -11723,11 +12114,9 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data90 = data.title;
-if(typeof data90 === "string"){
-if(func3(data90) > 200){
-const err258 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema60.properties.title,data:data90};
+}
+else {
+const err258 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/definitions/CommandStep/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema64.properties.successExitCodes.type,parentSchema:schema64.properties.successExitCodes,data:data89};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -11737,8 +12126,11 @@ vErrors.push(err258);
 errors++;
 }
 }
-else {
-const err259 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/ProcessStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema60.properties.title.type,parentSchema:schema60.properties.title,data:data90};
+if(data.timeoutSeconds !== undefined){
+let data91 = data.timeoutSeconds;
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 > 3600 || isNaN(data91)){
+const err259 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema64.properties.timeoutSeconds,data:data91};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -11747,10 +12139,8 @@ vErrors.push(err259);
 }
 errors++;
 }
-}
-}
-else {
-const err260 = {instancePath,schemaPath:"#/definitions/ProcessStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema60.type,parentSchema:schema60,data};
+if(data91 < 1 || isNaN(data91)){
+const err260 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema64.properties.timeoutSeconds,data:data91};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -11759,11 +12149,9 @@ vErrors.push(err260);
 }
 errors++;
 }
-var _valid24 = _errs298 === errors;
-valid72 = _valid24;
 }
-if(!valid72){
-const err261 = {instancePath,schemaPath:"#/allOf/24/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[24].if,parentSchema:schema15.allOf[24],data};
+else {
+const err261 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema64.properties.timeoutSeconds.type,parentSchema:schema64.properties.timeoutSeconds,data:data91};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -11772,14 +12160,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-const _errs315 = errors;
-let valid76 = true;
-const _errs316 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data91 = data.kind;
-if(typeof data91 !== "string"){
-const err262 = {};
+}
+if(data.title !== undefined){
+let data92 = data.title;
+if(typeof data92 === "string"){
+if(func3(data92) > 200){
+const err262 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema64.properties.title,data:data92};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -11788,8 +12174,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-if("processStop" !== data91){
-const err263 = {};
+}
+else {
+const err263 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema64.properties.title.type,parentSchema:schema64.properties.title,data:data92};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -11800,27 +12187,8 @@ errors++;
 }
 }
 }
-var _valid25 = _errs316 === errors;
-errors = _errs315;
-if(vErrors !== null){
-if(_errs315){
-vErrors.length = _errs315;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid25){
-const _errs319 = errors;
-if(!(validate44(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
-errors = vErrors.length;
-}
-var _valid25 = _errs319 === errors;
-valid76 = _valid25;
-}
-if(!valid76){
-const err264 = {instancePath,schemaPath:"#/allOf/25/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[25].if,parentSchema:schema15.allOf[25],data};
+const err264 = {instancePath,schemaPath:"#/definitions/CommandStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema64.type,parentSchema:schema64,data};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -11829,14 +12197,11 @@ vErrors.push(err264);
 }
 errors++;
 }
-const _errs321 = errors;
-let valid78 = true;
-const _errs322 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data92 = data.kind;
-if(typeof data92 !== "string"){
-const err265 = {};
+var _valid26 = _errs301 === errors;
+valid75 = _valid26;
+}
+if(!valid75){
+const err265 = {instancePath,schemaPath:"#/allOf/26/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[26].if,parentSchema:schema15.allOf[26],data};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -11845,7 +12210,13 @@ vErrors.push(err265);
 }
 errors++;
 }
-if("command" !== data92){
+const _errs326 = errors;
+let valid83 = true;
+const _errs327 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data93 = data.kind;
+if(typeof data93 !== "string"){
 const err266 = {};
 if(vErrors === null){
 vErrors = [err266];
@@ -11855,23 +12226,8 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-}
-var _valid26 = _errs322 === errors;
-errors = _errs321;
-if(vErrors !== null){
-if(_errs321){
-vErrors.length = _errs321;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid26){
-const _errs325 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err267 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema63.required,parentSchema:schema63,data};
+if("commandRun" !== data93){
+const err267 = {};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -11880,8 +12236,29 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err268 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema63.required,parentSchema:schema63,data};
+}
+}
+var _valid27 = _errs327 === errors;
+errors = _errs326;
+if(vErrors !== null){
+if(_errs326){
+vErrors.length = _errs326;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid27){
+const _errs330 = errors;
+if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
+errors = vErrors.length;
+}
+var _valid27 = _errs330 === errors;
+valid83 = _valid27;
+}
+if(!valid83){
+const err268 = {instancePath,schemaPath:"#/allOf/27/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[27].if,parentSchema:schema15.allOf[27],data};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -11890,8 +12267,14 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data.program === undefined){
-const err269 = {instancePath,schemaPath:"#/definitions/CommandStep/required",keyword:"required",params:{missingProperty: "program"},message:"must have required property '"+"program"+"'",schema:schema63.required,parentSchema:schema63,data};
+const _errs332 = errors;
+let valid85 = true;
+const _errs333 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data94 = data.kind;
+if(typeof data94 !== "string"){
+const err269 = {};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -11900,9 +12283,8 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key11 in data){
-if(!((((((((key11 === "arguments") || (key11 === "id")) || (key11 === "kind")) || (key11 === "program")) || (key11 === "stdoutPattern")) || (key11 === "successExitCodes")) || (key11 === "timeoutSeconds")) || (key11 === "title"))){
-const err270 = {instancePath,schemaPath:"#/definitions/CommandStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema63,data};
+if("pathCleanup" !== data94){
+const err270 = {};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -11912,14 +12294,28 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data.arguments !== undefined){
-let data93 = data.arguments;
-if(Array.isArray(data93)){
-const len2 = data93.length;
-for(let i2=0; i2<len2; i2++){
-let data94 = data93[i2];
-if(typeof data94 !== "string"){
-const err271 = {instancePath:instancePath+"/arguments/" + i2,schemaPath:"#/definitions/CommandStep/properties/arguments/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.arguments.items.type,parentSchema:schema63.properties.arguments.items,data:data94};
+}
+var _valid28 = _errs333 === errors;
+errors = _errs332;
+if(vErrors !== null){
+if(_errs332){
+vErrors.length = _errs332;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid28){
+const _errs336 = errors;
+if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+errors = vErrors.length;
+}
+var _valid28 = _errs336 === errors;
+valid85 = _valid28;
+}
+if(!valid85){
+const err271 = {instancePath,schemaPath:"#/allOf/28/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[28].if,parentSchema:schema15.allOf[28],data};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -11928,10 +12324,14 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-}
-else {
-const err272 = {instancePath:instancePath+"/arguments",schemaPath:"#/definitions/CommandStep/properties/arguments/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.arguments.type,parentSchema:schema63.properties.arguments,data:data93};
+const _errs338 = errors;
+let valid87 = true;
+const _errs339 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data95 = data.kind;
+if(typeof data95 !== "string"){
+const err272 = {};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -11940,12 +12340,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data95 = data.id;
-if(typeof data95 === "string"){
-if(func3(data95) > 64){
-const err273 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema63.properties.id,data:data95};
+if("appxPackage" !== data95){
+const err273 = {};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -11954,8 +12350,23 @@ vErrors.push(err273);
 }
 errors++;
 }
-if(!pattern0.test(data95)){
-const err274 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema63.properties.id,data:data95};
+}
+}
+var _valid29 = _errs339 === errors;
+errors = _errs338;
+if(vErrors !== null){
+if(_errs338){
+vErrors.length = _errs338;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid29){
+const _errs342 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err274 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -11964,9 +12375,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-else {
-const err275 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CommandStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.id.type,parentSchema:schema63.properties.id,data:data95};
+if(data.kind === undefined){
+const err275 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -11975,11 +12385,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data96 = data.kind;
-if(typeof data96 !== "string"){
-const err276 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.kind.type,parentSchema:schema63.properties.kind,data:data96};
+if(data.state === undefined){
+const err276 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema70.required,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -11988,8 +12395,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-if("command" !== data96){
-const err277 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CommandStep/properties/kind/const",keyword:"const",params:{allowedValue: "command"},message:"must be equal to constant",schema:"command",parentSchema:schema63.properties.kind,data:data96};
+for(const key10 in data){
+if(!((((((((key10 === "familyName") || (key10 === "id")) || (key10 === "kind")) || (key10 === "name")) || (key10 === "provisioned")) || (key10 === "scope")) || (key10 === "state")) || (key10 === "title"))){
+const err277 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties",schema:false,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -11999,11 +12407,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data.program !== undefined){
-let data97 = data.program;
-if(typeof data97 === "string"){
-if(func3(data97) > 260){
-const err278 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema63.properties.program,data:data97};
+if(data.familyName !== undefined){
+let data96 = data.familyName;
+if(typeof data96 === "string"){
+if(func3(data96) > 260){
+const err278 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema70.properties.familyName,data:data96};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -12014,7 +12422,7 @@ errors++;
 }
 }
 else {
-const err279 = {instancePath:instancePath+"/program",schemaPath:"#/definitions/CommandStep/properties/program/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.program.type,parentSchema:schema63.properties.program,data:data97};
+const err279 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.familyName.type,parentSchema:schema70.properties.familyName,data:data96};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -12024,11 +12432,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data.stdoutPattern !== undefined){
-let data98 = data.stdoutPattern;
-if(typeof data98 === "string"){
-if(func3(data98) > 1000){
-const err280 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters",schema:1000,parentSchema:schema63.properties.stdoutPattern,data:data98};
+if(data.id !== undefined){
+let data97 = data.id;
+if(typeof data97 === "string"){
+if(func3(data97) > 64){
+const err280 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema70.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -12037,9 +12445,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-else {
-const err281 = {instancePath:instancePath+"/stdoutPattern",schemaPath:"#/definitions/CommandStep/properties/stdoutPattern/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.stdoutPattern.type,parentSchema:schema63.properties.stdoutPattern,data:data98};
+if(!pattern0.test(data97)){
+const err281 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema70.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -12049,14 +12456,8 @@ vErrors.push(err281);
 errors++;
 }
 }
-if(data.successExitCodes !== undefined){
-let data99 = data.successExitCodes;
-if(Array.isArray(data99)){
-const len3 = data99.length;
-for(let i3=0; i3<len3; i3++){
-let data100 = data99[i3];
-if(!((typeof data100 == "number") && (isFinite(data100)))){
-const err282 = {instancePath:instancePath+"/successExitCodes/" + i3,schemaPath:"#/definitions/CommandStep/properties/successExitCodes/items/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.successExitCodes.items.type,parentSchema:schema63.properties.successExitCodes.items,data:data100};
+else {
+const err282 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.id.type,parentSchema:schema70.properties.id,data:data97};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -12066,9 +12467,10 @@ vErrors.push(err282);
 errors++;
 }
 }
-}
-else {
-const err283 = {instancePath:instancePath+"/successExitCodes",schemaPath:"#/definitions/CommandStep/properties/successExitCodes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema63.properties.successExitCodes.type,parentSchema:schema63.properties.successExitCodes,data:data99};
+if(data.kind !== undefined){
+let data98 = data.kind;
+if(typeof data98 !== "string"){
+const err283 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.kind.type,parentSchema:schema70.properties.kind,data:data98};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -12077,12 +12479,8 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data.timeoutSeconds !== undefined){
-let data101 = data.timeoutSeconds;
-if((typeof data101 == "number") && (isFinite(data101))){
-if(data101 > 3600 || isNaN(data101)){
-const err284 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3600},message:"must be <= 3600",schema:3600,parentSchema:schema63.properties.timeoutSeconds,data:data101};
+if("appxPackage" !== data98){
+const err284 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/const",keyword:"const",params:{allowedValue: "appxPackage"},message:"must be equal to constant",schema:"appxPackage",parentSchema:schema70.properties.kind,data:data98};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -12091,8 +12489,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if(data101 < 1 || isNaN(data101)){
-const err285 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema63.properties.timeoutSeconds,data:data101};
+}
+if(data.name !== undefined){
+let data99 = data.name;
+if(typeof data99 === "string"){
+if(func3(data99) > 200){
+const err285 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.name,data:data99};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -12103,7 +12505,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/timeoutSeconds",schemaPath:"#/definitions/CommandStep/properties/timeoutSeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema63.properties.timeoutSeconds.type,parentSchema:schema63.properties.timeoutSeconds,data:data101};
+const err286 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.name.type,parentSchema:schema70.properties.name,data:data99};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -12113,11 +12515,10 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data.title !== undefined){
-let data102 = data.title;
-if(typeof data102 === "string"){
-if(func3(data102) > 200){
-const err287 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema63.properties.title,data:data102};
+if(data.provisioned !== undefined){
+let data100 = data.provisioned;
+if(typeof data100 !== "boolean"){
+const err287 = {instancePath:instancePath+"/provisioned",schemaPath:"#/definitions/AppxPackageStep/properties/provisioned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema70.properties.provisioned.type,parentSchema:schema70.properties.provisioned,data:data100};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -12127,8 +12528,10 @@ vErrors.push(err287);
 errors++;
 }
 }
-else {
-const err288 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CommandStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema63.properties.title.type,parentSchema:schema63.properties.title,data:data102};
+if(data.scope !== undefined){
+let data101 = data.scope;
+if(typeof data101 !== "string"){
+const err288 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.scope.type,parentSchema:schema70.properties.scope,data:data101};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -12137,10 +12540,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-}
-else {
-const err289 = {instancePath,schemaPath:"#/definitions/CommandStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema63.type,parentSchema:schema63,data};
+if(!((data101 === "currentUser") || (data101 === "allUsers"))){
+const err289 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema70.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.scope.enum,parentSchema:schema70.properties.scope,data:data101};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -12149,11 +12550,11 @@ vErrors.push(err289);
 }
 errors++;
 }
-var _valid26 = _errs325 === errors;
-valid78 = _valid26;
 }
-if(!valid78){
-const err290 = {instancePath,schemaPath:"#/allOf/26/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[26].if,parentSchema:schema15.allOf[26],data};
+if(data.state !== undefined){
+let data102 = data.state;
+if(typeof data102 !== "string"){
+const err290 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.state.type,parentSchema:schema70.properties.state,data:data102};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -12162,14 +12563,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-const _errs350 = errors;
-let valid86 = true;
-const _errs351 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data103 = data.kind;
-if(typeof data103 !== "string"){
-const err291 = {};
+if(!((data102 === "present") || (data102 === "absent"))){
+const err291 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema70.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema70.properties.state.enum,parentSchema:schema70.properties.state,data:data102};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -12178,8 +12573,12 @@ vErrors.push(err291);
 }
 errors++;
 }
-if("commandRun" !== data103){
-const err292 = {};
+}
+if(data.title !== undefined){
+let data103 = data.title;
+if(typeof data103 === "string"){
+if(func3(data103) > 200){
+const err292 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema70.properties.title,data:data103};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -12189,28 +12588,8 @@ vErrors.push(err292);
 errors++;
 }
 }
-}
-var _valid27 = _errs351 === errors;
-errors = _errs350;
-if(vErrors !== null){
-if(_errs350){
-vErrors.length = _errs350;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid27){
-const _errs354 = errors;
-if(!(validate46(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-errors = vErrors.length;
-}
-var _valid27 = _errs354 === errors;
-valid86 = _valid27;
-}
-if(!valid86){
-const err293 = {instancePath,schemaPath:"#/allOf/27/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[27].if,parentSchema:schema15.allOf[27],data};
+const err293 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema70.properties.title.type,parentSchema:schema70.properties.title,data:data103};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -12219,14 +12598,10 @@ vErrors.push(err293);
 }
 errors++;
 }
-const _errs356 = errors;
-let valid88 = true;
-const _errs357 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data104 = data.kind;
-if(typeof data104 !== "string"){
-const err294 = {};
+}
+}
+else {
+const err294 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema70.type,parentSchema:schema70,data};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -12235,8 +12610,11 @@ vErrors.push(err294);
 }
 errors++;
 }
-if("pathCleanup" !== data104){
-const err295 = {};
+var _valid29 = _errs342 === errors;
+valid87 = _valid29;
+}
+if(!valid87){
+const err295 = {instancePath,schemaPath:"#/allOf/29/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[29].if,parentSchema:schema15.allOf[29],data};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -12245,29 +12623,14 @@ vErrors.push(err295);
 }
 errors++;
 }
-}
-}
-var _valid28 = _errs357 === errors;
-errors = _errs356;
-if(vErrors !== null){
-if(_errs356){
-vErrors.length = _errs356;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid28){
-const _errs360 = errors;
-if(!(validate48(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate48.errors : vErrors.concat(validate48.errors);
-errors = vErrors.length;
-}
-var _valid28 = _errs360 === errors;
-valid88 = _valid28;
-}
-if(!valid88){
-const err296 = {instancePath,schemaPath:"#/allOf/28/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[28].if,parentSchema:schema15.allOf[28],data};
+const _errs363 = errors;
+let valid91 = true;
+const _errs364 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data104 = data.kind;
+if(typeof data104 !== "string"){
+const err296 = {};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -12276,13 +12639,7 @@ vErrors.push(err296);
 }
 errors++;
 }
-const _errs362 = errors;
-let valid90 = true;
-const _errs363 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data105 = data.kind;
-if(typeof data105 !== "string"){
+if("registryKey" !== data104){
 const err297 = {};
 if(vErrors === null){
 vErrors = [err297];
@@ -12292,8 +12649,29 @@ vErrors.push(err297);
 }
 errors++;
 }
-if("appxPackage" !== data105){
-const err298 = {};
+}
+}
+var _valid30 = _errs364 === errors;
+errors = _errs363;
+if(vErrors !== null){
+if(_errs363){
+vErrors.length = _errs363;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid30){
+const _errs367 = errors;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var _valid30 = _errs367 === errors;
+valid91 = _valid30;
+}
+if(!valid91){
+const err298 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -12302,23 +12680,14 @@ vErrors.push(err298);
 }
 errors++;
 }
-}
-}
-var _valid29 = _errs363 === errors;
-errors = _errs362;
-if(vErrors !== null){
-if(_errs362){
-vErrors.length = _errs362;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid29){
-const _errs366 = errors;
+const _errs369 = errors;
+let valid93 = true;
+const _errs370 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err299 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema69.required,parentSchema:schema69,data};
+if(data.kind !== undefined){
+let data105 = data.kind;
+if(typeof data105 !== "string"){
+const err299 = {};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -12327,8 +12696,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-if(data.kind === undefined){
-const err300 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema69.required,parentSchema:schema69,data};
+if("scriptProbe" !== data105){
+const err300 = {};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -12337,8 +12706,29 @@ vErrors.push(err300);
 }
 errors++;
 }
-if(data.state === undefined){
-const err301 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema69.required,parentSchema:schema69,data};
+}
+}
+var _valid31 = _errs370 === errors;
+errors = _errs369;
+if(vErrors !== null){
+if(_errs369){
+vErrors.length = _errs369;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid31){
+const _errs373 = errors;
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+var _valid31 = _errs373 === errors;
+valid93 = _valid31;
+}
+if(!valid93){
+const err301 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -12347,9 +12737,14 @@ vErrors.push(err301);
 }
 errors++;
 }
-for(const key12 in data){
-if(!((((((((key12 === "familyName") || (key12 === "id")) || (key12 === "kind")) || (key12 === "name")) || (key12 === "provisioned")) || (key12 === "scope")) || (key12 === "state")) || (key12 === "title"))){
-const err302 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema69,data};
+const _errs375 = errors;
+let valid95 = true;
+const _errs376 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data106 = data.kind;
+if(typeof data106 !== "string"){
+const err302 = {};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -12358,12 +12753,8 @@ vErrors.push(err302);
 }
 errors++;
 }
-}
-if(data.familyName !== undefined){
-let data106 = data.familyName;
-if(typeof data106 === "string"){
-if(func3(data106) > 260){
-const err303 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema69.properties.familyName,data:data106};
+if("scriptSetting" !== data106){
+const err303 = {};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -12373,8 +12764,28 @@ vErrors.push(err303);
 errors++;
 }
 }
+}
+var _valid32 = _errs376 === errors;
+errors = _errs375;
+if(vErrors !== null){
+if(_errs375){
+vErrors.length = _errs375;
+}
 else {
-const err304 = {instancePath:instancePath+"/familyName",schemaPath:"#/definitions/AppxPackageStep/properties/familyName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.familyName.type,parentSchema:schema69.properties.familyName,data:data106};
+vErrors = null;
+}
+}
+if(_valid32){
+const _errs379 = errors;
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var _valid32 = _errs379 === errors;
+valid95 = _valid32;
+}
+if(!valid95){
+const err304 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -12383,12 +12794,14 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data107 = data.id;
-if(typeof data107 === "string"){
-if(func3(data107) > 64){
-const err305 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema69.properties.id,data:data107};
+const _errs381 = errors;
+let valid97 = true;
+const _errs382 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data107 = data.kind;
+if(typeof data107 !== "string"){
+const err305 = {};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -12397,8 +12810,8 @@ vErrors.push(err305);
 }
 errors++;
 }
-if(!pattern0.test(data107)){
-const err306 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema69.properties.id,data:data107};
+if("scriptAction" !== data107){
+const err306 = {};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -12408,8 +12821,28 @@ vErrors.push(err306);
 errors++;
 }
 }
+}
+var _valid33 = _errs382 === errors;
+errors = _errs381;
+if(vErrors !== null){
+if(_errs381){
+vErrors.length = _errs381;
+}
 else {
-const err307 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/AppxPackageStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.id.type,parentSchema:schema69.properties.id,data:data107};
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs385 = errors;
+if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs385 === errors;
+valid97 = _valid33;
+}
+if(!valid97){
+const err307 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -12418,11 +12851,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data.kind !== undefined){
-let data108 = data.kind;
-if(typeof data108 !== "string"){
-const err308 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.kind.type,parentSchema:schema69.properties.kind,data:data108};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err308 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -12431,8 +12862,10 @@ vErrors.push(err308);
 }
 errors++;
 }
-if("appxPackage" !== data108){
-const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/AppxPackageStep/properties/kind/const",keyword:"const",params:{allowedValue: "appxPackage"},message:"must be equal to constant",schema:"appxPackage",parentSchema:schema69.properties.kind,data:data108};
+if(data.kind !== undefined){
+let data108 = data.kind;
+if(!((((((((((((((((((((((((((((((((((data108 === "registryValue") || (data108 === "registryBits")) || (data108 === "windowsVersion")) || (data108 === "endpoints")) || (data108 === "wininetTls")) || (data108 === "cachedCredentials")) || (data108 === "dnsFlush")) || (data108 === "joinState")) || (data108 === "joinRepair")) || (data108 === "clockSkew")) || (data108 === "clockResync")) || (data108 === "schannelProtocol")) || (data108 === "cipherSuites")) || (data108 === "oneDriveAccount")) || (data108 === "oneDriveReset")) || (data108 === "scheduledTask")) || (data108 === "scheduledTaskRan")) || (data108 === "scheduledTaskRun")) || (data108 === "file")) || (data108 === "tlsInspection")) || (data108 === "service")) || (data108 === "serviceRestart")) || (data108 === "installedApp")) || (data108 === "appUninstall")) || (data108 === "process")) || (data108 === "processStop")) || (data108 === "command")) || (data108 === "commandRun")) || (data108 === "pathCleanup")) || (data108 === "appxPackage")) || (data108 === "registryKey")) || (data108 === "scriptProbe")) || (data108 === "scriptSetting")) || (data108 === "scriptAction"))){
+const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data108};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -12442,399 +12875,14 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data109 = data.name;
-if(typeof data109 === "string"){
-if(func3(data109) > 200){
-const err310 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.name,data:data109};
+}
+else {
+const err310 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
 if(vErrors === null){
 vErrors = [err310];
 }
 else {
 vErrors.push(err310);
-}
-errors++;
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/AppxPackageStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.name.type,parentSchema:schema69.properties.name,data:data109};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
-}
-errors++;
-}
-}
-if(data.provisioned !== undefined){
-let data110 = data.provisioned;
-if(typeof data110 !== "boolean"){
-const err312 = {instancePath:instancePath+"/provisioned",schemaPath:"#/definitions/AppxPackageStep/properties/provisioned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema69.properties.provisioned.type,parentSchema:schema69.properties.provisioned,data:data110};
-if(vErrors === null){
-vErrors = [err312];
-}
-else {
-vErrors.push(err312);
-}
-errors++;
-}
-}
-if(data.scope !== undefined){
-let data111 = data.scope;
-if(typeof data111 !== "string"){
-const err313 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.scope.type,parentSchema:schema69.properties.scope,data:data111};
-if(vErrors === null){
-vErrors = [err313];
-}
-else {
-vErrors.push(err313);
-}
-errors++;
-}
-if(!((data111 === "currentUser") || (data111 === "allUsers"))){
-const err314 = {instancePath:instancePath+"/scope",schemaPath:"#/definitions/AppxPackageStep/properties/scope/enum",keyword:"enum",params:{allowedValues: schema69.properties.scope.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.scope.enum,parentSchema:schema69.properties.scope,data:data111};
-if(vErrors === null){
-vErrors = [err314];
-}
-else {
-vErrors.push(err314);
-}
-errors++;
-}
-}
-if(data.state !== undefined){
-let data112 = data.state;
-if(typeof data112 !== "string"){
-const err315 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.state.type,parentSchema:schema69.properties.state,data:data112};
-if(vErrors === null){
-vErrors = [err315];
-}
-else {
-vErrors.push(err315);
-}
-errors++;
-}
-if(!((data112 === "present") || (data112 === "absent"))){
-const err316 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/AppxPackageStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema69.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema69.properties.state.enum,parentSchema:schema69.properties.state,data:data112};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-}
-if(data.title !== undefined){
-let data113 = data.title;
-if(typeof data113 === "string"){
-if(func3(data113) > 200){
-const err317 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema69.properties.title,data:data113};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-}
-else {
-const err318 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/AppxPackageStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema69.properties.title.type,parentSchema:schema69.properties.title,data:data113};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-}
-}
-else {
-const err319 = {instancePath,schemaPath:"#/definitions/AppxPackageStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema69.type,parentSchema:schema69,data};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-var _valid29 = _errs366 === errors;
-valid90 = _valid29;
-}
-if(!valid90){
-const err320 = {instancePath,schemaPath:"#/allOf/29/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[29].if,parentSchema:schema15.allOf[29],data};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-const _errs387 = errors;
-let valid94 = true;
-const _errs388 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data114 = data.kind;
-if(typeof data114 !== "string"){
-const err321 = {};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-if("registryKey" !== data114){
-const err322 = {};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-}
-}
-var _valid30 = _errs388 === errors;
-errors = _errs387;
-if(vErrors !== null){
-if(_errs387){
-vErrors.length = _errs387;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid30){
-const _errs391 = errors;
-if(!(validate50(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-var _valid30 = _errs391 === errors;
-valid94 = _valid30;
-}
-if(!valid94){
-const err323 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-const _errs393 = errors;
-let valid96 = true;
-const _errs394 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data115 = data.kind;
-if(typeof data115 !== "string"){
-const err324 = {};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-if("scriptProbe" !== data115){
-const err325 = {};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-}
-var _valid31 = _errs394 === errors;
-errors = _errs393;
-if(vErrors !== null){
-if(_errs393){
-vErrors.length = _errs393;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid31){
-const _errs397 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-var _valid31 = _errs397 === errors;
-valid96 = _valid31;
-}
-if(!valid96){
-const err326 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-const _errs399 = errors;
-let valid98 = true;
-const _errs400 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data116 = data.kind;
-if(typeof data116 !== "string"){
-const err327 = {};
-if(vErrors === null){
-vErrors = [err327];
-}
-else {
-vErrors.push(err327);
-}
-errors++;
-}
-if("scriptSetting" !== data116){
-const err328 = {};
-if(vErrors === null){
-vErrors = [err328];
-}
-else {
-vErrors.push(err328);
-}
-errors++;
-}
-}
-}
-var _valid32 = _errs400 === errors;
-errors = _errs399;
-if(vErrors !== null){
-if(_errs399){
-vErrors.length = _errs399;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid32){
-const _errs403 = errors;
-if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid32 = _errs403 === errors;
-valid98 = _valid32;
-}
-if(!valid98){
-const err329 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-const _errs405 = errors;
-let valid100 = true;
-const _errs406 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data117 = data.kind;
-if(typeof data117 !== "string"){
-const err330 = {};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-if("scriptAction" !== data117){
-const err331 = {};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-}
-var _valid33 = _errs406 === errors;
-errors = _errs405;
-if(vErrors !== null){
-if(_errs405){
-vErrors.length = _errs405;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid33){
-const _errs409 = errors;
-if(!(validate59(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-var _valid33 = _errs409 === errors;
-valid100 = _valid33;
-}
-if(!valid100){
-const err332 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err333 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-if(data.kind !== undefined){
-let data118 = data.kind;
-if(!((((((((((((((((((((((((((((((((((data118 === "registryValue") || (data118 === "registryBits")) || (data118 === "windowsVersion")) || (data118 === "endpoints")) || (data118 === "wininetTls")) || (data118 === "cachedCredentials")) || (data118 === "dnsFlush")) || (data118 === "joinState")) || (data118 === "joinRepair")) || (data118 === "clockSkew")) || (data118 === "clockResync")) || (data118 === "schannelProtocol")) || (data118 === "cipherSuites")) || (data118 === "oneDriveAccount")) || (data118 === "oneDriveReset")) || (data118 === "scheduledTask")) || (data118 === "scheduledTaskRan")) || (data118 === "scheduledTaskRun")) || (data118 === "file")) || (data118 === "tlsInspection")) || (data118 === "service")) || (data118 === "serviceRestart")) || (data118 === "installedApp")) || (data118 === "appUninstall")) || (data118 === "process")) || (data118 === "processStop")) || (data118 === "command")) || (data118 === "commandRun")) || (data118 === "pathCleanup")) || (data118 === "appxPackage")) || (data118 === "registryKey")) || (data118 === "scriptProbe")) || (data118 === "scriptSetting")) || (data118 === "scriptAction"))){
-const err334 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data118};
-if(vErrors === null){
-vErrors = [err334];
-}
-else {
-vErrors.push(err334);
-}
-errors++;
-}
-}
-}
-else {
-const err335 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
-if(vErrors === null){
-vErrors = [err335];
-}
-else {
-vErrors.push(err335);
 }
 errors++;
 }
@@ -13176,7 +13224,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.type,parentSchema:schema81,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13186,7 +13234,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema81.enum},message:"must be equal to one of the allowed values",schema:schema81.enum,parentSchema:schema81,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values",schema:schema82.enum,parentSchema:schema82,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13271,14 +13319,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema82 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema83 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13288,7 +13336,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13298,7 +13346,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13308,7 +13356,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13318,7 +13366,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema82.required,parentSchema:schema82,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema83.required,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13329,7 +13377,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13343,7 +13391,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema82.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema83.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13353,7 +13401,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13364,7 +13412,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.description.type,parentSchema:schema82.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.description.type,parentSchema:schema83.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13378,7 +13426,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema82.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema83.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13388,7 +13436,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema82.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13399,7 +13447,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.displayName.type,parentSchema:schema82.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.displayName.type,parentSchema:schema83.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13413,7 +13461,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema82.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema83.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13423,7 +13471,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema82.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema83.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13434,7 +13482,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.id.type,parentSchema:schema83.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13448,7 +13496,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema83.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13466,7 +13514,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.remediations.type,parentSchema:schema82.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.remediations.type,parentSchema:schema83.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13479,7 +13527,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.type.type,parentSchema:schema82.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.type.type,parentSchema:schema83.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13489,7 +13537,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema82.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema83.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13501,7 +13549,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13510,7 +13558,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate64.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
@@ -13615,8 +13663,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;
