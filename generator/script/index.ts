@@ -64,7 +64,7 @@ export function logLocation(remediation: Remediation): string {
  * The step table rows. Every row has the same keys the runtime reads (Id, Kind, Category, Title,
  * TestCommand, SetCommand, RestartRequired: StrictMode stops on a missing key of an [ordered] table), then
  * the room's data. SetCommand is $null for a probe and in a script that does not change the device. An
- * action's row also has Gate (probe ids) and CooldownSeconds, and GateAlways ($true) for `gate: 'always'`.
+ * action's row also has Gate (probe ids) and CooldownSeconds, and for `gate: 'always'` GateAlways ($true) and CooldownCommand (runtime/actions.ps1's reader, called by name).
  */
 export function stepTable(remediation: Remediation, changes: boolean): { readonly [key: string]: PsValue }[] {
   return remediation.steps.map((step) => {
@@ -82,7 +82,10 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
       const action = step as unknown as ActionStepBase;
       base.Gate = action.gate === 'always' ? [] : [...action.gate.probes];
       // An action without a probe: due whenever its cooldown has passed (runtime/core.ps1 Test-RgSteps).
-      if (action.gate === 'always') base.GateAlways = true;
+      if (action.gate === 'always') {
+        base.GateAlways = true;
+        base.CooldownCommand = 'Get-RgActionCooldownEnd';
+      }
       base.CooldownSeconds = durationSeconds(action.cooldown) ?? 0;
     }
     const data = room.toData(step);
@@ -102,14 +105,20 @@ export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'ch
   const fileName = (room: { readonly script: string }): string => room.script.slice(room.script.lastIndexOf('/') + 1);
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (fileName(a) < fileName(b) ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
-  // Test-RgSteps (core.ps1) reads an action's cooldown for `gate: 'always'` (runtime/actions.ps1, through the
-  // registry seams): every script carries the reads.
-  for (const file of ['actions.ps1', 'registry.ps1']) runtime.add(file);
+  // Test-RgSteps (core.ps1) reads an always-gated action's cooldown through the row's CooldownCommand
+  // (runtime/actions.ps1, through the registry seams): a script with one carries the reads.
+  if (remediation.steps.some((step) => (step as Partial<ActionStepBase>).gate === 'always')) {
+    for (const file of ['actions.ps1', 'registry.ps1']) runtime.add(file);
+  }
+  for (const step of remediation.steps) {
+    const extra = roomOf(step).stepRuntime?.(step);
+    for (const file of [...(extra?.test ?? []), ...(spec.changes ? extra?.set ?? [] : [])]) runtime.add(file);
+  }
   if (spec.changes) {
     for (const file of rooms.flatMap((room) => room.setRuntime ?? [])) runtime.add(file);
     // The repair loop, and what it calls to remember actions' runs (their cooldown) in the registry: every
     // script that changes the device has them, so each function it calls is defined in it.
-    for (const file of ['repair.ps1', 'actions-write.ps1', 'registry-write.ps1']) runtime.add(file);
+    for (const file of ['repair.ps1', 'actions.ps1', 'actions-write.ps1', 'registry.ps1', 'registry-write.ps1']) runtime.add(file);
   }
   const halves = [...new Set(rooms.flatMap((room) => (spec.changes && room.setScript ? [room.script, room.setScript] : [room.script])))];
   const main = spec.mainLoop === false ? [] : ['runtime/main.ps1'];

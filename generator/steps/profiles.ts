@@ -31,11 +31,18 @@ export interface ProfileScopeProps {
 
 export const everyProfile = (step: ProfileScopeProps): boolean => step.profiles === 'all' || step.profiles === 'allSignedOut';
 
-/** The step table data: nothing for the signed-in user (the tables stay as they were), else Profiles and IncludeDefault. */
-export function profileData(step: ProfileScopeProps): { readonly [key: string]: PsValue } {
+/**
+ * The step table data: nothing for the signed-in user (the tables stay as they were), else Profiles,
+ * IncludeDefault and the names of the room's profile functions (`commands`, e.g. `{ ProfilesTest: 'Test-...' }`),
+ * which the halves call by name, so only a script whose step acts in every profile carries them.
+ */
+export function profileData(step: ProfileScopeProps, commands: { readonly [key: string]: string }): { readonly [key: string]: PsValue } {
   if (!everyProfile(step)) return {};
-  return { Profiles: step.profiles === 'all' ? 'All' : 'AllSignedOut', IncludeDefault: step.defaultProfile ?? false };
+  return { Profiles: step.profiles === 'all' ? 'All' : 'AllSignedOut', IncludeDefault: step.defaultProfile ?? false, ...commands };
 }
+
+/** The runtime every step in every profile needs (both halves): the profile list and a hive's loading. */
+export const PROFILE_RUNTIME: readonly string[] = ['registry.ps1', 'file.ps1', 'profiles.ps1', 'profiles-hive.ps1'];
 
 /** The rules: every profile only where the step has something in a user's profile; the Default profile only with it. */
 export function checkProfiles(step: ProfileScopeProps, inProfile: boolean, where: string, issue: StepIssue): void {

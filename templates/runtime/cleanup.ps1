@@ -63,18 +63,11 @@ function Get-RgCleanupFiles {
     $profiles = 0
     $skipped = @()
     if ($Step['Profiles']) {
-        # Every user's profile from SYSTEM (runtime/profiles.ps1): each folder in each profile's own folders.
-        $places = @()
-        foreach ($userProfile in @(Get-RgUserProfiles -IncludeDefault:([bool]$Step.IncludeDefault))) {
-            if ($Step.Profiles -eq 'AllSignedOut' -and $userProfile.Loaded) {
-                $skipped += $userProfile.Name + ' (signed in)'
-                continue
-            }
-            $profiles++
-            foreach ($folder in @($Step.Folders)) {
-                $places += Resolve-RgProfilePath -Path ([string]$folder) -ProfilePath $userProfile.Path
-            }
-        }
+        # Every user's profile from SYSTEM: runtime/cleanup-profiles.ps1, named in the step's data.
+        $inProfiles = & ([string]$Step.ProfilesFolders) -Step $Step
+        $places = @($inProfiles.Folders)
+        $profiles = $inProfiles.Profiles
+        $skipped = @($inProfiles.Skipped)
     }
     foreach ($path in $places) {
         $listed = Get-RgFolderFiles -Path $path

@@ -1,6 +1,6 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepContext, StepRoom } from '../room.ts';
-import { checkProfiles, everyProfile, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 
 /** Props of {@link file}. */
 export interface FileProps extends StepBase, ProfileScopeProps {
@@ -73,8 +73,8 @@ export const fileRoom: StepRoom<FileStep> = {
   script: 'files/file.ps1',
   setScript: 'files/file-set.ps1',
   functions: { test: 'Test-RgFileState', set: 'Set-RgFileState' },
-  // profiles.ps1 and registry.ps1: the halves refer to every user's profile (Get-RgUserProfiles).
-  runtime: ['file.ps1', 'profiles.ps1', 'registry.ps1'],
+  runtime: ['file.ps1'],
+  stepRuntime: (step) => (everyProfile(step) ? { test: [...PROFILE_RUNTIME, 'file-profiles.ps1'] } : { test: [] }),
   setRuntime: ['file-write.ps1'],
   contextOf,
   check(step, issue) {
@@ -108,7 +108,7 @@ export const fileRoom: StepRoom<FileStep> = {
     Json: step.json ? jsonText(step.json.value) : '',
     Sha256: (step.sha256 ?? '').toUpperCase(),
     Source: step.source ?? '',
-    ...profileData(step),
+    ...profileData(step, { ProfilesTest: 'Test-RgFileStateProfiles', ProfilesFind: 'Get-RgFileStateProfiles' }),
   }),
   title: (step) => describe(step),
   explain: (step) => ({

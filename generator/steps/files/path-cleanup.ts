@@ -1,7 +1,7 @@
 import { durationWords, gateWords } from '../../model/step.ts';
 import type { ActionStepBase } from '../../model/step.ts';
 import type { StepContext, StepIssue, StepRoom } from '../room.ts';
-import { checkProfiles, everyProfile, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 
 /** Props of {@link pathCleanup}. */
 export interface PathCleanupProps extends ActionStepBase, ProfileScopeProps {
@@ -119,7 +119,8 @@ export const pathCleanupRoom: StepRoom<PathCleanupStep> = {
   script: 'files/path-cleanup.ps1',
   setScript: 'files/path-cleanup-set.ps1',
   functions: { test: 'Test-RgPathCleanup', set: 'Invoke-RgPathCleanup' },
-  runtime: ['cleanup.ps1', 'file.ps1', 'profiles.ps1', 'registry.ps1'],
+  runtime: ['cleanup.ps1', 'file.ps1'],
+  stepRuntime: (step) => (everyProfile(step) ? { test: [...PROFILE_RUNTIME, 'cleanup-profiles.ps1'] } : { test: [] }),
   setRuntime: ['cleanup-write.ps1', 'file-write.ps1', 'service.ps1', 'service-write.ps1', 'process.ps1', 'process-write.ps1'],
   contextOf,
   check(step, issue) {
@@ -158,7 +159,7 @@ export const pathCleanupRoom: StepRoom<PathCleanupStep> = {
     Mode: step.mode === 'rename' ? 'Rename' : 'Delete',
     StopServices: [...(step.stopServices ?? [])],
     StopProcesses: [...(step.stopProcesses ?? [])],
-    ...profileData(step),
+    ...profileData(step, { ProfilesFolders: 'Get-RgCleanupProfileFolders' }),
   }),
   title: (step) => `Folders cleaned: ${step.folders.join(', ')}`,
   explain: (step) => {

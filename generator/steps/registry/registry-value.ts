@@ -1,6 +1,6 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepRoom } from '../room.ts';
-import { checkProfiles, everyProfile, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 import {
   checkRegistryLocation, describeLocation, isDword, registryContext, registryLocationData, type RegistryLocation,
 } from './registry-location.ts';
@@ -81,6 +81,9 @@ function formatValue(step: RegistryValueProps): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
+/** The functions of runtime/registry-profiles*.ps1 the halves call by name for a step in every profile. */
+const PROFILE_COMMANDS = { ProfilesTest: 'Test-RgRegistryValueProfiles', ProfilesSet: 'Set-RgRegistryValueProfiles' };
+
 export const registryValueRoom: StepRoom<RegistryValueStep> = {
   kind: 'registryValue',
   category: 'setting',
@@ -90,8 +93,9 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
   setRuntime: ['registry-write.ps1'],
   // An HKCU value in every profile is set from SYSTEM, through HKU.
   contextOf: (step) => (everyProfile(step) ? 'system' : registryContext(step)),
-  // Every user's profile (profiles.ps1, profiles-hive.ps1; file.ps1 for the paths): the test half refers to them.
-  runtime: ['registry.ps1', 'file.ps1', 'profiles.ps1', 'profiles-hive.ps1'],
+  runtime: ['registry.ps1'],
+  // Every user's hive: carried only by a script with such a step; the halves call it by the names in its data.
+  stepRuntime: (step) => (everyProfile(step) ? { test: [...PROFILE_RUNTIME, 'registry-profiles.ps1'], set: ['registry-profiles-write.ps1'] } : { test: [] }),
   check(step, issue) {
     checkRegistryLocation(step, issue);
     checkProfiles(step, /^HKCU:/.test(step.path), 'HKCU values (a user\'s hive)', issue);
@@ -123,8 +127,8 @@ export const registryValueRoom: StepRoom<RegistryValueStep> = {
     }
   },
   toData(step) {
-    if (absent(step)) return { ...registryLocationData(step), ...profileData(step), Want: 'Absent', Type: '', Value: null };
-    const data = { ...registryLocationData(step), ...profileData(step), Type: step.type! };
+    if (absent(step)) return { ...registryLocationData(step), ...profileData(step, PROFILE_COMMANDS), Want: 'Absent', Type: '', Value: null };
+    const data = { ...registryLocationData(step), ...profileData(step, PROFILE_COMMANDS), Type: step.type! };
     switch (step.type) {
       case 'QWord':
         return { ...data, Value: qwordDecimal(step.value)! };

@@ -55,7 +55,7 @@ function Set-RgFileState {
         return
     }
     # Every user's profile: only the profiles whose file is not as wanted.
-    foreach ($wrong in @((Get-RgFileStateProfiles -Step $Step).Wrong)) {
+    foreach ($wrong in @((& ([string]$Step.ProfilesFind) -Step $Step).Wrong)) {
         & $apply ([string]$wrong.Path)
     }
 }
