@@ -199,7 +199,7 @@ function Test-RgSteps {
         Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
         not needed, so it counts as compliant whatever its own test found. An action gated 'always' (GateAlways)
         has no probe: when its own test finds something to do it is due, unless it ran within its cooldown
-        (runtime/actions.ps1), which counts as compliant.
+        (its CooldownCommand, runtime/actions.ps1's Get-RgActionCooldownEnd), which counts as compliant.
     .DESCRIPTION
         An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
         a healthy device detection never asks for it and the remediation never runs it.
@@ -226,7 +226,7 @@ function Test-RgSteps {
         if ($step['GateAlways']) {
             # No probe: the action is due whenever its cooldown has passed, and done while it ran within it.
             if (-not $results[$index].Failure) {
-                $until = Get-RgActionCooldownEnd -Step $step
+                $until = & ([string]$step.CooldownCommand) -Step $step
                 if ($null -ne $until) {
                     $when = $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
                     Write-RgLog -Message ($step.Id + ': ran within its cooldown; due again after ' + $when + ' UTC')
@@ -897,116 +897,6 @@ function Get-RgW32TimeService {
     }
 }
 
-function Get-RgFileItem {
-    <#
-    .SYNOPSIS
-        Seam: whether a file or folder exists, with its size and last write time ([System.IO.FileInfo] and
-        [System.IO.DirectoryInfo]). The path is already expanded.
-    .PARAMETER Path
-        The full path.
-    .OUTPUTS
-        Exists ([bool]), IsFolder ([bool]), Length ([long] bytes, 0 for a folder), LastWriteTimeUtc ([datetime]
-        or $null). Throws when the folder above cannot be read (access denied).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $file = [System.IO.FileInfo]::new($Path)
-    if ($file.Exists) {
-        return [pscustomobject]@{ Exists = $true; IsFolder = $false; Length = [long]$file.Length; LastWriteTimeUtc = $file.LastWriteTimeUtc }
-    }
-    $folder = [System.IO.DirectoryInfo]::new($Path)
-    if ($folder.Exists) {
-        return [pscustomobject]@{ Exists = $true; IsFolder = $true; Length = [long]0; LastWriteTimeUtc = $folder.LastWriteTimeUtc }
-    }
-    [pscustomobject]@{ Exists = $false; IsFolder = $false; Length = [long]0; LastWriteTimeUtc = $null }
-}
-
-function Get-RgFileHash {
-    <#
-    .SYNOPSIS
-        Seam: the SHA-256 of a file's bytes, as 64 upper-case hex digits ([System.Security.Cryptography.SHA256],
-        the file opened for reading and shared). Throws when it cannot be read.
-    .PARAMETER Path
-        The full path.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $stream = [System.IO.File]::Open($Path, [System.IO.FileMode]::Open, [System.IO.FileAccess]::Read, [System.IO.FileShare]::ReadWrite)
-    $sha = [System.Security.Cryptography.SHA256]::Create()
-    try {
-        [System.BitConverter]::ToString($sha.ComputeHash($stream)).Replace('-', '')
-    }
-    finally {
-        $sha.Dispose()
-        $stream.Dispose()
-    }
-}
-
-function Get-RgJsonProperty {
-    <#
-    .SYNOPSIS
-        Seam: one property of a JSON file (a dotted path of object members, e.g. 'update.channel'), as compact
-        JSON text ('"beta"', 'true', '5'), read with ConvertFrom-Json.
-    .PARAMETER Path
-        The full path of the JSON file (UTF-8).
-    .PARAMETER Property
-        The dotted property path.
-    .OUTPUTS
-        FileExists ([bool]), Exists ([bool]: the property is there), Json ([string]). Throws when the file cannot
-        be read or is not JSON.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path,
-
-        [Parameter(Mandatory = $true)]
-        [string]$Property
-    )
-    if (-not [System.IO.File]::Exists($Path)) {
-        return [pscustomobject]@{ FileExists = $false; Exists = $false; Json = '' }
-    }
-    $node = ConvertFrom-Json -InputObject ([System.IO.File]::ReadAllText($Path, [System.Text.Encoding]::UTF8))
-    foreach ($name in $Property.Split('.')) {
-        if ($null -eq $node -or $node -isnot [System.Management.Automation.PSCustomObject] -or $null -eq $node.PSObject.Properties[$name]) {
-            return [pscustomobject]@{ FileExists = $true; Exists = $false; Json = '' }
-        }
-        $node = $node.PSObject.Properties[$name].Value
-    }
-    [pscustomobject]@{ FileExists = $true; Exists = $true; Json = (ConvertTo-Json -InputObject $node -Compress -Depth 20) }
-}
-
-function Resolve-RgFilePath {
-    <#
-    .SYNOPSIS
-        A step's path with its %VARIABLE%s expanded in this process's environment (the signed-in user's in
-        user context); throws naming a variable that is not set, so nothing is written under a literal %X%.
-    .PARAMETER Path
-        The path as the step has it.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $expanded = [System.Environment]::ExpandEnvironmentVariables($Path)
-    $left = [regex]::Match($expanded, '%[A-Za-z0-9_()]+%')
-    if ($left.Success) {
-        throw ('the environment variable ' + $left.Value + ' in ' + $Path + ' is not set in this context')
-    }
-    $expanded
-}
-
 function Get-RgJoinState {
     <#
     .SYNOPSIS
@@ -1326,184 +1216,6 @@ function Test-RgTcpEndpoint {
     )
     $result = Test-RgTcpEndpointList -Endpoint @(@{ HostName = $HostName; Port = $Port; TimeoutMilliseconds = $TimeoutMilliseconds })
     [pscustomobject]@{ Reachable = [bool]$result.Reachable; Error = [string]$result.Error }
-}
-
-function Mount-RgUserHive {
-    <#
-    .SYNOPSIS
-        Seam: loads a user's hive file (NTUSER.DAT) under HKU\<Name> with reg.exe load (%SystemRoot%\System32,
-        through Invoke-RgNativeCommand); throws when reg exits non-zero (0 is success, 1 failure: a hive held by
-        another process, a missing file). Only as SYSTEM or an administrator (the backup and restore privileges).
-    .PARAMETER Name
-        The key under HKU to load it at (remgen_<SID>).
-    .PARAMETER Path
-        The hive file.
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name,
-
-        [Parameter(Mandatory = $true)]
-        [string]$Path
-    )
-    $reg = [string](Get-RgPlatform).SystemRoot + '\System32\reg.exe'
-    $result = Invoke-RgNativeCommand -FilePath $reg -ArgumentList @('load', ('HKU\' + $Name), $Path) -TimeoutSeconds 60
-    if ($result.ExitCode -ne 0) {
-        throw ('reg load of ' + $Path + ' failed (exit ' + $result.ExitCode + '): ' + (@($result.Output) -join ' '))
-    }
-}
-
-function Dismount-RgUserHive {
-    <#
-    .SYNOPSIS
-        Seam: unloads a hive Mount-RgUserHive loaded (reg.exe unload HKU\<Name>). The registry seams dispose every
-        key they open, so no handle of this script holds it; a handle another process opened meanwhile does, so
-        it is tried three times, a second apart, after a garbage collection. Throws when it stays loaded.
-    .PARAMETER Name
-        The key under HKU.
-    #>
-    [CmdletBinding()]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Name
-    )
-    $reg = [string](Get-RgPlatform).SystemRoot + '\System32\reg.exe'
-    $output = ''
-    for ($try = 1; $try -le 3; $try++) {
-        [System.GC]::Collect()
-        [System.GC]::WaitForPendingFinalizers()
-        $result = Invoke-RgNativeCommand -FilePath $reg -ArgumentList @('unload', ('HKU\' + $Name)) -TimeoutSeconds 60
-        if ($result.ExitCode -eq 0) {
-            return
-        }
-        $output = @($result.Output) -join ' '
-        [System.Threading.Thread]::Sleep(1000)
-    }
-    throw ('reg unload of HKU\' + $Name + ' failed (exit 1): ' + $output)
-}
-
-function Invoke-RgInUserHive {
-    <#
-    .SYNOPSIS
-        Runs a block with the key under HKU where a profile's hive is: HKU\<SID> when it is loaded, else its
-        NTUSER.DAT loaded at HKU\remgen_<SID> (remgen_Default for the Default profile) and unloaded again right
-        after, whatever the block did. A hive that cannot be loaded is skipped (Skipped and the reason); one that
-        cannot be unloaded is an error (the user's next sign-in would find it held).
-    .PARAMETER UserProfile
-        One of Get-RgUserProfiles.
-    .PARAMETER ScriptBlock
-        Called with the key's name under HKU; what it returns comes back as Value.
-    .OUTPUTS
-        Skipped ([bool]), Reason, Value.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [pscustomobject]$UserProfile,
-
-        [Parameter(Mandatory = $true)]
-        [scriptblock]$ScriptBlock
-    )
-    if ($UserProfile.Loaded) {
-        return [pscustomobject]@{ Skipped = $false; Reason = ''; Value = (& $ScriptBlock $UserProfile.Sid) }
-    }
-    $name = 'remgen_' + $UserProfile.Sid
-    if ($UserProfile.IsDefault) {
-        $name = 'remgen_Default'
-    }
-    try {
-        Mount-RgUserHive -Name $name -Path ($UserProfile.Path.TrimEnd('\') + '\NTUSER.DAT')
-    }
-    catch {
-        return [pscustomobject]@{ Skipped = $true; Reason = $_.Exception.Message; Value = $null }
-    }
-    try {
-        $value = & $ScriptBlock $name
-    }
-    finally {
-        Dismount-RgUserHive -Name $name
-    }
-    [pscustomobject]@{ Skipped = $false; Reason = ''; Value = $value }
-}
-
-function Get-RgUserProfiles {
-    <#
-    .SYNOPSIS
-        The users' profiles on the device (docs/reference/user-profiles.md): the subkeys of ProfileList whose SID
-        is a user's (S-1-5-21-... local or domain, S-1-12-1-... Entra ID; not the system accounts S-1-5-18, -19,
-        -20, nor a '.bak' copy), with their folder (ProfileImagePath) and whether their hive is loaded (HKU\<SID>);
-        with -IncludeDefault also the Default profile (ProfileList's Default value: the template of new users'
-        profiles; not HKU\.DEFAULT, which is LocalSystem's hive). Public is not a user profile and never listed.
-        Read through the registry seams.
-    .PARAMETER IncludeDefault
-        Add the Default profile (Sid empty, Name 'Default', never loaded).
-    .OUTPUTS
-        One object per profile: Sid, Name (the folder's name), Path, Loaded ([bool]), IsDefault ([bool]).
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [switch]$IncludeDefault
-    )
-    $list = 'SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList'
-    $keys = Get-RgRegistrySubKeyNames -Hive 'HKLM' -SubKey $list
-    $loaded = @((Get-RgRegistrySubKeyNames -Hive 'HKU' -SubKey '').Names)
-    foreach ($sid in @($keys.Names)) {
-        if ($sid -notmatch '^S-1-(5-21|12-1)-[0-9-]+$') {
-            continue
-        }
-        $image = Get-RgRegistryData -Hive 'HKLM' -SubKey ($list + '\' + $sid) -Name 'ProfileImagePath'
-        if (-not $image.Exists -or -not [string]$image.Value) {
-            continue
-        }
-        $path = Resolve-RgFilePath -Path ([string]$image.Value)
-        [pscustomobject]@{ Sid = $sid; Name = $path.TrimEnd('\').Split('\')[-1]; Path = $path; Loaded = ($loaded -contains $sid); IsDefault = $false }
-    }
-    if ($IncludeDefault) {
-        $default = Get-RgRegistryData -Hive 'HKLM' -SubKey $list -Name 'Default'
-        if ($default.Exists -and [string]$default.Value) {
-            $path = Resolve-RgFilePath -Path ([string]$default.Value)
-            [pscustomobject]@{ Sid = ''; Name = 'Default'; Path = $path; Loaded = $false; IsDefault = $true }
-        }
-    }
-}
-
-function Resolve-RgProfilePath {
-    <#
-    .SYNOPSIS
-        A step's path in one user's profile: the user's variables (%USERPROFILE%, %APPDATA%, %LOCALAPPDATA%,
-        %TEMP%, %TMP%) as that profile's standard folders (AppData\Roaming, AppData\Local, AppData\Local\Temp;
-        a redirected AppData is not followed), then the machine's variables expanded (Resolve-RgFilePath).
-    .PARAMETER Path
-        The path as the step has it.
-    .PARAMETER ProfilePath
-        The profile folder, e.g. C:\Users\alice.
-    #>
-    [CmdletBinding()]
-    [OutputType([string])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [string]$Path,
-
-        [Parameter(Mandatory = $true)]
-        [string]$ProfilePath
-    )
-    $root = $ProfilePath.TrimEnd('\')
-    $places = @(
-        @('%USERPROFILE%', $root),
-        @('%APPDATA%', ($root + '\AppData\Roaming')),
-        @('%LOCALAPPDATA%', ($root + '\AppData\Local')),
-        @('%TEMP%', ($root + '\AppData\Local\Temp')),
-        @('%TMP%', ($root + '\AppData\Local\Temp'))
-    )
-    foreach ($place in $places) {
-        if ($Path.StartsWith($place[0], [System.StringComparison]::OrdinalIgnoreCase)) {
-            return Resolve-RgFilePath -Path ($place[1] + $Path.Substring($place[0].Length))
-        }
-    }
-    Resolve-RgFilePath -Path $Path
 }
 
 function Get-RgWinHttpProxySetting {
@@ -3329,7 +3041,7 @@ function Test-RgRegistryValue {
     <#
     .SYNOPSIS
         Whether one registry value has the step's kind and data; with Profiles, in every user's hive
-        (Get-RgUserProfiles, Invoke-RgInUserHive), counted by profile.
+        (ProfilesTest: Test-RgRegistryValueProfiles), counted by profile.
     .PARAMETER Step
         The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist; Profiles and
         IncludeDefault for every user's profile.
@@ -3341,70 +3053,18 @@ function Test-RgRegistryValue {
         [System.Collections.IDictionary]$Step
     )
     if ($Step['Profiles']) {
-        $found = Get-RgRegistryValueProfiles -Step $Step
-        return New-RgStepResult -Step $Step -Compliant ($found.Wrong.Count -eq 0) -Actual $found.Words -Expected ($found.Expected + ' in every profile')
+        # Every user's hive: runtime/registry-profiles.ps1, named in the step's data (only such a step carries it).
+        return & ([string]$Step.ProfilesTest) -Step $Step
     }
     $state = Get-RgRegistryValueState -Step $Step -Hive $Step.Hive -SubKey $Step.SubKey
     New-RgStepResult -Step $Step -Compliant $state.Compliant -Actual $state.Actual -Expected $state.Expected
-}
-
-function Get-RgRegistryValueProfiles {
-    <#
-    .SYNOPSIS
-        The step's value in each user's hive: which profiles are as wanted, which are not (with what is there),
-        which were skipped (a hive that could not be loaded), and all of it in words for the summary.
-    .PARAMETER Step
-        The step: SubKey, Name, View, Type, Value, Want, IncludeDefault.
-    .OUTPUTS
-        Good ([string[]]), Wrong (profile objects), Skipped ([string[]]), Expected, Words.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [System.Collections.IDictionary]$Step
-    )
-    $good = [System.Collections.Generic.List[string]]::new()
-    $wrong = [System.Collections.Generic.List[object]]::new()
-    $skipped = [System.Collections.Generic.List[string]]::new()
-    $expected = Format-RgRegistryValueData -Kind ([string]$Step.Type) -Value $Step.Value
-    if ($Step['Want'] -eq 'Absent') {
-        $expected = 'absent'
-    }
-    $profiles = @(Get-RgUserProfiles -IncludeDefault:([bool]$Step.IncludeDefault))
-    foreach ($userProfile in $profiles) {
-        $run = Invoke-RgInUserHive -UserProfile $userProfile -ScriptBlock {
-            param($root)
-            Get-RgRegistryValueState -Step $Step -Hive 'HKU' -SubKey ($root + '\' + $Step.SubKey)
-        }
-        if ($run.Skipped) {
-            $skipped.Add($userProfile.Name + ' (' + $run.Reason + ')')
-        }
-        elseif ($run.Value.Compliant) {
-            $good.Add($userProfile.Name)
-        }
-        else {
-            $wrong.Add([pscustomobject]@{ Profile = $userProfile; Actual = $run.Value.Actual })
-        }
-    }
-    $words = [string]$profiles.Count + ' profile(s)'
-    if ($wrong.Count -eq 0) {
-        $words += ': ' + $good.Count + ' as wanted'
-    }
-    else {
-        $words += ': ' + $wrong.Count + ' wrong (' + (@($wrong | ForEach-Object -Process { $_.Profile.Name + ' ' + $_.Actual }) -join ', ') + '), ' + $good.Count + ' as wanted'
-    }
-    if ($skipped.Count -gt 0) {
-        $words += ', ' + $skipped.Count + ' skipped: ' + ($skipped -join ', ')
-    }
-    [pscustomobject]@{ Good = $good.ToArray(); Wrong = $wrong.ToArray(); Skipped = $skipped.ToArray(); Expected = $expected; Words = $words }
 }
 
 function Set-RgRegistryValue {
     <#
     .SYNOPSIS
         Writes the step's kind and data, creating the key when missing; or deletes the value (Want Absent). With
-        Profiles, in each user's hive that is not as wanted (loaded when it is not, and unloaded again).
+        Profiles, in each user's hive that is not as wanted (ProfilesSet: Set-RgRegistryValueProfiles).
     .PARAMETER Step
         The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist; Profiles and
         IncludeDefault for every user's profile.
@@ -3414,31 +3074,23 @@ function Set-RgRegistryValue {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $write = {
-        param([string]$hive, [string]$subKey, [string]$target)
-        if ($Step['Want'] -eq 'Absent') {
-            if ($PSCmdlet.ShouldProcess($target, 'Delete the value')) {
-                Remove-RgRegistryData -Hive $hive -SubKey $subKey -Name $Step.Name -View $Step.View
-                Write-RgLog -Message ($Step.Id + ': deleted ' + $target)
-            }
-            return
-        }
-        $data = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
-        if ($PSCmdlet.ShouldProcess($target, 'Set to ' + $data)) {
-            Write-RgRegistryData -Hive $hive -SubKey $subKey -Name $Step.Name -Kind $Step.Type -Value $Step.Value -View $Step.View
-            Write-RgLog -Message ($Step.Id + ': set ' + $target + ' to ' + $data)
-        }
-    }
-    if (-not $Step['Profiles']) {
-        & $write $Step.Hive $Step.SubKey ($Step.Hive + ':\' + $Step.SubKey + '\' + $Step.Name + ' (' + $Step.View + '-bit view)')
+    if ($Step['Profiles']) {
+        # Every user's hive: runtime/registry-profiles-write.ps1, named in the step's data.
+        & ([string]$Step.ProfilesSet) -Step $Step
         return
     }
-    foreach ($wrong in @((Get-RgRegistryValueProfiles -Step $Step).Wrong)) {
-        $target = $wrong.Profile.Name + "'s HKCU:\" + $Step.SubKey + '\' + $Step.Name
-        $null = Invoke-RgInUserHive -UserProfile $wrong.Profile -ScriptBlock {
-            param($root)
-            & $write 'HKU' ($root + '\' + $Step.SubKey) $target
+    $target = $Step.Hive + ':\' + $Step.SubKey + '\' + $Step.Name + ' (' + $Step.View + '-bit view)'
+    if ($Step['Want'] -eq 'Absent') {
+        if ($PSCmdlet.ShouldProcess($target, 'Delete the value')) {
+            Remove-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
+            Write-RgLog -Message ($Step.Id + ': deleted ' + $target)
         }
+        return
+    }
+    $data = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
+    if ($PSCmdlet.ShouldProcess($target, 'Set to ' + $data)) {
+        Write-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -Kind $Step.Type -Value $Step.Value -View $Step.View
+        Write-RgLog -Message ($Step.Id + ': set ' + $target + ' to ' + $data)
     }
 }
 

@@ -182,7 +182,7 @@ function Test-RgSteps {
         Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
         not needed, so it counts as compliant whatever its own test found. An action gated 'always' (GateAlways)
         has no probe: when its own test finds something to do it is due, unless it ran within its cooldown
-        (runtime/actions.ps1), which counts as compliant.
+        (its CooldownCommand, runtime/actions.ps1's Get-RgActionCooldownEnd), which counts as compliant.
     .DESCRIPTION
         An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
         a healthy device detection never asks for it and the remediation never runs it.
@@ -209,7 +209,7 @@ function Test-RgSteps {
         if ($step['GateAlways']) {
             # No probe: the action is due whenever its cooldown has passed, and done while it ran within it.
             if (-not $results[$index].Failure) {
-                $until = Get-RgActionCooldownEnd -Step $step
+                $until = & ([string]$step.CooldownCommand) -Step $step
                 if ($null -ne $until) {
                     $when = $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
                     Write-RgLog -Message ($step.Id + ': ran within its cooldown; due again after ' + $when + ' UTC')
@@ -615,60 +615,6 @@ function Invoke-RgNativeCommand {
     finally {
         $process.Dispose()
     }
-}
-
-function Get-RgActionStore {
-    <#
-    .SYNOPSIS
-        Where the package remembers its actions' runs: HKLM (system) or HKCU (user) Software\remgen\<package>.
-    #>
-    [CmdletBinding()]
-    [OutputType([pscustomobject])]
-    param()
-    $hive = 'HKCU'
-    if ($script:RgPackage.Context -eq 'system') {
-        $hive = 'HKLM'
-    }
-    [pscustomobject]@{ Hive = $hive; SubKey = 'SOFTWARE\remgen\' + $script:RgPackage.Id }
-}
-
-function Get-RgActionCooldownEnd {
-    <#
-    .SYNOPSIS
-        When the action's cooldown ends, if it ran within its cooldown; else nothing (it may run).
-    .PARAMETER Step
-        The action step: Id, CooldownSeconds.
-    #>
-    [CmdletBinding()]
-    [OutputType([datetime])]
-    param(
-        [Parameter(Mandatory = $true)]
-        [System.Collections.IDictionary]$Step
-    )
-    $store = Get-RgActionStore
-    $last = Get-RgRegistryData -Hive $store.Hive -SubKey $store.SubKey -Name ($Step.Id + '.LastRunUtc') -View 64
-    if (-not $last.Exists) {
-        return $null
-    }
-    $ran = [datetime]::MinValue
-    $styles = [System.Globalization.DateTimeStyles]::AdjustToUniversal -bor [System.Globalization.DateTimeStyles]::AssumeUniversal
-    if (-not [datetime]::TryParse([string]$last.Value, [System.Globalization.CultureInfo]::InvariantCulture, $styles, [ref]$ran)) {
-        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is unreadable; treating the cooldown as over') -Severity Warning
-        return $null
-    }
-    $now = Get-RgUtcNow
-    if ($ran -gt $now.AddSeconds([double]$Step.CooldownSeconds)) {
-        # A last run more than a cooldown ahead of now: the clock was set back since (a device that ran far
-        # ahead). Counting from a time that has not come would hold the action off for that long, so the
-        # stored time is not trusted. A smaller step back (minutes, a resync) keeps the cooldown.
-        Write-RgLog -Message ($Step.Id + ': the last run time ' + [string]$last.Value + ' is more than a cooldown later than now; the clock was set back since, so the cooldown is treated as over') -Severity Warning
-        return $null
-    }
-    $until = $ran.AddSeconds([double]$Step.CooldownSeconds)
-    if ($now -lt $until) {
-        return $until
-    }
-    $null
 }
 
 function Resolve-RgHostNameList {
