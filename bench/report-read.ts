@@ -2,6 +2,7 @@
  * One side of the report benchmark, run in a fresh process by bench/report.ts:
  *   report-read.ts plain FILE      the baseline: the same CSV read record by record (generator/report/csv.ts), nothing else
  *   report-read.ts aggregate FILE  remgen report's work: device runs read, every summary line parsed, counted per package
+ *                                  (FILE may be the export job's .zip: the CSV inside is read as it unzips)
  */
 import { createReadStream } from 'node:fs';
 import { csvRecords } from '../generator/report/csv.ts';

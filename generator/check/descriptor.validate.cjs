@@ -2,16 +2,16 @@
 "use strict";
 module.exports = validate10;
 module.exports.default = validate10;
-const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"ProfileScope":{"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
+const schema11 = {"$ref":"#/definitions/Descriptor","$schema":"http://json-schema.org/draft-07/schema#","definitions":{"ActionGate":{"additionalProperties":false,"description":"When an action may run; every action kind extends this.","properties":{"probes":{"description":"Ids of probes in the same remediation; the action runs only when all of them report the symptom.","items":{"type":"string"},"minItems":1,"type":"array"}},"required":["probes"],"type":"object"},"AppUninstallStep":{"additionalProperties":false,"description":"An action: uninstalls every matching app (by MSI product code or its silent uninstall command, never through `cmd /c`) when its gate probes report the symptom, at most once per cooldown. Verified by reading the uninstall keys again: an uninstaller that exits 0 but leaves the app installed is a failure.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appUninstall","type":"string"},"method":{"$ref":"#/definitions/UninstallMethod","default":"auto","description":"`msi`: `msiexec.exe /x {ProductCode} /qn /norestart` (the entry must be a Windows Installer product); `quietUninstallString`: the entry's QuietUninstallString, the vendor's silent command; `uninstallString`: the entry's UninstallString plus `silentArguments` (it is interactive on its own); `auto`: msi for a Windows Installer product, else QuietUninstallString, else the step fails saying there is no silent way."},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"silentArguments":{"description":"Arguments added to the UninstallString that make it silent (the vendor's, e.g. `[\"/S\"]` for NSIS); needed with `method: 'uninstallString'`.","items":{"type":"string"},"type":"array"},"successExitCodes":{"default":[0,3010],"description":"Exit codes that mean the uninstaller succeeded; 3010 (ERROR_SUCCESS_REBOOT_REQUIRED) is success that asks for a restart.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":900,"description":"How long one uninstaller may run, in seconds.","maximum":3600,"minimum":30,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","displayName","gate","id","kind"],"type":"object"},"AppxPackageStep":{"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"Bundle":{"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"},"CachedCredentialsStep":{"additionalProperties":false,"description":"An action (user context): deletes the signed-in user's cached OneDrive and Office credentials with `cmdkey /delete`, so the next sign-in starts clean. Runs only when its gate probes report the symptom, at most once per cooldown; verified by listing the credentials again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cachedCredentials","type":"string"},"patterns":{"default":["OneDrive Cached Credential*","MicrosoftOffice1?_Data:ADAL:*"],"description":"Credential Manager target names to delete, as PowerShell wildcard patterns (`*`, `?`, `[56]`), matched case-insensitively against the name after `target=` in `cmdkey /list` (that token is not translated, so a German or French Windows matches too).","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateRemoveStep":{"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"CertificateStep":{"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"},"CipherSuitesStep":{"additionalProperties":false,"description":"A setting (system context): the TLS cipher suite order of the device (`Get-TlsCipherSuite`, the TLS module of Windows 10 and later) starts with `suites`, exactly in that order; every other suite keeps its place after them. The remediation enables each at positions 0, 1, ... (`Enable-TlsCipherSuite\n-Position`) and reads the order again.\n\nA Group Policy \"SSL Cipher Suite Order\" overrides the local order (reference 3.0): when it is present the step tests the policy's list instead, and the remediation writes nothing locally (it would not apply) and fails, telling the admin to change the policy. Before Windows 10 (no `Get-TlsCipherSuite`) the step fails with that reason and nothing is written. The new order is marked restart-required: processes that hold TLS credential handles keep the old one until they restart (reference 3.3; the cmdlet's own documentation says no restart is needed for new handles).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"cipherSuites","type":"string"},"suites":{"default":"the Azure Front Door TLS 1.2 suites","description":"The cipher suites that must be enabled and first in the TLS cipher suite order, in this order (the first is tried first), as `Get-TlsCipherSuite` names them. Default: the four Azure Front Door TLS 1.2 suites, `TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256`, `TLS_DHE_RSA_WITH_AES_256_GCM_SHA384`, `TLS_DHE_RSA_WITH_AES_128_GCM_SHA256`.","examples":[["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384","TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"]],"items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ClockResyncStep":{"additionalProperties":false,"description":"An action (system context): `w32tm /resync` when the device clock is off, starting the Windows Time service first when it is stopped (never when it is disabled). Runs only when its gate probes report the symptom, at most once per cooldown; verified by measuring the skew again, never by w32tm's exit code (docs/reference/intune-configmgr.md 3.5).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockResync","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"ClockSkewStep":{"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"},"CommandRunStep":{"additionalProperties":false,"description":"An action: runs a program (Invoke-RgNativeCommand: the program and its arguments, no shell) when its gate probes report the symptom, at most once per cooldown; an exit code outside `successExitCodes` or a timeout fails it. Verified by the gate probes tested again, never by the exit code alone.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"commandRun","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","program"],"type":"object"},"CommandStep":{"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"},"Context":{"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"},"DefenderMode":{"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"},"DefenderSignatureUpdateStep":{"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DefenderStatusStep":{"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running: Defender the active antivirus (running mode not passive) and Get-MpComputerStatus `RealTimeProtectionEnabled`.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"DefenderStep":{"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"Descriptor":{"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"},"DeviceUptimeStep":{"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"},"DnsFlushStep":{"additionalProperties":false,"description":"An action (system): `ipconfig /flushdns` when sign-in names do not resolve (a stale negative cache entry after a network change is the common cause; 3.7: harmless). Gated by a probe, at most once per cooldown, verified by resolving the names again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"dnsFlush","type":"string"},"names":{"default":["login.microsoftonline.com","login.windows.net","enterpriseregistration.windows.net"],"description":"Names that must resolve; the action flushes the DNS client cache when any does not, then resolves them again to verify.","items":{"type":"string"},"minItems":1,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"DriveFreeSpaceStep":{"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"EndpointTarget":{"additionalProperties":false,"description":"One endpoint the probe resolves and connects to.","properties":{"host":{"description":"Host name to resolve and connect to.","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"EndpointsStep":{"additionalProperties":false,"description":"A probe: DNS and TCP reachability of endpoints, with the WinINet and WinHTTP proxy reported. Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, login.windows.net and enterpriseregistration.windows.net on 443","description":"Endpoints that must resolve and accept a TCP connection.","items":{"$ref":"#/definitions/EndpointTarget"},"maxItems":32,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"endpoints","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>.sharepoint.com` and `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":3000,"description":"How long each connect may take, in milliseconds; the endpoints are checked at once, so the probe takes about this long when some do not answer. 2-5 s suits VPN and proxy paths (reference 3.6).","maximum":30000,"minimum":100,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"FileStep":{"additionalProperties":false,"description":"A setting: a file exists or not, and holds a JSON property's value or exact bytes by SHA-256. Context: user for a path under the user's profile variables, else system.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"json":{"additionalProperties":false,"description":"A JSON file's property that must hold a value: `property` is a dotted path of object members (`update.channel`); missing objects on the way are created, other properties are kept.","properties":{"property":{"type":"string"},"value":{"type":["string","number","boolean"]}},"required":["property","value"],"type":"object"},"kind":{"const":"file","type":"string"},"path":{"description":"The file's full path; it may start with an environment variable the script expands on the device (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.","examples":["%APPDATA%\\Contoso\\settings.json"],"maxLength":260,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"sha256":{"description":"The file's exact bytes, by SHA-256 (64 hex digits). Needs `source`.","pattern":"^[0-9A-Fa-f]{64}$","type":"string"},"source":{"description":"Where the bytes come from: an `https://` URL (downloaded through the system proxy) or a full path (a share, e.g. `\\\\\\\\server\\\\share\\\\file`). The copy is verified by `sha256` before it replaces anything.","examples":["https://downloads.contoso.com/agent/config.xml"],"type":"string"},"state":{"default":"present","description":"Whether the file should exist.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","path"],"type":"object"},"InstalledAppStep":{"additionalProperties":false,"description":"A probe: whether an app is installed, read from the Uninstall registry keys Add/Remove Programs lists (both registry views for the machine, HKCU for the user). Never changes anything; gates `appUninstall`.","properties":{"belowVersion":{"description":"Only entries whose DisplayVersion is below this version count (compared as versions: 10.2 is above 9.8), e.g. to find or remove builds older than the supported one. An entry whose version cannot be read as a version is not below it.","examples":["23.1"],"pattern":"^\\d+(\\.\\d+){0,3}$","type":"string"},"displayName":{"description":"The app's DisplayName, exactly (case-insensitive), or with `*` and `?` wildcards, e.g. `7-Zip*`.","examples":["Contoso Agent"],"maxLength":260,"type":"string"},"exactVersion":{"description":"With `present`: exactly this version must be installed (compared as versions: 23.1 is 23.1.0).","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"installedApp","type":"string"},"minimumVersion":{"description":"With `present`: at least this version must be installed (compared as versions).","examples":["23.1"],"type":"string"},"publisher":{"description":"Its Publisher, exactly or with wildcards; absent: any publisher.","examples":["Contoso Ltd."],"type":"string"},"scope":{"default":"machine","description":"Where its uninstall entry is: `machine` (HKLM, both the 64-bit and the 32-bit registry view; system context) or `user` (HKCU of the signed-in user; user context).","enum":["machine","user"],"type":"string"},"state":{"description":"Whether a matching app should be installed or not.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["displayName","id","kind","state"],"type":"object"},"JoinRepairStep":{"additionalProperties":false,"description":"An action (system context): repairs the Entra (hybrid) join by starting the `Automatic-Device-Join` scheduled task, or, when opted in and a domain controller is reachable, with `dsregcmd /leave` + `/join`. Runs only when its gate (a joinState probe) reports the symptom, at most once per cooldown; verified by reading `dsregcmd /status` again, never by an exit code.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"domainController":{"default":"the device's primary DNS domain (HKLM\\SYSTEM\\CurrentControlSet\\Services\\Tcpip\\Parameters, Domain)","description":"The domain controller (or the AD DNS domain, whose name resolves to its DCs) that must answer on TCP 389 before `leaveAndJoin` runs.","examples":["dc01.contoso.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinRepair","type":"string"},"leaveAndJoin":{"default":false,"description":"Use `dsregcmd /leave` then `dsregcmd /join` instead of starting the Automatic-Device-Join task. Only when the device is domain joined (a cloud-only Entra joined device would lose its join) and a domain controller answers on LDAP (TCP 389); otherwise the task is started, and the reason is logged. Microsoft's article asks for it only while on the organisation's network (reference 3.0, 3.1).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the repair must leave the device in; verified by reading `dsregcmd /status` again. Use the same value as the gate's joinState probe."}},"required":["cooldown","gate","id","kind"],"type":"object"},"JoinStateStep":{"additionalProperties":false,"description":"A probe: the device's Entra join state from `dsregcmd /status`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"joinState","type":"string"},"prt":{"default":true,"description":"In a user-context package, also require a primary refresh token (`AzureAdPrt : YES`). dsregcmd shows the user's SSO state only when run as the user, so a system-context package never checks it.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"want":{"$ref":"#/definitions/JoinWant","default":"any-entra","description":"The join the device should have: `entra` (cloud only), `hybrid` (Entra and domain), or `any-entra` (either; the default, since a fleet often mixes both and OneDrive works with both)."}},"required":["id","kind"],"type":"object"},"JoinWant":{"description":"The join a device should have (docs/reference/intune-configmgr.md 3.1, the join matrix):\n- `entra`: Entra joined, not domain joined (cloud only).\n- `hybrid`: Entra hybrid joined (AzureAdJoined and DomainJoined both YES).\n- `any-entra`: Entra joined either way; OneDrive's silent sign-in needs the device in Entra, cloud or hybrid.","enum":["entra","hybrid","any-entra"],"type":"string"},"LocalGroupMemberStep":{"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"},"LocalUserStep":{"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"NetworkResetStep":{"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"OneDriveAccountStep":{"additionalProperties":false,"description":"A probe (user context): whether OneDrive's work or school account is signed in for the user. OneDrive.exe is looked for in its three locations; then `HKCU\\Software\\Microsoft\\OneDrive\\Accounts\\Business1` must have a `UserEmail` (and, with `tenantId`, that `ConfiguredTenantId`). OneDrive not installed is compliant: the sign-in error cannot occur, so nothing gated by this probe is needed. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveAccount","type":"string"},"tenantId":{"description":"The Entra tenant the account must be signed in to, as a GUID (the Tenant ID of the Entra admin center's overview); compared case-insensitively with `ConfiguredTenantId`. Leave it out to accept any tenant.","examples":["8a6c1f2e-1b2c-4d3e-9f00-1234567890ab"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"OneDriveResetStep":{"additionalProperties":false,"description":"An action (user context): resets OneDrive for the signed-in user. Ends the user's OneDrive processes, runs `OneDrive.exe /reset` from where it is installed, waits for it to restart and starts it when it does not (docs/reference/intune-configmgr.md 3.4). Runs only when its gate (typically a oneDriveAccount probe) reports the symptom, at most once per cooldown (at least a day: a reset syncs every library again); verified by reading the running processes again. OneDrive not installed: skipped, never an error.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"oneDriveReset","type":"string"},"restartWaitSeconds":{"default":120,"description":"How long to wait, after `OneDrive.exe /reset`, for OneDrive to restart on its own (looking every 5 s); when it has not, the action starts it. Remediations run one after another on a device, so a long wait delays every other one.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"},"PathCleanupStep":{"additionalProperties":false,"description":"An action: deletes files in folders (or renames the folders to `.old`), with services and processes stopped around it and started again, when its gate reports the symptom (and the trigger holds), at most once per cooldown. The summary says how much it freed; the folders read again verify it.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"folders":{"description":"Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\\\Microsoft\\\\Teams\\\\ Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's profile, from SYSTEM.","items":{"type":"string"},"maxItems":16,"minItems":1,"type":"array"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"include":{"default":["*"],"description":"File name patterns (`*` and `?`) of the files to delete, in the folders and below them.","examples":[["*.tmp","*.log"]],"items":{"type":"string"},"type":"array"},"kind":{"const":"pathCleanup","type":"string"},"largerThanMB":{"description":"With `trigger: 'largerThan'`: the size in MB (1 MB = 1,048,576 bytes) above which it is needed.","minimum":1,"type":"number"},"minAgeDays":{"default":0,"description":"Only files last written at least this many days ago.","maximum":3650,"minimum":0,"type":"number"},"mode":{"default":"delete","description":"`delete`: the matching files are deleted (a file in use is left and counted); `rename`: each folder is renamed to `<folder>.old` (an earlier `.old` deleted first), for caches an app rebuilds; no include or age then.","enum":["delete","rename"],"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"stopProcesses":{"description":"Processes (names without .exe, this session) ended before the cleanup and started again after it from where they ran.","items":{"type":"string"},"type":"array"},"stopServices":{"description":"Services (by service name) stopped before the cleanup and started again after it, if they were running.","items":{"type":"string"},"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"trigger":{"default":"notEmpty","description":"When the cleanup is needed: `always` (whenever the gate reports the symptom), `notEmpty` (a matching file is there) or `largerThan` (the matching files together exceed `largerThanMB`).","enum":["always","notEmpty","largerThan"],"type":"string"}},"required":["cooldown","folders","gate","id","kind"],"type":"object"},"PendingRestartSource":{"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"},"PendingRestartStep":{"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"ProcessStep":{"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"},"ProcessStopStep":{"additionalProperties":false,"description":"An action: ends every process of the name forcefully (as `taskkill /f`: unsaved work in it is lost) when its gate probes report the symptom, at most once per cooldown. Verified by listing the processes again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"processStop","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","processName"],"type":"object"},"ProfileScope":{"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"},"RegistryBitsStep":{"additionalProperties":false,"description":"A setting: given bits of a DWord are set and/or cleared; all other bits are kept as they are.","properties":{"clear":{"default":0,"description":"Bits that must be 0 (a DWord mask), disjoint from `set`.","examples":[168],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryBits","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"set":{"default":0,"description":"Bits that must be 1 (a DWord mask).","examples":[2048],"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."},"whenAbsent":{"default":0,"description":"The DWord assumed when the value is missing, before `set` and `clear` are applied. A missing value is always reported as not compliant, because only an explicit value pins the behaviour.","examples":[2560],"type":"number"}},"required":["id","kind","name","path"],"type":"object"},"RegistryKeyStep":{"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"},"RegistryValueStep":{"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"},"RegistryValueType":{"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"},"RegistryView":{"description":"Which registry view a value is read and written in (see docs/reference/intune-configmgr.md 1.7).","enum":[64,32],"type":"number"},"Remediation":{"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"},"RestartNoticeStep":{"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"},"SchannelProtocolName":{"enum":["SSL 3.0","TLS 1.0","TLS 1.1","TLS 1.2","TLS 1.3"],"type":"string"},"SchannelProtocolStep":{"additionalProperties":false,"description":"A setting (system context): one SCHANNEL protocol's `Enabled` and `DisabledByDefault` DWORDs under `HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\<protocol>\\<role>`.\n\nAbsent values mean \"the OS default\" (TLS 1.2 is on by default on Windows 10, reference 3.3), but the default differs by build and protocol, so an absent value is reported as \"not set\" and written: only an explicit value pins the behaviour (the same decision the `tls` package made for TLS 1.2 with registryValue steps). TLS 1.3 needs Windows build 20348 or later: on an older build the step is compliant as \"not applicable\" and the remediation writes nothing. Every change needs a restart to take effect (applications hold their credential handles, reference 3.3): the step is marked restart-required.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"schannelProtocol","type":"string"},"protocol":{"$ref":"#/definitions/SchannelProtocolName","description":"The protocol: the key name under `SCHANNEL\\Protocols`."},"role":{"$ref":"#/definitions/SchannelRole","default":"Client","description":"The side of the connection: `Client` (this device connecting out, what OneDrive and browsers use) or `Server` (this device accepting TLS, e.g. IIS or RDP)."},"state":{"description":"`enabled`: DWORD `Enabled` non-zero (written as 1) and `DisabledByDefault` 0. `disabled`: `Enabled` 0 and `DisabledByDefault` non-zero (written as 1).\n\nDisabling an old protocol (SSL 3.0, TLS 1.0, TLS 1.1) is opt-in: no package disables one unless its author writes `state: 'disabled'`, because old line-of-business applications, printers and servers that cannot speak TLS 1.2 stop connecting. Enabling SSL 3.0 is refused (it is broken: POODLE).","enum":["enabled","disabled"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","protocol","state"],"type":"object"},"SchannelRole":{"enum":["Client","Server"],"type":"string"},"ScheduledTaskRanStep":{"additionalProperties":false,"description":"A probe (any context): a scheduled task ran within the last N hours (and ended with a success result, when given). A task that is not registered or never ran fails. Reads only; gates a scheduledTaskRun action.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRan","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskRunStep":{"additionalProperties":false,"description":"An action (system context): starts a registered scheduled task now (the same `Start-RgScheduledTask` seam joinRepair uses). Runs only when its gate probes report the symptom, at most once per cooldown; verified by reading the task's last run again (it must then lie within `withinHours`).","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scheduledTaskRun","type":"string"},"successResults":{"description":"Last run results that count as success (0 is \"The operation completed successfully\"); absent: any result, only the time counts.","examples":[[0]],"items":{"type":"number"},"type":"array"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"withinHours":{"description":"The task must have run within this many hours (Task Scheduler's last run time).","examples":[24],"maximum":8760,"minimum":1,"type":"number"}},"required":["cooldown","gate","id","kind","taskName","taskPath","withinHours"],"type":"object"},"ScheduledTaskStep":{"additionalProperties":false,"description":"A setting (system context): a registered scheduled task is enabled or disabled (the ScheduledTasks module, Windows 8 and later, through seams).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a task that is not registered means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor task on devices without the vendor's software). remgen never creates tasks.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"scheduledTask","type":"string"},"state":{"description":"Whether the task should be enabled or disabled.","enum":["enabled","disabled"],"type":"string"},"taskName":{"description":"The task's name (no wildcard).","examples":["Automatic-Device-Join"],"maxLength":238,"type":"string"},"taskPath":{"description":"The task's folder as Task Scheduler shows it, with a leading and a trailing backslash; `\\` is the root.","examples":["\\Microsoft\\Windows\\Workplace Join\\"],"maxLength":260,"pattern":"^\\\\(.+\\\\)?$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state","taskName","taskPath"],"type":"object"},"ScriptActionStep":{"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"},"ScriptParameterValue":{"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."},"ScriptProbeStep":{"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"},"ScriptSettingStep":{"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"},"ServiceRestartStep":{"additionalProperties":false,"description":"An action (system context): restarts a Windows service (stopped, then started) when its gate probes report the symptom, at most once per cooldown. Verified by the service running afterwards and the gate probes passing when tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"serviceRestart","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"timeoutSeconds":{"default":60,"description":"How long to wait for the service to stop, and then to run again, in seconds.","maximum":600,"minimum":5,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","serviceName"],"type":"object"},"ServiceStartType":{"description":"How Windows starts a service.","enum":["automatic","automaticDelayed","manual","disabled"],"type":"string"},"ServiceStep":{"additionalProperties":false,"description":"A setting (system context): a Windows service's start type and whether it runs (ServiceController and Set-Service through seams; a delayed start through `sc.exe config`).","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a service that is not installed means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a vendor's service on devices without the vendor's software). remgen never installs services.","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"service","type":"string"},"serviceName":{"description":"The service name (not the display name), as `sc.exe query` and the Services console's properties show it; no wildcard.","examples":["Spooler"],"maxLength":256,"type":"string"},"startType":{"$ref":"#/definitions/ServiceStartType","description":"The start type: `automatic`, `automaticDelayed` (\"Automatic (Delayed Start)\"), `manual` or `disabled`. Absent: the start type is not looked at."},"status":{"description":"Whether the service should be running or stopped now. Absent: its status is not looked at.","enum":["running","stopped"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","serviceName"],"type":"object"},"Step":{"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"},"StepContext":{"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."},"TargetName":{"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"},"TlsInspectionStep":{"additionalProperties":false,"description":"A probe: whether TLS to the sign-in endpoints is intercepted (judged by the chain's root). Never changes anything.","properties":{"endpoints":{"default":"login.microsoftonline.com, device.login.microsoftonline.com and enterpriseregistration.windows.net on 443","description":"Endpoints whose chain must end at one of Microsoft's root CAs.","items":{"$ref":"#/definitions/TlsInspectionTarget"},"maxItems":16,"minItems":1,"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"tlsInspection","type":"string"},"tenant":{"description":"The tenant's SharePoint name: adds `<tenant>-my.sharepoint.com` (OneDrive) on 443 to the endpoints.","examples":["contoso"],"pattern":"^[A-Za-z0-9][A-Za-z0-9-]{0,61}$","type":"string"},"timeoutMilliseconds":{"default":5000,"description":"How long the connect, the proxy's answer and each TLS read may take, in milliseconds (the endpoints are read one after the other).","maximum":30000,"minimum":500,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"},"TlsInspectionTarget":{"additionalProperties":false,"description":"One endpoint whose TLS certificate chain the probe reads.","properties":{"host":{"description":"Host name to connect to (also the TLS server name).","examples":["login.microsoftonline.com"],"maxLength":253,"pattern":"^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$","type":"string"},"port":{"default":443,"description":"TCP port.","maximum":65535,"minimum":1,"type":"number"}},"required":["host"],"type":"object"},"UninstallMethod":{"description":"How an app is uninstalled without anyone at the screen.","enum":["auto","msi","quietUninstallString","uninstallString"],"type":"string"},"WinInetTlsStep":{"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"},"WindowsFeatureStep":{"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"},"WindowsVersionStep":{"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"}}};
 const schema12 = {"allOf":[{"if":{"properties":{"type":{"const":"remediation","type":"string"}}},"then":{"$ref":"#/definitions/Remediation"}},{"if":{"properties":{"type":{"const":"bundle","type":"string"}}},"then":{"$ref":"#/definitions/Bundle"}}],"description":"The type the JSON Schema is generated from: everything a descriptor file may export.","properties":{"type":{"enum":["remediation","bundle"]}},"required":["type"],"type":"object"};
 const schema13 = {"additionalProperties":false,"description":"A remediation as the compiler sees it: the props, with the `remediation` tag.","properties":{"context":{"$ref":"#/definitions/Context","description":"Account the scripts run as; every step must be able to run there.","examples":["system"]},"description":{"description":"What the package fixes and why, in plain words for the admin who assigns it.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name shown in the Intune portal.","examples":["OneDrive 0x8004de40: TLS 1.2 (device)"],"maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier: lower-case ASCII letters, digits and single hyphens. It names the output folder, the log file and the cooldown store, so changing it resets device-side state.","examples":["onedrive-tls"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"logMaxKiB":{"default":1024,"description":"Largest size of the device-side log before it is rolled over to `<id>.lo_`, in KiB.","maximum":65536,"minimum":16,"type":"number"},"publisher":{"description":"Publisher shown in the Intune portal.","examples":["Contoso Endpoint Team"],"maxLength":200,"minLength":1,"type":"string"},"steps":{"description":"Steps, tested and applied in this order.","items":{"$ref":"#/definitions/Step"},"minItems":1,"type":"array"},"targets":{"default":["intune","configmgr","module"],"description":"Hosts to compile for: Intune Remediations, Configuration Manager, and a module for manual runs.","items":{"$ref":"#/definitions/TargetName"},"minItems":1,"type":"array"},"type":{"const":"remediation","type":"string"},"version":{"default":"1.0.0","description":"Version of the package: the PowerShell module's `ModuleVersion` (the module target), so an admin can tell which build of the fix a device has. Major.minor.build or major.minor.build.revision, each a whole number; raise it when the steps change.","examples":["1.2.0"],"pattern":"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$","type":"string"}},"required":["context","description","displayName","id","publisher","steps","type"],"type":"object"};
 const schema14 = {"description":"Where a package runs on the device.\n- `system`: NT AUTHORITY\\SYSTEM (HKLM, SCHANNEL, w32tm, dsregcmd join operations).\n- `user`: the signed-in user (HKCU, cmdkey, OneDrive reset). Intune runs user-context scripts   only on Entra joined or hybrid joined devices.","enum":["system","user"],"type":"string"};
-const schema82 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
+const schema102 = {"description":"A host the package is compiled for:\n- `intune`: Intune Remediations (detection and remediation scripts, Graph body).\n- `configmgr`: Configuration Manager (configuration item discovery and remediation scripts with their   import script, and a program-mode script for packages and task sequences).\n- `module`: a signed PowerShell module with Test-<Name> and Repair-<Name> for manual admin runs.","enum":["intune","configmgr","module"],"type":"string"};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[a-z][a-z0-9]*(-[a-z0-9]+)*$", "u");
-const pattern65 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
-const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"};
+const pattern86 = new RegExp("^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$", "u");
+const schema15 = {"allOf":[{"if":{"properties":{"kind":{"const":"registryValue","type":"string"}}},"then":{"$ref":"#/definitions/RegistryValueStep"}},{"if":{"properties":{"kind":{"const":"registryBits","type":"string"}}},"then":{"$ref":"#/definitions/RegistryBitsStep"}},{"if":{"properties":{"kind":{"const":"windowsVersion","type":"string"}}},"then":{"$ref":"#/definitions/WindowsVersionStep"}},{"if":{"properties":{"kind":{"const":"endpoints","type":"string"}}},"then":{"$ref":"#/definitions/EndpointsStep"}},{"if":{"properties":{"kind":{"const":"wininetTls","type":"string"}}},"then":{"$ref":"#/definitions/WinInetTlsStep"}},{"if":{"properties":{"kind":{"const":"cachedCredentials","type":"string"}}},"then":{"$ref":"#/definitions/CachedCredentialsStep"}},{"if":{"properties":{"kind":{"const":"dnsFlush","type":"string"}}},"then":{"$ref":"#/definitions/DnsFlushStep"}},{"if":{"properties":{"kind":{"const":"joinState","type":"string"}}},"then":{"$ref":"#/definitions/JoinStateStep"}},{"if":{"properties":{"kind":{"const":"joinRepair","type":"string"}}},"then":{"$ref":"#/definitions/JoinRepairStep"}},{"if":{"properties":{"kind":{"const":"clockSkew","type":"string"}}},"then":{"$ref":"#/definitions/ClockSkewStep"}},{"if":{"properties":{"kind":{"const":"clockResync","type":"string"}}},"then":{"$ref":"#/definitions/ClockResyncStep"}},{"if":{"properties":{"kind":{"const":"schannelProtocol","type":"string"}}},"then":{"$ref":"#/definitions/SchannelProtocolStep"}},{"if":{"properties":{"kind":{"const":"cipherSuites","type":"string"}}},"then":{"$ref":"#/definitions/CipherSuitesStep"}},{"if":{"properties":{"kind":{"const":"oneDriveAccount","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveAccountStep"}},{"if":{"properties":{"kind":{"const":"oneDriveReset","type":"string"}}},"then":{"$ref":"#/definitions/OneDriveResetStep"}},{"if":{"properties":{"kind":{"const":"scheduledTask","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRan","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRanStep"}},{"if":{"properties":{"kind":{"const":"scheduledTaskRun","type":"string"}}},"then":{"$ref":"#/definitions/ScheduledTaskRunStep"}},{"if":{"properties":{"kind":{"const":"file","type":"string"}}},"then":{"$ref":"#/definitions/FileStep"}},{"if":{"properties":{"kind":{"const":"tlsInspection","type":"string"}}},"then":{"$ref":"#/definitions/TlsInspectionStep"}},{"if":{"properties":{"kind":{"const":"service","type":"string"}}},"then":{"$ref":"#/definitions/ServiceStep"}},{"if":{"properties":{"kind":{"const":"serviceRestart","type":"string"}}},"then":{"$ref":"#/definitions/ServiceRestartStep"}},{"if":{"properties":{"kind":{"const":"installedApp","type":"string"}}},"then":{"$ref":"#/definitions/InstalledAppStep"}},{"if":{"properties":{"kind":{"const":"appUninstall","type":"string"}}},"then":{"$ref":"#/definitions/AppUninstallStep"}},{"if":{"properties":{"kind":{"const":"process","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStep"}},{"if":{"properties":{"kind":{"const":"processStop","type":"string"}}},"then":{"$ref":"#/definitions/ProcessStopStep"}},{"if":{"properties":{"kind":{"const":"command","type":"string"}}},"then":{"$ref":"#/definitions/CommandStep"}},{"if":{"properties":{"kind":{"const":"commandRun","type":"string"}}},"then":{"$ref":"#/definitions/CommandRunStep"}},{"if":{"properties":{"kind":{"const":"pathCleanup","type":"string"}}},"then":{"$ref":"#/definitions/PathCleanupStep"}},{"if":{"properties":{"kind":{"const":"appxPackage","type":"string"}}},"then":{"$ref":"#/definitions/AppxPackageStep"}},{"if":{"properties":{"kind":{"const":"windowsFeature","type":"string"}}},"then":{"$ref":"#/definitions/WindowsFeatureStep"}},{"if":{"properties":{"kind":{"const":"localUser","type":"string"}}},"then":{"$ref":"#/definitions/LocalUserStep"}},{"if":{"properties":{"kind":{"const":"localGroupMember","type":"string"}}},"then":{"$ref":"#/definitions/LocalGroupMemberStep"}},{"if":{"properties":{"kind":{"const":"defender","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStep"}},{"if":{"properties":{"kind":{"const":"defenderStatus","type":"string"}}},"then":{"$ref":"#/definitions/DefenderStatusStep"}},{"if":{"properties":{"kind":{"const":"defenderSignatureUpdate","type":"string"}}},"then":{"$ref":"#/definitions/DefenderSignatureUpdateStep"}},{"if":{"properties":{"kind":{"const":"deviceUptime","type":"string"}}},"then":{"$ref":"#/definitions/DeviceUptimeStep"}},{"if":{"properties":{"kind":{"const":"driveFreeSpace","type":"string"}}},"then":{"$ref":"#/definitions/DriveFreeSpaceStep"}},{"if":{"properties":{"kind":{"const":"pendingRestart","type":"string"}}},"then":{"$ref":"#/definitions/PendingRestartStep"}},{"if":{"properties":{"kind":{"const":"certificate","type":"string"}}},"then":{"$ref":"#/definitions/CertificateStep"}},{"if":{"properties":{"kind":{"const":"certificateRemove","type":"string"}}},"then":{"$ref":"#/definitions/CertificateRemoveStep"}},{"if":{"properties":{"kind":{"const":"restartNotice","type":"string"}}},"then":{"$ref":"#/definitions/RestartNoticeStep"}},{"if":{"properties":{"kind":{"const":"networkReset","type":"string"}}},"then":{"$ref":"#/definitions/NetworkResetStep"}},{"if":{"properties":{"kind":{"const":"registryKey","type":"string"}}},"then":{"$ref":"#/definitions/RegistryKeyStep"}},{"if":{"properties":{"kind":{"const":"scriptProbe","type":"string"}}},"then":{"$ref":"#/definitions/ScriptProbeStep"}},{"if":{"properties":{"kind":{"const":"scriptSetting","type":"string"}}},"then":{"$ref":"#/definitions/ScriptSettingStep"}},{"if":{"properties":{"kind":{"const":"scriptAction","type":"string"}}},"then":{"$ref":"#/definitions/ScriptActionStep"}}],"description":"Any step a remediation may hold.","properties":{"kind":{"enum":["registryValue","registryBits","windowsVersion","endpoints","wininetTls","cachedCredentials","dnsFlush","joinState","joinRepair","clockSkew","clockResync","schannelProtocol","cipherSuites","oneDriveAccount","oneDriveReset","scheduledTask","scheduledTaskRan","scheduledTaskRun","file","tlsInspection","service","serviceRestart","installedApp","appUninstall","process","processStop","command","commandRun","pathCleanup","appxPackage","windowsFeature","localUser","localGroupMember","defender","defenderStatus","defenderSignatureUpdate","deviceUptime","driveFreeSpace","pendingRestart","certificate","certificateRemove","restartNotice","networkReset","registryKey","scriptProbe","scriptSetting","scriptAction"]}},"required":["kind"],"type":"object"};
 const schema22 = {"additionalProperties":false,"description":"A probe: reports the Windows build the device runs; fails when it is below `minimumBuild`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"windowsVersion","type":"string"},"minimumBuild":{"default":"0 (any build: the probe only reports it)","description":"Lowest Windows build that passes. TLS 1.3 in SCHANNEL needs Windows Server 2022 (build 20348) or later (docs/reference/intune-configmgr.md 3.3); Windows 11 starts at build 22000.","examples":[20348],"maximum":99999,"minimum":0,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
 const schema25 = {"additionalProperties":false,"description":"A setting (user context): the user's WinINet `SecureProtocols` has the `enable` bits on and the `disable` bits off. A `SecureProtocols` policy value (HKLM or HKCU `...\\Policies\\...`) overrides the user's value; the step then reports the policy, and the remediation cannot fix it: it says so and changes nothing.","properties":{"disable":{"default":0,"description":"Protocol bits that must be off, disjoint from `enable`: SSL 2.0 `0x8`, SSL 3.0 `0x20`, TLS 1.0 `0x80`, TLS 1.1 `0x200`. Off by default: old line-of-business sites may still need them.","examples":[40],"type":"number"},"enable":{"default":2048,"description":"Protocol bits that must be on in the user's WinINet `SecureProtocols` (Internet Options, Advanced, \"Use TLS ...\"): TLS 1.0 `0x80`, TLS 1.1 `0x200`, TLS 1.2 `0x800`, TLS 1.3 `0x2000`. Every other bit is kept as it is. Default `0x800` (TLS 1.2).","examples":[10240],"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"wininetTls","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"whenAbsent":{"default":2688,"description":"The value assumed when the user has no `SecureProtocols` value, before `enable` and `disable` are applied. A missing value is reported as not compliant, because only an explicit value pins the behaviour. Default `0xA80` (TLS 1.0, 1.1 and 1.2 ticked).","examples":[10880],"type":"number"}},"required":["id","kind"],"type":"object"};
 const schema35 = {"additionalProperties":false,"description":"A probe: the device clock against a server's HTTPS Date header; W32Time's state reported. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"clockSkew","type":"string"},"thresholdSeconds":{"default":300,"description":"Largest skew (device clock minus the server's Date, either direction) that still counts as in sync, in seconds. The Date header has one-second resolution.","maximum":86400,"minimum":5,"type":"number"},"timeoutMilliseconds":{"default":10000,"description":"How long the HTTP request may take, in milliseconds.","maximum":60000,"minimum":1000,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"uri":{"default":"https://login.microsoftonline.com/","description":"HTTPS URL whose `Date` header is the reference time (one HEAD request through the system proxy).","pattern":"^https://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s]*)?$","type":"string"}},"required":["id","kind"],"type":"object"};
@@ -23,6 +23,13 @@ const schema57 = {"additionalProperties":false,"description":"A probe: whether a
 const schema61 = {"additionalProperties":false,"description":"A probe: whether a process of a name runs (this session, or any with `scope: 'any'`). Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"process","type":"string"},"processName":{"description":"The process name as Task Manager's Details tab shows it, without `.exe`, e.g. `Teams`; no wildcard.","examples":["Teams"],"maxLength":260,"type":"string"},"scope":{"default":"session","description":"`session`: only processes in the script's own logon session (a user-context script sees its user's); `any`: every session's (system context, e.g. a process of any signed-in user).","enum":["session","any"],"type":"string"},"state":{"description":"Whether a process of the name should be running or not.","enum":["running","notRunning"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","processName","state"],"type":"object"};
 const schema64 = {"additionalProperties":false,"description":"A probe: runs a read-only program (Invoke-RgNativeCommand: the program and its arguments, no shell) and passes when it exits with a success code (and its output matches `stdoutPattern`). The program must not change the device: detection runs it on every check.","properties":{"arguments":{"description":"Its arguments, one item each; each is quoted as the program's C runtime splits it back, so spaces and quotes need no escaping.","examples":[["/query","/status"]],"items":{"type":"string"},"type":"array"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"command","type":"string"},"program":{"description":"The program: an absolute path, which may start with an environment variable (`%ProgramFiles%\\\\Contoso\\\\ agent.exe`), or the file name of a program in System32 (`w32tm.exe`), which is run from `%SystemRoot%\\\\System32`.","examples":["w32tm.exe"],"maxLength":260,"type":"string"},"stdoutPattern":{"description":"A .NET regular expression its standard output (the lines joined with line feeds) must match, e.g. `Source: time\\\\.windows\\\\.com`; absent: the exit code alone decides.","maxLength":1000,"type":"string"},"successExitCodes":{"default":[0],"description":"Exit codes that mean success.","items":{"type":"number"},"type":"array"},"timeoutSeconds":{"default":60,"description":"How long the program may run, in seconds; one still running then is ended and counts as failed.","maximum":3600,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","program"],"type":"object"};
 const schema70 = {"additionalProperties":false,"description":"A setting: an AppX (Store) package installed or not, for the user or all users, and provisioned for new profiles (the Appx and Dism modules' cmdlets, Windows 8 and later, through seams).","properties":{"familyName":{"description":"The package family name (`Microsoft.BingWeather_8wekyb3d8bbwe`), exactly or with wildcards after the name.","maxLength":260,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"appxPackage","type":"string"},"name":{"description":"The package name (`Microsoft.BingWeather`), exactly or with `*` and `?`; or give `familyName`.","examples":["Microsoft.BingNews"],"maxLength":200,"type":"string"},"provisioned":{"default":false,"description":"Also the provisioned package, which Windows installs for every new profile (system context).","type":"boolean"},"scope":{"default":"currentUser","description":"`currentUser`: the signed-in user's packages (user context); `allUsers`: every user's on the device (system context).","enum":["currentUser","allUsers"],"type":"string"},"state":{"description":"Whether the package should be installed or not. remgen removes packages; it does not install them.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
+const schema71 = {"additionalProperties":false,"description":"A setting (system context): a Windows optional feature or capability enabled, disabled or not present (the Dism module's cmdlets through seams); whether Windows needs a restart to finish is reported.","properties":{"capability":{"description":"A capability's name as `Get-WindowsCapability -Online` lists it (Settings, \"Optional features\"), exactly or with `*` after the name for its version (`OpenSSH.Client~~~~*`); or give `feature`.","examples":["OpenSSH.Client~~~~0.0.1.0"],"maxLength":200,"type":"string"},"feature":{"description":"An optional feature's name as `Get-WindowsOptionalFeature -Online` lists it (\"Turn Windows features on or off\"), exactly, no wildcard; or give `capability`.","examples":["NetFx3"],"maxLength":200,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifMissing":{"default":"nonCompliant","description":"What a name this Windows does not know means: `nonCompliant` (the step fails, naming it) or `notApplicable` (the step passes; e.g. a Server-only feature on a client).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"windowsFeature","type":"string"},"limitAccess":{"default":false,"description":"Never ask Windows Update for the files (`-LimitAccess`): only `source`.","type":"boolean"},"source":{"description":"Where the feature's files come from when Windows does not have them (`-Source`): a folder such as a mounted image's `sources\\sxs` or a UNC share. Absent: Windows Update (or the WSUS the device uses).","examples":["\\\\fs01\\media\\w11-24h2\\sources\\sxs"],"maxLength":260,"type":"string"},"state":{"description":"`enabled` (an optional feature Enabled, a capability Installed), `disabled` (an optional feature only: Disabled, its files kept) or `absent` (not present: an optional feature disabled with its payload removed, a capability removed).","enum":["enabled","disabled","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","state"],"type":"object"};
+const schema72 = {"additionalProperties":false,"description":"A setting (system context): a local user account present or absent, enabled or disabled, by name or by its well-known RID (the LocalAccounts module's cmdlets through seams). Never writes a password.","properties":{"enabled":{"description":"Whether the account should be enabled (it can sign in) or disabled. Absent: not looked at.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localUser","type":"string"},"name":{"description":"The local user's name (not a domain or Entra account); or give `rid`.","examples":["kiosk"],"maxLength":20,"type":"string"},"rid":{"description":"The account's RID, the last number of its SID, for built-in accounts whatever they are called: 500 the built-in Administrator, 501 Guest, 503 DefaultAccount, 504 WDAGUtilityAccount; or give `name`.","examples":[500],"minimum":500,"type":"number"},"state":{"default":"present","description":"Whether the account should exist. remgen removes local users; it never creates one (a password would have to be in the script): `present` reports a missing user as non-compliant.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema73 = {"additionalProperties":false,"description":"A setting (system context): who is in a local group, read through ADSI (never Get-LocalGroupMember, which fails on orphaned and Entra SIDs: docs/reference/windows-admin.md 2.2), changed through seams.","properties":{"group":{"description":"The local group: a well-known SID (`S-1-5-32-544` Administrators, `S-1-5-32-555` Remote Desktop Users), the same in every language, or a group's name on the device.","examples":["S-1-5-32-544"],"maxLength":256,"type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"localGroupMember","type":"string"},"members":{"description":"The members it must have: SIDs (an Entra group or user as `S-1-12-1-...`, see `entraSid`), local names (`kiosk`), domain names (`CONTOSO\\Helpdesk`) or Entra users by UPN (`AzureAD\\alex@contoso.com`). A name is resolved to its SID on the device.","items":{"type":"string"},"maxItems":50,"type":"array"},"mode":{"default":"include","description":"`include`: these members are added, the others kept; `exactly`: the group holds these and nothing else, except the built-in Administrator (RID 500) and a domain's Domain Admins (RID 512), which are kept unless `remove` names them.","enum":["include","exactly"],"type":"string"},"remove":{"description":"Members to take out in either mode (SIDs or names as in `members`), e.g. a former admin, or the built-in Administrator in `exactly` mode.","items":{"type":"string"},"maxItems":50,"type":"array"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["group","id","kind","members"],"type":"object"};
+const schema77 = {"additionalProperties":false,"description":"A probe (system context): Microsoft Defender Antivirus status (Get-MpComputerStatus through a seam): real-time protection on, signatures at most N days old; the summary also says the running mode and tamper protection.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defenderStatus","type":"string"},"maxSignatureAgeDays":{"description":"The antivirus signatures may be at most this many days old (`AntivirusSignatureAge`). Absent: not looked at.","examples":[3],"maximum":365,"minimum":0,"type":"number"},"realTimeProtection":{"default":true,"description":"Real-time protection must be running: Defender the active antivirus (running mode not passive) and Get-MpComputerStatus `RealTimeProtectionEnabled`.","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema80 = {"additionalProperties":false,"description":"A probe (either context): how long Windows has run since it last started (`Win32_OperatingSystem.LastBootUpTime` through a seam); fails above `maxDays`. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"deviceUptime","type":"string"},"maxDays":{"description":"Most days since Windows last started that pass. With Fast Startup on, \"Shut down\" does not reset the uptime, only \"Restart\" does (docs/reference/device-health.md 1.1).","examples":[14],"maximum":365,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind","maxDays"],"type":"object"};
+const schema81 = {"additionalProperties":false,"description":"A probe (either context): the free space on a drive (`System.IO.DriveInfo` through a seam), in GB, in percent, or both (both must hold); when short, the biggest of the given folders are named. Never changes anything.","properties":{"drive":{"default":"C:","description":"The drive, a letter and a colon.","pattern":"^[A-Za-z]:$","type":"string"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"driveFreeSpace","type":"string"},"largestOf":{"description":"Folders (environment variables allowed, e.g. `%SystemRoot%\\SoftwareDistribution\\Download`) whose sizes are measured when the space is short and reported biggest first: where a cleanup would free the most.","items":{"type":"string"},"maxItems":20,"type":"array"},"minFreeGB":{"description":"Least free space that passes, in GB as Explorer counts them (1 GB = 1024^3 bytes).","examples":[10],"maximum":100000,"minimum":0.1,"type":"number"},"minFreePercent":{"description":"Least free space that passes, in percent of the drive's size.","maximum":99,"minimum":1,"type":"number"},"report":{"default":3,"description":"How many of `largestOf` the finding names.","maximum":20,"minimum":1,"type":"number"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema84 = {"additionalProperties":false,"description":"A probe: certificates of a store (X509Store through a seam) matched by subject, issuer, template or thumbprint; fails naming each one that expires within `expiresWithinDays`. Never changes anything.","properties":{"expiresWithinDays":{"description":"The step fails when a matching certificate expires within this many days (one already expired included).","examples":[30],"maximum":3650,"minimum":0,"type":"number"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNone":{"default":"compliant","description":"What no matching certificate means: `compliant` (nothing expires) or `nonCompliant` (the certificate the device should have is missing).","enum":["compliant","nonCompliant"],"type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificate","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["expiresWithinDays","id","kind"],"type":"object"};
 const schema16 = {"additionalProperties":false,"description":"A setting: one registry value has the given kind and data (the key is created when missing), or, with `state: 'absent'`, does not exist.","properties":{"defaultProfile":{"default":false,"description":"With `profiles` `all` or `allSignedOut`: also the Default profile (`C:\\\\Users\\\\Default` and its NTUSER.DAT, the template new users' profiles are copied from), so users who sign in for the first time later get it too. Not `HKU\\\\.DEFAULT`: that is LocalSystem's own hive.","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryValue","type":"string"},"name":{"description":"Value name under the key.","examples":["Enabled"],"maxLength":255,"minLength":1,"type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client"],"minLength":7,"type":"string"},"profiles":{"$ref":"#/definitions/ProfileScope","default":"signedIn","description":"Whose profile: `signedIn` (the signed-in user, user context), `all` (every user profile on the device, run as SYSTEM), `allSignedOut` (every profile whose user is not signed in, as SYSTEM)."},"restartRequired":{"default":false,"description":"The change takes effect only after a restart (SCHANNEL protocols, for one); the summary line then says a restart is pending.","type":"boolean"},"state":{"default":"present","description":"`present` (default): the value has `type` and `value`. `absent`: the value must not exist (a policy value removed); it is deleted when found, the key and its other values kept. Give no type or value then.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"type":{"$ref":"#/definitions/RegistryValueType","description":"Kind of the value; a value of another kind counts as wrong and is replaced. Required unless `state` is `absent`.","examples":["DWord"]},"value":{"anyOf":[{"type":"number"},{"type":"string"},{"items":{"type":"string"},"type":"array"}],"description":"Desired data. DWord: a whole number 0..4294967295 (0xFFFFFFFF). QWord: a whole number, or a decimal or 0x-hex string for values above 2^53. String and ExpandString: text (ExpandString is compared unexpanded). MultiString: a list of non-empty strings. Required unless `state` is `absent`.","examples":[1]},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`). The view is explicit, so a script started 32-bit still reaches the right key."}},"required":["id","kind","name","path"],"type":"object"};
 const schema17 = {"description":"Whose profile a user-side step acts in (docs/reference/user-profiles.md):\n- `signedIn` (default): the signed-in user's, as that user (user context).\n- `all`: every user profile on the device, from SYSTEM: the ProfileList's users (not the system accounts,   Default or Public), a loaded hive through HKU\\<SID>, an unloaded one loaded with `reg load` and unloaded   right after (a hive that cannot be loaded is reported as skipped).\n- `allSignedOut`: as `all`, but only users who are not signed in (their hive not loaded): caches an app in use   holds.","enum":["signedIn","all","allSignedOut"],"type":"string"};
 const schema18 = {"description":"Registry value kinds, named as .NET's `RegistryValueKind` names them.","enum":["DWord","QWord","String","ExpandString","MultiString"],"type":"string"};
@@ -6984,14 +6991,15 @@ validate50.errors = vErrors;
 return errors === 0;
 }
 
-const schema71 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
+const schema74 = {"additionalProperties":false,"description":"A setting (system context): Microsoft Defender Antivirus preferences (Get-MpPreference / Set-MpPreference through seams), each read again after it is set: one that did not change is an error saying tamper protection (or a policy) may hold it.","properties":{"behaviorMonitoring":{"description":"Behaviour monitoring (`DisableBehaviorMonitoring`).","type":"boolean"},"blockAtFirstSeen":{"description":"Block at first sight, through cloud protection (`DisableBlockAtFirstSeen`).","type":"boolean"},"cloudBlockLevel":{"description":"How hard cloud protection blocks (`CloudBlockLevel`: 0 default, 1 moderate, 2 high, 4 high plus, 6 zero tolerance); needs cloudProtection.","enum":["default","moderate","high","highPlus","zeroTolerance"],"type":"string"},"cloudProtection":{"description":"Cloud-delivered protection, Microsoft MAPS membership (`MAPSReporting`: 0 off, 1 basic, 2 advanced).","enum":["disabled","basic","advanced"],"type":"string"},"downloadScanning":{"description":"Scanning of downloaded files and attachments (`DisableIOAVProtection`).","type":"boolean"},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ifNotActive":{"default":"nonCompliant","description":"A device where Defender is not the active antivirus (another one is: Defender in passive mode, or not running, its cmdlets failing with HRESULT 0x800106BA): `nonCompliant` (the step fails, saying so) or `notApplicable` (the step passes; for fleets where some devices run another antivirus).","enum":["nonCompliant","notApplicable"],"type":"string"},"kind":{"const":"defender","type":"string"},"networkProtection":{"$ref":"#/definitions/DefenderMode","description":"Network protection (`EnableNetworkProtection`: 1 on, 2 audit, 0 off)."},"puaProtection":{"$ref":"#/definitions/DefenderMode","description":"Protection against potentially unwanted apps (`PUAProtection`: 1 on, 2 audit, 0 off)."},"realTimeMonitoring":{"const":true,"description":"Real-time protection (`DisableRealtimeMonitoring` false). Only `true`: remgen never turns it off (Defender goes passive by itself when another antivirus is registered).","type":"boolean"},"sampleSubmission":{"description":"Sample submission (`SubmitSamplesConsent`: 0 always prompt, 1 send safe samples, 2 never send, 3 send all).","enum":["alwaysPrompt","safeSamples","never","all"],"type":"string"},"scriptScanning":{"description":"Scanning of scripts (`DisableScriptScanning`).","type":"boolean"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema75 = {"description":"On, off or audit (report only), as PUA and network protection take it.","enum":["enabled","audit","disabled"],"type":"string"};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema74.required,parentSchema:schema74,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7001,7 +7009,2188 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema74.required,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema74.properties, key0))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.behaviorMonitoring !== undefined){
+let data0 = data.behaviorMonitoring;
+if(typeof data0 !== "boolean"){
+const err3 = {instancePath:instancePath+"/behaviorMonitoring",schemaPath:"#/properties/behaviorMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.behaviorMonitoring.type,parentSchema:schema74.properties.behaviorMonitoring,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.blockAtFirstSeen !== undefined){
+let data1 = data.blockAtFirstSeen;
+if(typeof data1 !== "boolean"){
+const err4 = {instancePath:instancePath+"/blockAtFirstSeen",schemaPath:"#/properties/blockAtFirstSeen/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.blockAtFirstSeen.type,parentSchema:schema74.properties.blockAtFirstSeen,data:data1};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cloudBlockLevel !== undefined){
+let data2 = data.cloudBlockLevel;
+if(typeof data2 !== "string"){
+const err5 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.cloudBlockLevel.type,parentSchema:schema74.properties.cloudBlockLevel,data:data2};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!(((((data2 === "default") || (data2 === "moderate")) || (data2 === "high")) || (data2 === "highPlus")) || (data2 === "zeroTolerance"))){
+const err6 = {instancePath:instancePath+"/cloudBlockLevel",schemaPath:"#/properties/cloudBlockLevel/enum",keyword:"enum",params:{allowedValues: schema74.properties.cloudBlockLevel.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.cloudBlockLevel.enum,parentSchema:schema74.properties.cloudBlockLevel,data:data2};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.cloudProtection !== undefined){
+let data3 = data.cloudProtection;
+if(typeof data3 !== "string"){
+const err7 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.cloudProtection.type,parentSchema:schema74.properties.cloudProtection,data:data3};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(!(((data3 === "disabled") || (data3 === "basic")) || (data3 === "advanced"))){
+const err8 = {instancePath:instancePath+"/cloudProtection",schemaPath:"#/properties/cloudProtection/enum",keyword:"enum",params:{allowedValues: schema74.properties.cloudProtection.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.cloudProtection.enum,parentSchema:schema74.properties.cloudProtection,data:data3};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.downloadScanning !== undefined){
+let data4 = data.downloadScanning;
+if(typeof data4 !== "boolean"){
+const err9 = {instancePath:instancePath+"/downloadScanning",schemaPath:"#/properties/downloadScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.downloadScanning.type,parentSchema:schema74.properties.downloadScanning,data:data4};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema74.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err11 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema74.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.id.type,parentSchema:schema74.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.ifNotActive !== undefined){
+let data6 = data.ifNotActive;
+if(typeof data6 !== "string"){
+const err13 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/properties/ifNotActive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.ifNotActive.type,parentSchema:schema74.properties.ifNotActive,data:data6};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(!((data6 === "nonCompliant") || (data6 === "notApplicable"))){
+const err14 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/properties/ifNotActive/enum",keyword:"enum",params:{allowedValues: schema74.properties.ifNotActive.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.ifNotActive.enum,parentSchema:schema74.properties.ifNotActive,data:data6};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.kind.type,parentSchema:schema74.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if("defender" !== data7){
+const err16 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defender"},message:"must be equal to constant",schema:"defender",parentSchema:schema74.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.networkProtection !== undefined){
+let data8 = data.networkProtection;
+if(typeof data8 !== "string"){
+const err17 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data8};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!(((data8 === "enabled") || (data8 === "audit")) || (data8 === "disabled"))){
+const err18 = {instancePath:instancePath+"/networkProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data8};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.puaProtection !== undefined){
+let data9 = data.puaProtection;
+if(typeof data9 !== "string"){
+const err19 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema75.type,parentSchema:schema75,data:data9};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(!(((data9 === "enabled") || (data9 === "audit")) || (data9 === "disabled"))){
+const err20 = {instancePath:instancePath+"/puaProtection",schemaPath:"#/definitions/DefenderMode/enum",keyword:"enum",params:{allowedValues: schema75.enum},message:"must be equal to one of the allowed values",schema:schema75.enum,parentSchema:schema75,data:data9};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.realTimeMonitoring !== undefined){
+let data10 = data.realTimeMonitoring;
+if(typeof data10 !== "boolean"){
+const err21 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.realTimeMonitoring.type,parentSchema:schema74.properties.realTimeMonitoring,data:data10};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(true !== data10){
+const err22 = {instancePath:instancePath+"/realTimeMonitoring",schemaPath:"#/properties/realTimeMonitoring/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant",schema:true,parentSchema:schema74.properties.realTimeMonitoring,data:data10};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.sampleSubmission !== undefined){
+let data11 = data.sampleSubmission;
+if(typeof data11 !== "string"){
+const err23 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.sampleSubmission.type,parentSchema:schema74.properties.sampleSubmission,data:data11};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((((data11 === "alwaysPrompt") || (data11 === "safeSamples")) || (data11 === "never")) || (data11 === "all"))){
+const err24 = {instancePath:instancePath+"/sampleSubmission",schemaPath:"#/properties/sampleSubmission/enum",keyword:"enum",params:{allowedValues: schema74.properties.sampleSubmission.enum},message:"must be equal to one of the allowed values",schema:schema74.properties.sampleSubmission.enum,parentSchema:schema74.properties.sampleSubmission,data:data11};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.scriptScanning !== undefined){
+let data12 = data.scriptScanning;
+if(typeof data12 !== "boolean"){
+const err25 = {instancePath:instancePath+"/scriptScanning",schemaPath:"#/properties/scriptScanning/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema74.properties.scriptScanning.type,parentSchema:schema74.properties.scriptScanning,data:data12};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data13 = data.title;
+if(typeof data13 === "string"){
+if(func3(data13) > 200){
+const err26 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema74.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.properties.title.type,parentSchema:schema74.properties.title,data:data13};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema74.type,parentSchema:schema74,data};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate52.errors = vErrors;
+return errors === 0;
+}
+
+const schema78 = {"additionalProperties":false,"description":"An action (system context): Microsoft Defender signatures updated (Update-MpSignature through a seam) when its gate (typically a defenderStatus probe with maxSignatureAgeDays) reports them out of date; verified by the signature age read again and the gate tested again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"defenderSignatureUpdate","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"updateSource":{"description":"Where Defender fetches the signatures (`Update-MpSignature -UpdateSource`). Absent: its configured order.","enum":["microsoftUpdateServer","mmpc","internalDefinitionUpdateServer","fileShares"],"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema78.required,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((key0 === "cooldown") || (key0 === "gate")) || (key0 === "id")) || (key0 === "kind")) || (key0 === "title")) || (key0 === "updateSource"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data0 = data.cooldown;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema78.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.cooldown.type,parentSchema:schema78.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.probes === undefined){
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "probes")){
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.probes !== undefined){
+let data2 = data1.probes;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.gate.anyOf[1].type,parentSchema:schema78.properties.gate.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema78.properties.gate.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema78.properties.gate.anyOf,parentSchema:schema78.properties.gate,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema78.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema78.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.id.type,parentSchema:schema78.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data5 = data.kind;
+if(typeof data5 !== "string"){
+const err19 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.kind.type,parentSchema:schema78.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data5){
+const err20 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "defenderSignatureUpdate"},message:"must be equal to constant",schema:"defenderSignatureUpdate",parentSchema:schema78.properties.kind,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data6 = data.title;
+if(typeof data6 === "string"){
+if(func3(data6) > 200){
+const err21 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema78.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.title.type,parentSchema:schema78.properties.title,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.updateSource !== undefined){
+let data7 = data.updateSource;
+if(typeof data7 !== "string"){
+const err23 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema78.properties.updateSource.type,parentSchema:schema78.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((((data7 === "microsoftUpdateServer") || (data7 === "mmpc")) || (data7 === "internalDefinitionUpdateServer")) || (data7 === "fileShares"))){
+const err24 = {instancePath:instancePath+"/updateSource",schemaPath:"#/properties/updateSource/enum",keyword:"enum",params:{allowedValues: schema78.properties.updateSource.enum},message:"must be equal to one of the allowed values",schema:schema78.properties.updateSource.enum,parentSchema:schema78.properties.updateSource,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema78.type,parentSchema:schema78,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate54.errors = vErrors;
+return errors === 0;
+}
+
+const schema82 = {"additionalProperties":false,"description":"A probe (either context): whether Windows waits for a restart, as component servicing, Windows Update and pending file renames record it in the registry; passes when none of the sources does. Never changes anything.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"pendingRestart","type":"string"},"sources":{"default":["componentServicing","windowsUpdate","fileRenames"],"description":"Which records to read: `componentServicing` (the `Component Based Servicing\\RebootPending` key), `windowsUpdate` (`WindowsUpdate\\Auto Update\\RebootRequired`), `fileRenames` (Session Manager's `PendingFileRenameOperations`, files an installer replaces at the next start).","items":{"$ref":"#/definitions/PendingRestartSource"},"minItems":1,"type":"array","uniqueItems":true},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["id","kind"],"type":"object"};
+const schema83 = {"description":"Where Windows records that it waits for a restart (docs/reference/device-health.md 1.2).","enum":["componentServicing","windowsUpdate","fileRenames"],"type":"string"};
+const func0 = require("ajv/dist/runtime/equal").default;
+
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema82.required,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "kind")) || (key0 === "sources")) || (key0 === "title"))){
+const err2 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(func3(data0) > 64){
+const err3 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema82.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(!pattern0.test(data0)){
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema82.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.id.type,parentSchema:schema82.properties.id,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(typeof data1 !== "string"){
+const err6 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.kind.type,parentSchema:schema82.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if("pendingRestart" !== data1){
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "pendingRestart"},message:"must be equal to constant",schema:"pendingRestart",parentSchema:schema82.properties.kind,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.sources !== undefined){
+let data2 = data.sources;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err8 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema82.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err9 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.type,parentSchema:schema83,data:data3};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(!(((data3 === "componentServicing") || (data3 === "windowsUpdate")) || (data3 === "fileRenames"))){
+const err10 = {instancePath:instancePath+"/sources/" + i0,schemaPath:"#/definitions/PendingRestartSource/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values",schema:schema83.enum,parentSchema:schema83,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+let i1 = data2.length;
+let j0;
+if(i1 > 1){
+outer0:
+for(;i1--;){
+for(j0 = i1; j0--;){
+if(func0(data2[i1], data2[j0])){
+const err11 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)",schema:true,parentSchema:schema82.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/sources",schemaPath:"#/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema82.properties.sources.type,parentSchema:schema82.properties.sources,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data4 = data.title;
+if(typeof data4 === "string"){
+if(func3(data4) > 200){
+const err13 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema82.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.properties.title.type,parentSchema:schema82.properties.title,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema82.type,parentSchema:schema82,data};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate56.errors = vErrors;
+return errors === 0;
+}
+
+const schema85 = {"additionalProperties":false,"description":"An action: removes the matching certificates that have already expired (never one still valid) from their store when its gate probes report the symptom, at most once per cooldown; verified by reading the store again.","properties":{"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"issuer":{"description":"The issuer's distinguished name, with wildcards, e.g. `CN=Contoso Issuing CA 01*`.","maxLength":512,"type":"string"},"kind":{"const":"certificateRemove","type":"string"},"storeLocation":{"default":"localMachine","description":"`localMachine` (the computer's stores, Cert:\\LocalMachine) or `currentUser` (the signed-in user's, Cert:\\CurrentUser; the step then runs as the user).","enum":["localMachine","currentUser"],"type":"string"},"storeName":{"default":"My","description":"The store's name as the Cert: drive shows it: `My` (Personal), `Root`, `CA` (intermediates), `TrustedPeople`, ...","pattern":"^[A-Za-z][A-Za-z0-9 _-]{0,63}$","type":"string"},"subject":{"description":"The subject's distinguished name, `*` and `?` wildcards, case-insensitive, e.g. `CN=*.contoso.com` or `CN=Contoso VPN*`.","maxLength":512,"type":"string"},"template":{"description":"The certificate template: its OID (`1.3.6.1.4.1.311.21.8....`, matched against the V2 template extension) or its name (matched against a V1 template's name, or the name Windows shows beside a V2 template's OID).","maxLength":256,"type":"string"},"thumbprint":{"description":"One certificate by its SHA-1 thumbprint (40 hex digits, spaces ignored).","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+const pattern67 = new RegExp("^[A-Za-z][A-Za-z0-9 _-]{0,63}$", "u");
+
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema85.required,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema85.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data0 = data.cooldown;
+if(typeof data0 === "string"){
+if(!pattern8.test(data0)){
+const err5 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema85.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.cooldown.type,parentSchema:schema85.properties.cooldown,data:data0};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data1 = data.gate;
+const _errs5 = errors;
+let valid1 = false;
+const _errs6 = errors;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.probes === undefined){
+const err7 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key1 in data1){
+if(!(key1 === "probes")){
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data1.probes !== undefined){
+let data2 = data1.probes;
+if(Array.isArray(data2)){
+if(data2.length < 1){
+const err9 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(typeof data3 !== "string"){
+const err10 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+}
+else {
+const err11 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data1};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs14 = errors;
+if(typeof data1 !== "string"){
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.gate.anyOf[1].type,parentSchema:schema85.properties.gate.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if("always" !== data1){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema85.properties.gate.anyOf[1],data:data1};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+var _valid0 = _errs14 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema85.properties.gate.anyOf,parentSchema:schema85.properties.gate,data:data1};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+else {
+errors = _errs5;
+if(vErrors !== null){
+if(_errs5){
+vErrors.length = _errs5;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data4 = data.id;
+if(typeof data4 === "string"){
+if(func3(data4) > 64){
+const err16 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema85.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(!pattern0.test(data4)){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema85.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.id.type,parentSchema:schema85.properties.id,data:data4};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.issuer !== undefined){
+let data5 = data.issuer;
+if(typeof data5 === "string"){
+if(func3(data5) > 512){
+const err19 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema85.properties.issuer,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/issuer",schemaPath:"#/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.issuer.type,parentSchema:schema85.properties.issuer,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.kind.type,parentSchema:schema85.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if("certificateRemove" !== data6){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "certificateRemove"},message:"must be equal to constant",schema:"certificateRemove",parentSchema:schema85.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.storeLocation !== undefined){
+let data7 = data.storeLocation;
+if(typeof data7 !== "string"){
+const err23 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.storeLocation.type,parentSchema:schema85.properties.storeLocation,data:data7};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(!((data7 === "localMachine") || (data7 === "currentUser"))){
+const err24 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema85.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema85.properties.storeLocation.enum,parentSchema:schema85.properties.storeLocation,data:data7};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.storeName !== undefined){
+let data8 = data.storeName;
+if(typeof data8 === "string"){
+if(!pattern67.test(data8)){
+const err25 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema85.properties.storeName,data:data8};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/storeName",schemaPath:"#/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.storeName.type,parentSchema:schema85.properties.storeName,data:data8};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+let data9 = data.subject;
+if(typeof data9 === "string"){
+if(func3(data9) > 512){
+const err27 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema85.properties.subject,data:data9};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.subject.type,parentSchema:schema85.properties.subject,data:data9};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.template !== undefined){
+let data10 = data.template;
+if(typeof data10 === "string"){
+if(func3(data10) > 256){
+const err29 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema85.properties.template,data:data10};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/template",schemaPath:"#/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.template.type,parentSchema:schema85.properties.template,data:data10};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.thumbprint !== undefined){
+let data11 = data.thumbprint;
+if(typeof data11 !== "string"){
+const err31 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.thumbprint.type,parentSchema:schema85.properties.thumbprint,data:data11};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data12 = data.title;
+if(typeof data12 === "string"){
+if(func3(data12) > 200){
+const err32 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema85.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema85.properties.title.type,parentSchema:schema85.properties.title,data:data12};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema85.type,parentSchema:schema85,data};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+validate58.errors = vErrors;
+return errors === 0;
+}
+
+const schema87 = {"additionalProperties":false,"description":"An action (user context): a toast to the signed-in user asking for a restart, with a restart-now button, a snooze or both, when its gate probes report the symptom (e.g. `deviceUptime`), at most once per cooldown. Verified by finding the toast in the user's notification history; the gate stays failing until the user restarts.","properties":{"appId":{"default":"remgen.RestartNotice","description":"The AppUserModelID the toast is sent as, registered under HKCU\\Software\\Classes\\AppUserModelId.","pattern":"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$","type":"string"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"restartNotice","type":"string"},"noticeTitle":{"description":"The toast's first line.","examples":["Please restart your PC"],"maxLength":64,"type":"string"},"restartDelaySeconds":{"default":60,"description":"Seconds between the button and the restart (`shutdown /a` cancels meanwhile).","maximum":600,"minimum":10,"type":"number"},"restartNow":{"default":true,"description":"A \"Restart now\" button: it opens the per-user link `remgen-restart:`, which this step registers under HKCU\\Software\\Classes to run `shutdown.exe /r /t <restartDelaySeconds>` (docs/reference/device-health.md 3).","type":"boolean"},"restartNowText":{"default":"Restart now","description":"The restart button's words.","maxLength":32,"type":"string"},"senderName":{"default":"IT department","description":"The sender's name on the toast: the display name of the app id registered for it.","maxLength":64,"type":"string"},"snooze":{"default":true,"description":"A snooze button, handled by Windows itself (the toast comes back later).","type":"boolean"},"text":{"description":"The toast's text.","examples":["Your PC has not restarted in two weeks. Restart it today to finish updates."],"maxLength":256,"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind","noticeTitle","text"],"type":"object"};
+const pattern71 = new RegExp("^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$", "u");
+
+function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.noticeTitle === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "noticeTitle"},message:"must have required property '"+"noticeTitle"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.text === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'",schema:schema87.required,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func2.call(schema87.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.appId !== undefined){
+let data0 = data.appId;
+if(typeof data0 === "string"){
+if(!pattern71.test(data0)){
+const err7 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$"+"\"",schema:"^[A-Za-z0-9][A-Za-z0-9.-]{0,127}$",parentSchema:schema87.properties.appId,data:data0};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/appId",schemaPath:"#/properties/appId/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.appId.type,parentSchema:schema87.properties.appId,data:data0};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data1 = data.cooldown;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err9 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema87.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.cooldown.type,parentSchema:schema87.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data2 = data.gate;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.probes === undefined){
+const err11 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "probes")){
+const err12 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data2.probes !== undefined){
+let data3 = data2.probes;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err13 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err14 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data4};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs16 = errors;
+if(typeof data2 !== "string"){
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.gate.anyOf[1].type,parentSchema:schema87.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if("always" !== data2){
+const err18 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema87.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err19 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema87.properties.gate.anyOf,parentSchema:schema87.properties.gate,data:data2};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema87.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err21 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema87.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.id.type,parentSchema:schema87.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data6 = data.kind;
+if(typeof data6 !== "string"){
+const err23 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.kind.type,parentSchema:schema87.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if("restartNotice" !== data6){
+const err24 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "restartNotice"},message:"must be equal to constant",schema:"restartNotice",parentSchema:schema87.properties.kind,data:data6};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.noticeTitle !== undefined){
+let data7 = data.noticeTitle;
+if(typeof data7 === "string"){
+if(func3(data7) > 64){
+const err25 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema87.properties.noticeTitle,data:data7};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/noticeTitle",schemaPath:"#/properties/noticeTitle/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.noticeTitle.type,parentSchema:schema87.properties.noticeTitle,data:data7};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.restartDelaySeconds !== undefined){
+let data8 = data.restartDelaySeconds;
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 > 600 || isNaN(data8)){
+const err27 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/maximum",keyword:"maximum",params:{comparison: "<=", limit: 600},message:"must be <= 600",schema:600,parentSchema:schema87.properties.restartDelaySeconds,data:data8};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+if(data8 < 10 || isNaN(data8)){
+const err28 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 10},message:"must be >= 10",schema:10,parentSchema:schema87.properties.restartDelaySeconds,data:data8};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/restartDelaySeconds",schemaPath:"#/properties/restartDelaySeconds/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema87.properties.restartDelaySeconds.type,parentSchema:schema87.properties.restartDelaySeconds,data:data8};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.restartNow !== undefined){
+let data9 = data.restartNow;
+if(typeof data9 !== "boolean"){
+const err30 = {instancePath:instancePath+"/restartNow",schemaPath:"#/properties/restartNow/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.restartNow.type,parentSchema:schema87.properties.restartNow,data:data9};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.restartNowText !== undefined){
+let data10 = data.restartNowText;
+if(typeof data10 === "string"){
+if(func3(data10) > 32){
+const err31 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/maxLength",keyword:"maxLength",params:{limit: 32},message:"must NOT have more than 32 characters",schema:32,parentSchema:schema87.properties.restartNowText,data:data10};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/restartNowText",schemaPath:"#/properties/restartNowText/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.restartNowText.type,parentSchema:schema87.properties.restartNowText,data:data10};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data.senderName !== undefined){
+let data11 = data.senderName;
+if(typeof data11 === "string"){
+if(func3(data11) > 64){
+const err33 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema87.properties.senderName,data:data11};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/senderName",schemaPath:"#/properties/senderName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.senderName.type,parentSchema:schema87.properties.senderName,data:data11};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.snooze !== undefined){
+let data12 = data.snooze;
+if(typeof data12 !== "boolean"){
+const err35 = {instancePath:instancePath+"/snooze",schemaPath:"#/properties/snooze/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema87.properties.snooze.type,parentSchema:schema87.properties.snooze,data:data12};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+if(data.text !== undefined){
+let data13 = data.text;
+if(typeof data13 === "string"){
+if(func3(data13) > 256){
+const err36 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema87.properties.text,data:data13};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.text.type,parentSchema:schema87.properties.text,data:data13};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data14 = data.title;
+if(typeof data14 === "string"){
+if(func3(data14) > 200){
+const err38 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema87.properties.title,data:data14};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema87.properties.title.type,parentSchema:schema87.properties.title,data:data14};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+else {
+const err40 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema87.type,parentSchema:schema87,data};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+validate60.errors = vErrors;
+return errors === 0;
+}
+
+const schema89 = {"additionalProperties":false,"description":"An action (system context, opt-in): `netsh winsock reset` (and optionally `netsh int ip reset`) when its gate probes report the symptom, at most once per cooldown of at least 7 days; refuses while third-party Winsock providers are installed unless allowed; a restart completes it.","properties":{"allowThirdPartyProviders":{"default":false,"description":"Reset even when the Winsock catalog holds providers that are not Microsoft's (a VPN's or DLP product's layered provider, which the reset removes and its product must reinstall). Without it the step refuses, naming them.","type":"boolean"},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"ipReset":{"default":false,"description":"Also `netsh int ip reset` (TCP/IP settings rewritten; a static address or DNS configuration may be lost).","type":"boolean"},"kind":{"const":"networkReset","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"}},"required":["cooldown","gate","id","kind"],"type":"object"};
+
+function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.cooldown === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.gate === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.id === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema89.required,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((((key0 === "allowThirdPartyProviders") || (key0 === "cooldown")) || (key0 === "gate")) || (key0 === "id")) || (key0 === "ipReset")) || (key0 === "kind")) || (key0 === "title"))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.allowThirdPartyProviders !== undefined){
+let data0 = data.allowThirdPartyProviders;
+if(typeof data0 !== "boolean"){
+const err5 = {instancePath:instancePath+"/allowThirdPartyProviders",schemaPath:"#/properties/allowThirdPartyProviders/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.properties.allowThirdPartyProviders.type,parentSchema:schema89.properties.allowThirdPartyProviders,data:data0};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.cooldown !== undefined){
+let data1 = data.cooldown;
+if(typeof data1 === "string"){
+if(!pattern8.test(data1)){
+const err6 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema89.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.cooldown.type,parentSchema:schema89.properties.cooldown,data:data1};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.gate !== undefined){
+let data2 = data.gate;
+const _errs7 = errors;
+let valid1 = false;
+const _errs8 = errors;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.probes === undefined){
+const err8 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/required",keyword:"required",params:{missingProperty: "probes"},message:"must have required property '"+"probes"+"'",schema:schema27.required,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(key1 === "probes")){
+const err9 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties",schema:false,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data2.probes !== undefined){
+let data3 = data2.probes;
+if(Array.isArray(data3)){
+if(data3.length < 1){
+const err10 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema27.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(typeof data4 !== "string"){
+const err11 = {instancePath:instancePath+"/gate/probes/" + i0,schemaPath:"#/definitions/ActionGate/properties/probes/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema27.properties.probes.items.type,parentSchema:schema27.properties.probes.items,data:data4};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/gate/probes",schemaPath:"#/definitions/ActionGate/properties/probes/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema27.properties.probes.type,parentSchema:schema27.properties.probes,data:data3};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/gate",schemaPath:"#/definitions/ActionGate/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema27.type,parentSchema:schema27,data:data2};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+valid1 = valid1 || _valid0;
+if(!valid1){
+const _errs16 = errors;
+if(typeof data2 !== "string"){
+const err14 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.gate.anyOf[1].type,parentSchema:schema89.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if("always" !== data2){
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema89.properties.gate.anyOf[1],data:data2};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+valid1 = valid1 || _valid0;
+}
+if(!valid1){
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema89.properties.gate.anyOf,parentSchema:schema89.properties.gate,data:data2};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+else {
+errors = _errs7;
+if(vErrors !== null){
+if(_errs7){
+vErrors.length = _errs7;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.id !== undefined){
+let data5 = data.id;
+if(typeof data5 === "string"){
+if(func3(data5) > 64){
+const err17 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema89.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(!pattern0.test(data5)){
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema89.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.id.type,parentSchema:schema89.properties.id,data:data5};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.ipReset !== undefined){
+let data6 = data.ipReset;
+if(typeof data6 !== "boolean"){
+const err20 = {instancePath:instancePath+"/ipReset",schemaPath:"#/properties/ipReset/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema89.properties.ipReset.type,parentSchema:schema89.properties.ipReset,data:data6};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data7 = data.kind;
+if(typeof data7 !== "string"){
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.kind.type,parentSchema:schema89.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if("networkReset" !== data7){
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "networkReset"},message:"must be equal to constant",schema:"networkReset",parentSchema:schema89.properties.kind,data:data7};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data8 = data.title;
+if(typeof data8 === "string"){
+if(func3(data8) > 200){
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema89.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema89.properties.title.type,parentSchema:schema89.properties.title,data:data8};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema89.type,parentSchema:schema89,data};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate62.errors = vErrors;
+return errors === 0;
+}
+
+const schema91 = {"additionalProperties":false,"description":"A setting: a registry key exists, or is gone with everything below it.","properties":{"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"registryKey","type":"string"},"path":{"description":"Key path in PowerShell provider form: `HKLM:\\` or `HKCU:\\`, then the subkey, no trailing backslash. HKLM steps run in system context, HKCU steps in user context.","examples":["HKLM:\\SOFTWARE\\Policies\\Contoso\\Legacy"],"minLength":7,"type":"string"},"state":{"description":"`present`: the key exists (created with the keys above it when missing, empty). `absent`: the key does not exist; it is deleted with every value and key below it.","enum":["present","absent"],"type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"view":{"$ref":"#/definitions/RegistryView","default":64,"description":"Registry view: `64` is the native view, `32` the WOW64 view (`Wow6432Node`)."}},"required":["id","kind","path","state"],"type":"object"};
+
+function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+let vErrors = null;
+let errors = 0;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema91.required,parentSchema:schema91,data};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7011,7 +9200,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.path === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7021,7 +9210,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.state === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema71.required,parentSchema:schema71,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema91.required,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7032,7 +9221,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((key0 === "id") || (key0 === "kind")) || (key0 === "path")) || (key0 === "state")) || (key0 === "title")) || (key0 === "view"))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7046,7 +9235,7 @@ if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
 if(func3(data0) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema71.properties.id,data:data0};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema91.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7056,7 +9245,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data0)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema71.properties.id,data:data0};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema91.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7067,7 +9256,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data0};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.id.type,parentSchema:schema91.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7080,7 +9269,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(typeof data1 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.kind.type,parentSchema:schema71.properties.kind,data:data1};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.kind.type,parentSchema:schema91.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7090,7 +9279,7 @@ vErrors.push(err8);
 errors++;
 }
 if("registryKey" !== data1){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema71.properties.kind,data:data1};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "registryKey"},message:"must be equal to constant",schema:"registryKey",parentSchema:schema91.properties.kind,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7104,7 +9293,7 @@ if(data.path !== undefined){
 let data2 = data.path;
 if(typeof data2 === "string"){
 if(func3(data2) < 7){
-const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema71.properties.path,data:data2};
+const err10 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/minLength",keyword:"minLength",params:{limit: 7},message:"must NOT have fewer than 7 characters",schema:7,parentSchema:schema91.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7115,7 +9304,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.path.type,parentSchema:schema71.properties.path,data:data2};
+const err11 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.path.type,parentSchema:schema91.properties.path,data:data2};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7128,7 +9317,7 @@ errors++;
 if(data.state !== undefined){
 let data3 = data.state;
 if(typeof data3 !== "string"){
-const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.state.type,parentSchema:schema71.properties.state,data:data3};
+const err12 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.state.type,parentSchema:schema91.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7138,7 +9327,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!((data3 === "present") || (data3 === "absent"))){
-const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema71.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.state.enum,parentSchema:schema71.properties.state,data:data3};
+const err13 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema91.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema91.properties.state.enum,parentSchema:schema91.properties.state,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7152,7 +9341,7 @@ if(data.title !== undefined){
 let data4 = data.title;
 if(typeof data4 === "string"){
 if(func3(data4) > 200){
-const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.title,data:data4};
+const err14 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema91.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7163,7 +9352,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data4};
+const err15 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema91.properties.title.type,parentSchema:schema91.properties.title,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7198,7 +9387,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+const err18 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema91.type,parentSchema:schema91,data};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7207,15 +9396,15 @@ vErrors.push(err18);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate64.errors = vErrors;
 return errors === 0;
 }
 
-const schema73 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
-const schema76 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
-const schema74 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
+const schema93 = {"additionalProperties":false,"description":"A probe written by the admin: the function in `test` reads and reports; nothing is changed.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptProbe","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","test"],"type":"object"};
+const schema96 = {"anyOf":[{"type":"string"},{"type":"number"},{"type":"boolean"},{"items":{"type":"string"},"type":"array"}],"description":"A typed parameter's value: reaches the admin's function as escaped data, never as code."};
+const schema94 = {"anyOf":[{"$ref":"#/definitions/Context"},{"const":"any","type":"string"}],"description":"Where a step can run: one context, or either (a read-only probe of machine-wide facts)."};
 
-function validate55(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 const _errs0 = errors;
@@ -7246,7 +9435,7 @@ valid0 = valid0 || _valid0;
 if(!valid0){
 const _errs4 = errors;
 if(typeof data !== "string"){
-const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema74.anyOf[1].type,parentSchema:schema74.anyOf[1],data};
+const err2 = {instancePath,schemaPath:"#/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema94.anyOf[1].type,parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7256,7 +9445,7 @@ vErrors.push(err2);
 errors++;
 }
 if("any" !== data){
-const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema74.anyOf[1],data};
+const err3 = {instancePath,schemaPath:"#/anyOf/1/const",keyword:"const",params:{allowedValue: "any"},message:"must be equal to constant",schema:"any",parentSchema:schema94.anyOf[1],data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7269,7 +9458,7 @@ var _valid0 = _errs4 === errors;
 valid0 = valid0 || _valid0;
 }
 if(!valid0){
-const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema74.anyOf,parentSchema:schema74,data};
+const err4 = {instancePath,schemaPath:"#/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema94.anyOf,parentSchema:schema94,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7289,18 +9478,18 @@ vErrors = null;
 }
 }
 }
-validate55.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
 
-const pattern57 = new RegExp("\\.ps1$", "u");
+const pattern78 = new RegExp("\\.ps1$", "u");
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7310,7 +9499,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7320,7 +9509,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.test === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema73.required,parentSchema:schema73,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema93.required,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7331,7 +9520,7 @@ errors++;
 }
 for(const key0 in data){
 if(!((((((((key0 === "context") || (key0 === "id")) || (key0 === "kind")) || (key0 === "parameters")) || (key0 === "restartRequired")) || (key0 === "test")) || (key0 === "title")) || (key0 === "unsimulated"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7342,8 +9531,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate67(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -7351,7 +9540,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema73.properties.id,data:data1};
+const err4 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7361,7 +9550,7 @@ vErrors.push(err4);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema73.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7372,7 +9561,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.id.type,parentSchema:schema73.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.id.type,parentSchema:schema93.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7385,7 +9574,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.kind.type,parentSchema:schema73.properties.kind,data:data2};
+const err7 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.kind.type,parentSchema:schema93.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7395,7 +9584,7 @@ vErrors.push(err7);
 errors++;
 }
 if("scriptProbe" !== data2){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema73.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptProbe"},message:"must be equal to constant",schema:"scriptProbe",parentSchema:schema93.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7414,7 +9603,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data4};
+const err9 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[0].type,parentSchema:schema96.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7428,7 +9617,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema96.anyOf[1].type,parentSchema:schema96.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7442,7 +9631,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.anyOf[2].type,parentSchema:schema96.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7460,7 +9649,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data5};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[3].items.type,parentSchema:schema96.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7472,7 +9661,7 @@ errors++;
 }
 }
 else {
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data4};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.anyOf[3].type,parentSchema:schema96.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7487,7 +9676,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema96.anyOf,parentSchema:schema96,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7510,7 +9699,7 @@ vErrors = null;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.properties.parameters.type,parentSchema:schema73.properties.parameters,data:data3};
+const err15 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.properties.parameters.type,parentSchema:schema93.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7523,7 +9712,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema73.properties.restartRequired.type,parentSchema:schema73.properties.restartRequired,data:data6};
+const err16 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema93.properties.restartRequired.type,parentSchema:schema93.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7536,8 +9725,8 @@ errors++;
 if(data.test !== undefined){
 let data7 = data.test;
 if(typeof data7 === "string"){
-if(!pattern57.test(data7)){
-const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema73.properties.test,data:data7};
+if(!pattern78.test(data7)){
+const err17 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema93.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7548,7 +9737,7 @@ errors++;
 }
 }
 else {
-const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.test.type,parentSchema:schema73.properties.test,data:data7};
+const err18 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.test.type,parentSchema:schema93.properties.test,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7562,7 +9751,7 @@ if(data.title !== undefined){
 let data8 = data.title;
 if(typeof data8 === "string"){
 if(func3(data8) > 200){
-const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.title,data:data8};
+const err19 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema93.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7573,7 +9762,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.title.type,parentSchema:schema73.properties.title,data:data8};
+const err20 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.title.type,parentSchema:schema93.properties.title,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7590,7 +9779,7 @@ const len1 = data9.length;
 for(let i1=0; i1<len1; i1++){
 let data10 = data9[i1];
 if(typeof data10 !== "string"){
-const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.unsimulated.items.type,parentSchema:schema73.properties.unsimulated.items,data:data10};
+const err21 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema93.properties.unsimulated.items.type,parentSchema:schema93.properties.unsimulated.items,data:data10};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7602,7 +9791,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.unsimulated.type,parentSchema:schema73.properties.unsimulated,data:data9};
+const err22 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema93.properties.unsimulated.type,parentSchema:schema93.properties.unsimulated,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7614,7 +9803,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+const err23 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema93.type,parentSchema:schema93,data};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7623,18 +9812,18 @@ vErrors.push(err23);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate66.errors = vErrors;
 return errors === 0;
 }
 
-const schema77 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
+const schema97 = {"additionalProperties":false,"description":"A setting written by the admin: `test` compares, `set` applies when it is not compliant, `test` again verifies.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptSetting","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, changes the device only through `$PSCmdlet.ShouldProcess` (`[CmdletBinding(SupportsShouldProcess = $true)]`) and throws when it cannot. The test half tested again verifies it.","examples":["./volume-set.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["id","kind","set","test"],"type":"object"};
 
-function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -7644,7 +9833,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -7654,7 +9843,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.set === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -7664,7 +9853,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.test === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema77.required,parentSchema:schema77,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema97.required,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7674,8 +9863,8 @@ vErrors.push(err3);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema77.properties, key0))){
-const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+if(!(func2.call(schema97.properties, key0))){
+const err4 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7686,8 +9875,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate67(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -7695,7 +9884,7 @@ if(data.id !== undefined){
 let data1 = data.id;
 if(typeof data1 === "string"){
 if(func3(data1) > 64){
-const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77.properties.id,data:data1};
+const err5 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema97.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7705,7 +9894,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern0.test(data1)){
-const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema77.properties.id,data:data1};
+const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema97.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7716,7 +9905,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.id.type,parentSchema:schema77.properties.id,data:data1};
+const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.id.type,parentSchema:schema97.properties.id,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7729,7 +9918,7 @@ errors++;
 if(data.kind !== undefined){
 let data2 = data.kind;
 if(typeof data2 !== "string"){
-const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.kind.type,parentSchema:schema77.properties.kind,data:data2};
+const err8 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.kind.type,parentSchema:schema97.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7739,7 +9928,7 @@ vErrors.push(err8);
 errors++;
 }
 if("scriptSetting" !== data2){
-const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema77.properties.kind,data:data2};
+const err9 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptSetting"},message:"must be equal to constant",schema:"scriptSetting",parentSchema:schema97.properties.kind,data:data2};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7758,7 +9947,7 @@ const _errs12 = errors;
 let valid3 = false;
 const _errs13 = errors;
 if(typeof data4 !== "string"){
-const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data4};
+const err10 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[0].type,parentSchema:schema96.anyOf[0],data:data4};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7772,7 +9961,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs15 = errors;
 if(!((typeof data4 == "number") && (isFinite(data4)))){
-const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data4};
+const err11 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema96.anyOf[1].type,parentSchema:schema96.anyOf[1],data:data4};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7786,7 +9975,7 @@ valid3 = valid3 || _valid0;
 if(!valid3){
 const _errs17 = errors;
 if(typeof data4 !== "boolean"){
-const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data4};
+const err12 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.anyOf[2].type,parentSchema:schema96.anyOf[2],data:data4};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7804,7 +9993,7 @@ const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
 let data5 = data4[i0];
 if(typeof data5 !== "string"){
-const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data5};
+const err13 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[3].items.type,parentSchema:schema96.anyOf[3].items,data:data5};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7816,7 +10005,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data4};
+const err14 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.anyOf[3].type,parentSchema:schema96.anyOf[3],data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7831,7 +10020,7 @@ valid3 = valid3 || _valid0;
 }
 }
 if(!valid3){
-const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data4};
+const err15 = {instancePath:instancePath+"/parameters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema96.anyOf,parentSchema:schema96,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7854,7 +10043,7 @@ vErrors = null;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.properties.parameters.type,parentSchema:schema77.properties.parameters,data:data3};
+const err16 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.properties.parameters.type,parentSchema:schema97.properties.parameters,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7867,7 +10056,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data6 = data.restartRequired;
 if(typeof data6 !== "boolean"){
-const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.restartRequired.type,parentSchema:schema77.properties.restartRequired,data:data6};
+const err17 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema97.properties.restartRequired.type,parentSchema:schema97.properties.restartRequired,data:data6};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7880,8 +10069,8 @@ errors++;
 if(data.set !== undefined){
 let data7 = data.set;
 if(typeof data7 === "string"){
-if(!pattern57.test(data7)){
-const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema77.properties.set,data:data7};
+if(!pattern78.test(data7)){
+const err18 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema97.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7892,7 +10081,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.set.type,parentSchema:schema77.properties.set,data:data7};
+const err19 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.set.type,parentSchema:schema97.properties.set,data:data7};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7905,8 +10094,8 @@ errors++;
 if(data.test !== undefined){
 let data8 = data.test;
 if(typeof data8 === "string"){
-if(!pattern57.test(data8)){
-const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema77.properties.test,data:data8};
+if(!pattern78.test(data8)){
+const err20 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema97.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7917,7 +10106,7 @@ errors++;
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.test.type,parentSchema:schema77.properties.test,data:data8};
+const err21 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.test.type,parentSchema:schema97.properties.test,data:data8};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7931,7 +10120,7 @@ if(data.title !== undefined){
 let data9 = data.title;
 if(typeof data9 === "string"){
 if(func3(data9) > 200){
-const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.title,data:data9};
+const err22 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema97.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7942,7 +10131,7 @@ errors++;
 }
 }
 else {
-const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.title.type,parentSchema:schema77.properties.title,data:data9};
+const err23 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.title.type,parentSchema:schema97.properties.title,data:data9};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7959,7 +10148,7 @@ const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
 let data11 = data10[i1];
 if(typeof data11 !== "string"){
-const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.unsimulated.items.type,parentSchema:schema77.properties.unsimulated.items,data:data11};
+const err24 = {instancePath:instancePath+"/unsimulated/" + i1,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema97.properties.unsimulated.items.type,parentSchema:schema97.properties.unsimulated.items,data:data11};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7971,7 +10160,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema77.properties.unsimulated.type,parentSchema:schema77.properties.unsimulated,data:data10};
+const err25 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema97.properties.unsimulated.type,parentSchema:schema97.properties.unsimulated,data:data10};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7983,7 +10172,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema97.type,parentSchema:schema97,data};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7992,18 +10181,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-validate58.errors = vErrors;
+validate70.errors = vErrors;
 return errors === 0;
 }
 
-const schema79 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
+const schema99 = {"additionalProperties":false,"description":"An action written by the admin: run when its gate says so, at most once per cooldown.","properties":{"context":{"$ref":"#/definitions/StepContext","default":"any","description":"Where the step runs: `system`, `user`, or `any` (the remediation's context, for a read that works in both)."},"cooldown":{"description":"Least time between two runs of the action on one device, as an ISO 8601 duration (hours or days), remembered on the device.","examples":["P1D"],"pattern":"^P(\\d+D)?(T\\d+H)?$","type":"string"},"gate":{"anyOf":[{"$ref":"#/definitions/ActionGate"},{"const":"always","type":"string"}],"description":"When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its cooldown has passed and its own test finds something to do, with no probe; detection reports it as due, and as compliant while it ran within its cooldown."},"id":{"description":"Identifier of the step, unique within its remediation; used in the log and the summary line.","examples":["schannel-tls12-client-enabled"],"maxLength":64,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"kind":{"const":"scriptAction","type":"string"},"parameters":{"additionalProperties":{"$ref":"#/definitions/ScriptParameterValue"},"description":"Parameters passed to the function by name: each a PowerShell identifier the function declares (`[int]$MinimumPercent`). Values are data, written into the script as escaped literals.","examples":[{"MinimumPercent":30}],"type":"object"},"restartRequired":{"default":false,"description":"The change takes effect only after a restart.","type":"boolean"},"set":{"description":"The set half: a `.ps1` file beside the descriptor defining one function that takes the same `-Step` and parameters, acts only through `$PSCmdlet.ShouldProcess` and throws when it cannot.","examples":["./sync-templates.ps1"],"pattern":"\\.ps1$","type":"string"},"test":{"description":"The test half: a `.ps1` file beside the descriptor (a path relative to the descriptor's folder) that defines exactly one function. The function takes `-Step` (the step's row: `Id`, `Title`, `Parameters`, ...) and the step's `parameters` as named parameters, and returns one result made with `New-RgStepResult -Step $Step\n-Compliant <bool> -Actual <words> -Expected <words>`. It is held at build time to the bar remgen's own output is held to (PowerShell's parser, the Windows PowerShell 5.1 surface, no exit, no Write-Host or Read-Host, no aliases; Windows only through remgen's seams or the commands in `unsimulated`).","examples":["./volume-test.ps1"],"pattern":"\\.ps1$","type":"string"},"title":{"default":"a sentence derived from the step's data","description":"The step in plain words, for the summary line, the log and `remgen explain`.","examples":["SCHANNEL TLS 1.2 client protocol enabled"],"maxLength":200,"type":"string"},"unsimulated":{"description":"Commands the function calls that are outside remgen's seams (`Get-Volume`, ...): allowed only when declared here, and only Windows PowerShell 5.1 commands. A step that calls them cannot be simulated: `remgen simulate` and the Pester suites say so.","examples":[["Get-Volume"]],"items":{"type":"string"},"type":"array"}},"required":["cooldown","gate","id","kind","set","test"],"type":"object"};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate73(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.cooldown === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cooldown"},message:"must have required property '"+"cooldown"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -8013,7 +10202,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.gate === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gate"},message:"must have required property '"+"gate"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -8023,7 +10212,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -8033,7 +10222,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.kind === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -8043,7 +10232,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.set === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "set"},message:"must have required property '"+"set"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -8053,7 +10242,7 @@ vErrors.push(err4);
 errors++;
 }
 if(data.test === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema79.required,parentSchema:schema79,data};
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "test"},message:"must have required property '"+"test"+"'",schema:schema99.required,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -8063,8 +10252,8 @@ vErrors.push(err5);
 errors++;
 }
 for(const key0 in data){
-if(!(func2.call(schema79.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema79,data};
+if(!(func2.call(schema99.properties, key0))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -8075,8 +10264,8 @@ errors++;
 }
 }
 if(data.context !== undefined){
-if(!(validate55(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+if(!(validate67(data.context, {instancePath:instancePath+"/context",parentData:data,parentDataProperty:"context",rootData}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
 errors = vErrors.length;
 }
 }
@@ -8084,7 +10273,7 @@ if(data.cooldown !== undefined){
 let data1 = data.cooldown;
 if(typeof data1 === "string"){
 if(!pattern8.test(data1)){
-const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema79.properties.cooldown,data:data1};
+const err7 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/pattern",keyword:"pattern",params:{pattern: "^P(\\d+D)?(T\\d+H)?$"},message:"must match pattern \""+"^P(\\d+D)?(T\\d+H)?$"+"\"",schema:"^P(\\d+D)?(T\\d+H)?$",parentSchema:schema99.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -8095,7 +10284,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.cooldown.type,parentSchema:schema79.properties.cooldown,data:data1};
+const err8 = {instancePath:instancePath+"/cooldown",schemaPath:"#/properties/cooldown/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.cooldown.type,parentSchema:schema99.properties.cooldown,data:data1};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -8188,7 +10377,7 @@ valid1 = valid1 || _valid0;
 if(!valid1){
 const _errs15 = errors;
 if(typeof data2 !== "string"){
-const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.gate.anyOf[1].type,parentSchema:schema79.properties.gate.anyOf[1],data:data2};
+const err15 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.gate.anyOf[1].type,parentSchema:schema99.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -8198,7 +10387,7 @@ vErrors.push(err15);
 errors++;
 }
 if("always" !== data2){
-const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema79.properties.gate.anyOf[1],data:data2};
+const err16 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf/1/const",keyword:"const",params:{allowedValue: "always"},message:"must be equal to constant",schema:"always",parentSchema:schema99.properties.gate.anyOf[1],data:data2};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -8211,7 +10400,7 @@ var _valid0 = _errs15 === errors;
 valid1 = valid1 || _valid0;
 }
 if(!valid1){
-const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema79.properties.gate.anyOf,parentSchema:schema79.properties.gate,data:data2};
+const err17 = {instancePath:instancePath+"/gate",schemaPath:"#/properties/gate/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema99.properties.gate.anyOf,parentSchema:schema99.properties.gate,data:data2};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -8236,7 +10425,7 @@ if(data.id !== undefined){
 let data5 = data.id;
 if(typeof data5 === "string"){
 if(func3(data5) > 64){
-const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema79.properties.id,data:data5};
+const err18 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema99.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -8246,7 +10435,7 @@ vErrors.push(err18);
 errors++;
 }
 if(!pattern0.test(data5)){
-const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema79.properties.id,data:data5};
+const err19 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema99.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -8257,7 +10446,7 @@ errors++;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.id.type,parentSchema:schema79.properties.id,data:data5};
+const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.id.type,parentSchema:schema99.properties.id,data:data5};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -8270,7 +10459,7 @@ errors++;
 if(data.kind !== undefined){
 let data6 = data.kind;
 if(typeof data6 !== "string"){
-const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.kind.type,parentSchema:schema79.properties.kind,data:data6};
+const err21 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.kind.type,parentSchema:schema99.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -8280,7 +10469,7 @@ vErrors.push(err21);
 errors++;
 }
 if("scriptAction" !== data6){
-const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema79.properties.kind,data:data6};
+const err22 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/const",keyword:"const",params:{allowedValue: "scriptAction"},message:"must be equal to constant",schema:"scriptAction",parentSchema:schema99.properties.kind,data:data6};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -8299,7 +10488,7 @@ const _errs26 = errors;
 let valid8 = false;
 const _errs27 = errors;
 if(typeof data8 !== "string"){
-const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[0].type,parentSchema:schema76.anyOf[0],data:data8};
+const err23 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/0/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[0].type,parentSchema:schema96.anyOf[0],data:data8};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -8313,7 +10502,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs29 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema76.anyOf[1].type,parentSchema:schema76.anyOf[1],data:data8};
+const err24 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/1/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema96.anyOf[1].type,parentSchema:schema96.anyOf[1],data:data8};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -8327,7 +10516,7 @@ valid8 = valid8 || _valid1;
 if(!valid8){
 const _errs31 = errors;
 if(typeof data8 !== "boolean"){
-const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema76.anyOf[2].type,parentSchema:schema76.anyOf[2],data:data8};
+const err25 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/2/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema96.anyOf[2].type,parentSchema:schema96.anyOf[2],data:data8};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -8345,7 +10534,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema76.anyOf[3].items.type,parentSchema:schema76.anyOf[3].items,data:data9};
+const err26 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema96.anyOf[3].items.type,parentSchema:schema96.anyOf[3].items,data:data9};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -8357,7 +10546,7 @@ errors++;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema76.anyOf[3].type,parentSchema:schema76.anyOf[3],data:data8};
+const err27 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf/3/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema96.anyOf[3].type,parentSchema:schema96.anyOf[3],data:data8};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -8372,7 +10561,7 @@ valid8 = valid8 || _valid1;
 }
 }
 if(!valid8){
-const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema76.anyOf,parentSchema:schema76,data:data8};
+const err28 = {instancePath:instancePath+"/parameters/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/ScriptParameterValue/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf",schema:schema96.anyOf,parentSchema:schema96,data:data8};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -8395,7 +10584,7 @@ vErrors = null;
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.properties.parameters.type,parentSchema:schema79.properties.parameters,data:data7};
+const err29 = {instancePath:instancePath+"/parameters",schemaPath:"#/properties/parameters/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.properties.parameters.type,parentSchema:schema99.properties.parameters,data:data7};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -8408,7 +10597,7 @@ errors++;
 if(data.restartRequired !== undefined){
 let data10 = data.restartRequired;
 if(typeof data10 !== "boolean"){
-const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema79.properties.restartRequired.type,parentSchema:schema79.properties.restartRequired,data:data10};
+const err30 = {instancePath:instancePath+"/restartRequired",schemaPath:"#/properties/restartRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema99.properties.restartRequired.type,parentSchema:schema99.properties.restartRequired,data:data10};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8421,8 +10610,8 @@ errors++;
 if(data.set !== undefined){
 let data11 = data.set;
 if(typeof data11 === "string"){
-if(!pattern57.test(data11)){
-const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema79.properties.set,data:data11};
+if(!pattern78.test(data11)){
+const err31 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema99.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8433,7 +10622,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.set.type,parentSchema:schema79.properties.set,data:data11};
+const err32 = {instancePath:instancePath+"/set",schemaPath:"#/properties/set/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.set.type,parentSchema:schema99.properties.set,data:data11};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8446,8 +10635,8 @@ errors++;
 if(data.test !== undefined){
 let data12 = data.test;
 if(typeof data12 === "string"){
-if(!pattern57.test(data12)){
-const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema79.properties.test,data:data12};
+if(!pattern78.test(data12)){
+const err33 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/pattern",keyword:"pattern",params:{pattern: "\\.ps1$"},message:"must match pattern \""+"\\.ps1$"+"\"",schema:"\\.ps1$",parentSchema:schema99.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8458,7 +10647,7 @@ errors++;
 }
 }
 else {
-const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.test.type,parentSchema:schema79.properties.test,data:data12};
+const err34 = {instancePath:instancePath+"/test",schemaPath:"#/properties/test/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.test.type,parentSchema:schema99.properties.test,data:data12};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8472,7 +10661,7 @@ if(data.title !== undefined){
 let data13 = data.title;
 if(typeof data13 === "string"){
 if(func3(data13) > 200){
-const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema79.properties.title,data:data13};
+const err35 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema99.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8483,7 +10672,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.title.type,parentSchema:schema79.properties.title,data:data13};
+const err36 = {instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.title.type,parentSchema:schema99.properties.title,data:data13};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8500,7 +10689,7 @@ const len2 = data14.length;
 for(let i2=0; i2<len2; i2++){
 let data15 = data14[i2];
 if(typeof data15 !== "string"){
-const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema79.properties.unsimulated.items.type,parentSchema:schema79.properties.unsimulated.items,data:data15};
+const err37 = {instancePath:instancePath+"/unsimulated/" + i2,schemaPath:"#/properties/unsimulated/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema99.properties.unsimulated.items.type,parentSchema:schema99.properties.unsimulated.items,data:data15};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8512,7 +10701,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema79.properties.unsimulated.type,parentSchema:schema79.properties.unsimulated,data:data14};
+const err38 = {instancePath:instancePath+"/unsimulated",schemaPath:"#/properties/unsimulated/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema99.properties.unsimulated.type,parentSchema:schema99.properties.unsimulated,data:data14};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8524,7 +10713,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema79.type,parentSchema:schema79,data};
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema99.type,parentSchema:schema99,data};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8533,10 +10722,11 @@ vErrors.push(err39);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate73.errors = vErrors;
 return errors === 0;
 }
 
+const pattern63 = new RegExp("^[A-Za-z]:$", "u");
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -12639,7 +14829,7 @@ vErrors.push(err296);
 }
 errors++;
 }
-if("registryKey" !== data104){
+if("windowsFeature" !== data104){
 const err297 = {};
 if(vErrors === null){
 vErrors = [err297];
@@ -12663,15 +14853,9 @@ vErrors = null;
 }
 if(_valid30){
 const _errs367 = errors;
-if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-var _valid30 = _errs367 === errors;
-valid91 = _valid30;
-}
-if(!valid91){
-const err298 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err298 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -12680,14 +14864,8 @@ vErrors.push(err298);
 }
 errors++;
 }
-const _errs369 = errors;
-let valid93 = true;
-const _errs370 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data105 = data.kind;
-if(typeof data105 !== "string"){
-const err299 = {};
+if(data.kind === undefined){
+const err299 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -12696,8 +14874,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-if("scriptProbe" !== data105){
-const err300 = {};
+if(data.state === undefined){
+const err300 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'",schema:schema71.required,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -12706,29 +14884,9 @@ vErrors.push(err300);
 }
 errors++;
 }
-}
-}
-var _valid31 = _errs370 === errors;
-errors = _errs369;
-if(vErrors !== null){
-if(_errs369){
-vErrors.length = _errs369;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid31){
-const _errs373 = errors;
-if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-var _valid31 = _errs373 === errors;
-valid93 = _valid31;
-}
-if(!valid93){
-const err301 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
+for(const key11 in data){
+if(!(func2.call(schema71.properties, key11))){
+const err301 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties",schema:false,parentSchema:schema71,data};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -12737,14 +14895,12 @@ vErrors.push(err301);
 }
 errors++;
 }
-const _errs375 = errors;
-let valid95 = true;
-const _errs376 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data106 = data.kind;
-if(typeof data106 !== "string"){
-const err302 = {};
+}
+if(data.capability !== undefined){
+let data105 = data.capability;
+if(typeof data105 === "string"){
+if(func3(data105) > 200){
+const err302 = {instancePath:instancePath+"/capability",schemaPath:"#/definitions/WindowsFeatureStep/properties/capability/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.capability,data:data105};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -12753,8 +14909,9 @@ vErrors.push(err302);
 }
 errors++;
 }
-if("scriptSetting" !== data106){
-const err303 = {};
+}
+else {
+const err303 = {instancePath:instancePath+"/capability",schemaPath:"#/definitions/WindowsFeatureStep/properties/capability/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.capability.type,parentSchema:schema71.properties.capability,data:data105};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -12764,28 +14921,11 @@ vErrors.push(err303);
 errors++;
 }
 }
-}
-var _valid32 = _errs376 === errors;
-errors = _errs375;
-if(vErrors !== null){
-if(_errs375){
-vErrors.length = _errs375;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid32){
-const _errs379 = errors;
-if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-var _valid32 = _errs379 === errors;
-valid95 = _valid32;
-}
-if(!valid95){
-const err304 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
+if(data.feature !== undefined){
+let data106 = data.feature;
+if(typeof data106 === "string"){
+if(func3(data106) > 200){
+const err304 = {instancePath:instancePath+"/feature",schemaPath:"#/definitions/WindowsFeatureStep/properties/feature/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.feature,data:data106};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -12794,14 +14934,9 @@ vErrors.push(err304);
 }
 errors++;
 }
-const _errs381 = errors;
-let valid97 = true;
-const _errs382 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind !== undefined){
-let data107 = data.kind;
-if(typeof data107 !== "string"){
-const err305 = {};
+}
+else {
+const err305 = {instancePath:instancePath+"/feature",schemaPath:"#/definitions/WindowsFeatureStep/properties/feature/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.feature.type,parentSchema:schema71.properties.feature,data:data106};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -12810,8 +14945,12 @@ vErrors.push(err305);
 }
 errors++;
 }
-if("scriptAction" !== data107){
-const err306 = {};
+}
+if(data.id !== undefined){
+let data107 = data.id;
+if(typeof data107 === "string"){
+if(func3(data107) > 64){
+const err306 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema71.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -12820,29 +14959,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-}
-var _valid33 = _errs382 === errors;
-errors = _errs381;
-if(vErrors !== null){
-if(_errs381){
-vErrors.length = _errs381;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid33){
-const _errs385 = errors;
-if(!(validate61(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-var _valid33 = _errs385 === errors;
-valid97 = _valid33;
-}
-if(!valid97){
-const err307 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
+if(!pattern0.test(data107)){
+const err307 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema71.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -12851,9 +14969,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.kind === undefined){
-const err308 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+}
+else {
+const err308 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/WindowsFeatureStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.id.type,parentSchema:schema71.properties.id,data:data107};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -12862,10 +14980,11 @@ vErrors.push(err308);
 }
 errors++;
 }
-if(data.kind !== undefined){
-let data108 = data.kind;
-if(!((((((((((((((((((((((((((((((((((data108 === "registryValue") || (data108 === "registryBits")) || (data108 === "windowsVersion")) || (data108 === "endpoints")) || (data108 === "wininetTls")) || (data108 === "cachedCredentials")) || (data108 === "dnsFlush")) || (data108 === "joinState")) || (data108 === "joinRepair")) || (data108 === "clockSkew")) || (data108 === "clockResync")) || (data108 === "schannelProtocol")) || (data108 === "cipherSuites")) || (data108 === "oneDriveAccount")) || (data108 === "oneDriveReset")) || (data108 === "scheduledTask")) || (data108 === "scheduledTaskRan")) || (data108 === "scheduledTaskRun")) || (data108 === "file")) || (data108 === "tlsInspection")) || (data108 === "service")) || (data108 === "serviceRestart")) || (data108 === "installedApp")) || (data108 === "appUninstall")) || (data108 === "process")) || (data108 === "processStop")) || (data108 === "command")) || (data108 === "commandRun")) || (data108 === "pathCleanup")) || (data108 === "appxPackage")) || (data108 === "registryKey")) || (data108 === "scriptProbe")) || (data108 === "scriptSetting")) || (data108 === "scriptAction"))){
-const err309 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data108};
+}
+if(data.ifMissing !== undefined){
+let data108 = data.ifMissing;
+if(typeof data108 !== "string"){
+const err309 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/WindowsFeatureStep/properties/ifMissing/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.ifMissing.type,parentSchema:schema71.properties.ifMissing,data:data108};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -12874,15 +14993,2553 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-}
-else {
-const err310 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(!((data108 === "nonCompliant") || (data108 === "notApplicable"))){
+const err310 = {instancePath:instancePath+"/ifMissing",schemaPath:"#/definitions/WindowsFeatureStep/properties/ifMissing/enum",keyword:"enum",params:{allowedValues: schema71.properties.ifMissing.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.ifMissing.enum,parentSchema:schema71.properties.ifMissing,data:data108};
 if(vErrors === null){
 vErrors = [err310];
 }
 else {
 vErrors.push(err310);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data109 = data.kind;
+if(typeof data109 !== "string"){
+const err311 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsFeatureStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.kind.type,parentSchema:schema71.properties.kind,data:data109};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+if("windowsFeature" !== data109){
+const err312 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/WindowsFeatureStep/properties/kind/const",keyword:"const",params:{allowedValue: "windowsFeature"},message:"must be equal to constant",schema:"windowsFeature",parentSchema:schema71.properties.kind,data:data109};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.limitAccess !== undefined){
+let data110 = data.limitAccess;
+if(typeof data110 !== "boolean"){
+const err313 = {instancePath:instancePath+"/limitAccess",schemaPath:"#/definitions/WindowsFeatureStep/properties/limitAccess/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema71.properties.limitAccess.type,parentSchema:schema71.properties.limitAccess,data:data110};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data111 = data.source;
+if(typeof data111 === "string"){
+if(func3(data111) > 260){
+const err314 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/WindowsFeatureStep/properties/source/maxLength",keyword:"maxLength",params:{limit: 260},message:"must NOT have more than 260 characters",schema:260,parentSchema:schema71.properties.source,data:data111};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+else {
+const err315 = {instancePath:instancePath+"/source",schemaPath:"#/definitions/WindowsFeatureStep/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.source.type,parentSchema:schema71.properties.source,data:data111};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data112 = data.state;
+if(typeof data112 !== "string"){
+const err316 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/WindowsFeatureStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.state.type,parentSchema:schema71.properties.state,data:data112};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if(!(((data112 === "enabled") || (data112 === "disabled")) || (data112 === "absent"))){
+const err317 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/WindowsFeatureStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema71.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema71.properties.state.enum,parentSchema:schema71.properties.state,data:data112};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data113 = data.title;
+if(typeof data113 === "string"){
+if(func3(data113) > 200){
+const err318 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsFeatureStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema71.properties.title,data:data113};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/WindowsFeatureStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema71.properties.title.type,parentSchema:schema71.properties.title,data:data113};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+}
+else {
+const err320 = {instancePath,schemaPath:"#/definitions/WindowsFeatureStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema71.type,parentSchema:schema71,data};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+var _valid30 = _errs367 === errors;
+valid91 = _valid30;
+}
+if(!valid91){
+const err321 = {instancePath,schemaPath:"#/allOf/30/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[30].if,parentSchema:schema15.allOf[30],data};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+const _errs390 = errors;
+let valid95 = true;
+const _errs391 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data114 = data.kind;
+if(typeof data114 !== "string"){
+const err322 = {};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if("localUser" !== data114){
+const err323 = {};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+}
+var _valid31 = _errs391 === errors;
+errors = _errs390;
+if(vErrors !== null){
+if(_errs390){
+vErrors.length = _errs390;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid31){
+const _errs394 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err324 = {instancePath,schemaPath:"#/definitions/LocalUserStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err325 = {instancePath,schemaPath:"#/definitions/LocalUserStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema72.required,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key12 in data){
+if(!(((((((key12 === "enabled") || (key12 === "id")) || (key12 === "kind")) || (key12 === "name")) || (key12 === "rid")) || (key12 === "state")) || (key12 === "title"))){
+const err326 = {instancePath,schemaPath:"#/definitions/LocalUserStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties",schema:false,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+let data115 = data.enabled;
+if(typeof data115 !== "boolean"){
+const err327 = {instancePath:instancePath+"/enabled",schemaPath:"#/definitions/LocalUserStep/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema72.properties.enabled.type,parentSchema:schema72.properties.enabled,data:data115};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data116 = data.id;
+if(typeof data116 === "string"){
+if(func3(data116) > 64){
+const err328 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema72.properties.id,data:data116};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+if(!pattern0.test(data116)){
+const err329 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema72.properties.id,data:data116};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+else {
+const err330 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalUserStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.id.type,parentSchema:schema72.properties.id,data:data116};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data117 = data.kind;
+if(typeof data117 !== "string"){
+const err331 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalUserStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.kind.type,parentSchema:schema72.properties.kind,data:data117};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if("localUser" !== data117){
+const err332 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalUserStep/properties/kind/const",keyword:"const",params:{allowedValue: "localUser"},message:"must be equal to constant",schema:"localUser",parentSchema:schema72.properties.kind,data:data117};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data118 = data.name;
+if(typeof data118 === "string"){
+if(func3(data118) > 20){
+const err333 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/LocalUserStep/properties/name/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters",schema:20,parentSchema:schema72.properties.name,data:data118};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/name",schemaPath:"#/definitions/LocalUserStep/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.name.type,parentSchema:schema72.properties.name,data:data118};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data.rid !== undefined){
+let data119 = data.rid;
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 500 || isNaN(data119)){
+const err335 = {instancePath:instancePath+"/rid",schemaPath:"#/definitions/LocalUserStep/properties/rid/minimum",keyword:"minimum",params:{comparison: ">=", limit: 500},message:"must be >= 500",schema:500,parentSchema:schema72.properties.rid,data:data119};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/rid",schemaPath:"#/definitions/LocalUserStep/properties/rid/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema72.properties.rid.type,parentSchema:schema72.properties.rid,data:data119};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+if(data.state !== undefined){
+let data120 = data.state;
+if(typeof data120 !== "string"){
+const err337 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/LocalUserStep/properties/state/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.state.type,parentSchema:schema72.properties.state,data:data120};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+if(!((data120 === "present") || (data120 === "absent"))){
+const err338 = {instancePath:instancePath+"/state",schemaPath:"#/definitions/LocalUserStep/properties/state/enum",keyword:"enum",params:{allowedValues: schema72.properties.state.enum},message:"must be equal to one of the allowed values",schema:schema72.properties.state.enum,parentSchema:schema72.properties.state,data:data120};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data121 = data.title;
+if(typeof data121 === "string"){
+if(func3(data121) > 200){
+const err339 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalUserStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema72.properties.title,data:data121};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+else {
+const err340 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalUserStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema72.properties.title.type,parentSchema:schema72.properties.title,data:data121};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+}
+}
+else {
+const err341 = {instancePath,schemaPath:"#/definitions/LocalUserStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema72.type,parentSchema:schema72,data};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+var _valid31 = _errs394 === errors;
+valid95 = _valid31;
+}
+if(!valid95){
+const err342 = {instancePath,schemaPath:"#/allOf/31/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[31].if,parentSchema:schema15.allOf[31],data};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+const _errs413 = errors;
+let valid99 = true;
+const _errs414 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data122 = data.kind;
+if(typeof data122 !== "string"){
+const err343 = {};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+if("localGroupMember" !== data122){
+const err344 = {};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+}
+var _valid32 = _errs414 === errors;
+errors = _errs413;
+if(vErrors !== null){
+if(_errs413){
+vErrors.length = _errs413;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid32){
+const _errs417 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.group === undefined){
+const err345 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "group"},message:"must have required property '"+"group"+"'",schema:schema73.required,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data.id === undefined){
+const err346 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema73.required,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err347 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema73.required,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+if(data.members === undefined){
+const err348 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/required",keyword:"required",params:{missingProperty: "members"},message:"must have required property '"+"members"+"'",schema:schema73.required,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+for(const key13 in data){
+if(!(((((((key13 === "group") || (key13 === "id")) || (key13 === "kind")) || (key13 === "members")) || (key13 === "mode")) || (key13 === "remove")) || (key13 === "title"))){
+const err349 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties",schema:false,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data.group !== undefined){
+let data123 = data.group;
+if(typeof data123 === "string"){
+if(func3(data123) > 256){
+const err350 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/LocalGroupMemberStep/properties/group/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema73.properties.group,data:data123};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/group",schemaPath:"#/definitions/LocalGroupMemberStep/properties/group/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.group.type,parentSchema:schema73.properties.group,data:data123};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data124 = data.id;
+if(typeof data124 === "string"){
+if(func3(data124) > 64){
+const err352 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema73.properties.id,data:data124};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+if(!pattern0.test(data124)){
+const err353 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema73.properties.id,data:data124};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+else {
+const err354 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/LocalGroupMemberStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.id.type,parentSchema:schema73.properties.id,data:data124};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data125 = data.kind;
+if(typeof data125 !== "string"){
+const err355 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalGroupMemberStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.kind.type,parentSchema:schema73.properties.kind,data:data125};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+if("localGroupMember" !== data125){
+const err356 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/LocalGroupMemberStep/properties/kind/const",keyword:"const",params:{allowedValue: "localGroupMember"},message:"must be equal to constant",schema:"localGroupMember",parentSchema:schema73.properties.kind,data:data125};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+if(data.members !== undefined){
+let data126 = data.members;
+if(Array.isArray(data126)){
+if(data126.length > 50){
+const err357 = {instancePath:instancePath+"/members",schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.members,data:data126};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+const len4 = data126.length;
+for(let i4=0; i4<len4; i4++){
+let data127 = data126[i4];
+if(typeof data127 !== "string"){
+const err358 = {instancePath:instancePath+"/members/" + i4,schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.members.items.type,parentSchema:schema73.properties.members.items,data:data127};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+}
+else {
+const err359 = {instancePath:instancePath+"/members",schemaPath:"#/definitions/LocalGroupMemberStep/properties/members/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.members.type,parentSchema:schema73.properties.members,data:data126};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data.mode !== undefined){
+let data128 = data.mode;
+if(typeof data128 !== "string"){
+const err360 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/LocalGroupMemberStep/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.mode.type,parentSchema:schema73.properties.mode,data:data128};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+if(!((data128 === "include") || (data128 === "exactly"))){
+const err361 = {instancePath:instancePath+"/mode",schemaPath:"#/definitions/LocalGroupMemberStep/properties/mode/enum",keyword:"enum",params:{allowedValues: schema73.properties.mode.enum},message:"must be equal to one of the allowed values",schema:schema73.properties.mode.enum,parentSchema:schema73.properties.mode,data:data128};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+if(data.remove !== undefined){
+let data129 = data.remove;
+if(Array.isArray(data129)){
+if(data129.length > 50){
+const err362 = {instancePath:instancePath+"/remove",schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/maxItems",keyword:"maxItems",params:{limit: 50},message:"must NOT have more than 50 items",schema:50,parentSchema:schema73.properties.remove,data:data129};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+const len5 = data129.length;
+for(let i5=0; i5<len5; i5++){
+let data130 = data129[i5];
+if(typeof data130 !== "string"){
+const err363 = {instancePath:instancePath+"/remove/" + i5,schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.remove.items.type,parentSchema:schema73.properties.remove.items,data:data130};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/remove",schemaPath:"#/definitions/LocalGroupMemberStep/properties/remove/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema73.properties.remove.type,parentSchema:schema73.properties.remove,data:data129};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data131 = data.title;
+if(typeof data131 === "string"){
+if(func3(data131) > 200){
+const err365 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalGroupMemberStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema73.properties.title,data:data131};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+else {
+const err366 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/LocalGroupMemberStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema73.properties.title.type,parentSchema:schema73.properties.title,data:data131};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+}
+else {
+const err367 = {instancePath,schemaPath:"#/definitions/LocalGroupMemberStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema73.type,parentSchema:schema73,data};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+var _valid32 = _errs417 === errors;
+valid99 = _valid32;
+}
+if(!valid99){
+const err368 = {instancePath,schemaPath:"#/allOf/32/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[32].if,parentSchema:schema15.allOf[32],data};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+const _errs440 = errors;
+let valid107 = true;
+const _errs441 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data132 = data.kind;
+if(typeof data132 !== "string"){
+const err369 = {};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+if("defender" !== data132){
+const err370 = {};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+}
+var _valid33 = _errs441 === errors;
+errors = _errs440;
+if(vErrors !== null){
+if(_errs440){
+vErrors.length = _errs440;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid33){
+const _errs444 = errors;
+if(!(validate52(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+var _valid33 = _errs444 === errors;
+valid107 = _valid33;
+}
+if(!valid107){
+const err371 = {instancePath,schemaPath:"#/allOf/33/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[33].if,parentSchema:schema15.allOf[33],data};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+const _errs446 = errors;
+let valid109 = true;
+const _errs447 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data133 = data.kind;
+if(typeof data133 !== "string"){
+const err372 = {};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+if("defenderStatus" !== data133){
+const err373 = {};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+}
+var _valid34 = _errs447 === errors;
+errors = _errs446;
+if(vErrors !== null){
+if(_errs446){
+vErrors.length = _errs446;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid34){
+const _errs450 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err374 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err375 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema77.required,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+for(const key14 in data){
+if(!((((((key14 === "id") || (key14 === "ifNotActive")) || (key14 === "kind")) || (key14 === "maxSignatureAgeDays")) || (key14 === "realTimeProtection")) || (key14 === "title"))){
+const err376 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties",schema:false,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data134 = data.id;
+if(typeof data134 === "string"){
+if(func3(data134) > 64){
+const err377 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema77.properties.id,data:data134};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+if(!pattern0.test(data134)){
+const err378 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema77.properties.id,data:data134};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DefenderStatusStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.id.type,parentSchema:schema77.properties.id,data:data134};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+if(data.ifNotActive !== undefined){
+let data135 = data.ifNotActive;
+if(typeof data135 !== "string"){
+const err380 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/definitions/DefenderStatusStep/properties/ifNotActive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.ifNotActive.type,parentSchema:schema77.properties.ifNotActive,data:data135};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+if(!((data135 === "nonCompliant") || (data135 === "notApplicable"))){
+const err381 = {instancePath:instancePath+"/ifNotActive",schemaPath:"#/definitions/DefenderStatusStep/properties/ifNotActive/enum",keyword:"enum",params:{allowedValues: schema77.properties.ifNotActive.enum},message:"must be equal to one of the allowed values",schema:schema77.properties.ifNotActive.enum,parentSchema:schema77.properties.ifNotActive,data:data135};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data136 = data.kind;
+if(typeof data136 !== "string"){
+const err382 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.kind.type,parentSchema:schema77.properties.kind,data:data136};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+if("defenderStatus" !== data136){
+const err383 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DefenderStatusStep/properties/kind/const",keyword:"const",params:{allowedValue: "defenderStatus"},message:"must be equal to constant",schema:"defenderStatus",parentSchema:schema77.properties.kind,data:data136};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data.maxSignatureAgeDays !== undefined){
+let data137 = data.maxSignatureAgeDays;
+if((typeof data137 == "number") && (isFinite(data137))){
+if(data137 > 365 || isNaN(data137)){
+const err384 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema77.properties.maxSignatureAgeDays,data:data137};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+if(data137 < 0 || isNaN(data137)){
+const err385 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema77.properties.maxSignatureAgeDays,data:data137};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+else {
+const err386 = {instancePath:instancePath+"/maxSignatureAgeDays",schemaPath:"#/definitions/DefenderStatusStep/properties/maxSignatureAgeDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema77.properties.maxSignatureAgeDays.type,parentSchema:schema77.properties.maxSignatureAgeDays,data:data137};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+}
+if(data.realTimeProtection !== undefined){
+let data138 = data.realTimeProtection;
+if(typeof data138 !== "boolean"){
+const err387 = {instancePath:instancePath+"/realTimeProtection",schemaPath:"#/definitions/DefenderStatusStep/properties/realTimeProtection/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema77.properties.realTimeProtection.type,parentSchema:schema77.properties.realTimeProtection,data:data138};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data139 = data.title;
+if(typeof data139 === "string"){
+if(func3(data139) > 200){
+const err388 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema77.properties.title,data:data139};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+else {
+const err389 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DefenderStatusStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema77.properties.title.type,parentSchema:schema77.properties.title,data:data139};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+}
+else {
+const err390 = {instancePath,schemaPath:"#/definitions/DefenderStatusStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema77.type,parentSchema:schema77,data};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+var _valid34 = _errs450 === errors;
+valid109 = _valid34;
+}
+if(!valid109){
+const err391 = {instancePath,schemaPath:"#/allOf/34/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[34].if,parentSchema:schema15.allOf[34],data};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+const _errs467 = errors;
+let valid113 = true;
+const _errs468 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data140 = data.kind;
+if(typeof data140 !== "string"){
+const err392 = {};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+if("defenderSignatureUpdate" !== data140){
+const err393 = {};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+}
+}
+var _valid35 = _errs468 === errors;
+errors = _errs467;
+if(vErrors !== null){
+if(_errs467){
+vErrors.length = _errs467;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid35){
+const _errs471 = errors;
+if(!(validate54(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+var _valid35 = _errs471 === errors;
+valid113 = _valid35;
+}
+if(!valid113){
+const err394 = {instancePath,schemaPath:"#/allOf/35/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[35].if,parentSchema:schema15.allOf[35],data};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+const _errs473 = errors;
+let valid115 = true;
+const _errs474 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data141 = data.kind;
+if(typeof data141 !== "string"){
+const err395 = {};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+if("deviceUptime" !== data141){
+const err396 = {};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+}
+}
+var _valid36 = _errs474 === errors;
+errors = _errs473;
+if(vErrors !== null){
+if(_errs473){
+vErrors.length = _errs473;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid36){
+const _errs477 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err397 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err398 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+if(data.maxDays === undefined){
+const err399 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/required",keyword:"required",params:{missingProperty: "maxDays"},message:"must have required property '"+"maxDays"+"'",schema:schema80.required,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+for(const key15 in data){
+if(!((((key15 === "id") || (key15 === "kind")) || (key15 === "maxDays")) || (key15 === "title"))){
+const err400 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties",schema:false,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data142 = data.id;
+if(typeof data142 === "string"){
+if(func3(data142) > 64){
+const err401 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema80.properties.id,data:data142};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+if(!pattern0.test(data142)){
+const err402 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema80.properties.id,data:data142};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+else {
+const err403 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DeviceUptimeStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.id.type,parentSchema:schema80.properties.id,data:data142};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data143 = data.kind;
+if(typeof data143 !== "string"){
+const err404 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.kind.type,parentSchema:schema80.properties.kind,data:data143};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+if("deviceUptime" !== data143){
+const err405 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DeviceUptimeStep/properties/kind/const",keyword:"const",params:{allowedValue: "deviceUptime"},message:"must be equal to constant",schema:"deviceUptime",parentSchema:schema80.properties.kind,data:data143};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+}
+if(data.maxDays !== undefined){
+let data144 = data.maxDays;
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 > 365 || isNaN(data144)){
+const err406 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 365},message:"must be <= 365",schema:365,parentSchema:schema80.properties.maxDays,data:data144};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+if(data144 < 1 || isNaN(data144)){
+const err407 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema80.properties.maxDays,data:data144};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+}
+else {
+const err408 = {instancePath:instancePath+"/maxDays",schemaPath:"#/definitions/DeviceUptimeStep/properties/maxDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema80.properties.maxDays.type,parentSchema:schema80.properties.maxDays,data:data144};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data145 = data.title;
+if(typeof data145 === "string"){
+if(func3(data145) > 200){
+const err409 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema80.properties.title,data:data145};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DeviceUptimeStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema80.properties.title.type,parentSchema:schema80.properties.title,data:data145};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath,schemaPath:"#/definitions/DeviceUptimeStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema80.type,parentSchema:schema80,data};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+var _valid36 = _errs477 === errors;
+valid115 = _valid36;
+}
+if(!valid115){
+const err412 = {instancePath,schemaPath:"#/allOf/36/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[36].if,parentSchema:schema15.allOf[36],data};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+const _errs490 = errors;
+let valid119 = true;
+const _errs491 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data146 = data.kind;
+if(typeof data146 !== "string"){
+const err413 = {};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+if("driveFreeSpace" !== data146){
+const err414 = {};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+}
+}
+var _valid37 = _errs491 === errors;
+errors = _errs490;
+if(vErrors !== null){
+if(_errs490){
+vErrors.length = _errs490;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid37){
+const _errs494 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err415 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err416 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema81.required,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+for(const key16 in data){
+if(!((((((((key16 === "drive") || (key16 === "id")) || (key16 === "kind")) || (key16 === "largestOf")) || (key16 === "minFreeGB")) || (key16 === "minFreePercent")) || (key16 === "report")) || (key16 === "title"))){
+const err417 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties",schema:false,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+}
+if(data.drive !== undefined){
+let data147 = data.drive;
+if(typeof data147 === "string"){
+if(!pattern63.test(data147)){
+const err418 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z]:$"},message:"must match pattern \""+"^[A-Za-z]:$"+"\"",schema:"^[A-Za-z]:$",parentSchema:schema81.properties.drive,data:data147};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+}
+else {
+const err419 = {instancePath:instancePath+"/drive",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/drive/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.drive.type,parentSchema:schema81.properties.drive,data:data147};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data148 = data.id;
+if(typeof data148 === "string"){
+if(func3(data148) > 64){
+const err420 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema81.properties.id,data:data148};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+if(!pattern0.test(data148)){
+const err421 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema81.properties.id,data:data148};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+else {
+const err422 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.id.type,parentSchema:schema81.properties.id,data:data148};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data149 = data.kind;
+if(typeof data149 !== "string"){
+const err423 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.kind.type,parentSchema:schema81.properties.kind,data:data149};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+if("driveFreeSpace" !== data149){
+const err424 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/kind/const",keyword:"const",params:{allowedValue: "driveFreeSpace"},message:"must be equal to constant",schema:"driveFreeSpace",parentSchema:schema81.properties.kind,data:data149};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+}
+if(data.largestOf !== undefined){
+let data150 = data.largestOf;
+if(Array.isArray(data150)){
+if(data150.length > 20){
+const err425 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items",schema:20,parentSchema:schema81.properties.largestOf,data:data150};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+const len6 = data150.length;
+for(let i6=0; i6<len6; i6++){
+let data151 = data150[i6];
+if(typeof data151 !== "string"){
+const err426 = {instancePath:instancePath+"/largestOf/" + i6,schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.largestOf.items.type,parentSchema:schema81.properties.largestOf.items,data:data151};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/largestOf",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/largestOf/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema81.properties.largestOf.type,parentSchema:schema81.properties.largestOf,data:data150};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+}
+if(data.minFreeGB !== undefined){
+let data152 = data.minFreeGB;
+if((typeof data152 == "number") && (isFinite(data152))){
+if(data152 > 100000 || isNaN(data152)){
+const err428 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000},message:"must be <= 100000",schema:100000,parentSchema:schema81.properties.minFreeGB,data:data152};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+if(data152 < 0.1 || isNaN(data152)){
+const err429 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0.1},message:"must be >= 0.1",schema:0.1,parentSchema:schema81.properties.minFreeGB,data:data152};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+else {
+const err430 = {instancePath:instancePath+"/minFreeGB",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreeGB/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.minFreeGB.type,parentSchema:schema81.properties.minFreeGB,data:data152};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+if(data.minFreePercent !== undefined){
+let data153 = data.minFreePercent;
+if((typeof data153 == "number") && (isFinite(data153))){
+if(data153 > 99 || isNaN(data153)){
+const err431 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/maximum",keyword:"maximum",params:{comparison: "<=", limit: 99},message:"must be <= 99",schema:99,parentSchema:schema81.properties.minFreePercent,data:data153};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+if(data153 < 1 || isNaN(data153)){
+const err432 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema81.properties.minFreePercent,data:data153};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/minFreePercent",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/minFreePercent/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.minFreePercent.type,parentSchema:schema81.properties.minFreePercent,data:data153};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+if(data.report !== undefined){
+let data154 = data.report;
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 > 20 || isNaN(data154)){
+const err434 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20",schema:20,parentSchema:schema81.properties.report,data:data154};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+if(data154 < 1 || isNaN(data154)){
+const err435 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema81.properties.report,data:data154};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+}
+else {
+const err436 = {instancePath:instancePath+"/report",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/report/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema81.properties.report.type,parentSchema:schema81.properties.report,data:data154};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data155 = data.title;
+if(typeof data155 === "string"){
+if(func3(data155) > 200){
+const err437 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema81.properties.title,data:data155};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+}
+else {
+const err438 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/DriveFreeSpaceStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema81.properties.title.type,parentSchema:schema81.properties.title,data:data155};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+}
+}
+else {
+const err439 = {instancePath,schemaPath:"#/definitions/DriveFreeSpaceStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema81.type,parentSchema:schema81,data};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+var _valid37 = _errs494 === errors;
+valid119 = _valid37;
+}
+if(!valid119){
+const err440 = {instancePath,schemaPath:"#/allOf/37/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[37].if,parentSchema:schema15.allOf[37],data};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+const _errs517 = errors;
+let valid125 = true;
+const _errs518 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data156 = data.kind;
+if(typeof data156 !== "string"){
+const err441 = {};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+if("pendingRestart" !== data156){
+const err442 = {};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+}
+var _valid38 = _errs518 === errors;
+errors = _errs517;
+if(vErrors !== null){
+if(_errs517){
+vErrors.length = _errs517;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid38){
+const _errs521 = errors;
+if(!(validate56(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+var _valid38 = _errs521 === errors;
+valid125 = _valid38;
+}
+if(!valid125){
+const err443 = {instancePath,schemaPath:"#/allOf/38/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[38].if,parentSchema:schema15.allOf[38],data};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+const _errs523 = errors;
+let valid127 = true;
+const _errs524 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data157 = data.kind;
+if(typeof data157 !== "string"){
+const err444 = {};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+if("certificate" !== data157){
+const err445 = {};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+}
+}
+var _valid39 = _errs524 === errors;
+errors = _errs523;
+if(vErrors !== null){
+if(_errs523){
+vErrors.length = _errs523;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid39){
+const _errs527 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.expiresWithinDays === undefined){
+const err446 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "expiresWithinDays"},message:"must have required property '"+"expiresWithinDays"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+if(data.id === undefined){
+const err447 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err448 = {instancePath,schemaPath:"#/definitions/CertificateStep/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema84.required,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+for(const key17 in data){
+if(!(func2.call(schema84.properties, key17))){
+const err449 = {instancePath,schemaPath:"#/definitions/CertificateStep/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties",schema:false,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+if(data.expiresWithinDays !== undefined){
+let data158 = data.expiresWithinDays;
+if((typeof data158 == "number") && (isFinite(data158))){
+if(data158 > 3650 || isNaN(data158)){
+const err450 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 3650},message:"must be <= 3650",schema:3650,parentSchema:schema84.properties.expiresWithinDays,data:data158};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+if(data158 < 0 || isNaN(data158)){
+const err451 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0",schema:0,parentSchema:schema84.properties.expiresWithinDays,data:data158};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+}
+else {
+const err452 = {instancePath:instancePath+"/expiresWithinDays",schemaPath:"#/definitions/CertificateStep/properties/expiresWithinDays/type",keyword:"type",params:{type: "number"},message:"must be number",schema:schema84.properties.expiresWithinDays.type,parentSchema:schema84.properties.expiresWithinDays,data:data158};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+let data159 = data.id;
+if(typeof data159 === "string"){
+if(func3(data159) > 64){
+const err453 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters",schema:64,parentSchema:schema84.properties.id,data:data159};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+if(!pattern0.test(data159)){
+const err454 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema84.properties.id,data:data159};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/id",schemaPath:"#/definitions/CertificateStep/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.id.type,parentSchema:schema84.properties.id,data:data159};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+if(data.ifNone !== undefined){
+let data160 = data.ifNone;
+if(typeof data160 !== "string"){
+const err456 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.ifNone.type,parentSchema:schema84.properties.ifNone,data:data160};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+if(!((data160 === "compliant") || (data160 === "nonCompliant"))){
+const err457 = {instancePath:instancePath+"/ifNone",schemaPath:"#/definitions/CertificateStep/properties/ifNone/enum",keyword:"enum",params:{allowedValues: schema84.properties.ifNone.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.ifNone.enum,parentSchema:schema84.properties.ifNone,data:data160};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+if(data.issuer !== undefined){
+let data161 = data.issuer;
+if(typeof data161 === "string"){
+if(func3(data161) > 512){
+const err458 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema84.properties.issuer,data:data161};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+}
+else {
+const err459 = {instancePath:instancePath+"/issuer",schemaPath:"#/definitions/CertificateStep/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.issuer.type,parentSchema:schema84.properties.issuer,data:data161};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data162 = data.kind;
+if(typeof data162 !== "string"){
+const err460 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.kind.type,parentSchema:schema84.properties.kind,data:data162};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+if("certificate" !== data162){
+const err461 = {instancePath:instancePath+"/kind",schemaPath:"#/definitions/CertificateStep/properties/kind/const",keyword:"const",params:{allowedValue: "certificate"},message:"must be equal to constant",schema:"certificate",parentSchema:schema84.properties.kind,data:data162};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+if(data.storeLocation !== undefined){
+let data163 = data.storeLocation;
+if(typeof data163 !== "string"){
+const err462 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.storeLocation.type,parentSchema:schema84.properties.storeLocation,data:data163};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+if(!((data163 === "localMachine") || (data163 === "currentUser"))){
+const err463 = {instancePath:instancePath+"/storeLocation",schemaPath:"#/definitions/CertificateStep/properties/storeLocation/enum",keyword:"enum",params:{allowedValues: schema84.properties.storeLocation.enum},message:"must be equal to one of the allowed values",schema:schema84.properties.storeLocation.enum,parentSchema:schema84.properties.storeLocation,data:data163};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+}
+if(data.storeName !== undefined){
+let data164 = data.storeName;
+if(typeof data164 === "string"){
+if(!pattern67.test(data164)){
+const err464 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9 _-]{0,63}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9 _-]{0,63}$"+"\"",schema:"^[A-Za-z][A-Za-z0-9 _-]{0,63}$",parentSchema:schema84.properties.storeName,data:data164};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
+}
+errors++;
+}
+}
+else {
+const err465 = {instancePath:instancePath+"/storeName",schemaPath:"#/definitions/CertificateStep/properties/storeName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.storeName.type,parentSchema:schema84.properties.storeName,data:data164};
+if(vErrors === null){
+vErrors = [err465];
+}
+else {
+vErrors.push(err465);
+}
+errors++;
+}
+}
+if(data.subject !== undefined){
+let data165 = data.subject;
+if(typeof data165 === "string"){
+if(func3(data165) > 512){
+const err466 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters",schema:512,parentSchema:schema84.properties.subject,data:data165};
+if(vErrors === null){
+vErrors = [err466];
+}
+else {
+vErrors.push(err466);
+}
+errors++;
+}
+}
+else {
+const err467 = {instancePath:instancePath+"/subject",schemaPath:"#/definitions/CertificateStep/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.subject.type,parentSchema:schema84.properties.subject,data:data165};
+if(vErrors === null){
+vErrors = [err467];
+}
+else {
+vErrors.push(err467);
+}
+errors++;
+}
+}
+if(data.template !== undefined){
+let data166 = data.template;
+if(typeof data166 === "string"){
+if(func3(data166) > 256){
+const err468 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema84.properties.template,data:data166};
+if(vErrors === null){
+vErrors = [err468];
+}
+else {
+vErrors.push(err468);
+}
+errors++;
+}
+}
+else {
+const err469 = {instancePath:instancePath+"/template",schemaPath:"#/definitions/CertificateStep/properties/template/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.template.type,parentSchema:schema84.properties.template,data:data166};
+if(vErrors === null){
+vErrors = [err469];
+}
+else {
+vErrors.push(err469);
+}
+errors++;
+}
+}
+if(data.thumbprint !== undefined){
+let data167 = data.thumbprint;
+if(typeof data167 !== "string"){
+const err470 = {instancePath:instancePath+"/thumbprint",schemaPath:"#/definitions/CertificateStep/properties/thumbprint/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.thumbprint.type,parentSchema:schema84.properties.thumbprint,data:data167};
+if(vErrors === null){
+vErrors = [err470];
+}
+else {
+vErrors.push(err470);
+}
+errors++;
+}
+}
+if(data.title !== undefined){
+let data168 = data.title;
+if(typeof data168 === "string"){
+if(func3(data168) > 200){
+const err471 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema84.properties.title,data:data168};
+if(vErrors === null){
+vErrors = [err471];
+}
+else {
+vErrors.push(err471);
+}
+errors++;
+}
+}
+else {
+const err472 = {instancePath:instancePath+"/title",schemaPath:"#/definitions/CertificateStep/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema84.properties.title.type,parentSchema:schema84.properties.title,data:data168};
+if(vErrors === null){
+vErrors = [err472];
+}
+else {
+vErrors.push(err472);
+}
+errors++;
+}
+}
+}
+else {
+const err473 = {instancePath,schemaPath:"#/definitions/CertificateStep/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema84.type,parentSchema:schema84,data};
+if(vErrors === null){
+vErrors = [err473];
+}
+else {
+vErrors.push(err473);
+}
+errors++;
+}
+var _valid39 = _errs527 === errors;
+valid127 = _valid39;
+}
+if(!valid127){
+const err474 = {instancePath,schemaPath:"#/allOf/39/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[39].if,parentSchema:schema15.allOf[39],data};
+if(vErrors === null){
+vErrors = [err474];
+}
+else {
+vErrors.push(err474);
+}
+errors++;
+}
+const _errs554 = errors;
+let valid131 = true;
+const _errs555 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data169 = data.kind;
+if(typeof data169 !== "string"){
+const err475 = {};
+if(vErrors === null){
+vErrors = [err475];
+}
+else {
+vErrors.push(err475);
+}
+errors++;
+}
+if("certificateRemove" !== data169){
+const err476 = {};
+if(vErrors === null){
+vErrors = [err476];
+}
+else {
+vErrors.push(err476);
+}
+errors++;
+}
+}
+}
+var _valid40 = _errs555 === errors;
+errors = _errs554;
+if(vErrors !== null){
+if(_errs554){
+vErrors.length = _errs554;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid40){
+const _errs558 = errors;
+if(!(validate58(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var _valid40 = _errs558 === errors;
+valid131 = _valid40;
+}
+if(!valid131){
+const err477 = {instancePath,schemaPath:"#/allOf/40/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[40].if,parentSchema:schema15.allOf[40],data};
+if(vErrors === null){
+vErrors = [err477];
+}
+else {
+vErrors.push(err477);
+}
+errors++;
+}
+const _errs560 = errors;
+let valid133 = true;
+const _errs561 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data170 = data.kind;
+if(typeof data170 !== "string"){
+const err478 = {};
+if(vErrors === null){
+vErrors = [err478];
+}
+else {
+vErrors.push(err478);
+}
+errors++;
+}
+if("restartNotice" !== data170){
+const err479 = {};
+if(vErrors === null){
+vErrors = [err479];
+}
+else {
+vErrors.push(err479);
+}
+errors++;
+}
+}
+}
+var _valid41 = _errs561 === errors;
+errors = _errs560;
+if(vErrors !== null){
+if(_errs560){
+vErrors.length = _errs560;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid41){
+const _errs564 = errors;
+if(!(validate60(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+var _valid41 = _errs564 === errors;
+valid133 = _valid41;
+}
+if(!valid133){
+const err480 = {instancePath,schemaPath:"#/allOf/41/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[41].if,parentSchema:schema15.allOf[41],data};
+if(vErrors === null){
+vErrors = [err480];
+}
+else {
+vErrors.push(err480);
+}
+errors++;
+}
+const _errs566 = errors;
+let valid135 = true;
+const _errs567 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data171 = data.kind;
+if(typeof data171 !== "string"){
+const err481 = {};
+if(vErrors === null){
+vErrors = [err481];
+}
+else {
+vErrors.push(err481);
+}
+errors++;
+}
+if("networkReset" !== data171){
+const err482 = {};
+if(vErrors === null){
+vErrors = [err482];
+}
+else {
+vErrors.push(err482);
+}
+errors++;
+}
+}
+}
+var _valid42 = _errs567 === errors;
+errors = _errs566;
+if(vErrors !== null){
+if(_errs566){
+vErrors.length = _errs566;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid42){
+const _errs570 = errors;
+if(!(validate62(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+var _valid42 = _errs570 === errors;
+valid135 = _valid42;
+}
+if(!valid135){
+const err483 = {instancePath,schemaPath:"#/allOf/42/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[42].if,parentSchema:schema15.allOf[42],data};
+if(vErrors === null){
+vErrors = [err483];
+}
+else {
+vErrors.push(err483);
+}
+errors++;
+}
+const _errs572 = errors;
+let valid137 = true;
+const _errs573 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data172 = data.kind;
+if(typeof data172 !== "string"){
+const err484 = {};
+if(vErrors === null){
+vErrors = [err484];
+}
+else {
+vErrors.push(err484);
+}
+errors++;
+}
+if("registryKey" !== data172){
+const err485 = {};
+if(vErrors === null){
+vErrors = [err485];
+}
+else {
+vErrors.push(err485);
+}
+errors++;
+}
+}
+}
+var _valid43 = _errs573 === errors;
+errors = _errs572;
+if(vErrors !== null){
+if(_errs572){
+vErrors.length = _errs572;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid43){
+const _errs576 = errors;
+if(!(validate64(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+var _valid43 = _errs576 === errors;
+valid137 = _valid43;
+}
+if(!valid137){
+const err486 = {instancePath,schemaPath:"#/allOf/43/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[43].if,parentSchema:schema15.allOf[43],data};
+if(vErrors === null){
+vErrors = [err486];
+}
+else {
+vErrors.push(err486);
+}
+errors++;
+}
+const _errs578 = errors;
+let valid139 = true;
+const _errs579 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data173 = data.kind;
+if(typeof data173 !== "string"){
+const err487 = {};
+if(vErrors === null){
+vErrors = [err487];
+}
+else {
+vErrors.push(err487);
+}
+errors++;
+}
+if("scriptProbe" !== data173){
+const err488 = {};
+if(vErrors === null){
+vErrors = [err488];
+}
+else {
+vErrors.push(err488);
+}
+errors++;
+}
+}
+}
+var _valid44 = _errs579 === errors;
+errors = _errs578;
+if(vErrors !== null){
+if(_errs578){
+vErrors.length = _errs578;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid44){
+const _errs582 = errors;
+if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+errors = vErrors.length;
+}
+var _valid44 = _errs582 === errors;
+valid139 = _valid44;
+}
+if(!valid139){
+const err489 = {instancePath,schemaPath:"#/allOf/44/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[44].if,parentSchema:schema15.allOf[44],data};
+if(vErrors === null){
+vErrors = [err489];
+}
+else {
+vErrors.push(err489);
+}
+errors++;
+}
+const _errs584 = errors;
+let valid141 = true;
+const _errs585 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data174 = data.kind;
+if(typeof data174 !== "string"){
+const err490 = {};
+if(vErrors === null){
+vErrors = [err490];
+}
+else {
+vErrors.push(err490);
+}
+errors++;
+}
+if("scriptSetting" !== data174){
+const err491 = {};
+if(vErrors === null){
+vErrors = [err491];
+}
+else {
+vErrors.push(err491);
+}
+errors++;
+}
+}
+}
+var _valid45 = _errs585 === errors;
+errors = _errs584;
+if(vErrors !== null){
+if(_errs584){
+vErrors.length = _errs584;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid45){
+const _errs588 = errors;
+if(!(validate70(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+var _valid45 = _errs588 === errors;
+valid141 = _valid45;
+}
+if(!valid141){
+const err492 = {instancePath,schemaPath:"#/allOf/45/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[45].if,parentSchema:schema15.allOf[45],data};
+if(vErrors === null){
+vErrors = [err492];
+}
+else {
+vErrors.push(err492);
+}
+errors++;
+}
+const _errs590 = errors;
+let valid143 = true;
+const _errs591 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind !== undefined){
+let data175 = data.kind;
+if(typeof data175 !== "string"){
+const err493 = {};
+if(vErrors === null){
+vErrors = [err493];
+}
+else {
+vErrors.push(err493);
+}
+errors++;
+}
+if("scriptAction" !== data175){
+const err494 = {};
+if(vErrors === null){
+vErrors = [err494];
+}
+else {
+vErrors.push(err494);
+}
+errors++;
+}
+}
+}
+var _valid46 = _errs591 === errors;
+errors = _errs590;
+if(vErrors !== null){
+if(_errs590){
+vErrors.length = _errs590;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid46){
+const _errs594 = errors;
+if(!(validate73(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate73.errors : vErrors.concat(validate73.errors);
+errors = vErrors.length;
+}
+var _valid46 = _errs594 === errors;
+valid143 = _valid46;
+}
+if(!valid143){
+const err495 = {instancePath,schemaPath:"#/allOf/46/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema",schema:schema15.allOf[46].if,parentSchema:schema15.allOf[46],data};
+if(vErrors === null){
+vErrors = [err495];
+}
+else {
+vErrors.push(err495);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.kind === undefined){
+const err496 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'",schema:schema15.required,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err496];
+}
+else {
+vErrors.push(err496);
+}
+errors++;
+}
+if(data.kind !== undefined){
+let data176 = data.kind;
+if(!(((((((((((((((((((((((((((((((((((((((((((((((data176 === "registryValue") || (data176 === "registryBits")) || (data176 === "windowsVersion")) || (data176 === "endpoints")) || (data176 === "wininetTls")) || (data176 === "cachedCredentials")) || (data176 === "dnsFlush")) || (data176 === "joinState")) || (data176 === "joinRepair")) || (data176 === "clockSkew")) || (data176 === "clockResync")) || (data176 === "schannelProtocol")) || (data176 === "cipherSuites")) || (data176 === "oneDriveAccount")) || (data176 === "oneDriveReset")) || (data176 === "scheduledTask")) || (data176 === "scheduledTaskRan")) || (data176 === "scheduledTaskRun")) || (data176 === "file")) || (data176 === "tlsInspection")) || (data176 === "service")) || (data176 === "serviceRestart")) || (data176 === "installedApp")) || (data176 === "appUninstall")) || (data176 === "process")) || (data176 === "processStop")) || (data176 === "command")) || (data176 === "commandRun")) || (data176 === "pathCleanup")) || (data176 === "appxPackage")) || (data176 === "windowsFeature")) || (data176 === "localUser")) || (data176 === "localGroupMember")) || (data176 === "defender")) || (data176 === "defenderStatus")) || (data176 === "defenderSignatureUpdate")) || (data176 === "deviceUptime")) || (data176 === "driveFreeSpace")) || (data176 === "pendingRestart")) || (data176 === "certificate")) || (data176 === "certificateRemove")) || (data176 === "restartNotice")) || (data176 === "networkReset")) || (data176 === "registryKey")) || (data176 === "scriptProbe")) || (data176 === "scriptSetting")) || (data176 === "scriptAction"))){
+const err497 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema15.properties.kind.enum},message:"must be equal to one of the allowed values",schema:schema15.properties.kind.enum,parentSchema:schema15.properties.kind,data:data176};
+if(vErrors === null){
+vErrors = [err497];
+}
+else {
+vErrors.push(err497);
+}
+errors++;
+}
+}
+}
+else {
+const err498 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema15.type,parentSchema:schema15,data};
+if(vErrors === null){
+vErrors = [err498];
+}
+else {
+vErrors.push(err498);
 }
 errors++;
 }
@@ -13224,7 +17881,7 @@ const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 let data9 = data8[i1];
 if(typeof data9 !== "string"){
-const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema82.type,parentSchema:schema82,data:data9};
+const err28 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema102.type,parentSchema:schema102,data:data9};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13234,7 +17891,7 @@ vErrors.push(err28);
 errors++;
 }
 if(!(((data9 === "intune") || (data9 === "configmgr")) || (data9 === "module"))){
-const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values",schema:schema82.enum,parentSchema:schema82,data:data9};
+const err29 = {instancePath:instancePath+"/targets/" + i1,schemaPath:"#/definitions/TargetName/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values",schema:schema102.enum,parentSchema:schema102,data:data9};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13282,7 +17939,7 @@ errors++;
 if(data.version !== undefined){
 let data11 = data.version;
 if(typeof data11 === "string"){
-if(!pattern65.test(data11)){
+if(!pattern86.test(data11)){
 const err33 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/pattern",keyword:"pattern",params:{pattern: "^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"},message:"must match pattern \""+"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$"+"\"",schema:"^(0|[1-9][0-9]{0,8})(\\.(0|[1-9][0-9]{0,8})){2,3}$",parentSchema:schema13.properties.version,data:data11};
 if(vErrors === null){
 vErrors = [err33];
@@ -13319,14 +17976,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-const schema83 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
+const schema103 = {"additionalProperties":false,"properties":{"description":{"description":"What the fix as a whole does.","maxLength":1500,"minLength":1,"type":"string"},"displayName":{"description":"Name of the fix as a whole.","maxLength":200,"minLength":1,"type":"string"},"id":{"description":"Stable identifier of the bundle, same rules as a remediation id.","examples":["onedrive-0x8004de40"],"maxLength":48,"pattern":"^[a-z][a-z0-9]*(-[a-z0-9]+)*$","type":"string"},"remediations":{"description":"The packages of the fix.","items":{"$ref":"#/definitions/Remediation"},"minItems":1,"type":"array"},"type":{"const":"bundle","type":"string"}},"required":["description","displayName","id","remediations","type"],"type":"object"};
 
-function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 if(data.description === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -13336,7 +17993,7 @@ vErrors.push(err0);
 errors++;
 }
 if(data.displayName === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "displayName"},message:"must have required property '"+"displayName"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -13346,7 +18003,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data.id === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -13356,7 +18013,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data.remediations === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediations"},message:"must have required property '"+"remediations"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -13366,7 +18023,7 @@ vErrors.push(err3);
 errors++;
 }
 if(data.type === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema83.required,parentSchema:schema83,data};
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "type"},message:"must have required property '"+"type"+"'",schema:schema103.required,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -13377,7 +18034,7 @@ errors++;
 }
 for(const key0 in data){
 if(!(((((key0 === "description") || (key0 === "displayName")) || (key0 === "id")) || (key0 === "remediations")) || (key0 === "type"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema83,data};
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -13391,7 +18048,7 @@ if(data.description !== undefined){
 let data0 = data.description;
 if(typeof data0 === "string"){
 if(func3(data0) > 1500){
-const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema83.properties.description,data:data0};
+const err6 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1500},message:"must NOT have more than 1500 characters",schema:1500,parentSchema:schema103.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -13401,7 +18058,7 @@ vErrors.push(err6);
 errors++;
 }
 if(func3(data0) < 1){
-const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.description,data:data0};
+const err7 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -13412,7 +18069,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.description.type,parentSchema:schema83.properties.description,data:data0};
+const err8 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.description.type,parentSchema:schema103.properties.description,data:data0};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -13426,7 +18083,7 @@ if(data.displayName !== undefined){
 let data1 = data.displayName;
 if(typeof data1 === "string"){
 if(func3(data1) > 200){
-const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema83.properties.displayName,data:data1};
+const err9 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters",schema:200,parentSchema:schema103.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -13436,7 +18093,7 @@ vErrors.push(err9);
 errors++;
 }
 if(func3(data1) < 1){
-const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema83.properties.displayName,data:data1};
+const err10 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",schema:1,parentSchema:schema103.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -13447,7 +18104,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.displayName.type,parentSchema:schema83.properties.displayName,data:data1};
+const err11 = {instancePath:instancePath+"/displayName",schemaPath:"#/properties/displayName/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.displayName.type,parentSchema:schema103.properties.displayName,data:data1};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -13461,7 +18118,7 @@ if(data.id !== undefined){
 let data2 = data.id;
 if(typeof data2 === "string"){
 if(func3(data2) > 48){
-const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema83.properties.id,data:data2};
+const err12 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/maxLength",keyword:"maxLength",params:{limit: 48},message:"must NOT have more than 48 characters",schema:48,parentSchema:schema103.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -13471,7 +18128,7 @@ vErrors.push(err12);
 errors++;
 }
 if(!pattern0.test(data2)){
-const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema83.properties.id,data:data2};
+const err13 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$"},message:"must match pattern \""+"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"+"\"",schema:"^[a-z][a-z0-9]*(-[a-z0-9]+)*$",parentSchema:schema103.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -13482,7 +18139,7 @@ errors++;
 }
 }
 else {
-const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.id.type,parentSchema:schema83.properties.id,data:data2};
+const err14 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.id.type,parentSchema:schema103.properties.id,data:data2};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -13496,7 +18153,7 @@ if(data.remediations !== undefined){
 let data3 = data.remediations;
 if(Array.isArray(data3)){
 if(data3.length < 1){
-const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema83.properties.remediations,data:data3};
+const err15 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items",schema:1,parentSchema:schema103.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -13514,7 +18171,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema83.properties.remediations.type,parentSchema:schema83.properties.remediations,data:data3};
+const err16 = {instancePath:instancePath+"/remediations",schemaPath:"#/properties/remediations/type",keyword:"type",params:{type: "array"},message:"must be array",schema:schema103.properties.remediations.type,parentSchema:schema103.properties.remediations,data:data3};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -13527,7 +18184,7 @@ errors++;
 if(data.type !== undefined){
 let data5 = data.type;
 if(typeof data5 !== "string"){
-const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema83.properties.type.type,parentSchema:schema83.properties.type,data:data5};
+const err17 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema103.properties.type.type,parentSchema:schema103.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -13537,7 +18194,7 @@ vErrors.push(err17);
 errors++;
 }
 if("bundle" !== data5){
-const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema83.properties.type,data:data5};
+const err18 = {instancePath:instancePath+"/type",schemaPath:"#/properties/type/const",keyword:"const",params:{allowedValue: "bundle"},message:"must be equal to constant",schema:"bundle",parentSchema:schema103.properties.type,data:data5};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -13549,7 +18206,7 @@ errors++;
 }
 }
 else {
-const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema83.type,parentSchema:schema83,data};
+const err19 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema103.type,parentSchema:schema103,data};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -13558,7 +18215,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-validate66.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
 
@@ -13663,8 +18320,8 @@ vErrors = null;
 }
 if(_valid1){
 const _errs12 = errors;
-if(!(validate66(data, {instancePath,parentData,parentDataProperty,rootData}))){
-vErrors = vErrors === null ? validate66.errors : vErrors.concat(validate66.errors);
+if(!(validate78(data, {instancePath,parentData,parentDataProperty,rootData}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs12 === errors;

@@ -16,5 +16,6 @@ export type { StepBase, StepCategory, ActionGate, ActionStepBase } from '../mode
 // registry itself, which descriptor files have no use for).
 export * from '../steps/index.ts';
 export { defineProfile } from '../model/profile.ts';
-export type { DeviceProfile, DeviceProfileProps, RegistryEntry, NativeCommand, Endpoint, HttpDate, Service, ScheduledTask, RunningProcess, Program, Effects, Faults, FileItem, Download, JsonObject, InstalledApp, AppxPackage } from '../model/profile.ts';
+export type { DeviceProfile, DeviceProfileProps, RegistryEntry, NativeCommand, Endpoint, HttpDate, Service, ScheduledTask, RunningProcess, Program, Effects, Faults, FileItem, Download, JsonObject, InstalledApp, AppxPackage, WindowsFeature, LocalUser, LocalGroup, DefenderState } from '../model/profile.ts';
 export type { TlsEndpoint, ChainCertificate, ProxyServer, WebProxy } from '../model/profile.ts';
+export type { Drive, StoreCertificate, Notifications } from '../model/profile.ts';

@@ -55,6 +55,9 @@ if ($null -eq $Device) {
 $RgSimCarried = @('Commands', 'Endpoints', 'HttpDates', 'Services', 'ScheduledTasks')
 $RgSimCarried += @('FileSystem')
 $RgSimCarried += @('AppxPackages')
+$RgSimCarried += @('WindowsFeatures')
+$RgSimCarried += @('LocalUsers', 'LocalGroups')
+$RgSimCarried += @('Defender')
 $RgSimCarried += @('UserHives')
 
 # --- the simulated device -------------------------------------------------------------------------------
@@ -72,6 +75,11 @@ $global:RgSim = @{
     ScheduledTasks = @()
     FileSystem = @()
     AppxPackages = @()
+    WindowsFeatures = @()
+    LocalUsers = @()
+    LocalGroups = @()
+    Accounts = @()
+    Defender = @()
     UserHives = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
@@ -171,6 +179,11 @@ $global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -Filte
 $global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.WindowsFeatures = @($device['WindowsFeatures'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.LocalUsers = @($device['LocalUsers'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.LocalGroups = @($device['LocalGroups'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Accounts = @($device['Accounts'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Defender = @($device['Defender'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.UserHives = @($device['UserHives'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
@@ -963,6 +976,223 @@ function RgSim.Remove-RgAppxProvisionedPackage {
     }
 }
 
+# --- Windows optional features and capabilities (the features seams), from the profile's WindowsFeatures ----
+
+function RgSim.Get-RgWindowsFeature {
+    # The profile's features (or capabilities) whose name matches, with their state.
+    param([string]$Kind, [string]$Name)
+    Add-RgSimCall -Seam 'Get-RgWindowsFeature' -Arguments ([ordered]@{ Kind = $Kind; Name = $Name })
+    foreach ($feature in @($global:RgSim.WindowsFeatures | Where-Object -FilterScript { [string]$_.Kind -eq $Kind -and [string]$_.Name -like $Name })) {
+        [pscustomobject]@{ Name = [string]$feature.Name; State = [string]$feature.State }
+    }
+}
+
+function RgSim.Set-RgWindowsFeature {
+    # Changes a listed feature's state (to its pending form when the profile says a restart finishes it); its
+    # SetError throws (e.g. the source files could not be found).
+    param([string]$Kind, [string]$Name, [string]$State, [string]$Source = '', [switch]$LimitAccess)
+    Add-RgSimCall -Seam 'Set-RgWindowsFeature' -Arguments ([ordered]@{ Kind = $Kind; Name = $Name; State = $State; Source = $Source; LimitAccess = [bool]$LimitAccess })
+    $known = @($global:RgSim.WindowsFeatures | Where-Object -FilterScript { [string]$_.Kind -eq $Kind -and [string]::Equals([string]$_.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase) })
+    if ($known.Count -eq 0) {
+        throw [System.Runtime.InteropServices.COMException]::new('Feature name ' + $Name + ' is unknown.', -2146498548)
+    }
+    $feature = $known[0]
+    if ($feature['SetError']) {
+        throw [System.Runtime.InteropServices.COMException]::new([string]$feature.SetError)
+    }
+    $restart = [bool]$feature['RestartNeeded']
+    $new = @{
+        'OptionalFeature/Enabled' = @('Enabled', 'EnablePending'); 'OptionalFeature/Disabled' = @('Disabled', 'DisablePending')
+        'OptionalFeature/Absent' = @('DisabledWithPayloadRemoved', 'DisabledWithPayloadRemoved'); 'Capability/Enabled' = @('Installed', 'InstallPending')
+        'Capability/Absent' = @('NotPresent', 'UninstallPending')
+    }[$Kind + '/' + $State]
+    $feature.State = $new[[int]$restart]
+    [pscustomobject]@{ RestartNeeded = $restart }
+}
+
+# --- local users and groups (the accounts seams), from the profile's LocalUsers, LocalGroups, Accounts -------
+
+function Find-RgSimLocalUser {
+    param([string]$Sid)
+    @($global:RgSim.LocalUsers | Where-Object -FilterScript { [string]::Equals([string]$_.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+function RgSim.Get-RgLocalUser {
+    # Every local user of the profile.
+    param()
+    Add-RgSimCall -Seam 'Get-RgLocalUser' -Arguments ([ordered]@{})
+    foreach ($user in @($global:RgSim.LocalUsers)) {
+        [pscustomobject]@{ Name = [string]$user.Name; Sid = [string]$user.Sid; Enabled = [bool]$user.Enabled }
+    }
+}
+
+function RgSim.Set-RgLocalUserEnabled {
+    param([string]$Sid, [bool]$Enabled)
+    Add-RgSimCall -Seam 'Set-RgLocalUserEnabled' -Arguments ([ordered]@{ Sid = $Sid; Enabled = $Enabled })
+    $known = @(Find-RgSimLocalUser -Sid $Sid)
+    if ($known.Count -eq 0) { throw [System.InvalidOperationException]::new('User ' + $Sid + ' was not found.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $known[0].Enabled = $Enabled
+}
+
+function RgSim.Remove-RgLocalUser {
+    param([string]$Sid)
+    Add-RgSimCall -Seam 'Remove-RgLocalUser' -Arguments ([ordered]@{ Sid = $Sid })
+    $known = @(Find-RgSimLocalUser -Sid $Sid)
+    if ($known.Count -eq 0) { throw [System.InvalidOperationException]::new('User ' + $Sid + ' was not found.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $global:RgSim.LocalUsers = @($global:RgSim.LocalUsers | Where-Object -FilterScript { $_.Sid -ne $Sid })
+}
+
+function Find-RgSimLocalGroup {
+    # A group of the profile by SID or by its name in this device's language.
+    param([string]$Group)
+    @($global:RgSim.LocalGroups | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Sid, $Group, [System.StringComparison]::OrdinalIgnoreCase) -or [string]::Equals([string]$_.Name, $Group, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+}
+
+function Resolve-RgSimAccount {
+    # What NTAccount.Translate would answer on this device: the profile's Accounts (domain and Entra names), its
+    # local users (name or <computer>\name) and groups; '' when the name does not resolve.
+    param([string]$Name)
+    $leaf = $Name.Substring($Name.IndexOf('\') + 1)
+    foreach ($account in @($global:RgSim.Accounts)) {
+        if ([string]::Equals([string]$account.Name, $Name, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$account.Sid }
+    }
+    $local = $Name.IndexOf('\') -lt 0 -or $Name.StartsWith('.\') -or $Name.StartsWith($env:COMPUTERNAME + '\', [System.StringComparison]::OrdinalIgnoreCase)
+    foreach ($user in @($global:RgSim.LocalUsers)) {
+        if ($local -and [string]::Equals([string]$user.Name, $leaf, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$user.Sid }
+    }
+    foreach ($group in @($global:RgSim.LocalGroups)) {
+        if ([string]::Equals([string]$group.Name, $leaf, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$group.Sid }
+    }
+    ''
+}
+
+function Get-RgSimAccountName {
+    # The name Windows shows for a SID, '' when it no longer resolves (an orphaned account).
+    param([string]$Sid)
+    foreach ($account in @($global:RgSim.Accounts)) { if ([string]::Equals([string]$account.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$account.Name } }
+    foreach ($user in @($global:RgSim.LocalUsers)) { if ([string]::Equals([string]$user.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase)) { return [string]$user.Name } }
+    ''
+}
+
+function RgSim.Resolve-RgAccountSid {
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Resolve-RgAccountSid' -Arguments ([ordered]@{ Name = $Name })
+    $sid = Resolve-RgSimAccount -Name $Name
+    if ($sid) { return [pscustomobject]@{ Resolved = $true; Sid = $sid; Error = '' } }
+    [pscustomobject]@{ Resolved = $false; Sid = ''; Error = 'Some or all identity references could not be translated.' }
+}
+
+function RgSim.Get-RgLocalGroup {
+    # A profile group with its members as ADSI lists them: a member whose SID no longer resolves has the SID as its name.
+    param([string]$Group)
+    Add-RgSimCall -Seam 'Get-RgLocalGroup' -Arguments ([ordered]@{ Group = $Group })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { return [pscustomobject]@{ Exists = $false; Name = ''; Sid = ''; Members = @() } }
+    $entry = $known[0]
+    if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
+    $members = foreach ($member in @($entry['Members'] | Where-Object -FilterScript { $null -ne $_ })) {
+        $name = [string]$member['Name']
+        if (-not $name) { $name = Get-RgSimAccountName -Sid ([string]$member.Sid) }
+        if (-not $name) { $name = [string]$member.Sid }
+        [pscustomobject]@{ Sid = [string]$member.Sid; Name = $name; Path = 'WinNT://' + [string]$member.Sid }
+    }
+    [pscustomobject]@{ Exists = $true; Name = [string]$entry.Name; Sid = [string]$entry.Sid; Members = @($members) }
+}
+
+function RgSim.Add-RgLocalGroupMember {
+    # A SID is added as it is; a name as net.exe would: resolved on the device, else net.exe's exit 2.
+    param([string]$Group, [string]$Member)
+    Add-RgSimCall -Seam 'Add-RgLocalGroupMember' -Arguments ([ordered]@{ Group = $Group; Member = $Member })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { throw [System.Runtime.InteropServices.COMException]::new('The specified local group does not exist.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $sid = $Member
+    if ($Member -notmatch '^S-1-') {
+        $sid = Resolve-RgSimAccount -Name $Member
+        if (-not $sid) { throw ('net.exe localgroup ' + $Group + ' ' + $Member + ' /add exited with 2: There is no such global user or group: ' + $Member + '.') }
+    }
+    $known[0].Members = @(@($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ }) + @(@{ Sid = $sid; Name = '' }))
+}
+
+function RgSim.Remove-RgLocalGroupMember {
+    param([string]$Group, [string]$Sid)
+    Add-RgSimCall -Seam 'Remove-RgLocalGroupMember' -Arguments ([ordered]@{ Group = $Group; Sid = $Sid })
+    $known = @(Find-RgSimLocalGroup -Group $Group)
+    if ($known.Count -eq 0) { throw [System.Runtime.InteropServices.COMException]::new('The specified local group does not exist.') }
+    if ($known[0]['WriteError']) { throw [System.UnauthorizedAccessException]::new([string]$known[0].WriteError) }
+    $known[0].Members = @($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ -and -not [string]::Equals([string]$_.Sid, $Sid, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+# --- Microsoft Defender (the defender seams), from the profile's Defender ------------------------------------
+
+function Get-RgSimDefender {
+    # The one Defender of the device (kept as a one-item list so it is carried like the other pieces); $null when it
+    # does not answer (another antivirus has it off), which the seams report as Running false.
+    if ($global:RgSim.Defender.Count -eq 0 -or -not $global:RgSim.Defender[0].Available) { return $null }
+    $global:RgSim.Defender[0]
+}
+
+function RgSim.Get-RgMpPreference {
+    param([string[]]$Name)
+    Add-RgSimCall -Seam 'Get-RgMpPreference' -Arguments ([ordered]@{ Name = [string[]]@($Name) })
+    $defender = Get-RgSimDefender
+    if ($null -eq $defender) { return [pscustomobject]@{ Running = $false; Values = @{} } }
+    if ($defender['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.ReadError) }
+    $values = @{}
+    foreach ($item in $Name) {
+        $values[$item] = $null
+        if ($defender.Preferences.Contains($item)) { $values[$item] = [int]$defender.Preferences[$item] }
+    }
+    [pscustomobject]@{ Running = $true; Values = $values }
+}
+
+function RgSim.Set-RgMpPreference {
+    # Sets a preference, unless tamper protection protects it or a policy holds it: then nothing changes and no
+    # error is raised, as on a device.
+    param([string]$Name, [int]$Value)
+    Add-RgSimCall -Seam 'Set-RgMpPreference' -Arguments ([ordered]@{ Name = $Name; Value = $Value })
+    $defender = Get-RgSimDefender
+    if ($null -eq $defender) { throw [System.Runtime.InteropServices.COMException]::new('A general error occurred that is not covered by a more specific error code. (HRESULT 0x800106ba)') }
+    if ($defender['SetError']) { throw [System.UnauthorizedAccessException]::new([string]$defender.SetError) }
+    $protected = @('DisableRealtimeMonitoring', 'DisableBehaviorMonitoring', 'DisableIOAVProtection', 'DisableScriptScanning', 'DisableBlockAtFirstSeen', 'MAPSReporting')
+    if (($defender.TamperProtected -and $protected -contains $Name) -or @($defender['HeldByPolicy']) -contains $Name) { return }
+    $defender.Preferences[$Name] = $Value
+}
+
+function RgSim.Get-RgMpComputerStatus {
+    param()
+    Add-RgSimCall -Seam 'Get-RgMpComputerStatus' -Arguments ([ordered]@{})
+    $defender = Get-RgSimDefender
+    if ($null -eq $defender) {
+        return [pscustomobject]@{ Running = $false; RealTimeProtectionEnabled = $false; AntivirusEnabled = $false; AntivirusSignatureAge = 0; AntivirusSignatureLastUpdated = $null; AMRunningMode = 'Not running'; IsTamperProtected = '' }
+    }
+    $age = [int]$defender.SignatureAgeDays
+    $tamper = ''
+    if ($defender.ReportsTamperProtection) { $tamper = [string][bool]$defender.TamperProtected }
+    # A passive Defender still reports its protections on (docs/reference/windows-admin.md 1.3).
+    [pscustomobject]@{
+        Running                       = $true
+        RealTimeProtectionEnabled     = ([int]$defender.Preferences['DisableRealtimeMonitoring'] -eq 0 -and [string]$defender.RunningMode -ne 'Not running')
+        AntivirusEnabled              = ([string]$defender.RunningMode -ne 'Not running')
+        AntivirusSignatureAge         = $age
+        AntivirusSignatureLastUpdated = $global:RgSim.Clock.AddDays(-$age)
+        AMRunningMode                 = [string]$defender.RunningMode
+        IsTamperProtected             = $tamper
+    }
+}
+
+function RgSim.Update-RgMpSignature {
+    # Fresh signatures (age 0), unless the profile says the update fails or returns without updating.
+    param([string]$UpdateSource = '')
+    Add-RgSimCall -Seam 'Update-RgMpSignature' -Arguments ([ordered]@{ UpdateSource = $UpdateSource })
+    $defender = Get-RgSimDefender
+    if ($null -eq $defender) { throw [System.Runtime.InteropServices.COMException]::new('A general error occurred that is not covered by a more specific error code. (HRESULT 0x800106ba)') }
+    if ($defender['UpdateError']) { throw [System.Runtime.InteropServices.COMException]::new([string]$defender.UpdateError) }
+    if ($defender.UpdateTakes) { $defender.SignatureAgeDays = 0 }
 # --- users' hives (the profile seams), from the profile's UserHives: NTUSER.DAT files not loaded -------------
 
 function Find-RgSimHive {
@@ -1177,6 +1407,106 @@ function RgSim.Get-RgSystemWebProxy {
     }
 }
 
+# --- device health (deviceUptime, driveFreeSpace) --------------------------------------------------------
+
+$global:RgSim.LastBootTime = $global:RgSim.Clock.AddDays(-1)
+if ($device['LastBootTime']) { $global:RgSim.LastBootTime = ConvertFrom-RgSimUtc -Text ([string]$device.LastBootTime) }
+$global:RgSim.Drives = @($device['Drives'] | Where-Object -FilterScript { $null -ne $_ })
+
+function RgSim.Get-RgLastBootTime {
+    # The profile's last boot (a day before its clock by default), UTC.
+    param()
+    Add-RgSimCall -Seam 'Get-RgLastBootTime' -Arguments ([ordered]@{})
+    $global:RgSim.LastBootTime
+}
+
+function RgSim.Get-RgDriveSpace {
+    # The profile's drive of that letter; one not listed does not exist.
+    param([string]$Drive)
+    Add-RgSimCall -Seam 'Get-RgDriveSpace' -Arguments ([ordered]@{ Drive = $Drive })
+    foreach ($entry in $global:RgSim.Drives) {
+        if ([string]::Equals(([string]$entry.Name).TrimEnd('\'), $Drive.TrimEnd('\'), [System.StringComparison]::OrdinalIgnoreCase)) {
+            if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
+            return [pscustomobject]@{ Exists = $true; Ready = [bool]$entry.Ready; TotalBytes = [long]$entry.TotalBytes; FreeBytes = [long]$entry.FreeBytes }
+        }
+    }
+    [pscustomobject]@{ Exists = $false; Ready = $false; TotalBytes = [long]0; FreeBytes = [long]0 }
+}
+
+# --- certificate stores (certificate, certificateRemove), from the profile's Certificates ------------------
+
+$global:RgSim.Certificates = @($device['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+if ($device.Contains('Carried') -and $device.Carried.Contains('Certificates')) {
+    $global:RgSim.Certificates = @($device.Carried['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Certificates')
+
+function RgSim.Get-RgCertificate {
+    # The profile's certificates of that location and store; a store none of them is in and no StoreExists names does not exist.
+    param([string]$Location, [string]$StoreName)
+    Add-RgSimCall -Seam 'Get-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName })
+    $inStore = @($global:RgSim.Certificates | Where-Object -FilterScript {
+            [string]::Equals([string]$_.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and [string]::Equals([string]$_.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase)
+        })
+    foreach ($cert in $inStore) {
+        if ($cert['ReadError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.ReadError) }
+    }
+    $known = @('My', 'Root', 'CA', 'TrustedPeople', 'TrustedPublisher', 'AuthRoot', 'Disallowed') -contains $StoreName
+    $list = foreach ($cert in @($inStore | Where-Object -FilterScript { $_.Thumbprint })) {
+        [pscustomobject]@{
+            Thumbprint = [string]$cert.Thumbprint; Subject = [string]$cert.Subject; Issuer = [string]$cert.Issuer
+            NotBeforeUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotBefore); NotAfterUtc = ConvertFrom-RgSimUtc -Text ([string]$cert.NotAfter)
+            TemplateName = [string]$cert.TemplateName; TemplateOid = [string]$cert.TemplateOid; HasPrivateKey = [bool]$cert.HasPrivateKey
+        }
+    }
+    [pscustomobject]@{ Exists = ($known -or $inStore.Count -gt 0); Certificates = @($list) }
+}
+
+function RgSim.Remove-RgCertificate {
+    # Removes the profile's certificate of that thumbprint from the store, or throws its RemoveError; one not there is not an error.
+    param([string]$Location, [string]$StoreName, [string]$Thumbprint)
+    Add-RgSimCall -Seam 'Remove-RgCertificate' -Arguments ([ordered]@{ Location = $Location; StoreName = $StoreName; Thumbprint = $Thumbprint })
+    $kept = foreach ($cert in $global:RgSim.Certificates) {
+        $same = [string]::Equals([string]$cert.Location, $Location, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Store, $StoreName, [System.StringComparison]::OrdinalIgnoreCase) -and
+            [string]::Equals([string]$cert.Thumbprint, $Thumbprint, [System.StringComparison]::OrdinalIgnoreCase)
+        if ($same -and $cert['RemoveError']) { throw [System.Security.Cryptography.CryptographicException]::new([string]$cert.RemoveError) }
+        if ($same -and $cert['Stays']) { $cert; continue }
+        if (-not $same) { $cert }
+    }
+    $global:RgSim.Certificates = @($kept)
+}
+
+# --- toasts (restartNotice), from the profile's Notifications; the toasts shown are carried --------------
+
+$global:RgSim.Notifications = @{ Shown = $true; ShowError = ''; HistoryError = '' }
+if ($device['Notifications']) {
+    foreach ($name in @($device.Notifications.Keys)) { $global:RgSim.Notifications[$name] = $device.Notifications[$name] }
+}
+$global:RgSim.Toasts = @()
+if ($device.Contains('Carried') -and $device.Carried.Contains('Toasts')) {
+    $global:RgSim.Toasts = @($device.Carried['Toasts'] | Where-Object -FilterScript { $null -ne $_ })
+}
+$RgSimCarried += @('Toasts')
+
+function RgSim.Show-RgToast {
+    # The toast reaches the user's notifications unless the profile says notices do not show (dropped silently, as Windows does) or fail.
+    param([string]$AppId, [string]$Xml, [string]$Tag)
+    Add-RgSimCall -Seam 'Show-RgToast' -Arguments ([ordered]@{ AppId = $AppId; Xml = $Xml; Tag = $Tag })
+    if ($global:RgSim.Notifications.ShowError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.ShowError) }
+    $null = [xml]$Xml
+    if (-not $global:RgSim.Notifications.Shown) { return }
+    $global:RgSim.Toasts = @(@($global:RgSim.Toasts | Where-Object -FilterScript { -not ($_.AppId -eq $AppId -and $_.Tag -eq $Tag) }) + @([ordered]@{ AppId = $AppId; Tag = $Tag; Xml = $Xml; At = $global:RgSim.Clock.ToString('o', [System.Globalization.CultureInfo]::InvariantCulture) }))
+}
+
+function RgSim.Get-RgToastHistory {
+    # The tags of the toasts shown for the app id (carried from earlier runs too).
+    param([string]$AppId)
+    Add-RgSimCall -Seam 'Get-RgToastHistory' -Arguments ([ordered]@{ AppId = $AppId })
+    if ($global:RgSim.Notifications.HistoryError) { throw [System.Runtime.InteropServices.COMException]::new([string]$global:RgSim.Notifications.HistoryError) }
+    [string[]]@($global:RgSim.Toasts | Where-Object -FilterScript { $_.AppId -eq $AppId } | ForEach-Object -Process { [string]$_.Tag })
+}
+
 # The seams: every function a generated script may call that touches Windows (ARCHITECTURE.md, "Seams").
 $RgSimSeams = @('Get-RgRegistryData', 'Write-RgRegistryData', 'Get-RgUtcNow', 'Get-RgPlatform', 'Test-RgFile', 'Invoke-RgNativeCommand', 'Resolve-RgHostNameList', 'Test-RgTcpEndpoint', 'Test-RgTcpEndpointList', 'Start-RgScheduledTask', 'Get-RgHttpDate', 'Get-RgService', 'Start-RgService', 'Set-RgServiceStartType', 'Get-RgTlsCipherSuite', 'Enable-RgTlsCipherSuite', 'Get-RgProcess', 'Stop-RgProcess', 'Start-RgProcess', 'Wait-RgSeconds')
 $RgSimSeams += @('Get-RgScheduledTask', 'Set-RgScheduledTaskEnabled')
@@ -1186,6 +1516,12 @@ $RgSimSeams += @('Get-RgFolderFiles', 'Remove-RgFolder', 'Move-RgFolder')
 $RgSimSeams += @('Get-RgAppxPackage', 'Get-RgAppxProvisionedPackage', 'Remove-RgAppxPackage', 'Remove-RgAppxProvisionedPackage')
 $RgSimSeams += @('Get-RgFileItem', 'Get-RgFileHash', 'Get-RgJsonProperty', 'Set-RgJsonProperty', 'Write-RgFileText', 'Remove-RgFileItem', 'Save-RgDownload', 'Move-RgFile')
 $RgSimSeams += @('Get-RgTlsChain', 'Get-RgSystemWebProxy')
+$RgSimSeams += @('Get-RgWindowsFeature', 'Set-RgWindowsFeature')
+$RgSimSeams += @('Get-RgMpPreference', 'Set-RgMpPreference', 'Get-RgMpComputerStatus', 'Update-RgMpSignature')
+$RgSimSeams += @('Get-RgLocalUser', 'Set-RgLocalUserEnabled', 'Remove-RgLocalUser', 'Get-RgLocalGroup', 'Resolve-RgAccountSid', 'Add-RgLocalGroupMember', 'Remove-RgLocalGroupMember')
+$RgSimSeams += @('Get-RgLastBootTime', 'Get-RgDriveSpace')
+$RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
+$RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
 $RgSimSeams += @('Remove-RgRegistryData', 'New-RgRegistryKey', 'Remove-RgRegistryKey')
 $RgSimSeams += @('Mount-RgUserHive', 'Dismount-RgUserHive')
 foreach ($seam in $RgSimSeams) {
@@ -1247,19 +1583,24 @@ $registry = foreach ($path in @($global:RgSim.Registry.Keys)) {
 $run.Calls = $global:RgSim.Calls.ToArray()
 # What the run did to the device, read off its seam calls (never off the script's own words), the same for
 # every room: each call of a seam that is not a read (Get-, Test-, Resolve-) nor a wait, named by the seam
-# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf), a native command with its
-# arguments; each once, in the order of first call. The 64-bit relaunch is not an action.
+# and its first naming argument (TaskName, Name, FilePath's leaf, Path's leaf, Group) and the account it changed
+# (Member, Sid), a native command with its arguments; each once, in the order of first call. The 64-bit relaunch
+# is not an action.
 $actions = [System.Collections.Generic.List[string]]::new()
 foreach ($call in $run.Calls) {
     # Loading a user's hive to read or write it and unloading it again is no change of the device.
     if ($call.Seam -match '^(Get|Test|Resolve|Wait|Mount|Dismount)-' -or $call.Seam -eq 'Unsimulated') { continue }
     $arguments = $call.Arguments
     $name = ''
-    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path')) {
+    foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path', 'Group')) {
         if ($arguments.Contains($key) -and $arguments[$key]) {
             $name = [System.IO.Path]::GetFileName(([string]$arguments[$key]).Replace('\', '/'))
             break
         }
+    }
+    # An account seam names whom it changed: the member added or removed, the user by SID.
+    foreach ($key in @('Member', 'Sid')) {
+        if ($arguments.Contains($key) -and $arguments[$key]) { $name = ($name + ' ' + [string]$arguments[$key]).Trim() }
     }
     if ($call.Seam -eq 'Invoke-RgNativeCommand') {
         if ($name -eq 'powershell.exe') { continue }

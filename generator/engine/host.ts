@@ -38,6 +38,17 @@ interface Pending {
   reject(error: Error): void;
 }
 
+/** How to start a server that speaks the host's protocol: the engine host itself, or a pwsh serving it. */
+export interface ServerCommand {
+  readonly file: string;
+  readonly args: readonly string[];
+  readonly cwd?: string;
+  /** In messages: 'engine host', 'pwsh 7.6.10 serving the engine host', ... */
+  readonly title: string;
+}
+
+const HOST_COMMAND: ServerCommand = { file: 'dotnet', args: [HOST_DLL, '--serve'], title: 'engine host' };
+
 /** One long-lived host process answering JSON requests, one at a time, in order. */
 export class HostProcess {
   private readonly child: ChildProcessWithoutNullStreams;
@@ -47,10 +58,11 @@ export class HostProcess {
   readonly ready: Promise<void>;
   private exited = false;
 
-  constructor() {
-    this.child = spawn('dotnet', [HOST_DLL, '--serve'], {
+  constructor(private readonly command: ServerCommand = HOST_COMMAND) {
+    this.child = spawn(command.file, [...command.args], {
       env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_TieredPGO: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(command.cwd ? { cwd: command.cwd } : {}),
     });
     this.child.stderr.setEncoding('utf8');
     this.child.stderr.on('data', (chunk: string) => { this.stderr += chunk; });
@@ -58,18 +70,27 @@ export class HostProcess {
     let readyResolve!: () => void;
     this.ready = new Promise((resolve) => { readyResolve = resolve; });
     lines.on('line', (line) => {
+      // Anything that is not one of the server's JSON lines (a pwsh warning on stdout) is kept for messages.
+      if (!line.startsWith('{')) { this.stderr += line + '\n'; return; }
       const message = JSON.parse(line) as Record<string, unknown>;
       if (message.ready) { readyResolve(); return; }
       const entry = this.pending.get(message.id as number);
       if (!entry) return;
       this.pending.delete(message.id as number);
       if (this.pending.size === 0) this.idle(true);
-      if (typeof message.hostError === 'string') entry.reject(new Error(`engine host: ${message.hostError}`));
+      if (typeof message.hostError === 'string') entry.reject(new Error(`${this.command.title}: ${message.hostError}`));
       else entry.resolve(message);
+    });
+    this.child.on('error', (error) => {
+      this.stderr += `${error.message}\n`;
+      this.exited = true;
+      readyResolve();
     });
     this.child.on('exit', (code) => {
       this.exited = true;
-      for (const entry of this.pending.values()) entry.reject(new Error(`engine host exited (${code}): ${this.stderr}`));
+      // A server that ends before it is ready must not leave a request waiting for "ready" forever.
+      readyResolve();
+      for (const entry of this.pending.values()) entry.reject(new Error(`${this.command.title} exited (${code}): ${this.stderr}`));
       this.pending.clear();
     });
     this.idle(true);
@@ -87,7 +108,7 @@ export class HostProcess {
   async request(body: Record<string, unknown>): Promise<Record<string, unknown>> {
     this.idle(false);
     await this.ready;
-    if (this.exited) throw new Error(`engine host is not running: ${this.stderr}`);
+    if (this.exited) throw new Error(`${this.command.title} is not running: ${this.stderr}`);
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -3,12 +3,22 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureHostBuilt, EngineUnavailableError, HostProcess } from './host.ts';
+import { findPowerShellSync, type PowerShell } from 'pester-ts-runner';
+import { ensureHostBuilt, EngineUnavailableError, HOST_DLL, HostProcess, type ServerCommand } from './host.ts';
 
 /**
  * One interface over the PowerShell that runs generated scripts in the tests and in `remgen simulate`:
- * a real pwsh or powershell.exe on PATH when there is one (an admin's Windows machine), else the engine
- * host (System.Management.Automation in a small .NET program). REMGEN_ENGINE=host|pwsh|powershell chooses.
+ *
+ * - `pwsh` (the default): a real pwsh 7.6+ kept running, serving the engine host's protocol (it loads the
+ *   host's assembly and calls its server, so every run is a fresh runspace of pwsh's own engine and the
+ *   recording host still captures What if: lines and answers -Confirm prompts). pwsh on PATH when it is
+ *   7.6 or later, else the repository's pinned tool (PowerShell 7.6.10, `dotnet tool restore` on first use).
+ * - `host`: the engine host alone (System.Management.Automation 7.6.9 in a small .NET program), when no
+ *   pwsh 7.6+ can be had.
+ * - `powershell`: Windows PowerShell 5.1 (powershell.exe), one process per run; it cannot load a .NET 10
+ *   assembly, so What if: lines and -Confirm answers are not captured there.
+ *
+ * REMGEN_ENGINE=pwsh|host|powershell chooses.
  */
 
 export interface RunOptions {
@@ -123,10 +133,15 @@ class HostEngine implements PowerShellEngine {
   readonly name: string = 'host';
   private process?: HostProcess;
 
+  /** The server to start; undefined: the engine host itself. */
+  protected server(): ServerCommand | undefined {
+    return undefined;
+  }
+
   protected host(): HostProcess {
     if (!this.process) {
       ensureHostBuilt((line) => process.stderr.write(line + '\n'));
-      this.process = new HostProcess();
+      this.process = new HostProcess(this.server());
     }
     return this.process;
   }
@@ -159,9 +174,49 @@ class HostEngine implements PowerShellEngine {
 export const utf16Hex = (text: string): string =>
   Array.from({ length: text.length }, (_, i) => text.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')).join(' ');
 
+/** A pwsh 7.6+ (PowerShell on .NET 10) that loads the engine host's assembly and serves its protocol. */
+class ServedPwshEngine extends HostEngine {
+  override readonly name = 'pwsh';
+  constructor(private readonly pwsh: PowerShell, readonly version: string) {
+    super();
+  }
+
+  protected override server(): ServerCommand {
+    const dll = HOST_DLL.replace(/'/g, "''");
+    const serve = `$ErrorActionPreference = 'Stop'; Add-Type -LiteralPath '${dll}'; exit [RemgenEngineHost.Server]::Serve()`;
+    return {
+      file: this.pwsh.command,
+      args: [...this.pwsh.prefix, '-NoLogo', '-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', serve],
+      ...(this.pwsh.cwd ? { cwd: this.pwsh.cwd } : {}),
+      title: `pwsh ${this.version} serving the engine host`,
+    };
+  }
+}
+
+const PWSH_VERSION = /^(\d+)\.(\d+)\.(\d+)/;
+
+/** The pwsh to serve runs: PATH's when it is 7.6 or later (it must run .NET 10), else the pinned tool. */
+function servedPwsh(): ServedPwshEngine {
+  const version = (found: PowerShell): string | undefined => {
+    const probe = spawnSync(found.command, [...found.prefix, '-NoLogo', '-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.ToString()'], {
+      encoding: 'utf8', timeout: 60_000, ...(found.cwd ? { cwd: found.cwd } : {}),
+    });
+    const match = PWSH_VERSION.exec((probe.stdout ?? '').trim());
+    if (probe.status !== 0 || !match) return undefined;
+    return Number(match[1]) > 7 || (Number(match[1]) === 7 && Number(match[2]) >= 6) ? match[0] : undefined;
+  };
+  const first = findPowerShellSync();
+  const firstVersion = first.source === 'path' && /pwsh(\.exe)?$/i.test(first.command) ? version(first) : undefined;
+  if (firstVersion) return new ServedPwshEngine(first, firstVersion);
+  const pinned = findPowerShellSync({ pinnedPowerShell: true });
+  const pinnedVersion = version(pinned);
+  if (!pinnedVersion) throw new EngineUnavailableError(`the pinned PowerShell tool (${pinned.command}) did not start as pwsh 7.6 or later`);
+  return new ServedPwshEngine(pinned, pinnedVersion);
+}
+
 const DRIVER = fileURLToPath(new URL('./Invoke-RgEngineRequest.ps1', import.meta.url));
 
-/** A real PowerShell on PATH runs the scripts; parsing facts still come from the engine host. */
+/** Windows PowerShell 5.1, one process per run; parsing facts still come from the engine host. */
 class ProcessEngine extends HostEngine {
   override readonly name: string;
   constructor(private readonly executable: string) {
@@ -189,22 +244,38 @@ class ProcessEngine extends HostEngine {
   }
 }
 
-function onPath(name: string): boolean {
-  const probe = spawnSync(name, ['-NoProfile', '-NonInteractive', '-Command', '$PSVersionTable.PSVersion.Major'], { encoding: 'utf8', timeout: 30_000 });
-  return !probe.error && probe.status === 0;
+let chosen: PowerShellEngine | undefined;
+const made = new Map<string, PowerShellEngine>();
+
+/** A particular engine (one per kind per process), whatever REMGEN_ENGINE says: for a spec that runs under two. */
+export function createEngine(kind: 'pwsh' | 'host' | 'powershell'): PowerShellEngine {
+  if (chosen?.name === kind) return chosen;
+  let engine = made.get(kind);
+  if (!engine) {
+    engine = kind === 'host' ? new HostEngine() : kind === 'pwsh' ? servedPwsh() : new ProcessEngine('powershell');
+    made.set(kind, engine);
+  }
+  return engine;
 }
 
-let chosen: PowerShellEngine | undefined;
-
-/** The engine for this process, chosen once. Throws EngineUnavailableError saying what to install. */
+/**
+ * The engine for this process, chosen once (REMGEN_ENGINE=pwsh|host|powershell, else a served pwsh when
+ * one can be had, else the engine host). Throws EngineUnavailableError saying what to install.
+ */
 export function getEngine(): PowerShellEngine {
   if (chosen) return chosen;
   const wanted = process.env.REMGEN_ENGINE;
-  if (wanted === 'pwsh' || wanted === 'powershell') chosen = new ProcessEngine(wanted);
+  if (wanted === 'powershell') chosen = new ProcessEngine('powershell');
   else if (wanted === 'host') chosen = new HostEngine();
-  else if (onPath('pwsh')) chosen = new ProcessEngine('pwsh');
-  else if (onPath('powershell')) chosen = new ProcessEngine('powershell');
-  else chosen = new HostEngine();
+  else if (wanted === 'pwsh') chosen = servedPwsh();
+  else {
+    try {
+      chosen = servedPwsh();
+    } catch (error) {
+      process.stderr.write(`remgen: no pwsh 7.6+ (${(error as Error).message.split('\n')[0]}); running scripts in the engine host\n`);
+      chosen = new HostEngine();
+    }
+  }
   return chosen;
 }
 

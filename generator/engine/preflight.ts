@@ -32,6 +32,11 @@ export interface Cycle {
   readonly description: string;
   readonly steps: readonly CycleStep[];
   readonly changes: readonly Change[];
+  /**
+   * What the remediation did through seams besides the registry (which `changes` shows by value), as the harness
+   * names it: `Add-RgLocalGroupMember Administrators`, `Set-RgMpPreference PUAProtection`, ...; empty when it did not run.
+   */
+  readonly actions: readonly string[];
   /** As the Intune portal names the device's state afterwards. */
   readonly intuneStatus: 'Without issues' | 'Issue fixed' | 'Failed' | 'Error';
   readonly explanation: string;
@@ -101,13 +106,14 @@ export async function runCycle(engine: PowerShellEngine, packageDir: string, pro
     return result;
   };
   const first = await run('detect.ps1');
+  let actions: readonly string[] = [];
   let status: Cycle['intuneStatus'] = 'Without issues';
   let explanation = 'detection exited 0, so Intune does not run the remediation';
   if (steps.some((s) => s.stderr.length > 0)) {
     status = 'Error';
     explanation = 'detection wrote to stderr';
   } else if (first.exitCode !== 0) {
-    await run('remediate.ps1');
+    actions = (await run('remediate.ps1')).actions.filter((a) => !a.startsWith('Write-RgRegistryData '));
     const again = await run('detect.ps1');
     const remediation = steps[1]!;
     if (remediation.stderr.length > 0) {
@@ -127,6 +133,7 @@ export async function runCycle(engine: PowerShellEngine, packageDir: string, pro
     steps,
     notSimulated: notSimulatedSteps(readFileSync(join(packageDir, 'remediate.ps1'), 'utf8'), reached),
     changes: registryChanges(profile.registry ?? [], device.registry ?? []),
+    actions,
     intuneStatus: status,
     explanation,
   };

@@ -1,4 +1,5 @@
-import type { UserRegistryEntry, DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, WebProxy } from '../model/profile.ts';
+import { DEFENDER_DEFAULT_PREFERENCES, SIMULATED_MACHINE_SID } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, UserRegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -188,6 +189,29 @@ export function renderProfile(profile: SimulatedDevice): string {
     Name: a.name, PublisherId: a.publisherId ?? '8wekyb3d8bbwe', Version: a.version ?? '1.0.0.0', CurrentUser: a.currentUser ?? true, OtherUsers: a.otherUsers ?? false,
     Provisioned: a.provisioned ?? false, RemoveError: a.removeError ?? '',
   }));
+  data.WindowsFeatures = (profile.windowsFeatures ?? []).map((f) => ({
+    Name: f.name, Kind: f.kind === 'capability' ? 'Capability' : 'OptionalFeature', State: f.state, RestartNeeded: f.restartNeeded ?? false, SetError: f.setError ?? '',
+  }));
+  data.LocalUsers = (profile.localUsers ?? []).map((u, index) => ({
+    Name: u.name, Sid: `${SIMULATED_MACHINE_SID}-${u.rid ?? 1001 + index}`, Enabled: u.enabled ?? true, WriteError: u.writeError ?? '',
+  }));
+  data.LocalGroups = (profile.localGroups ?? []).map((g) => ({
+    Sid: g.sid, Name: g.name, Members: (g.members ?? []).map((m) => ({ Sid: m.sid, Name: m.name ?? '' })), ReadError: g.readError ?? '', WriteError: g.writeError ?? '',
+  }));
+  if (profile.defender) {
+    const d = profile.defender;
+    const preferences: { [key: string]: PsValue } = { ...DEFENDER_DEFAULT_PREFERENCES };
+    for (const [name, value] of Object.entries(d.preferences ?? {})) {
+      if (value === null) delete preferences[name];
+      else preferences[name] = typeof value === 'boolean' ? Number(value) : value;
+    }
+    data.Defender = [{
+      Available: d.available ?? true, Preferences: preferences, TamperProtected: d.tamperProtected ?? false, ReportsTamperProtection: d.reportsTamperProtection ?? true,
+      HeldByPolicy: [...(d.heldByPolicy ?? [])], SignatureAgeDays: d.signatureAgeDays ?? 0, RunningMode: d.runningMode ?? 'Normal', ReadError: d.readError ?? '',
+      SetError: d.setError ?? '', UpdateError: d.updateError ?? '', UpdateTakes: d.updateTakes ?? true,
+    }];
+  }
+  data.Accounts = (profile.accounts ?? []).map((a) => ({ Name: a.name, Sid: a.sid }));
   data.Downloads = (profile.downloads ?? []).map((d) => ({ Source: d.source, Content: d.content ?? '', Error: d.error ?? '' }));
   data.TlsChains = (profile.tlsChains ?? []).map((t) => ({
     HostName: t.hostName, Port: t.port ?? 443, Proxy: t.proxy ?? '', PolicyErrors: t.policyErrors ?? 'None', Error: t.error ?? '', TimesOut: t.timesOut ?? false,
@@ -202,6 +226,19 @@ export function renderProfile(profile: SimulatedDevice): string {
   if (users.hives.length > 0) data.UserHives = users.hives;
   const web = profile.webProxy ?? internetOptionsProxy(profile);
   data.WebProxy = { Proxy: web.proxy ?? '', Bypass: [...(web.bypass ?? [])] };
+  if (profile.lastBootTime) data.LastBootTime = profile.lastBootTime;
+  data.Drives = (profile.drives ?? [{ name: 'C:', totalBytes: 256 * 1073741824, freeBytes: 100 * 1073741824 }]).map((d) => ({
+    Name: d.name, TotalBytes: d.totalBytes, FreeBytes: d.freeBytes, Ready: d.ready ?? true, ReadError: d.readError ?? '',
+  }));
+  data.Certificates = (profile.certificates ?? []).map((c) => ({
+    Location: c.location ?? 'LocalMachine', Store: c.store ?? 'My', Subject: c.subject, Issuer: c.issuer ?? 'CN=Contoso Issuing CA 01, DC=contoso, DC=com',
+    Thumbprint: c.thumbprint.toUpperCase(), NotBefore: c.notBefore ?? new Date(Date.parse(c.notAfter) - 365 * 86400000).toISOString(), NotAfter: c.notAfter,
+    TemplateName: c.templateName ?? '', TemplateOid: c.templateOid ?? '', HasPrivateKey: c.hasPrivateKey ?? true, ReadError: c.readError ?? '', RemoveError: c.removeError ?? '', Stays: c.stays ?? false,
+  }));
+  if (profile.notifications) {
+    const n = profile.notifications;
+    data.Notifications = { Shown: n.shown ?? true, ShowError: n.showError ?? '', HistoryError: n.historyError ?? '' };
+  }
   if (profile.carried) data.Carried = profile.carried;
   if (profile.cipherSuites) {
     const c = profile.cipherSuites;

@@ -20,7 +20,8 @@ export const NATIVE_COMMANDS: readonly NativeCommand[] = [
   { name: 'dsregcmd.exe', use: 'Entra join state (`dsregcmd /status`) and the opted-in leave/join repair' },
   { name: 'w32tm.exe', use: 'clock state and resync (`w32tm /query /status`, `/resync`)' },
   { name: 'ipconfig.exe', use: 'DNS cache flush (`ipconfig /flushdns`)' },
-  { name: 'netsh.exe', use: 'the WinHTTP proxy the endpoints probe reports (`netsh winhttp show proxy`)' },
+  { name: 'net.exe', use: 'adding an account to a local group by name (`net localgroup <group> <name> /add`; judged by its exit code only)' },
+  { name: 'netsh.exe', use: 'the WinHTTP proxy the endpoints probe reports (`netsh winhttp show proxy`); the Winsock catalog and its reset (`netsh winsock show catalog`, `winsock reset`, `int ip reset`)' },
   {
     name: 'OneDrive.exe',
     use: 'OneDrive reset (`OneDrive.exe /reset`) and restart',

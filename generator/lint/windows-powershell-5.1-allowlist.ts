@@ -42,6 +42,7 @@ const SCRIPTBLOCK = 'System.Management.Automation.ScriptBlock';
 const PSOBJECT = 'System.Management.Automation.PSObject';
 const INT = 'System.Int32';
 const INTS = 'System.Int32[]';
+const BOOL = 'System.Boolean';
 
 const WINDOWS_8: WindowsBuild = { build: 9200, name: 'Windows 8 / Windows Server 2012' };
 const WINDOWS_10: WindowsBuild = { build: 10240, name: 'Windows 10 1507 / Windows Server 2016' };
@@ -126,7 +127,41 @@ export const WINDOWS_POWERSHELL_51_ALLOWLIST: Readonly<Record<string, AllowedCom
   'Get-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_8, use: 'AppX seam: provisioned packages' },
   'Remove-AppxProvisionedPackage': { module: 'Dism', parameters: { Online: SWITCH, PackageName: STRING }, minBuild: WINDOWS_8, use: 'AppX seam: a provisioning removed' },
 
+  // Dism for the windowsFeature room (seams in runtime/features.ps1, features-write.ps1; docs/reference/windows-admin.md 3.1)
+  'Get-WindowsOptionalFeature': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_8, use: 'feature seam: every optional feature and its state' },
+  'Enable-WindowsOptionalFeature': {
+    module: 'Dism', parameters: { Online: SWITCH, FeatureName: STRINGS, All: SWITCH, NoRestart: SWITCH, Source: STRINGS, LimitAccess: SWITCH }, minBuild: WINDOWS_8,
+    use: 'feature seam: an optional feature enabled with its parents, never restarting',
+  },
+  'Disable-WindowsOptionalFeature': { module: 'Dism', parameters: { Online: SWITCH, FeatureName: STRINGS, NoRestart: SWITCH, Remove: SWITCH }, minBuild: WINDOWS_8, use: 'feature seam: an optional feature disabled (or its payload removed)' },
+  'Get-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH }, minBuild: WINDOWS_10, use: 'feature seam: every capability and its state' },
+  'Add-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING, Source: STRINGS, LimitAccess: SWITCH }, minBuild: WINDOWS_10, use: 'feature seam: a capability added' },
+  'Remove-WindowsCapability': { module: 'Dism', parameters: { Online: SWITCH, Name: STRING }, minBuild: WINDOWS_10, use: 'feature seam: a capability removed' },
+
+  // Microsoft.PowerShell.LocalAccounts for the localUser room (seams in runtime/accounts.ps1, accounts-write.ps1; docs/reference/windows-admin.md 2.4)
+  'Get-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: {}, use: 'account seam: every local user with its SID and whether it is enabled' },
+  'Enable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user enabled' },
+  'Disable-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user disabled' },
+  'Remove-LocalUser': { module: 'Microsoft.PowerShell.LocalAccounts', parameters: { SID: 'System.Security.Principal.SecurityIdentifier[]' }, use: 'account seam: a local user deleted' },
+
+  // Defender for the defender rooms (seams in runtime/defender.ps1, defender-write.ps1; docs/reference/windows-admin.md 1)
+  'Get-MpPreference': { module: 'Defender', parameters: {}, minBuild: WINDOWS_8, use: 'Defender seam: the preferences remgen types' },
+  'Set-MpPreference': {
+    module: 'Defender',
+    parameters: {
+      DisableRealtimeMonitoring: BOOL, DisableBehaviorMonitoring: BOOL, DisableIOAVProtection: BOOL, DisableScriptScanning: BOOL, DisableBlockAtFirstSeen: BOOL,
+      PUAProtection: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.PUAProtectionType', MAPSReporting: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.MAPSReportingType', CloudBlockLevel: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.CloudBlockLevelType',
+      SubmitSamplesConsent: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.SubmitSamplesConsentType', EnableNetworkProtection: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpPreference.ASRRuleActionType', Force: SWITCH,
+    },
+    minBuild: WINDOWS_8,
+    use: 'Defender seam: one preference set (read again by the step: tamper protection can make it do nothing)',
+  },
+  'Get-MpComputerStatus': { module: 'Defender', parameters: {}, minBuild: WINDOWS_8, use: 'Defender seam: real-time protection, signature age, running mode, tamper protection' },
+  'Update-MpSignature': { module: 'Defender', parameters: { UpdateSource: 'Microsoft.PowerShell.Cmdletization.GeneratedTypes.MpSignature.UpdateSource' }, minBuild: WINDOWS_8, use: 'Defender seam: a signature update' },
+
   // TLS (Windows 10 and later)
+  // CimCmdlets (every supported Windows has it): the last boot time (Get-RgLastBootTime).
+  'Get-CimInstance': { module: 'CimCmdlets', parameters: { ClassName: STRING, Property: STRINGS }, use: 'device-health seam: Win32_OperatingSystem LastBootUpTime' },
   'Get-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: the Azure Front Door suites and their order' },
   'Enable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING, Position: 'System.UInt32' }, minBuild: WINDOWS_10, use: 'cipher-suite seam: enabling a suite at a position' },
   'Disable-TlsCipherSuite': { module: 'TLS', parameters: { Name: STRING }, minBuild: WINDOWS_10, use: 'cipher-suite seam: an enabled suite is disabled, then enabled again at its new position' },

@@ -96,6 +96,27 @@ export interface DeviceProfileProps {
    * `ProxyOverride`; a PAC script is not evaluated), else direct
    */
   readonly webProxy?: WebProxy;
+  /** Windows optional features and capabilities the features seams list (by name); one not listed is unknown to this Windows. */
+  readonly windowsFeatures?: readonly WindowsFeature[];
+  /** Local user accounts (what Get-LocalUser lists); SIDs under the simulated machine's `S-1-5-21-1085031214-1563985344-725345543`. */
+  readonly localUsers?: readonly LocalUser[];
+  /** Local groups with their members as ADSI lists them (by SID; names in the device's language). */
+  readonly localGroups?: readonly LocalGroup[];
+  /** Domain and Entra accounts the device can resolve by name (NTAccount.Translate), e.g. `AzureAD\alex@contoso.com`. */
+  readonly accounts?: readonly { readonly name: string; readonly sid: string }[];
+  /** Microsoft Defender Antivirus as the Mp cmdlets see it. @default not running: the Mp cmdlets fail as with another antivirus (HRESULT 0x800106BA) */
+  readonly defender?: DefenderState;
+  /** When Windows last started (`Get-RgLastBootTime`), ISO 8601 UTC. @default a day before `clock` */
+  readonly lastBootTime?: string;
+  /** Drives `Get-RgDriveSpace` sees (by letter); one not listed does not exist. @default C: of 256 GB with 100 GB free */
+  readonly drives?: readonly Drive[];
+  /**
+   * Certificates in the stores `Get-RgCertificate` reads (carried between runs: `Remove-RgCertificate` takes
+   * them out). The usual stores (My, Root, CA, ...) exist even when empty; another exists when a certificate is in it.
+   */
+  readonly certificates?: readonly StoreCertificate[];
+  /** How toasts to the signed-in user fare (`Show-RgToast`, `Get-RgToastHistory`); the toasts shown are carried. @default they are shown */
+  readonly notifications?: Notifications;
   /**
    * The users' profiles (docs/reference/user-profiles.md): each is a subkey of
    * `HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList` (its `ProfileImagePath`), beside the
@@ -105,6 +126,60 @@ export interface DeviceProfileProps {
   readonly userProfiles?: readonly UserProfile[];
   /** The Default profile (the template of new users' profiles): its folder and its NTUSER.DAT's registry. */
   readonly defaultUser?: { readonly path?: string; readonly registry?: readonly UserRegistryEntry[]; readonly loadError?: string };
+}
+
+/** Toasts on the simulated device. */
+export interface Notifications {
+  /** A toast reaches the user's notifications; false: Windows drops it silently (notices turned off, no session). @default true */
+  readonly shown?: boolean;
+  /** `Show-RgToast` throws this (e.g. `Element not found.` from the notification platform). */
+  readonly showError?: string;
+  /** `Get-RgToastHistory` throws this. */
+  readonly historyError?: string;
+}
+
+/** A certificate in a store, as X509Store shows it. */
+export interface StoreCertificate {
+  /** @default "LocalMachine" */
+  readonly location?: 'LocalMachine' | 'CurrentUser';
+  /** @default "My" */
+  readonly store?: string;
+  /** e.g. `CN=PC-0142.contoso.com`. */
+  readonly subject: string;
+  /** @default 'CN=Contoso Issuing CA 01, DC=contoso, DC=com' */
+  readonly issuer?: string;
+  /** SHA-1, 40 hex digits. */
+  readonly thumbprint: string;
+  /** ISO 8601 UTC. @default a year before `notAfter` */
+  readonly notBefore?: string;
+  /** ISO 8601 UTC, e.g. `2026-04-01T00:00:00Z`. */
+  readonly notAfter: string;
+  /** The template's name (V1, or the name Windows shows beside a V2 template's OID). */
+  readonly templateName?: string;
+  /** A V2 template's OID. */
+  readonly templateOid?: string;
+  /** @default true */
+  readonly hasPrivateKey?: boolean;
+  /** Reading the store fails with this message. */
+  readonly readError?: string;
+  /** `Remove-RgCertificate` throws this (e.g. `Access is denied.`). */
+  readonly removeError?: string;
+  /** The removal does nothing (the certificate is still there afterwards: a store that another agent refills). */
+  readonly stays?: boolean;
+}
+
+/** A drive as `System.IO.DriveInfo` shows it. */
+export interface Drive {
+  /** A letter and a colon, e.g. `C:`. */
+  readonly name: string;
+  /** The drive's size in bytes. */
+  readonly totalBytes: number;
+  /** The space this account may still write, in bytes. */
+  readonly freeBytes: number;
+  /** A drive without its medium (a card reader without a card). @default true */
+  readonly ready?: boolean;
+  /** Reading it fails with this message (access denied). */
+  readonly readError?: string;
 }
 
 /** A value of a user's hive, as that user sees it in HKCU: `path` has no hive (`Software\Contoso`). */
@@ -434,4 +509,86 @@ export interface AppxPackage {
   readonly provisioned?: boolean;
   /** Removing it (or its provisioning) fails with this message (e.g. a package that is part of Windows). */
   readonly removeError?: string;
+}
+
+/** A Windows optional feature (`Get-WindowsOptionalFeature -Online`) or capability (`Get-WindowsCapability -Online`). */
+export interface WindowsFeature {
+  /** e.g. `NetFx3` or `OpenSSH.Client~~~~0.0.1.0`. */
+  readonly name: string;
+  /** @default "optionalFeature" */
+  readonly kind?: 'optionalFeature' | 'capability';
+  /**
+   * As Windows names it: for a feature `Enabled`, `Disabled`, `DisabledWithPayloadRemoved`, `EnablePending`,
+   * `DisablePending`; for a capability `Installed`, `NotPresent`, `InstallPending`, `UninstallPending`, `Staged`.
+   */
+  readonly state: string;
+  /** A change answers RestartNeeded, and the state reads as pending until a restart. @default false */
+  readonly restartNeeded?: boolean;
+  /** Changing it fails with this message (e.g. `The source files could not be found.`). */
+  readonly setError?: string;
+}
+
+/** The simulated machine's account domain SID: local accounts are this and their RID. */
+export const SIMULATED_MACHINE_SID = 'S-1-5-21-1085031214-1563985344-725345543';
+
+/** A local user account. */
+export interface LocalUser {
+  /** e.g. `Administrator` (or a renamed one, e.g. `Admin-Contoso`). */
+  readonly name: string;
+  /** The last number of its SID: 500 the built-in Administrator, 501 Guest; local users from 1001. @default 1001 and up, in order */
+  readonly rid?: number;
+  /** @default true */
+  readonly enabled?: boolean;
+  /** Changing or deleting it fails with this message (e.g. `Access is denied.`). */
+  readonly writeError?: string;
+}
+
+/** A local group as the ADSI WinNT provider shows it. */
+export interface LocalGroup {
+  /** e.g. `S-1-5-32-544`. */
+  readonly sid: string;
+  /** Its name in the device's language, e.g. `Administrators` or `Administrateurs`. */
+  readonly name: string;
+  /** Members by SID; a member without a name (and not among the profile's accounts or users) is orphaned: ADSI shows its SID. */
+  readonly members?: readonly { readonly sid: string; readonly name?: string }[];
+  /** Reading it fails with this message (e.g. `Access is denied.`). */
+  readonly readError?: string;
+  /** Adding or removing members fails with this message. */
+  readonly writeError?: string;
+}
+
+/** Defender's preferences a profile starts from when it names none (a Windows 11 default install). */
+export const DEFENDER_DEFAULT_PREFERENCES: Readonly<Record<string, number>> = {
+  DisableRealtimeMonitoring: 0, DisableBehaviorMonitoring: 0, DisableIOAVProtection: 0, DisableScriptScanning: 0, DisableBlockAtFirstSeen: 0,
+  PUAProtection: 0, MAPSReporting: 2, CloudBlockLevel: 0, SubmitSamplesConsent: 1, EnableNetworkProtection: 0,
+};
+
+/** Microsoft Defender Antivirus on a simulated device. */
+export interface DefenderState {
+  /** The Mp cmdlets answer; false: they fail with HRESULT 0x800106BA, as with another antivirus that has Defender off. @default true */
+  readonly available?: boolean;
+  /**
+   * Preferences by their Set-MpPreference name, as Get-MpPreference shows them: a Disable* switch as a boolean, a level
+   * as its number (e.g. `{ DisableRealtimeMonitoring: true, PUAProtection: 0 }`); the rest as
+   * `DEFENDER_DEFAULT_PREFERENCES`. A name set to `null` is one this Defender does not have.
+   */
+  readonly preferences?: Readonly<Record<string, boolean | number | null>>;
+  /** Tamper protection on: changes to real-time, behaviour, download and script scanning, block at first sight and MAPS do nothing. @default false */
+  readonly tamperProtected?: boolean;
+  /** Whether Get-MpComputerStatus has IsTamperProtected (older platforms do not). @default true */
+  readonly reportsTamperProtection?: boolean;
+  /** Preferences a policy holds: changing them does nothing. */
+  readonly heldByPolicy?: readonly string[];
+  /** @default 0 */
+  readonly signatureAgeDays?: number;
+  /** `Normal`, `Passive Mode` or `SxS Passive Mode` (another antivirus is primary; the protections still read on), `EDR Block Mode`. @default "Normal" */
+  readonly runningMode?: string;
+  /** Get-MpPreference fails with this message. */
+  readonly readError?: string;
+  /** Set-MpPreference fails with this message. */
+  readonly setError?: string;
+  /** Update-MpSignature fails with this message (e.g. `0x80072ee7`, no connection to the update source). */
+  readonly updateError?: string;
+  /** Update-MpSignature brings the signatures up to date; false: it returns and nothing changes. @default true */
+  readonly updateTakes?: boolean;
 }

@@ -25,6 +25,21 @@ export interface GraphSession {
   assign(id: string, assignments: readonly DeviceHealthScriptAssignment[]): Promise<void>;
   /** Groups with any of these display names (one request per 15 names: the `in` operator's limit). */
   groupsNamed(names: readonly string[]): Promise<Group[]>;
+  // Reporting (docs/reference/graph-intune.md 3), for `remgen report <deployment>`.
+  runSummary(id: string): Promise<Record<string, unknown>>;
+  remediationHistory(id: string): Promise<{ historyData?: Record<string, unknown>[]; lastModifiedDateTime?: string }>;
+  /** The device run states, one page at a time (`@odata.nextLink`), each with its managedDevice's name, user and OS version. */
+  deviceRunStates(id: string): AsyncGenerator<Record<string, unknown>[]>;
+  createExportJob(body: Record<string, unknown>): Promise<ExportJob>;
+  getExportJob(id: string): Promise<ExportJob>;
+}
+
+/** `deviceManagementExportJob`: `status` unknown, notStarted, inProgress, completed or failed; `url` once completed. */
+export interface ExportJob {
+  readonly id: string;
+  readonly status: string;
+  readonly url?: string | null;
+  readonly reportName?: string;
 }
 
 export interface SessionOptions {
@@ -99,6 +114,27 @@ export async function openSession(options: SessionOptions): Promise<GraphSession
     },
     async assign(id, assignments) {
       await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/assign`).post({ deviceHealthScriptAssignments: assignments });
+    },
+    async runSummary(id) {
+      return (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/runSummary`).get()) as Record<string, unknown>;
+    },
+    async remediationHistory(id) {
+      return (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/getRemediationHistory`).get()) as { historyData?: Record<string, unknown>[] };
+    },
+    async *deviceRunStates(id) {
+      let page = (await client.api(`${SCRIPTS}/${encodeURIComponent(id)}/deviceRunStates`).expand('managedDevice($select=deviceName,userPrincipalName,osVersion)').get()) as { value?: Record<string, unknown>[]; '@odata.nextLink'?: string };
+      for (;;) {
+        yield page.value ?? [];
+        const link = page['@odata.nextLink'];
+        if (!link) return;
+        page = (await client.api(link).get()) as typeof page;
+      }
+    },
+    async createExportJob(body) {
+      return (await client.api('/deviceManagement/reports/exportJobs').post(body)) as ExportJob;
+    },
+    async getExportJob(id) {
+      return (await client.api(`/deviceManagement/reports/exportJobs('${encodeURIComponent(id)}')`).get()) as ExportJob;
     },
     async groupsNamed(names) {
       const found: Group[] = [];

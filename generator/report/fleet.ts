@@ -7,9 +7,12 @@ import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { csvRecords } from './csv.ts';
 import { parseSummary, type ParseOptions, type ParsedSummary, type RemgenSummary } from './summary.ts';
+import { csvEntry } from './zip.ts';
 
 /** One device's last run of one package, whatever the source. */
 export interface DeviceRun {
+  /** The package, when the source knows it (the live read asks per package); else the lines name it. */
+  readonly packageId?: string;
   readonly device: string;
   readonly user: string;
   readonly osVersion: string;
@@ -33,7 +36,7 @@ const squash = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g
  * The columns a device run is read from, each by the names the export job (Graph's report columns) and the
  * portal's export use. The portal's exact headers are not documented; these are matched loosely (squashed).
  */
-const COLUMNS: Record<Exclude<keyof DeviceRun, 'errors'> | 'preError' | 'postError' | 'remediationError', readonly string[]> = {
+const COLUMNS: Record<Exclude<keyof DeviceRun, 'errors' | 'packageId'> | 'preError' | 'postError' | 'remediationError', readonly string[]> = {
   device: ['DeviceName', 'Device name', 'Device'],
   user: ['UPN', 'UserPrincipalName', 'User principal name', 'UserName', 'User name', 'UserEmail'],
   osVersion: ['OSVersion', 'OS version', 'OperatingSystemVersion'],
@@ -70,10 +73,11 @@ export function columnsOf(header: readonly string[], file: string): (record: rea
 }
 
 /** Graph's `deviceHealthScriptDeviceState` (with `managedDevice` expanded) as a device run. */
-function fromGraph(state: Record<string, unknown>): DeviceRun {
+export function fromGraph(state: Record<string, unknown>, packageId?: string): DeviceRun {
   const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
   const device = (state.managedDevice ?? {}) as Record<string, unknown>;
   return {
+    ...(packageId ? { packageId } : {}),
     device: text(device.deviceName),
     user: text(device.userPrincipalName),
     osVersion: text(device.osVersion),
@@ -86,22 +90,65 @@ function fromGraph(state: Record<string, unknown>): DeviceRun {
   };
 }
 
-/** The device runs of a file: `.json` (an array or Graph's `{ value: [...] }` of run states), else CSV. */
-export async function* readDeviceRuns(file: string): AsyncGenerator<DeviceRun> {
+/** One day of Graph's `getRemediationHistory` (docs/reference/graph-intune.md 3). */
+export interface TrendPoint {
+  readonly date: string;
+  readonly remediated: number;
+  readonly noIssue: number;
+  readonly detectFailed: number;
+}
+
+/** Graph's `historyData` as trend points, oldest first; entries without a date are left out. */
+export function trendOf(history: { readonly historyData?: readonly Record<string, unknown>[] } | undefined): TrendPoint[] {
+  const count = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return (history?.historyData ?? [])
+    .filter((d) => typeof d.date === 'string' && d.date !== '')
+    .map((d) => ({ date: String(d.date).slice(0, 10), remediated: count(d.remediatedDeviceCount), noIssue: count(d.noIssueDeviceCount), detectFailed: count(d.detectFailedDeviceCount) }))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** What a file holds besides the device runs: the history (trend), when the source has one. */
+export interface SourceExtras {
+  /** A JSON dump's `history` (Graph's getRemediationHistory answer), for the one package its runs name. */
+  history?: TrendPoint[];
+  runSummary?: Record<string, unknown>;
+}
+
+/**
+ * The device runs of a file: `.json` (an array, Graph's `{ value: [...] }` of run states, optionally with
+ * `history` and `runSummary` beside `value` as Graph answers them), `.zip` (the export job's download: the
+ * CSV inside), else CSV. `extras` receives the history and run summary of a JSON dump.
+ */
+export async function* readDeviceRuns(file: string, extras?: SourceExtras): AsyncGenerator<DeviceRun> {
   if (/\.json$/i.test(file)) {
-    const parsed = JSON.parse(await readFile(file, 'utf8')) as unknown;
-    const list = Array.isArray(parsed) ? parsed : (parsed as { value?: unknown }).value;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse((await readFile(file, 'utf8')).replace(/^\uFEFF/, '')) as unknown;
+    } catch (error) {
+      throw new Error(`${file}: not JSON (${error instanceof Error ? error.message : String(error)}); pass Graph's deviceRunStates answer, or a CSV export`, { cause: error });
+    }
+    const dump = (Array.isArray(parsed) ? {} : parsed ?? {}) as { value?: unknown; history?: unknown; runSummary?: unknown };
+    const list = Array.isArray(parsed) ? parsed : dump.value;
     if (!Array.isArray(list)) throw new Error(`${file}: a JSON dump is an array of device run states or Graph's { "value": [...] }`);
+    if (extras && dump.history && typeof dump.history === 'object') extras.history = trendOf(dump.history);
+    if (extras && dump.runSummary && typeof dump.runSummary === 'object') extras.runSummary = dump.runSummary as Record<string, unknown>;
     for (const item of list) yield fromGraph(item as Record<string, unknown>);
     return;
   }
+  const input = /\.zip$/i.test(file) ? await csvEntry(file) : createReadStream(file);
+  yield* readCsvRuns(input as AsyncIterable<Buffer>, file);
+}
+
+/** Device runs of a CSV stream (the portal's export or the export job's CSV), the header row mapped first. */
+export async function* readCsvRuns(input: AsyncIterable<string | Buffer>, file: string, packageId?: string): AsyncGenerator<DeviceRun> {
   let map: ((record: readonly string[]) => DeviceRun) | undefined;
-  for await (const record of csvRecords(createReadStream(file))) {
+  for await (const record of csvRecords(input)) {
     if (!map) {
       map = columnsOf(record, file);
       continue;
     }
-    yield map(record);
+    const run = map(record);
+    yield packageId ? { ...run, packageId } : run;
   }
   if (!map) throw new Error(`${file}: the file is empty`);
 }
@@ -147,14 +194,25 @@ export interface PackageReport {
   readonly errors: readonly { readonly message: string; readonly devices: number }[];
   /** Devices not without issues, by OS version. */
   readonly failuresByOs: readonly { readonly osVersion: string; readonly devices: number }[];
-  /** Lines cut at 2,048 characters, lines in another remgen shape, and output that is not remgen's. */
-  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number };
+  /**
+   * Lines cut at 2,048 characters, lines in another remgen shape, output that is not remgen's, and remgen lines
+   * of another build of the package: they count a different number of steps than the catalog's package has
+   * (the runtime counts every step, so a build that added or removed one says so), or name a step it lacks.
+   */
+  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number; readonly otherBuild: number };
+  /** Intune's own counts (`runSummary`), when the source is Graph. */
+  readonly intune?: Readonly<Record<string, unknown>>;
+  /** The trend over the remediation history, oldest day first, when the source has it. */
+  readonly trend?: readonly TrendPoint[];
 }
 
 export interface FleetReport {
   readonly devices: number;
   readonly packages: readonly PackageReport[];
-  /** Devices whose output names no package (empty, foreign), by the state Intune gives them. */
+  /**
+   * Devices whose output names no package (empty, foreign) and whose policy id no other device's lines tie to
+   * a package (an export job's file is one policy: its empty and failed rows go to that policy's package).
+   */
   readonly unattributed: number;
 }
 
@@ -162,6 +220,9 @@ class Counter {
   private readonly counts = new Map<string, number>();
   add(key: string, by = 1): void {
     this.counts.set(key, (this.counts.get(key) ?? 0) + by);
+  }
+  merge(other: Counter): void {
+    for (const [key, count] of other.counts) this.add(key, count);
   }
   top(n: number): { key: string; count: number }[] {
     return [...this.counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, n);
@@ -176,17 +237,20 @@ interface Accumulator {
   cooldowns: Counter;
   errors: Counter;
   os: Counter;
-  lines: { cut: number; unrecognised: number; foreign: number };
+  lines: { cut: number; unrecognised: number; foreign: number; otherBuild: number };
 }
 
 /** Counts device runs into per-package reports; `top` bounds every "most common" list. */
-export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string } = {}): Promise<FleetReport> {
+export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string; readonly packages?: readonly string[] } = {}): Promise<FleetReport> {
   const top = options.top ?? 5;
   const packages = new Map<string, Accumulator>();
+  // Runs that name no package, by policy id, until a run with lines ties that policy to a package.
+  const byPolicy = new Map<string, Accumulator>();
+  const policyPackage = new Map<string, string>();
   let devices = 0;
   let unattributed = 0;
-  const accumulator = (id: string): Accumulator => {
-    let a = packages.get(id);
+  const accumulator = (id: string, into = packages): Accumulator => {
+    let a = into.get(id);
     if (!a) {
       a = {
         devices: 0,
@@ -196,9 +260,9 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
         cooldowns: new Counter(),
         errors: new Counter(),
         os: new Counter(),
-        lines: { cut: 0, unrecognised: 0, foreign: 0 },
+        lines: { cut: 0, unrecognised: 0, foreign: 0, otherBuild: 0 },
       };
-      packages.set(id, a);
+      into.set(id, a);
     }
     return a;
   };
@@ -222,16 +286,25 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     }
     return result;
   };
+  /** A line of another build than the catalog's (see PackageReport.lines); without a catalog nothing is. */
+  const otherBuild = (line: RemgenSummary): boolean => {
+    const known = options.steps?.get(line.packageId);
+    if (!known) return false;
+    if (line.total !== undefined && line.total !== known.length) return true;
+    return [...line.fixed, ...line.actions, ...line.restartSteps, ...line.cooldowns.map((c) => c.step)].some((s) => !known.includes(s));
+  };
+  for (const id of options.packages ?? []) accumulator(id);
   for await (const run of runs) {
     devices += 1;
     const pre = parse(run.preOutput);
     const post = parse(run.postOutput);
-    const packageId = pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined;
-    if (!packageId) {
+    const packageId = run.packageId ?? (pre.kind === 'remgen' || pre.kind === 'unrecognised' ? pre.packageId : post.kind === 'remgen' || post.kind === 'unrecognised' ? post.packageId : undefined);
+    if (!packageId && !run.policyId) {
       unattributed += 1;
       continue;
     }
-    const a = accumulator(packageId);
+    if (packageId && run.policyId && !policyPackage.has(run.policyId)) policyPackage.set(run.policyId, packageId);
+    const a = packageId ? accumulator(packageId) : accumulator(run.policyId, byPolicy);
     a.devices += 1;
     const state = deviceState(run, pre, post);
     a.states[state] += 1;
@@ -239,11 +312,21 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     for (const line of [pre, post]) {
       if (line.kind === 'unrecognised') a.lines.unrecognised += 1;
       else if (line.kind === 'foreign') a.lines.foreign += 1;
-      else if (line.kind === 'remgen' && line.truncated) a.lines.cut += 1;
+      else if (line.kind === 'remgen') {
+        if (line.truncated) a.lines.cut += 1;
+        if (otherBuild(line)) a.lines.otherBuild += 1;
+      }
     }
-    for (const message of run.errors) a.errors.add(message.split(/\r?\n/)[0]!.slice(0, 200));
+    // The errors that came back: Intune's error columns, an ERROR line's message, and the errors a step's test
+    // or set threw (`<step> (error: M)`), each counted once per device.
+    const errors = new Set(run.errors.map((message) => message.split(/\r?\n/)[0]!.slice(0, 200)));
+    for (const line of [pre, post]) {
+      if (line.kind !== 'remgen') continue;
+      if (line.state === 'ERROR' && line.message) errors.add(line.message.slice(0, 200));
+      for (const f of line.findings) if (f.error !== undefined && !f.partial) errors.add(`${f.step}: ${f.error}`.slice(0, 200));
+    }
+    for (const message of errors) a.errors.add(message);
     if (pre.kind === 'remgen') {
-      if (pre.state === 'ERROR' && pre.message) a.errors.add(pre.message.slice(0, 200));
       for (const f of pre.findings) {
         const s = step(a, f.step);
         s.before += 1;
@@ -256,6 +339,20 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
       for (const c of line.cooldowns) a.cooldowns.add(c.step);
     }
     if (post.kind === 'remgen') for (const f of post.findings) step(a, f.step).after += 1;
+  }
+  for (const [policy, held] of byPolicy) {
+    const pkg = policyPackage.get(policy);
+    if (!pkg) {
+      unattributed += held.devices;
+      continue;
+    }
+    const a = accumulator(pkg);
+    a.devices += held.devices;
+    for (const state of DEVICE_STATES) a.states[state] += held.states[state];
+    a.errors.merge(held.errors);
+    a.os.merge(held.os);
+    a.lines.foreign += held.lines.foreign;
+    a.lines.unrecognised += held.lines.unrecognised;
   }
   const reports = [...packages].sort(([x], [y]) => (x < y ? -1 : 1)).map(([packageId, a]): PackageReport => ({
     packageId,

@@ -2,7 +2,8 @@
  * The sign stage of the pipeline (render -> sign -> finish -> write): every script of the build signed in
  * memory. It never touches the file system; what the previous build wrote is given to it as data.
  */
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import { extname } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { Signer } from './keys.ts';
 import { signScript, stripSignature, type SignOptions } from './sign-script.ts';
@@ -70,13 +71,24 @@ export async function signScripts(
 ): Promise<Map<string, Uint8Array>> {
   const { signer } = signing;
   const verifyOptions = verifyOptionsOf(signing);
+  // Scripts with the same bytes and the same kind of file (every package's Pester suite and harness) are
+  // signed once: a signature covers only the content, so the signed bytes are the same for each of them.
+  const fresh = new Map<string, Promise<Uint8Array>>();
   const signOne = async (path: string, bytes: Uint8Array): Promise<Uint8Array> => {
     const kept = keepable(path, bytes, previous.get(path), signer, verifyOptions);
     if (kept) return kept;
-    const signed = await signScript(bytes, path, signer, signing.options);
-    const check = verifyScript(signed, path, verifyOptions);
-    if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
-    return signed;
+    const key = `${extname(path).toLowerCase()}\0${createHash('sha256').update(bytes).digest('hex')}`;
+    let pending = fresh.get(key);
+    if (!pending) {
+      pending = (async () => {
+        const signed = await signScript(bytes, path, signer, signing.options);
+        const check = verifyScript(signed, path, verifyOptions);
+        if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
+        return signed;
+      })();
+      fresh.set(key, pending);
+    }
+    return pending;
   };
   const entries = [...scripts];
   const signed = new Array<Uint8Array>(entries.length);

@@ -34,6 +34,19 @@ import { commandRoom, type CommandStep } from './commands/command.ts';
 import { commandRunRoom, type CommandRunStep } from './commands/command-run.ts';
 import { pathCleanupRoom, type PathCleanupStep } from './files/path-cleanup.ts';
 import { appxPackageRoom, type AppxPackageStep } from './apps/appx-package.ts';
+import { windowsFeatureRoom, type WindowsFeatureStep } from './features/windows-feature.ts';
+import { localUserRoom, type LocalUserStep } from './accounts/local-user.ts';
+import { defenderRoom, type DefenderStep } from './security/defender.ts';
+import { defenderStatusRoom, type DefenderStatusStep } from './security/defender-status.ts';
+import { defenderSignatureUpdateRoom, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
+import { localGroupMemberRoom, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
+import { deviceUptimeRoom, type DeviceUptimeStep } from './health/device-uptime.ts';
+import { driveFreeSpaceRoom, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+import { pendingRestartRoom, type PendingRestartStep } from './health/pending-restart.ts';
+import { certificateRoom, type CertificateStep } from './certificates/certificate.ts';
+import { certificateRemoveRoom, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+import { restartNoticeRoom, type RestartNoticeStep } from './notices/restart-notice.ts';
+import { networkResetRoom, type NetworkResetStep } from './network/network-reset.ts';
 import { registryKeyRoom, type RegistryKeyStep } from './registry/registry-key.ts';
 import { scriptProbeRoom, type ScriptProbeStep } from './custom/script-probe.ts';
 import { scriptSettingRoom, type ScriptSettingStep } from './custom/script-setting.ts';
@@ -72,6 +85,22 @@ export { command, type CommandProps, type CommandStep } from './commands/command
 export { commandRun, type CommandRunProps, type CommandRunStep } from './commands/command-run.ts';
 export { pathCleanup, type PathCleanupProps, type PathCleanupStep } from './files/path-cleanup.ts';
 export { appxPackage, type AppxPackageProps, type AppxPackageStep } from './apps/appx-package.ts';
+export { windowsFeature, type WindowsFeatureProps, type WindowsFeatureStep } from './features/windows-feature.ts';
+export { entraSid } from './accounts/account-common.ts';
+export type { DefenderMode, DefenderPreferences } from './security/defender-common.ts';
+export { defender, type DefenderProps, type DefenderStep } from './security/defender.ts';
+export { defenderStatus, type DefenderStatusProps, type DefenderStatusStep } from './security/defender-status.ts';
+export { defenderSignatureUpdate, type DefenderSignatureUpdateProps, type DefenderSignatureUpdateStep } from './security/defender-signature-update.ts';
+export { localUser, type LocalUserProps, type LocalUserStep } from './accounts/local-user.ts';
+export { localGroupMember, type LocalGroupMemberProps, type LocalGroupMemberStep } from './accounts/local-group-member.ts';
+export { deviceUptime, type DeviceUptimeProps, type DeviceUptimeStep } from './health/device-uptime.ts';
+export { driveFreeSpace, type DriveFreeSpaceProps, type DriveFreeSpaceStep } from './health/drive-free-space.ts';
+export type { CertificateMatch } from './certificates/certificate-common.ts';
+export { certificate, type CertificateProps, type CertificateStep } from './certificates/certificate.ts';
+export { certificateRemove, type CertificateRemoveProps, type CertificateRemoveStep } from './certificates/certificate-remove.ts';
+export { restartNotice, RESTART_NOTICE_APP_ID, type RestartNoticeProps, type RestartNoticeStep } from './notices/restart-notice.ts';
+export { networkReset, type NetworkResetProps, type NetworkResetStep } from './network/network-reset.ts';
+export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
 export { registryKey, type RegistryKeyProps, type RegistryKeyStep } from './registry/registry-key.ts';
 export type { ScriptParameterValue, ScriptStepProps } from './custom/script-common.ts';
 export { scriptProbe, type ScriptProbeProps, type ScriptProbeStep } from './custom/script-probe.ts';
@@ -92,6 +121,13 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | CommandStep | CommandRunStep
   | PathCleanupStep
   | AppxPackageStep
+  | WindowsFeatureStep
+  | LocalUserStep | LocalGroupMemberStep
+  | DefenderStep | DefenderStatusStep | DefenderSignatureUpdateStep
+  | DeviceUptimeStep | DriveFreeSpaceStep | PendingRestartStep
+  | CertificateStep | CertificateRemoveStep
+  | RestartNoticeStep
+  | NetworkResetStep
   | RegistryKeyStep
   | ScriptProbeStep | ScriptSettingStep | ScriptActionStep;
 
@@ -107,6 +143,13 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     commandRoom, commandRunRoom,
     pathCleanupRoom,
     appxPackageRoom,
+    windowsFeatureRoom,
+    localUserRoom, localGroupMemberRoom,
+    defenderRoom, defenderStatusRoom, defenderSignatureUpdateRoom,
+    deviceUptimeRoom, driveFreeSpaceRoom, pendingRestartRoom,
+    certificateRoom, certificateRemoveRoom,
+    restartNoticeRoom,
+    networkResetRoom,
     registryKeyRoom,
     scriptProbeRoom, scriptSettingRoom, scriptActionRoom].map((room) => [room.kind, room]),
 );

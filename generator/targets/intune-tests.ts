@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { CycleExpectation } from '../model/expectation.ts';
+import type { DeviceProfileProps } from '../model/profile.ts';
 import type { Package } from '../plan/index.ts';
 import { renderProfile } from '../engine/profile.ts';
 import { gatedBytes } from '../render/gate.ts';
@@ -37,6 +38,23 @@ const PROFILE_MARK_TEXT = 'remgen-profile-data\u0001';
 const PROFILE_DATA: PsValue = PROFILE_MARK_TEXT;
 const PROFILE_MARK = psValue(PROFILE_MARK_TEXT);
 
+/**
+ * A profile's data as it sits in package.psd1, rendered once per build: the bundled profiles are shared by
+ * the packages of a bundle and its rungs, so most are placed in several suites.
+ */
+const rendered = new WeakMap<DeviceProfileProps, string>();
+const profileData = (profile: DeviceProfileProps): string => {
+  let data = rendered.get(profile);
+  if (data === undefined) {
+    data = dataFile(renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        '));
+    rendered.set(profile, data);
+  }
+  return data;
+};
+
+/** The suite and the harness are the same text in every package: gated once (the bytes are never changed in place). */
+let staticBytes: { suite: Uint8Array; harness: Uint8Array } | undefined;
+
 const words = (exit: number | null, none: string): string => (exit === null ? none : `exits ${exit}`);
 
 /** Whether the package gets a suite: bundled profiles and their recorded expectations. */
@@ -69,19 +87,20 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
     };
   });
   // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
-  // Script steps that call commands outside the seams: the suite names them and holds the runs to them.
+  // Split at the marks and joined once (not replaced one by one in an ever longer string); the profiles'
+  // data is already a data file's text, so only the rest is made one.
+  // Script steps that call commands outside the seams: the suite's title names them.
   const notSimulated = pkg.remediation.steps
     .filter((step) => isScriptStep(step) && (step.unsimulated ?? []).length > 0)
     .map((step) => ({ Step: step.id, Commands: [...((step as ScriptStepProps).unsimulated ?? [])] }));
-  let text = psValue({ Id: pkg.remediation.id, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices });
-  for (const profile of profiles) {
-    text = text.replace(PROFILE_MARK, () => renderProfile(profile).trimEnd().replace(/\r\n/g, '\n').replace(/\n/g, '\n        '));
-  }
-  const data = dataFile(`${text}\n`);
+  const parts = dataFile(psValue({ Id: pkg.remediation.id, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices })).split(PROFILE_MARK);
+  if (parts.length !== profiles.length + 1) throw new Error(`${pkg.remediation.id}: ${parts.length - 1} places for ${profiles.length} device profiles in package.psd1`);
+  const data = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });
+  staticBytes ??= { suite: gatedBytes('tests/Package.Tests.ps1', suite), harness: gatedBytes('tests/Invoke-RgSimulation.ps1', harness) };
   return [
-    file(`${pascalName(pkg.remediation.id)}.Tests.ps1`, suite),
-    file('Invoke-RgSimulation.ps1', harness),
+    { path: `${dir}/${pascalName(pkg.remediation.id)}.Tests.ps1`, bytes: staticBytes.suite, sign: true },
+    { path: `${dir}/Invoke-RgSimulation.ps1`, bytes: staticBytes.harness, sign: true },
     file('package.psd1', data),
   ];
 }

@@ -1,6 +1,6 @@
 /**
  * The examples/ catalog (beside remediations/, not part of the default build): real admin jobs written with
- * the issue-18 kinds. Each example loads and passes the check stage, its generated scripts pass the 5.1 lint
+ * the issue-18 kinds and the issue-19 settings (Defender, local groups, features; the issue-19 reporting ones run in examples-health.spec.ts). Each example loads and passes the check stage, its generated scripts pass the 5.1 lint
  * rules, and it runs in the engine on its own device profiles: the healthy one is compliant and left alone,
  * the broken one is non-compliant, remediated, compliant again, and a second remediation changes nothing.
  */
@@ -15,9 +15,12 @@ import { Device, intuneScripts } from '../support/engine.ts';
 import { REPO } from '../support/temp-catalog.ts';
 
 const EXAMPLES = join(REPO, 'examples');
-const IDS = ['app-config-json', 'consumer-appx', 'crash-dumps-every-profile', 'ime-service', 'old-agent-uninstall', 'print-spooler-reset', 'teams-cache', 'update-pause', 'update-policy-removed'];
+const IDS = ['app-config-json', 'consumer-appx', 'crash-dumps-every-profile', 'defender-protection', 'ime-service', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset', 'teams-cache', 'update-pause', 'update-policy-removed'];
+/** Examples that report (and ask) rather than fix: spec/catalog/examples-health.spec.ts runs them; their profiles are named by example. */
+const REPORTING = ['certificates-expiring', 'low-disk-space', 'restart-reminder-device', 'restart-reminder-user'];
+const REPORTING_PROFILES = ['certificates-expiring', 'low-disk-space', 'restart-reminder'];
 /** Seams that change the device: a healthy device sees none, a second remediation none either. */
-const CHANGING = /^(Set-|Write-|Remove-|Move-|Stop-|Start-|Save-|Enable-)/;
+const CHANGING = /^(Set-|Write-|Remove-|Move-|Stop-|Start-|Save-|Enable-|Add-|Update-)/;
 
 describe('the examples/ catalog', function () {
   this.timeout(300_000);
@@ -29,9 +32,9 @@ describe('the examples/ catalog', function () {
     examples = new Map(catalog.remediations.map((r) => [r.remediation.id, r.remediation]));
   });
 
-  it('holds the nine examples, each with a healthy and a broken device profile', () => {
-    assert.deepEqual([...examples.keys()].sort(), IDS);
-    assert.deepEqual(bundledProfiles(EXAMPLES), IDS.flatMap((id) => [`${id}-broken`, `${id}-healthy`]));
+  it('holds the examples, each with a healthy and a broken device profile', () => {
+    assert.deepEqual([...examples.keys()].sort(), [...IDS, ...REPORTING].sort());
+    assert.deepEqual(bundledProfiles(EXAMPLES), [...IDS, ...REPORTING_PROFILES].sort().flatMap((id) => [`${id}-broken`, `${id}-healthy`]));
   });
 
   it('explains every step in plain words', () => {

@@ -10,7 +10,8 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { DeviceProfile } from '../../generator/model/profile.ts';
 import type { Simulation } from '../../generator/engine/simulate.ts';
-import { assertSummaryLine, bundledOut, bundledProfile, Device } from '../support/engine.ts';
+import { createEngine, type PowerShellEngine } from '../../generator/engine/index.ts';
+import { assertSummaryLine, bundledOut, bundledProfile, Device, engine } from '../support/engine.ts';
 
 const BUNDLE = 'onedrive-0x8004de40';
 const DEVICE = `${BUNDLE}-device`;
@@ -40,8 +41,13 @@ interface Round {
   readonly summaries: Record<string, string>;
 }
 
-describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () {
+// Under the suite's engine (a served pwsh where one can be had) and, when that is not already it, under the
+// embedded engine host too: Core-only, so a runtime that used a module command outside its seams fails here.
+const ENGINES: readonly (() => PowerShellEngine)[] = [engine, ...(engine().name === 'host' ? [] : [() => createEngine('host')])];
+
+for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUNDLE} bundle on whole simulated devices`, function () {
   this.timeout(300_000);
+  const runner = engineOf();
   const script: Record<string, string> = {};
   const profiles: Record<string, DeviceProfile> = {};
 
@@ -80,7 +86,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN a healthy device', () => {
     it('both detections exit 0 with COMPLIANT summaries; nothing is remediated, written or run', async () => {
-      const r = await round(new Device(profiles.healthy!, { continues: true }));
+      const r = await round(new Device(profiles.healthy!, { continues: true, engine: runner }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
       assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
       assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
@@ -91,7 +97,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN TLS off (an old Windows 10 image)', () => {
     it('the device package sets the 12 TLS values and puts the Front Door suites first, TLS 1.3 not applicable, a restart needed; the user package ticks TLS 1.2 keeping the rest; no action runs', async () => {
-      const device = new Device(profiles['tls-off']!, { continues: true });
+      const device = new Device(profiles['tls-off']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 1);
       const detect = r.summaries[`${DEVICE}/detect`]!;
@@ -113,7 +119,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN stale cached credentials and OneDrive not signed in', () => {
     it('the user package deletes the two cached tokens, resets OneDrive once, and the silent sign-in afterwards makes detection pass; the device package has nothing to do', async () => {
-      const device = new Device(profiles['stale-credentials']!, { continues: true });
+      const device = new Device(profiles['stale-credentials']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
       assert.match(r.summaries[`${USER}/detect`]!, new RegExp(`^NON-COMPLIANT ${USER}: 3 of 6 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
@@ -131,7 +137,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN OneDrive not installed', () => {
     it('both packages are compliant: nothing to check for OneDrive, no reset, no process touched', async () => {
-      const r = await round(new Device(profiles['onedrive-not-installed']!, { continues: true }));
+      const r = await round(new Device(profiles['onedrive-not-installed']!, { continues: true, engine: runner }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
       assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
       const detect = r.runs[`${USER}/detect`]!;
@@ -142,7 +148,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN a broken hybrid join (DeviceAuthStatus FAILED)', () => {
     it('the remediation starts Automatic-Device-Join once and verifies the join by reading dsregcmd again; detection then passes', async () => {
-      const device = new Device(profiles['broken-hybrid-join']!, { continues: true });
+      const device = new Device(profiles['broken-hybrid-join']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /checks failed: entra-joined \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted, want /);
       assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
@@ -153,7 +159,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
 
     it('an hour later with the join broken again: the task is not started again inside its 1-day cooldown, and the summary says until when', async () => {
-      const device = new Device(profiles['broken-hybrid-join']!, { continues: true });
+      const device = new Device(profiles['broken-hybrid-join']!, { continues: true, engine: runner });
       await round(device);
       device.symptomsBack(AN_HOUR_LATER);
       const again = await round(device);
@@ -166,7 +172,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN a clock 10 minutes behind', () => {
     it('w32tm /resync runs once and the skew measured again proves it; a second round inside 6 hours does not resync again', async () => {
-      const device = new Device(profiles['skewed-clock']!, { continues: true });
+      const device = new Device(profiles['skewed-clock']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /clock-in-sync \(is device clock 600 s behind https:\/\/login\.microsoftonline\.com\//);
       assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
@@ -181,7 +187,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
   describe('GIVEN everything broken at once', () => {
     it('the device package fixes TLS and the cipher order, sets W32Time to Automatic, starts it and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
-      const device = new Device(profiles['everything-broken']!, { continues: true });
+      const device = new Device(profiles['everything-broken']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 21 checks failed: `));
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
@@ -200,7 +206,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
 
     it('an hour later with every symptom back: the settings are still right, and no action runs again inside its cooldown', async () => {
-      const device = new Device(profiles['everything-broken']!, { continues: true });
+      const device = new Device(profiles['everything-broken']!, { continues: true, engine: runner });
       await round(device);
       device.symptomsBack(AN_HOUR_LATER);
       const again = await round(device);
@@ -218,7 +224,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
 
     for (const [name, root] of [['tls-digicert-g2', 'DigiCert Global Root G2'], ['tls-microsoft-rsa-2017', 'Microsoft RSA Root Certificate Authority 2017']] as const) {
       it(`Microsoft's chains under ${root}, direct: both packages compliant, each endpoint read once per package, the root named in the log`, async () => {
-        const r = await round(new Device(profiles[name]!, { continues: true }));
+        const r = await round(new Device(profiles[name]!, { continues: true, engine: runner }));
         assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
         for (const pkg of [DEVICE, USER]) {
           const run = r.runs[`${pkg}/detect`]!;
@@ -229,7 +235,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     }
 
     it('an antivirus root the machine trusts: both packages non-compliant, the endpoint and the root named, nothing remediated or run for it', async () => {
-      const r = await round(new Device(profiles['tls-antivirus']!, { continues: true }));
+      const r = await round(new Device(profiles['tls-antivirus']!, { continues: true, engine: runner }));
       for (const pkg of [DEVICE, USER]) {
         assert.match(r.summaries[`${pkg}/detect`]!, new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
         assert.equal(r.runs[`${pkg}/remediate`]!.exitCode, 1, 'a probe cannot fix it: the remediation fails and says so');
@@ -240,7 +246,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
 
     it('an inspecting proxy in the user\'s Internet Options only: SYSTEM goes direct and passes; the user goes through proxy.contoso.com:8080 and the enterprise root is named', async () => {
-      const r = await round(new Device(profiles['tls-enterprise-proxy']!, { continues: true }));
+      const r = await round(new Device(profiles['tls-enterprise-proxy']!, { continues: true, engine: runner }));
       assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 0);
       assert.deepEqual(chainReads(r.runs[`${DEVICE}/detect`]!), HOSTS);
       assert.ok(r.runs[`${DEVICE}/detect`]!.log.some((l) => l.includes('no-tls-inspection: SYSTEM goes direct (WinHTTP)')));
@@ -253,14 +259,14 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
 
     it('an explicit proxy that tunnels without inspecting (English netsh): both contexts CONNECT through it and pass', async () => {
-      const r = await round(new Device(profiles['proxy-tunnel']!, { continues: true }));
+      const r = await round(new Device(profiles['proxy-tunnel']!, { continues: true, engine: runner }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
       for (const pkg of [DEVICE, USER]) assert.deepEqual(chainReads(r.runs[`${pkg}/detect`]!), HOSTS.map((h) => `${h} via proxy.contoso.com:8080`));
       assert.ok(r.runs[`${DEVICE}/detect`]!.log.some((l) => l.includes('no-tls-inspection: SYSTEM through proxy.contoso.com:8080 (WinHTTP)')));
     });
 
     it('a proxy that answers 407 (German netsh for SYSTEM): proxy authentication required in both packages, never a TLS finding', async () => {
-      const r = await round(new Device(profiles['proxy-407']!, { continues: true }));
+      const r = await round(new Device(profiles['proxy-407']!, { continues: true, engine: runner }));
       for (const pkg of [DEVICE, USER]) {
         const summary = r.summaries[`${pkg}/detect`]!;
         assert.match(summary, /no-tls-inspection \(is login\.microsoftonline\.com: the proxy proxy\.contoso\.com:8080 requires authentication \(407 Proxy Authentication Required\); the certificate was not read; /);
@@ -270,7 +276,7 @@ describe(`engine: the ${BUNDLE} bundle on whole simulated devices`, function () 
     });
 
     it('a proxy that never answers CONNECT: each endpoint not checked, with the timeout, in both packages', async () => {
-      const r = await round(new Device(profiles['proxy-timeout']!, { continues: true }));
+      const r = await round(new Device(profiles['proxy-timeout']!, { continues: true, engine: runner }));
       for (const pkg of [DEVICE, USER]) {
         assert.match(r.summaries[`${pkg}/detect`]!, /no-tls-inspection \(is login\.microsoftonline\.com: not checked via proxy\.contoso\.com:8080 \(the proxy proxy\.contoso\.com:8080 did not answer CONNECT within 5000 ms\); /);
       }

@@ -52,6 +52,20 @@ describe('remgen simulate', function () {
     assert.match(clock.stdout, /onedrive-0x8004de40-skewed-clock: [^\n]*\n {2}detect\.ps1 +exit 1 [^\n]*\n {2}remediate\.ps1 +exit 0 +REMEDIATED clock: fixed 1 of 2 checks \(resync-clock\); all passed now; 1 action\(s\) taken: resync-clock\n {2}detect\.ps1 +exit 0 /);
   });
 
+  it('says what the remediation did through seams besides the registry (an example: the local Administrators group)', () => {
+    const examples = scratchProject(join(REPO, 'examples'));
+    try {
+      assert.equal(remgen(['build', '--catalog', 'catalog', '--out', 'out', '--no-sign', 'local-admins'], examples.root).status, 0);
+      const run = remgen(['simulate', 'local-admins', '--catalog', 'catalog', '--profile', 'local-admins-broken'], examples.root);
+      assert.equal(run.status, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, /registry changes: none\n {2}done through seams \(5\): Add-RgLocalGroupMember Administratoren S-1-12-1-1585191762-1327403940-2355876512-1192926783; Remove-RgLocalGroupMember Administratoren S-1-12-1-9004393-[^;]+; Remove-RgLocalGroupMember Administratoren S-1-12-1-1307019558-[^;]+; Remove-RgLocalGroupMember Administratoren S-1-12-1-2095317891-[^;]+; Remove-RgLocalGroupMember Administratoren S-1-5-21-1085031214-1563985344-725345543-1003\n/);
+      const healthy = remgen(['simulate', 'local-admins', '--catalog', 'catalog', '--profile', 'local-admins-healthy', '--json'], examples.root);
+      assert.deepEqual((JSON.parse(healthy.stdout) as { cycles: { actions: string[] }[] }).cycles.map((c) => c.actions), [[]]);
+    } finally {
+      examples.dispose();
+    }
+  });
+
   it('names the bundled profiles when a profile is unknown', () => {
     const run = remgen(['simulate', 'tls', '--catalog', 'catalog', '--profile', 'nope'], project.root);
     assert.equal(run.status, 1);

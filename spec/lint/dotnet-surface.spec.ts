@@ -35,7 +35,7 @@ describe('lint rule dotnet-surface: .NET as Windows PowerShell 5.1 has it', func
     ensureSurfaceBuilt((line) => process.stderr.write(line + '\n'));
   });
 
-  it('GIVEN bad.ps1 THEN it reports every API newer than .NET Framework 4.7.2 or 5.1, and every type whose assembly is not loaded, and nothing else', async () => {
+  it('GIVEN bad.ps1 THEN it reports every API newer than .NET Framework 4.7.2 or 5.1, every type whose assembly is not loaded, Windows Runtime types unlisted or used before their literal, and nothing else', async () => {
     assert.deepEqual(await lint(join(FIXTURES, 'bad.ps1')), [
       { line: 7, column: 8, message: '[Convert]::ToHexString: no static member ToHexString on System.Convert in .NET Framework 4.7.2 (mscorlib)' },
       {
@@ -62,10 +62,21 @@ describe('lint rule dotnet-surface: .NET as Windows PowerShell 5.1 has it', func
           "[System.Collections.Generic.List[System.Net.Http.HttpMessageHandler]] needs System.Net.Http, which Windows PowerShell 5.1 does not load at start: 'Add-Type -AssemblyName System.Net.Http' must come before it in the script",
       },
       { line: 18, column: 10, message: '[System.Math]::new: no constructor: System.Math is a static class in .NET Framework 4.7.2 (mscorlib)' },
+      {
+        line: 19,
+        column: 10,
+        message: '[Windows.UI.Notifications.ToastNotification]::new: a Windows Runtime type resolves only after a [Windows.UI.Notifications.ToastNotification, Windows.UI.Notifications, ContentType = WindowsRuntime] literal of its namespace earlier in the script',
+      },
+      { line: 21, column: 12, message: '[Windows.UI.Notifications.ToastNotificationManager]::GetTemplateContent: GetTemplateContent is not a member remgen lists for Windows.UI.Notifications.ToastNotificationManager (generator/lint/windows-runtime-types.ts)' },
+      {
+        line: 22,
+        column: 10,
+        message: '[Windows.UI.Notifications.BadgeUpdateManager,Windows.UI.Notifications, ContentType=WindowsRuntime]: Windows.UI.Notifications.BadgeUpdateManager is not a Windows Runtime type remgen lists (generator/lint/windows-runtime-types.ts): add it there with its Microsoft reference page once it is checked',
+      },
     ]);
   });
 
-  it('GIVEN good.ps1 (accelerators, generics, using namespace, nested types, attributes, Add-Type first) THEN it reports nothing', async () => {
+  it('GIVEN good.ps1 (accelerators, generics, using namespace, nested types, attributes, Add-Type first, Windows Runtime types after their literal) THEN it reports nothing', async () => {
     assert.deepEqual(await lint(join(FIXTURES, 'good.ps1')), []);
   });
 

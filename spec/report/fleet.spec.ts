@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import type { FleetReport } from '../../generator/report/fleet.ts';
-import { remgen } from '../support/temp-catalog.ts';
+import { remgen, scratchProject } from '../support/temp-catalog.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
@@ -31,6 +31,7 @@ describe('remgen report --from: the fleet read back from an export', function ()
     ['p1', 'c0', clock.pre, clock.post, '', '', 'success', 'PC-C0', '10.0.22631.4460', 'c0@contoso.com', 'fail'],
     ['p1', 'e0', '', '', 'Access to the path is denied, "C:\\x"', '', 'unknown', 'PC-E0', '10.0.19045.5131', '', 'scriptError'],
     ['p1', 'f0', 'Compliant', '', '', '', 'unknown', 'PC-F0', '10.0.19045.5131', '', 'success'],
+    ['p2', 'g0', '', '', '', '', 'unknown', 'PC-G0', '10.0.19045.5131', '', 'pending'],
   ];
   const csv = '\uFEFF' + [HEADER, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const file = join(dir, 'DeviceRunStates.csv');
@@ -40,10 +41,15 @@ describe('remgen report --from: the fleet read back from an export', function ()
     const run = remgen(['report', '--from', file, '--json'], REPO);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as FleetReport;
-    assert.equal(report.devices, 8);
-    assert.equal(report.unattributed, 2, 'the empty and the foreign output name no package');
+    assert.equal(report.devices, 9);
+    assert.equal(report.unattributed, 1, 'an empty output of a policy no line ties to a package');
     const p = report.packages.find((x) => x.packageId === pkg)!;
-    assert.equal(p.devices, 6);
+    // the empty (script error) and the foreign output name no package, but their policy is the package's
+    assert.equal(p.devices, 8);
+    assert.equal(p.states['script error'], 1);
+    assert.equal(p.states['not remgen output'], 1);
+    assert.equal(p.lines.foreign, 1);
+    assert.deepEqual(p.errors.find((e) => e.message.startsWith('Access to the path')), { message: 'Access to the path is denied, "C:\\x"', devices: 1 });
     assert.equal(p.states['without issues'], 3);
     // after the remediation, detection again: COMPLIANT is remediated, anything else failed
     const remediated = [broken.post, broken.post, clock.post].filter((line) => line.startsWith('COMPLIANT ')).length;
@@ -67,12 +73,12 @@ describe('remgen report --from: the fleet read back from an export', function ()
   it('prints a readable summary, and CSV rows per step', () => {
     const text = remgen(['report', '--from', file], REPO);
     assert.equal(text.status, 0, text.stderr);
-    assert.match(text.stdout, /onedrive-0x8004de40-device: 6 devices/);
+    assert.match(text.stdout, /onedrive-0x8004de40-device: 8 devices/);
     assert.match(text.stdout, /without issues 3/);
     assert.match(text.stdout, /clock-in-sync +3 ->/);
     const rowsOut = remgen(['report', '--from', file, '--csv'], REPO).stdout.trim().split('\n');
     assert.equal(rowsOut[0], 'package,step,devices,failing before,failing after,most common value,devices with it');
-    assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,6,3,`)));
+    assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,8,3,`)));
   });
 
   it('reads Graph deviceRunStates as JSON the same way', () => {
@@ -89,6 +95,32 @@ describe('remgen report --from: the fleet read back from an export', function ()
     assert.equal(p.devices, 2);
     assert.equal(p.states['without issues'], 1);
     assert.equal(report.unattributed, 1);
+  });
+
+  it('lines of another build of a package (its catalog now has another step) are counted as such', () => {
+    const clockLines = Object.values(expected.clock!).map((c) => [c.summaries[0]!, c.summaries.length > 1 ? c.summaries.at(-1)! : '']);
+    const export2 = join(dir, 'clock.csv');
+    writeFileSync(export2, [HEADER.slice(0, 4).join(','), ...clockLines.map(([pre, post], i) => ['p9', `d${i}`, csvCell(pre!), csvCell(post!)].join(','))].join('\r\n'));
+    const lines = clockLines.flat().filter(Boolean).length;
+    const same = JSON.parse(remgen(['report', '--from', export2, '--json'], REPO).stdout) as FleetReport;
+    assert.equal(same.packages[0]!.lines.otherBuild, 0, 'the lines of this build');
+    // the next build adds a probe: the recorded lines count one step fewer than it has
+    const next = scratchProject(join(REPO, 'remediations'));
+    try {
+      cpSync(join(REPO, 'remediations', 'profiles'), join(next.catalog, 'profiles'), { recursive: true });
+      const file = join(next.catalog, 'clock.ts');
+      writeFileSync(file, readFileSync(file, 'utf8').replace("import { clockResync, clockSkew, defineRemediation } from 'remgen';", "import { clockResync, clockSkew, defineRemediation, windowsVersion } from 'remgen';")
+        .replace('  steps: clockSteps,', "  steps: [windowsVersion({ id: 'supported-windows', minimumBuild: 19045 }), ...clockSteps],"));
+      const run = remgen(['report', '--from', export2, '--json', '--catalog', next.catalog], next.root);
+      assert.equal(run.status, 0, run.stderr);
+      assert.doesNotMatch(run.stderr, /error/, 'the changed catalog is valid');
+      const other = (JSON.parse(run.stdout) as FleetReport).packages[0]!;
+      assert.equal(other.lines.otherBuild, lines);
+      const text = remgen(['report', '--from', export2, '--catalog', next.catalog], next.root);
+      assert.match(text.stdout, new RegExp(`${lines} of another build`));
+    } finally {
+      next.dispose();
+    }
   });
 
   it('a file without an output column, or no file, is a clear error', () => {

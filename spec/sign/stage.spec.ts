@@ -42,6 +42,24 @@ describe('sign stage: signScripts', function () {
     }
   });
 
+  it('signs the same bytes of the same kind of file once (each package\'s copy of the Pester suite), a .ps1 and a .psm1 of the same bytes separately', async () => {
+    let signatures = 0;
+    const counting: Signer = { ...signer, signatureAlgorithm: (hash) => signer.signatureAlgorithm(hash), sign: (hash, data) => { signatures += 1; return signer.sign(hash, data); } };
+    const [, first] = [...scripts][0]!;
+    const [, second] = [...scripts][1]!;
+    const copies = new Map<string, Uint8Array>([
+      [`${NOWHERE}/a/tests/Same.Tests.ps1`, first],
+      [`${NOWHERE}/b/tests/Same.Tests.ps1`, first],
+      [`${NOWHERE}/c/tests/Other.Tests.ps1`, first],
+      [`${NOWHERE}/c/module.psm1`, first],
+      [`${NOWHERE}/d/other.ps1`, second],
+    ]);
+    const signed = await signScripts(copies, { signer: counting });
+    assert.equal(signatures, 3, 'one signature for the three .ps1 copies, one for the .psm1, one for the other script');
+    for (const [path, bytes] of signed) assert.equal(verifyScript(bytes, path, anchorsOf(signer)).status, 'Valid', path);
+    assert.ok(Buffer.from(signed.get(`${NOWHERE}/a/tests/Same.Tests.ps1`)!).equals(Buffer.from(signed.get(`${NOWHERE}/c/tests/Other.Tests.ps1`)!)));
+  });
+
   it('keeps the previous bytes of an unchanged script signed by the same signer, and signs a changed one again', async () => {
     const previous = await signScripts(scripts, { signer });
     const [changedPath] = [...scripts.keys()];

@@ -47,12 +47,12 @@ export async function bundledProfile(name: string): Promise<DeviceProfile> {
 export class Device {
   private device: SimulatedDevice;
   readonly runs: Simulation[] = [];
-  constructor(private readonly profile: DeviceProfileProps, private readonly options: { readonly continues?: boolean } = {}) {
+  constructor(private readonly profile: DeviceProfileProps, private readonly options: { readonly continues?: boolean; readonly engine?: PowerShellEngine } = {}) {
     this.device = profile;
   }
 
   async run(script: string, options: SimulateOptions = {}): Promise<Simulation> {
-    const result = await simulate(engine(), script, this.device, options);
+    const result = await simulate(this.options.engine ?? engine(), script, this.device, options);
     this.device = this.options.continues ? continueDevice(this.profile, result.state) : withState(this.profile, result.state);
     this.runs.push(result);
     return result;

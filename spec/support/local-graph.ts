@@ -1,6 +1,11 @@
 /**
  * A local Graph (beta deviceHealthScripts, groups) and Entra token endpoint over HTTPS on 127.0.0.1, holding
- * the contract of docs/reference/graph-intune.md 2 and 5: list without content, get with content and
+ * the contract of docs/reference/graph-intune.md 2, 3 and 5: for reporting, each script's `runSummary`,
+ * `getRemediationHistory` and `deviceRunStates` (paged by `@odata.nextLink`, `managedDevice` only when
+ * expanded, its fields as `$select`ed), and the `DeviceRunStatesByProactiveRemediation` export job (POST
+ * reports/exportJobs, a `PolicyId eq` filter required; polled through notStarted and inProgress to completed
+ * or failed; its zip, made by Info-ZIP `zip` from the run states, downloaded from a signed URL that refuses a
+ * bearer token). For publishing: list without content, get with content and
  * `$expand=assignments`, 201 on create (400 without detection content), PATCH, `assign` replacing the set,
  * DELETE, `@odata.nextLink` paging, and faults on demand (429 with or without Retry-After, 403 with Intune's
  * nested message, 400). Its certificate is made here by openssl and trusted only by the child process that
@@ -9,7 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -35,6 +40,49 @@ export interface Fault {
   readonly body?: unknown;
 }
 
+/** What Intune reports for one script: the run summary, the history and the device run states. */
+export interface StoredReport {
+  summary: Record<string, unknown>;
+  history: { lastModifiedDateTime: string; historyData: Record<string, unknown>[] };
+  states: Record<string, unknown>[];
+}
+
+export interface StoredExportJob {
+  id: string;
+  reportName: string;
+  filter: string;
+  select: string[];
+  status: 'notStarted' | 'inProgress' | 'completed' | 'failed';
+  polls: number;
+  url: string | null;
+  signature: string;
+  zip?: Buffer;
+}
+
+/** The export job's columns (docs/reference/graph-intune.md 3) and where each comes from in a run state. */
+const EXPORT_COLUMNS: Record<string, (state: Record<string, unknown>, policyId: string) => unknown> = {
+  PolicyId: (_s, policy) => policy,
+  DeviceId: (s) => (s.managedDevice as Record<string, unknown> | undefined)?.id ?? s.id,
+  UserId: () => '',
+  InternalVersion: () => '1',
+  ModifiedTime: (s) => s.lastStateUpdateDateTime,
+  PostRemediationDetectionScriptError: (s) => s.postRemediationDetectionScriptError,
+  PostRemediationDetectionScriptOutput: (s) => s.postRemediationDetectionScriptOutput,
+  PreRemediationDetectionScriptError: (s) => s.preRemediationDetectionScriptError,
+  PreRemediationDetectionScriptOutput: (s) => s.preRemediationDetectionScriptOutput,
+  RemediationScriptErrorDetails: (s) => s.remediationScriptError,
+  RemediationStatus: (s) => s.remediationState,
+  DeviceName: (s) => (s.managedDevice as Record<string, unknown> | undefined)?.deviceName,
+  OSVersion: (s) => (s.managedDevice as Record<string, unknown> | undefined)?.osVersion,
+  UPN: (s) => (s.managedDevice as Record<string, unknown> | undefined)?.userPrincipalName,
+  UserEmail: (s) => (s.managedDevice as Record<string, unknown> | undefined)?.userPrincipalName,
+  UserName: () => '',
+  DetectionStatus: (s) => s.detectionState,
+  UniqueKustoKey: (s) => s.id,
+  DetectionScriptStatus: (s) => s.detectionState,
+  RemediationScriptStatus: (s) => s.remediationState,
+};
+
 export interface LoggedRequest {
   readonly method: string;
   readonly path: string;
@@ -52,6 +100,17 @@ export class LocalGraph {
   readonly log: LoggedRequest[] = [];
   readonly tokens = new Set<string>();
   pageSize = 3;
+  /** Reporting: per script id. */
+  readonly reports = new Map<string, StoredReport>();
+  statesPageSize = 3;
+  readonly exportJobs = new Map<string, StoredExportJob>();
+  /** Polls an export job answers before it is completed (the first one says inProgress). */
+  exportPolls = 2;
+  /** The next export job fails instead of completing. */
+  failNextExport = false;
+  /** Downloads of export zips, and those refused (a bearer token sent, a wrong signature). */
+  downloads = 0;
+  refusedDownloads = 0;
   /**
    * Intune's write throttling, scaled down: at most `max` writes per `windowMs`; beyond it 429, with
    * `Retry-After` (seconds to the window's end) when `retryAfter` is true.
@@ -65,7 +124,7 @@ export class LocalGraph {
   clientSecret = 'not-a-real-secret-4c1d';
   tenant = 'contoso-test.onmicrosoft.com';
   private server: Server | undefined;
-  private dir = mkdtempSync(join(tmpdir(), 'remgen-graph-'));
+  private readonly dir = mkdtempSync(join(tmpdir(), 'remgen-graph-'));
   readonly caFile = join(this.dir, 'ca.pem');
   base = '';
 
@@ -145,6 +204,26 @@ export class LocalGraph {
       this.tokens.add(token);
       return this.send(res, 200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: token });
     }
+    const blob = /^\/exports\/([^/]+)\/report\.zip$/.exec(path);
+    if (blob && method === 'GET') {
+      const job = this.exportJobs.get(blob[1]!);
+      // The download is a signed storage URL: its signature is the credential; a bearer token is refused.
+      if (!job?.zip || url.searchParams.get('sig') !== job.signature || req.headers.authorization) {
+        this.refusedDownloads += 1;
+        res.writeHead(403, { 'content-type': 'application/xml' });
+        res.end('<?xml version="1.0" encoding="utf-8"?><Error><Code>AuthenticationFailed</Code></Error>');
+        return 403;
+      }
+      const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
+      if (fault) {
+        fault.times -= 1;
+        return this.error(res, fault.status, 'Fault', 'injected', fault.headers);
+      }
+      this.downloads += 1;
+      res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(job.zip.length) });
+      res.end(job.zip);
+      return 200;
+    }
     if (!path.startsWith('/beta/')) return this.error(res, 404, 'NotFound', `no route ${path}`);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !this.tokens.has(token)) return this.error(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.');
@@ -199,6 +278,11 @@ export class LocalGraph {
       const { assignments: _a, ...shown } = script;
       return this.send(res, 201, shown);
     }
+    const reporting = new RegExp(`^${SCRIPTS}/([^/]+)/(runSummary|getRemediationHistory|deviceRunStates)$`).exec(path);
+    if (reporting && method === 'GET') return this.reporting(decodeURIComponent(reporting[1]!), reporting[2]!, url, res);
+    if (path === '/beta/deviceManagement/reports/exportJobs' && method === 'POST') return this.createExport(body, res);
+    const job = /^\/beta\/deviceManagement\/reports\/exportJobs\('([^']+)'\)$/.exec(decodeURIComponent(path));
+    if (job && method === 'GET') return this.pollExport(job[1]!, res);
     const one = new RegExp(`^${SCRIPTS}/([^/]+)(/assign)?$`).exec(path);
     if (one) {
       const script = this.scripts.get(decodeURIComponent(one[1]!));
@@ -240,5 +324,77 @@ export class LocalGraph {
       }
     }
     return this.error(res, 400, 'BadRequest', `No OData route exists that match template ${method} ${path}`);
+  }
+
+  private reporting(id: string, what: string, url: URL, res: ServerResponse): number {
+    const report = this.reports.get(id);
+    if (!this.scripts.has(id) || !report) return this.error(res, 404, 'ResourceNotFound', JSON.stringify({ _version: 3, Message: `Resource not found for the segment 'deviceHealthScripts' - Operation ID (for customer support): 0000` }));
+    if (what === 'runSummary') return this.send(res, 200, { '@odata.context': `${this.base}/beta/$metadata#deviceManagement/deviceHealthScripts('${id}')/runSummary/$entity`, id, ...report.summary });
+    if (what === 'getRemediationHistory') return this.send(res, 200, { '@odata.context': `${this.base}/beta/$metadata#microsoft.graph.deviceHealthScriptRemediationHistory`, ...report.history });
+    // deviceRunStates: managedDevice only when expanded, with the $select inside the expand.
+    const expand = url.searchParams.get('$expand') ?? '';
+    const m = /^managedDevice(?:\(\$select=([^)]*)\))?$/.exec(expand);
+    if (expand !== '' && !m) return this.error(res, 400, 'BadRequest', `Could not find a property named '${expand}'`);
+    const fields = m?.[1]?.split(',').map((x) => x.trim());
+    const skip = Number(url.searchParams.get('$skiptoken') ?? 0);
+    const page = report.states.slice(skip, skip + this.statesPageSize).map((state) => {
+      const { managedDevice, ...rest } = state;
+      if (!m) return rest;
+      const device = managedDevice as Record<string, unknown>;
+      return { ...rest, managedDevice: fields ? Object.fromEntries([['id', device.id], ...fields.map((k) => [k, device[k] ?? null])]) : device };
+    });
+    const query = new URLSearchParams({ ...(expand ? { $expand: expand } : {}), $skiptoken: String(skip + this.statesPageSize) });
+    const next = skip + this.statesPageSize < report.states.length ? { '@odata.nextLink': `${this.base}/beta/deviceManagement/deviceHealthScripts/${id}/deviceRunStates?${query.toString()}` } : {};
+    return this.send(res, 200, { value: page, ...next });
+  }
+
+  private createExport(body: string, res: ServerResponse): number {
+    const input = JSON.parse(body) as { reportName?: string; filter?: string; format?: string; select?: string[] };
+    if (input.reportName !== 'DeviceRunStatesByProactiveRemediation') return this.error(res, 400, 'BadRequest', `Invalid report name '${input.reportName}'`);
+    const policy = /^PolicyId eq '([^']+)'$/.exec(input.filter ?? '');
+    if (!policy) return this.error(res, 400, 'BadRequest', 'PolicyId filter is required');
+    if ((input.format ?? 'csv') !== 'csv') return this.error(res, 400, 'BadRequest', 'format');
+    const unknown = (input.select ?? []).filter((c) => !(c in EXPORT_COLUMNS));
+    if (unknown.length > 0) return this.error(res, 400, 'BadRequest', `Invalid select columns: ${unknown.join(', ')}`);
+    const id = `DeviceRunStatesByProactiveRemediation_${randomUUID()}`;
+    const job: StoredExportJob = { id, reportName: input.reportName, filter: input.filter!, select: input.select ?? Object.keys(EXPORT_COLUMNS), status: 'notStarted', polls: 0, url: null, signature: randomUUID() };
+    if (this.failNextExport) {
+      this.failNextExport = false;
+      job.status = 'failed';
+      job.polls = -1;
+    }
+    this.exportJobs.set(id, job);
+    return this.send(res, 201, this.jobJson({ ...job, status: 'notStarted' }));
+  }
+
+  private jobJson(job: StoredExportJob): Record<string, unknown> {
+    return { id: job.id, reportName: job.reportName, filter: job.filter, select: job.select, format: 'csv', snapshotId: null, status: job.status, url: job.url, requestDateTime: new Date().toISOString(), expirationDateTime: '0001-01-01T00:00:00Z' };
+  }
+
+  private pollExport(id: string, res: ServerResponse): number {
+    const job = this.exportJobs.get(id);
+    if (!job) return this.error(res, 404, 'ResourceNotFound', 'export job not found');
+    if (job.status === 'failed') return this.send(res, 200, this.jobJson(job));
+    job.polls += 1;
+    if (job.polls < this.exportPolls) job.status = 'inProgress';
+    else if (job.status !== 'completed') {
+      job.zip = this.exportZip(job);
+      job.status = 'completed';
+      job.url = `${this.base}/exports/${job.id}/report.zip?sv=2019-02-02&se=2099-01-01&sig=${job.signature}`;
+    }
+    return this.send(res, 200, this.jobJson(job));
+  }
+
+  /** The job's CSV (quoted fields, CRLF, a BOM), zipped by Info-ZIP's zip. */
+  private exportZip(job: StoredExportJob): Buffer {
+    const policy = /'([^']+)'/.exec(job.filter)![1]!;
+    const states = this.reports.get(policy)?.states ?? [];
+    const cell = (v: unknown): string => `"${(typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : '').replaceAll('"', '""')}"`;
+    const rows = [job.select.map(cell).join(','), ...states.map((s) => job.select.map((c) => cell(EXPORT_COLUMNS[c]!(s, policy))).join(','))];
+    const dir = mkdtempSync(join(this.dir, 'export-'));
+    const csv = join(dir, `${job.id}.csv`);
+    writeFileSync(csv, `\uFEFF${rows.join('\r\n')}\r\n`);
+    execFileSync('zip', ['-q', '-j', join(dir, 'report.zip'), csv]);
+    return readFileSync(join(dir, 'report.zip'));
   }
 }

@@ -7,7 +7,7 @@ function Write-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER Kind
         DWord, QWord, String, ExpandString or MultiString.
     .PARAMETER Value
@@ -25,6 +25,7 @@ function Write-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]

@@ -1,11 +1,22 @@
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
 import { loadAndCheck } from '../../build.ts';
-import { aggregate, DEVICE_STATES, readDeviceRuns, type FleetReport, type PackageReport } from '../../report/fleet.ts';
+import type { Catalog } from '../../check/catalog.ts';
+import type { CloudName } from '../../descriptor/deployment.ts';
+import type { AuthMethod } from '../../publish/auth.ts';
+import { aggregate, DEVICE_STATES, readDeviceRuns, type DeviceRun, type FleetReport, type PackageReport, type SourceExtras } from '../../report/fleet.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 
 export interface ReportArgs {
-  readonly from: string;
+  readonly deployment?: string;
+  readonly from?: string;
+  readonly via: 'auto' | 'states' | 'export';
+  readonly cloud?: CloudName;
+  readonly auth?: AuthMethod;
+  readonly exportTimeout: number;
+  readonly html?: string;
   readonly catalog: string;
   readonly top: number;
   readonly devices?: string;
@@ -36,13 +47,75 @@ function showPackage(p: PackageReport, devicesFor: string | undefined, top: numb
     for (const e of p.errors) print(`    ${e.message}: ${plural(e.devices, 'device')}`);
   }
   if (p.failuresByOs.length > 0) print(`  not without issues, by OS version: ${p.failuresByOs.map((o) => `${o.osVersion} ${n(o.devices)}`).join(', ')}`);
-  const { cut, unrecognised, foreign } = p.lines;
-  if (cut + unrecognised + foreign > 0) print(`  lines: ${cut} cut at 2,048 characters, ${unrecognised} in another remgen shape (another version?), ${foreign} not remgen's`);
+  if (p.trend && p.trend.length > 0) {
+    const a = p.trend[0]!;
+    const b = p.trend.at(-1)!;
+    print(`  trend ${a.date} -> ${b.date} (${plural(p.trend.length, 'day')}): without issues ${n(a.noIssue)} -> ${n(b.noIssue)}, remediated ${n(a.remediated)} -> ${n(b.remediated)}, detection failed ${n(a.detectFailed)} -> ${n(b.detectFailed)}`);
+  }
+  const { cut, unrecognised, foreign, otherBuild } = p.lines;
+  if (cut + unrecognised + foreign + otherBuild > 0) print(`  lines: ${cut} cut at 2,048 characters, ${otherBuild} of another build (step count or steps differ from the catalog's), ${unrecognised} in another remgen shape (another version?), ${foreign} not remgen's`);
   if (devicesFor) {
     const s = p.steps.find((x) => x.step === devicesFor);
     if (s) print(`  devices failing ${devicesFor}: ${s.devices.join(', ') || 'none'}`);
   }
   print();
+}
+
+/** A deployment's packages read live from Graph: sign in as publish does, find each script by its marker. */
+async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise<{ runs: AsyncIterable<DeviceRun>; packages: string[]; info: Map<string, import('../../report/live.ts').LivePackageInfo>; source: string; notes: string[] } | string> {
+  const { deploymentFile, loadDeployment } = await import('../../load/deployment.ts');
+  const { checkDeployment } = await import('../../check/deployment.ts');
+  const { formatDiagnostic } = await import('../../diagnostic.ts');
+  const { endpointsOf } = await import('../../publish/cloud.ts');
+  const { AuthSetupError, chooseMethod, credentialFor } = await import('../../publish/auth.ts');
+  const { openSession } = await import('../../publish/graph.ts');
+  const { readMarker } = await import('../../publish/desired.ts');
+  const { describeGraphError } = await import('../../publish/errors.ts');
+  const { readLive } = await import('../../report/live.ts');
+  if (!catalog) return `reading a deployment needs its catalog (--catalog ${args.catalog}) to check it against`;
+  const file = deploymentFile(args.deployment!);
+  // A run-once date that has passed is an error for publish, not for reading back what the devices said.
+  const checked = await checkDeployment(await loadDeployment(file), catalog, { today: '0000-01-01' });
+  if (checked.diagnostics.length > 0 || !checked.deployment) {
+    for (const d of checked.diagnostics) printError(formatDiagnostic(d));
+    return `${plural(checked.diagnostics.length, 'error')} in ${relative(process.cwd(), file)}; nothing was sent`;
+  }
+  const deployment = checked.deployment;
+  const endpoints = endpointsOf(deployment, args.cloud);
+  const method = chooseMethod(args.auth, process.env);
+  let credential;
+  try {
+    credential = await credentialFor(method, { tenant: deployment.tenant, clientId: deployment.clientId, authorityHost: endpoints.authorityHost, custom: endpoints.custom, env: process.env, prompt: printError });
+    await credential.getToken(`${new URL(endpoints.graphEndpoint).origin}/.default`);
+  } catch (error) {
+    if (error instanceof AuthSetupError) return `${error.message}; nothing was sent`;
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method}): ${message}; nothing was sent to Graph`;
+  }
+  const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
+  const session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
+  let listed;
+  try {
+    listed = await session.listScripts();
+  } catch (error) {
+    return describeGraphError(error, 'list Remediations');
+  }
+  const ids = new Map<string, string>();
+  for (const script of listed) {
+    const mark = readMarker(script.description);
+    if (mark?.deployment === deployment.id && script.id && !ids.has(mark.package)) ids.set(mark.package, script.id);
+  }
+  const names = deployment.packages.map((p) => p.package);
+  const notes = names.filter((p) => !ids.has(p)).map((p) => `${p} is not published in ${deployment.tenant} (no script carries [remgen:${deployment.id}/${p}]); run remgen publish ${deployment.id}`);
+  const info = new Map<string, import('../../report/live.ts').LivePackageInfo>();
+  const poll = Number(process.env.REMGEN_REPORT_POLL_MS);
+  const runs = readLive(session, names.map((p) => ({ package: p, ...(ids.has(p) ? { scriptId: ids.get(p)! } : {}) })), info, {
+    via: args.via,
+    timeoutMs: args.exportTimeout * 1000,
+    ...(Number.isFinite(poll) && process.env.REMGEN_REPORT_POLL_MS ? { pollMs: poll } : {}),
+    progress: printError,
+  });
+  return { runs, packages: names.filter((p) => ids.has(p)), info, source: `tenant ${deployment.tenant} (deployment ${deployment.id}, ${endpoints.graphEndpoint})`, notes };
 }
 
 /** `remgen report`: the handler, loaded only when this command runs. */
@@ -51,27 +124,74 @@ export async function runReport(args: ReportArgs): Promise<number> {
     printError('remgen report: --json and --csv are two formats of the same report; choose one');
     return EXIT.usage;
   }
-  if (!existsSync(args.from)) {
-    printError(`remgen report: ${args.from} does not exist; export the remediation's device status from the portal, or pass Graph deviceRunStates as .json`);
+  if ((args.from === undefined) === (args.deployment === undefined)) {
+    printError('remgen report: name a deployment to read live from Graph (remgen report <deployment>), or a file with --from; one of the two');
+    return EXIT.usage;
+  }
+  if (args.from !== undefined && !existsSync(args.from)) {
+    printError(`remgen report: ${args.from} does not exist; export the remediation's device status from the portal, or pass the export job's zip, or Graph deviceRunStates as .json`);
     return EXIT.usage;
   }
   if (!Number.isInteger(args.top) || args.top < 1) {
     printError(`remgen report: --top must be a whole number of at least 1; got ${args.top}`);
     return EXIT.usage;
   }
+  if (args.html !== undefined && !existsSync(dirname(resolve(args.html)))) {
+    printError(`remgen report: --html ${args.html}: the folder ${dirname(resolve(args.html))} does not exist; create it or write the page elsewhere`);
+    return EXIT.usage;
+  }
+  if (!(args.exportTimeout > 0)) {
+    printError(`remgen report: --export-timeout is in seconds, more than 0; got ${args.exportTimeout}`);
+    return EXIT.usage;
+  }
   // The catalog's step ids split findings exactly; without a catalog the report still reads the lines.
   let steps: Map<string, string[]> | undefined;
+  let catalog: Catalog | undefined;
   if (existsSync(args.catalog)) {
-    const { catalog, diagnostics } = await loadAndCheck(args.catalog);
-    if (diagnostics.length === 0) steps = new Map(catalog.remediations.map((r) => [r.remediation.id, r.remediation.steps.map((s) => s.id)]));
-    else printError(`remgen report: ${args.catalog} has ${plural(diagnostics.length, 'error')}; reading the lines without its step ids`);
+    const loaded = await loadAndCheck(args.catalog);
+    if (loaded.diagnostics.length === 0) {
+      catalog = loaded.catalog;
+      steps = new Map(catalog.remediations.map((r) => [r.remediation.id, r.remediation.steps.map((s) => s.id)]));
+    } else printError(`remgen report: ${args.catalog} has ${plural(loaded.diagnostics.length, 'error')}; reading the lines without its step ids`);
   }
   let report: FleetReport;
+  let source: string;
   try {
-    report = await aggregate(readDeviceRuns(args.from), { ...(steps ? { steps } : {}), top: args.top, ...(args.devices ? { devicesFor: args.devices } : {}) });
+    const common = { ...(steps ? { steps } : {}), top: args.top, ...(args.devices ? { devicesFor: args.devices } : {}) };
+    if (args.from !== undefined) {
+      const extras: SourceExtras = {};
+      const read = await aggregate(readDeviceRuns(args.from, extras), common);
+      // A JSON dump's history and run summary belong to the one package its runs name.
+      const only = read.packages.length === 1 ? read.packages[0]! : undefined;
+      report = only && (extras.history || extras.runSummary) ? { ...read, packages: [{ ...only, ...(extras.runSummary ? { intune: extras.runSummary } : {}), ...(extras.history ? { trend: extras.history } : {}) }] } : read;
+      source = args.from;
+    } else {
+      const live = await liveRuns(args, catalog);
+      if (typeof live === 'string') {
+        printError(`remgen report: ${live}`);
+        return EXIT.failed;
+      }
+      for (const note of live.notes) printError(`remgen report: note: ${note}`);
+      const read = await aggregate(live.runs, { ...common, packages: live.packages });
+      report = { ...read, packages: read.packages.map((p) => {
+        const i = live.info.get(p.packageId);
+        return i ? { ...p, intune: i.intune, trend: i.trend } : p;
+      }) };
+      source = live.source;
+    }
   } catch (error) {
     printError(`remgen report: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failed;
+  }
+  if (args.html) {
+    const { renderHtml } = await import('../../report/html.ts');
+    try {
+      await writeFile(args.html, renderHtml(report, { source, top: args.top }));
+    } catch (error) {
+      printError(`remgen report: cannot write ${args.html}: ${error instanceof Error ? error.message : String(error)}`);
+      return EXIT.failed;
+    }
+    printError(`remgen report: wrote ${args.html}`);
   }
   if (args.json) {
     printJson(report);
@@ -84,7 +204,7 @@ export async function runReport(args: ReportArgs): Promise<number> {
     }
     return EXIT.ok;
   }
-  print(`remgen report: ${plural(report.devices, 'device run')} from ${args.from}, ${plural(report.packages.length, 'package')}${report.unattributed ? `; ${n(report.unattributed)} with no remgen output (empty or another tool's)` : ''}`);
+  print(`remgen report: ${plural(report.devices, 'device run')} from ${source}, ${plural(report.packages.length, 'package')}${report.unattributed ? `; ${n(report.unattributed)} with no remgen output (empty or another tool's)` : ''}`);
   print();
   for (const p of report.packages) showPackage(p, args.devices, args.top);
   return EXIT.ok;

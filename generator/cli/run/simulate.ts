@@ -13,7 +13,7 @@ function show(cycle: Cycle): void {
   print(`${cycle.profile}: ${cycle.description}`);
   for (const s of cycle.steps) print(`  ${s.script.padEnd(14)} exit ${String(s.exitCode).padEnd(3)} ${s.summary}`);
   for (const s of cycle.steps.filter((x) => x.stderr.length > 0)) print(`  ${s.script} wrote to stderr: ${s.stderr.join(' | ')}`);
-  if (cycle.changes.length === 0) print('  changes on the device: none');
+  if (cycle.changes.length === 0) print(cycle.actions.length === 0 ? '  changes on the device: none' : '  registry changes: none');
   else {
     print(`  changes on the device (${cycle.changes.length}):`);
     for (const c of cycle.changes) print(`    ${c.path}\\${c.name}: ${c.before} -> ${c.after}`);
@@ -21,6 +21,7 @@ function show(cycle: Cycle): void {
   for (const n of cycle.notSimulated) {
     print(`  not simulated: ${n.steps.length ? `step${n.steps.length === 1 ? '' : 's'} ${n.steps.join(', ')} call${n.steps.length === 1 ? 's' : ''}` : 'a step calls'} ${n.command}, declared outside remgen's seams: ${n.steps.length === 1 ? 'its result' : 'their results'} here ${n.steps.length === 1 ? 'is' : 'are'} not the device's`);
   }
+  if (cycle.actions.length > 0) print(`  done through seams (${cycle.actions.length}): ${cycle.actions.join('; ')}`);
   print(`  Intune would show: ${cycle.intuneStatus} (${cycle.explanation})`);
   const width = Math.max(0, ...[...(cycle.configmgr ? [...cycle.configmgr.steps, cycle.configmgr.program] : []), ...(cycle.module?.steps ?? [])].map((r) => r.script.length));
   const line = (r: TargetRun, note = '') => print(`    ${r.script.padEnd(width)} exit ${String(r.exitCode).padEnd(4)} ${r.summary}${note}${r.stderr.length ? ` (stderr: ${r.stderr.join(' | ')})` : ''}`);

@@ -7,6 +7,10 @@
 //   RemgenEngineHost --serve                      JSON requests on stdin, one per line; one JSON answer
 //                                                  per line on stdout (ops: run, parse, literals)
 //
+// The same server also runs inside a real pwsh (7.6+, .NET 10): pwsh loads this assembly with Add-Type and
+// calls the public RemgenEngineHost.Server.Serve(); each run's runspace is then pwsh's own engine, with
+// pwsh's modules, and the recording host still captures What if: lines and answers -Confirm prompts.
+//
 // Each run gets a fresh runspace from one cached InitialSessionState, so a test costs milliseconds and
 // not a process start. Nothing here imitates a cmdlet: the engine has what Microsoft.PowerShell.Core has.
 using System.Text;
@@ -41,7 +45,7 @@ return 64;
 
 namespace RemgenEngineHost
 {
-    internal static class Server
+    public static class Server
     {
         public static int Serve()
         {

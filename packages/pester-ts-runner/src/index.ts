@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensurePester, findPowerShell, type PowerShell, type SetupOptions } from './setup.ts';
 
-export { ensurePester, findPowerShell, findRoot, PINNED_PESTER, type PowerShell, type SetupOptions } from './setup.ts';
+export { ensurePester, findPowerShell, findPowerShellSync, findRoot, PINNED_PESTER, type PowerShell, type SetupOptions } from './setup.ts';
 
 const DRIVER = join(dirname(fileURLToPath(import.meta.url)), 'driver.ps1');
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
@@ -81,27 +81,58 @@ const failure = (what: string, error: unknown): Error => {
  * `dotnet tool restore` on first use, started directly (its apphost) when it is where NuGet puts it.
  */
 export async function findPowerShell(options: SetupOptions = {}): Promise<PowerShell> {
-  const given = options.powershell ?? process.env.PESTER_TS_POWERSHELL;
-  if (given) return { command: given, prefix: [], source: 'given' };
-  if (!options.pinnedPowerShell) {
-    const found = onPath('pwsh') ?? (process.platform === 'win32' ? onPath('powershell.exe') : undefined);
-    if (found) return { command: found, prefix: [], source: 'path' };
-  }
+  const early = givenOrOnPath(options);
+  if (early) return early;
   const root = options.root ?? findRoot();
   const version = pinnedPowerShellVersion(root);
-  const apphosts = nugetPackages().map((packages) => {
-    const toolDir = join(packages, 'powershell', version, 'tools', 'net10.0', 'any');
-    return process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
-  });
-  const found = () => apphosts.find((p) => existsSync(p));
-  if (!found()) {
+  if (!pinnedApphost(version)) {
     try {
       await run('dotnet', ['tool', 'restore'], { cwd: root, timeout: 600_000 });
     } catch (error) {
       throw failure(`'dotnet tool restore' in ${root} (PowerShell ${version})`, error);
     }
   }
-  const apphost = found();
+  return pinnedTool(root, version);
+}
+
+/**
+ * {@link findPowerShell} for callers that cannot wait on a promise (an engine chosen on first use): the
+ * same order, with `dotnet tool restore` run synchronously when the pinned tool is not there yet.
+ */
+export function findPowerShellSync(options: SetupOptions = {}): PowerShell {
+  const early = givenOrOnPath(options);
+  if (early) return early;
+  const root = options.root ?? findRoot();
+  const version = pinnedPowerShellVersion(root);
+  if (!pinnedApphost(version)) {
+    const restore = spawnSync('dotnet', ['tool', 'restore'], { cwd: root, timeout: 600_000, encoding: 'utf8' });
+    if (restore.error || restore.status !== 0) {
+      throw failure(`'dotnet tool restore' in ${root} (PowerShell ${version})`, restore.error ?? { stderr: restore.stderr, stdout: restore.stdout });
+    }
+  }
+  return pinnedTool(root, version);
+}
+
+function givenOrOnPath(options: SetupOptions): PowerShell | undefined {
+  const given = options.powershell ?? process.env.PESTER_TS_POWERSHELL;
+  if (given) return { command: given, prefix: [], source: 'given' };
+  if (options.pinnedPowerShell) return undefined;
+  const found = onPath('pwsh') ?? (process.platform === 'win32' ? onPath('powershell.exe') : undefined);
+  return found ? { command: found, prefix: [], source: 'path' } : undefined;
+}
+
+/** The pinned tool's own executable, where `dotnet tool restore` puts it, when it is there. */
+function pinnedApphost(version: string): string | undefined {
+  return nugetPackages()
+    .map((packages) => {
+      const toolDir = join(packages, 'powershell', version, 'tools', 'net10.0', 'any');
+      return process.platform === 'win32' ? join(toolDir, 'win', 'pwsh.exe') : join(toolDir, 'unix', 'pwsh');
+    })
+    .find((p) => existsSync(p));
+}
+
+function pinnedTool(root: string, version: string): PowerShell {
+  const apphost = pinnedApphost(version);
   if (apphost) return { command: apphost, prefix: [], source: 'tool' };
   return { command: 'dotnet', prefix: ['tool', 'run', 'pwsh', '--'], source: 'tool', cwd: root };
 }

@@ -1417,7 +1417,7 @@ function Write-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER Kind
         DWord, QWord, String, ExpandString or MultiString.
     .PARAMETER Value
@@ -1435,6 +1435,7 @@ function Write-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
@@ -1632,7 +1633,7 @@ function Get-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1647,6 +1648,7 @@ function Get-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [ValidateSet(32, 64)]

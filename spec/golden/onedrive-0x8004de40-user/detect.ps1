@@ -1162,7 +1162,7 @@ function Get-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1177,6 +1177,7 @@ function Get-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [ValidateSet(32, 64)]

@@ -701,7 +701,7 @@ function Write-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER Kind
         DWord, QWord, String, ExpandString or MultiString.
     .PARAMETER Value
@@ -719,6 +719,7 @@ function Write-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [Parameter(Mandatory = $true)]
@@ -916,7 +917,7 @@ function Get-RgRegistryData {
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
-        Value name.
+        Value name ('' is the key's default value).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -931,6 +932,7 @@ function Get-RgRegistryData {
         [string]$SubKey,
 
         [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
         [string]$Name,
 
         [ValidateSet(32, 64)]
