@@ -1193,6 +1193,8 @@ function RgSim.Update-RgMpSignature {
     if ($null -eq $defender) { throw [System.Runtime.InteropServices.COMException]::new('A general error occurred that is not covered by a more specific error code. (HRESULT 0x800106ba)') }
     if ($defender['UpdateError']) { throw [System.Runtime.InteropServices.COMException]::new([string]$defender.UpdateError) }
     if ($defender.UpdateTakes) { $defender.SignatureAgeDays = 0 }
+}
+
 # --- users' hives (the profile seams), from the profile's UserHives: NTUSER.DAT files not loaded -------------
 
 function Find-RgSimHive {
