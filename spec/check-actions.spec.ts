@@ -44,14 +44,22 @@ describe('check rule: actions have a gate and a cooldown', () => {
 
   it('refuses an action without a gate or without a cooldown', () => {
     assert.deepEqual(run(probe, action({ cooldown: 'P1D' })), [
-      "steps.1: action step 'reset' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (its probe steps: sync-stuck)",
+      "steps.1: action step 'reset' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (its probe steps: sync-stuck), or gate: 'always' for an action that is the point (then at most once per cooldown)",
     ]);
     assert.deepEqual(run(probe, action({ gate: { probes: [] }, cooldown: 'P1D' })), [
-      "steps.1.gate: action step 'reset' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (its probe steps: sync-stuck)",
+      "steps.1.gate: action step 'reset' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (its probe steps: sync-stuck), or gate: 'always' for an action that is the point (then at most once per cooldown)",
     ]);
     assert.deepEqual(run(probe, action({ gate: { probes: ['sync-stuck'] } })), [
       "steps.1: action step 'reset' needs a cooldown of at least an hour, e.g. cooldown: 'P1D'",
     ]);
+  });
+
+  it("accepts gate: 'always' without any probe, and still refuses its cooldown under an hour or missing", () => {
+    assert.deepEqual(run(action({ gate: 'always', cooldown: 'PT1H' })), []);
+    assert.deepEqual(run(action({ gate: 'always', cooldown: 'PT59M' })), [
+      "steps.0.cooldown: cooldown 'PT59M' of action step 'reset' is shorter than an hour (PT1H); Intune re-runs remediations hourly, so use 'PT1H' or longer, e.g. 'P1D'",
+    ]);
+    assert.deepEqual(run(action({ gate: 'always' })), ["steps.0: action step 'reset' needs a cooldown of at least an hour, e.g. cooldown: 'P1D'"]);
   });
 
   it('refuses a gate naming a missing step, a setting or another action', () => {

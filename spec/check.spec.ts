@@ -91,7 +91,7 @@ describe('check: schema messages', () => {
     const findings = validateDescriptor({ ...remediation('x'), steps: [{ ...step, colour: 'red' }] });
     assert.deepEqual(findings, [{
       path: ['steps', 0, 'colour'],
-      message: "unknown property 'colour' in step 'flag'; known properties: id, name, path, restartRequired, title, type, value, view",
+      message: "unknown property 'colour' in step 'flag'; known properties: defaultProfile, id, name, path, profiles, restartRequired, state, title, type, value, view",
     }]);
   });
 

@@ -9,6 +9,7 @@ import { at, type Finding, type LocatedFinding, type Origin } from './finding.ts
 import { locateFindings } from './locate.ts';
 import { checkBundleMembers, checkRemediation, checkStepRooms, type Rooms } from './rules.ts';
 import { validateDescriptor } from './schema.ts';
+import { SCRIPT_KINDS } from '../steps/custom/script-common.ts';
 
 export type { Rooms } from './rules.ts';
 
@@ -144,13 +145,29 @@ export async function checkCatalog(loaded: LoadResult, options: CheckOptions = {
   uniqueIds([...remediations.values()].filter((e) => typeof e.value.id === 'string'), 'remediation');
   uniqueIds(bundles.filter((e) => typeof e.value.id === 'string'), 'bundle');
 
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(await locateFindings(findings))]);
+  // Script steps' own files (the admin's PowerShell beside the descriptor): read, parsed by PowerShell's own
+  // parser and linted only when a remediation has one, so other builds start no engine.
+  const resolved = new Map<Entry<Remediation>, Remediation>();
+  const fileDiagnostics: Diagnostic[] = [];
+  const scripted = [...remediations.values()].filter((e) => (schemaFindings.get(e) ?? []).length === 0 && e.value.steps.some((step) => SCRIPT_KINDS.includes(step.kind)));
+  if (scripted.length > 0) {
+    const { checkScriptFiles } = await import('./script-files.ts');
+    for (const entry of scripted) {
+      const result = await checkScriptFiles(entry.value, entry.origin.file, rooms);
+      if (result.findings.length > 0 || result.diagnostics.length > 0) entry.valid = false;
+      findings.push(...result.findings.map((f) => at(entry.origin, f)));
+      fileDiagnostics.push(...result.diagnostics);
+      resolved.set(entry, result.remediation);
+    }
+  }
+
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...(await locateFindings(findings)), ...fileDiagnostics]);
 
   const checkedRemediations: CheckedRemediation[] = [...remediations.values()]
     .filter((e) => e.valid)
     .map((e) => {
       const bundle = memberOf.get(e);
-      return { remediation: e.value, file: e.origin.file, ...(bundle ? { bundle: bundle.value.id } : {}) };
+      return { remediation: resolved.get(e) ?? e.value, file: e.origin.file, ...(bundle ? { bundle: bundle.value.id } : {}) };
     })
     .sort((a, b) => byId(a.remediation, b.remediation));
   const checkedBundles: CheckedBundle[] = bundles

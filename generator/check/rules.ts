@@ -72,11 +72,13 @@ export function checkActions(remediation: Remediation, rooms: Rooms): Finding[] 
   steps.forEach((step, index) => {
     if (rooms.get(step.kind)?.category !== 'action') return;
     const action = step as unknown as Partial<ActionStepBase>;
-    const names = action.gate?.probes;
-    if (!Array.isArray(names) || names.length === 0) {
+    const names = action.gate === 'always' ? [] : action.gate?.probes;
+    if (action.gate === 'always') {
+      // No probe: the cooldown below is then the only thing between the action and every run.
+    } else if (!Array.isArray(names) || names.length === 0) {
       findings.push({
         path: ['steps', index, ...(action.gate ? ['gate'] : [])],
-        message: `action step '${step.id}' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (${knownProbes})`,
+        message: `action step '${step.id}' needs a gate: gate: { probes: [...] } naming the probe steps that detect the symptom (${knownProbes}), or gate: 'always' for an action that is the point (then at most once per cooldown)`,
       });
     } else {
       names.forEach((name, n) => {

@@ -58,6 +58,7 @@ $RgSimCarried += @('AppxPackages')
 $RgSimCarried += @('WindowsFeatures')
 $RgSimCarried += @('LocalUsers', 'LocalGroups')
 $RgSimCarried += @('Defender')
+$RgSimCarried += @('UserHives')
 
 # --- the simulated device -------------------------------------------------------------------------------
 
@@ -79,6 +80,7 @@ $global:RgSim = @{
     LocalGroups = @()
     Accounts = @()
     Defender = @()
+    UserHives = @()
     Downloads = @()
     CipherSuites = @{ Available = $true; Order = [System.Collections.Generic.List[string]]::new(); ReadError = ''; EnableError = '' }
     Processes = [System.Collections.Generic.List[object]]::new()
@@ -135,7 +137,7 @@ function Assert-RgSimAccess {
         $key = $rule.Key.TrimEnd('\')
         $covers = $Path -eq $key -or $Path.StartsWith($key + '\', [System.StringComparison]::OrdinalIgnoreCase)
         if ($covers -and ($rule.Access -eq 'ReadWrite' -or $rule.Access -eq $Access)) {
-            $native = $Path -replace '^HKLM', 'HKEY_LOCAL_MACHINE' -replace '^HKCU', 'HKEY_CURRENT_USER'
+            $native = $Path -replace '^HKLM', 'HKEY_LOCAL_MACHINE' -replace '^HKCU', 'HKEY_CURRENT_USER' -replace '^HKU', 'HKEY_USERS'
             if ($Access -eq 'Read') {
                 throw [System.Security.SecurityException]::new('Requested registry access is not allowed.')
             }
@@ -183,6 +185,7 @@ $global:RgSim.LocalUsers = @($device['LocalUsers'] | Where-Object -FilterScript 
 $global:RgSim.LocalGroups = @($device['LocalGroups'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Accounts = @($device['Accounts'] | Where-Object -FilterScript { $null -ne $_ })
 $global:RgSim.Defender = @($device['Defender'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.UserHives = @($device['UserHives'] | Where-Object -FilterScript { $null -ne $_ })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
@@ -271,6 +274,34 @@ function RgSim.Write-RgRegistryData {
     Assert-RgSimAccess -Path $path -Access 'Write'
     $values = Add-RgSimKey -Path $path
     $values[$Name] = @{ Kind = $Kind; Value = ConvertTo-RgSimData -Kind $Kind -Value $Value }
+}
+
+function RgSim.Remove-RgRegistryData {
+    # Deletes one value; a missing key or value is fine. The key stays.
+    param([string]$Hive, [string]$SubKey, [string]$Name, [int]$View = 64)
+    Add-RgSimCall -Seam 'Remove-RgRegistryData' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; Name = $Name; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    if (-not $global:RgSim.Registry.Contains($path)) { return }
+    Assert-RgSimAccess -Path $path -Access 'Write'
+    $global:RgSim.Registry[$path].Remove($Name)
+}
+
+function RgSim.New-RgRegistryKey {
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'New-RgRegistryKey' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    Assert-RgSimAccess -Path $path -Access 'Write'
+    $null = Add-RgSimKey -Path $path
+}
+
+function RgSim.Remove-RgRegistryKey {
+    # Deletes the key and every key below it; a missing key is fine.
+    param([string]$Hive, [string]$SubKey, [int]$View = 64)
+    Add-RgSimCall -Seam 'Remove-RgRegistryKey' -Arguments ([ordered]@{ Hive = $Hive; SubKey = $SubKey; View = $View })
+    $path = ConvertTo-RgSimKey -Hive $Hive -SubKey $SubKey -View $View
+    $gone = @($global:RgSim.Registry.Keys | Where-Object -FilterScript { [string]::Equals($_, $path, [System.StringComparison]::OrdinalIgnoreCase) -or $_.StartsWith($path + '\', [System.StringComparison]::OrdinalIgnoreCase) })
+    foreach ($key in $gone) { Assert-RgSimAccess -Path $key -Access 'Write' }
+    foreach ($key in $gone) { $global:RgSim.Registry.Remove($key) }
 }
 
 function RgSim.Get-RgUtcNow {
@@ -1256,6 +1287,59 @@ function RgSim.Update-RgMpSignature {
     if ($defender.UpdateTakes) { $defender.SignatureAgeDays = 0 }
 }
 
+# --- users' hives (the profile seams), from the profile's UserHives: NTUSER.DAT files not loaded -------------
+
+function Find-RgSimHive {
+    param([string]$File)
+    @($global:RgSim.UserHives | Where-Object -FilterScript { [string]::Equals([string]$_.File, $File, [System.StringComparison]::OrdinalIgnoreCase) })
+}
+
+function RgSim.Mount-RgUserHive {
+    # reg load HKU\<Name> <Path>: the hive file's values appear under HKU\<Name>; a LoadError or a missing file throws.
+    param([string]$Name, [string]$Path)
+    Add-RgSimCall -Seam 'Mount-RgUserHive' -Arguments ([ordered]@{ Name = $Name; Path = $Path })
+    $hive = @(Find-RgSimHive -File $Path)
+    if ($hive.Count -eq 0) { throw ('reg load of ' + $Path + ' failed (exit 1): ERROR: The system cannot find the file specified.') }
+    if ($hive[0].LoadError) { throw ('reg load of ' + $Path + ' failed (exit 1): ' + [string]$hive[0].LoadError) }
+    if ($global:RgSim.Registry.Contains('HKU\' + $Name)) { throw ('reg load of ' + $Path + ' failed (exit 1): ERROR: HKU\' + $Name + ' is already loaded.') }
+    $null = Add-RgSimKey -Path ('HKU\' + $Name)
+    foreach ($entry in @($hive[0].Registry | Where-Object -FilterScript { $null -ne $_ })) {
+        $values = Add-RgSimKey -Path ('HKU\' + $Name + '\' + $entry.Path)
+        $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
+    }
+    $hive[0].Mounted = $Name
+}
+
+function RgSim.Dismount-RgUserHive {
+    # reg unload HKU\<Name>: the values under it go back into the hive file, as written; an UnloadError throws and leaves it loaded.
+    param([string]$Name)
+    Add-RgSimCall -Seam 'Dismount-RgUserHive' -Arguments ([ordered]@{ Name = $Name })
+    $hive = @($global:RgSim.UserHives | Where-Object -FilterScript { $_.Mounted -eq $Name })
+    if ($hive.Count -eq 0) { throw ('reg unload of HKU\' + $Name + ' failed (exit 1): ERROR: The parameter is incorrect.') }
+    if ($hive[0].UnloadError) { throw ('reg unload of HKU\' + $Name + ' failed (exit 1): ' + [string]$hive[0].UnloadError) }
+    $root = 'HKU\' + $Name
+    $entries = foreach ($key in @($global:RgSim.Registry.Keys)) {
+        if ($key -eq $root -or $key.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase)) {
+            foreach ($valueName in @($global:RgSim.Registry[$key].Keys)) {
+                $value = $global:RgSim.Registry[$key][$valueName]
+                [ordered]@{ Path = $key.Substring([System.Math]::Min($key.Length, $root.Length + 1)); Name = $valueName; Kind = $value.Kind; Value = $value.Value }
+            }
+        }
+    }
+    foreach ($key in @($global:RgSim.Registry.Keys | Where-Object -FilterScript { $_ -eq $root -or $_.StartsWith($root + '\', [System.StringComparison]::OrdinalIgnoreCase) })) {
+        $global:RgSim.Registry.Remove($key)
+    }
+    $hive[0].Registry = @($entries)
+    $hive[0].Mounted = ''
+}
+
+function RgSim.Unsimulated {
+    # The stand-in for a command a script step declared unsimulated: recorded, then failed.
+    $name = $MyInvocation.InvocationName
+    Add-RgSimCall -Seam 'Unsimulated' -Arguments ([ordered]@{ Name = $name; Arguments = [string[]]@($args | ForEach-Object -Process { [string]$_ }) })
+    throw [System.Management.Automation.CommandNotFoundException]::new($name + ' is not simulated: the step declared it outside remgen''s seams, so this result is not the device''s')
+}
+
 function Invoke-RgSimScript {
     # Runs a script the way powershell.exe -File would, inside this harness: stdout lines, stderr records.
     param([string]$Path, [System.Collections.IDictionary]$Parameters)
@@ -1534,6 +1618,8 @@ $RgSimSeams += @('Get-RgCertificate', 'Remove-RgCertificate')
 $RgSimSeams += @('Show-RgToast', 'Get-RgToastHistory')
 $RgSimSeams += @('Get-RgTextFile', 'Write-RgTextFile')
 $RgSimSeams += @('Get-RgSpecialFolder', 'Get-RgShortcut', 'Set-RgShortcut')
+$RgSimSeams += @('Remove-RgRegistryData', 'New-RgRegistryKey', 'Remove-RgRegistryKey')
+$RgSimSeams += @('Mount-RgUserHive', 'Dismount-RgUserHive')
 foreach ($seam in $RgSimSeams) {
     $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $seam, 'Alias', 'RgSim.' + $seam)
 }
@@ -1548,6 +1634,7 @@ $environment = [ordered]@{
     ProgramFiles        = 'C:\Program Files'
     'ProgramFiles(x86)' = $null
     SystemRoot          = [string]$global:RgSim.Platform.SystemRoot
+    SystemDrive         = 'C:'
 }
 if ($global:RgSim.Platform.Is64BitOperatingSystem) {
     $environment['ProgramFiles(x86)'] = 'C:\Program Files (x86)'
@@ -1556,6 +1643,19 @@ $saved = @{}
 foreach ($name in @($environment.Keys)) {
     $saved[$name] = [System.Environment]::GetEnvironmentVariable($name)
     [System.Environment]::SetEnvironmentVariable($name, $environment[$name])
+}
+# Commands a script step declared outside the seams (the render stage's marker lines above its functions):
+# each is pointed at a stand-in that records the call and fails it, so the step's result says it was not
+# simulated and nothing outside the seams runs, even where the real command exists.
+$RgSimUnsimulated = @()
+foreach ($marker in [regex]::Matches([System.IO.File]::ReadAllText($ScriptPath), '(?m)^# remgen script step function \S+ \(.*\) of steps [a-z0-9, -]+, checked at build time; unsimulated:(.*?)\r?$')) {
+    foreach ($name in $marker.Groups[1].Value.Split(',')) {
+        $name = $name.Trim()
+        if ($name -and $RgSimUnsimulated -notcontains $name) {
+            $RgSimUnsimulated += $name
+            $null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\', $name, 'Alias', 'RgSim.Unsimulated')
+        }
+    }
 }
 try {
     $run = Invoke-RgSimScript -Path $ScriptPath -Parameters $ScriptParameters
@@ -1584,7 +1684,8 @@ $run.Calls = $global:RgSim.Calls.ToArray()
 # is not an action.
 $actions = [System.Collections.Generic.List[string]]::new()
 foreach ($call in $run.Calls) {
-    if ($call.Seam -match '^(Get|Test|Resolve|Wait)-') { continue }
+    # Loading a user's hive to read or write it and unloading it again is no change of the device.
+    if ($call.Seam -match '^(Get|Test|Resolve|Wait|Mount|Dismount)-' -or $call.Seam -eq 'Unsimulated') { continue }
     $arguments = $call.Arguments
     $name = ''
     foreach ($key in @('TaskName', 'Name', 'FilePath', 'Path', 'Group')) {
@@ -1605,6 +1706,11 @@ foreach ($call in $run.Calls) {
     if (-not $actions.Contains($action)) { $actions.Add($action) }
 }
 $run.Actions = $actions.ToArray()
+$notSimulated = [System.Collections.Generic.List[string]]::new()
+foreach ($call in $run.Calls) {
+    if ($call.Seam -eq 'Unsimulated' -and -not $notSimulated.Contains([string]$call.Arguments.Name)) { $notSimulated.Add([string]$call.Arguments.Name) }
+}
+$run.NotSimulated = $notSimulated.ToArray()
 $processes = foreach ($process in @(Get-RgSimRunning)) {
     [ordered]@{ Name = [string]$process.Name; Id = [int]$process.Id; Path = [string]$process.Path; Session = [int]$process.Session; StopError = [string]$process['StopError'] }
 }

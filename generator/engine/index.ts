@@ -65,12 +65,20 @@ export interface RunResult {
 export interface ParseFacts {
   readonly errors: readonly { message: string; errorId: string; line: number; column: number }[];
   readonly requiresVersion: string | null;
-  readonly functions: readonly { name: string; line: number; column: number; endLine: number; parent: string | null }[];
+  readonly functions: readonly {
+    name: string; line: number; column: number; endLine: number; parent: string | null;
+    /** The parameter names (no `$`), from the param block or the parenthesised list. */
+    parameters: readonly string[];
+    /** The comment-based help's .SYNOPSIS, as PowerShell reads it; null when there is none. */
+    synopsis: string | null;
+  }[];
   readonly commands: readonly CommandFact[];
   readonly types: readonly TypeFact[];
   readonly syntax7: readonly { syntax: string; line: number; column: number }[];
   readonly topLevel: readonly { kind: string; line: number; text: string }[];
   readonly topLevelReturns: readonly { line: number; column: number }[];
+  /** Every `exit` statement, at any depth. */
+  readonly exits: readonly { line: number; column: number }[];
   /** Offset just past the last top-level statement. */
   readonly endOffset: number;
 }

@@ -6,6 +6,7 @@ import type { DeviceProfileProps, RegistryEntry } from '../model/profile.ts';
 import type { PowerShellEngine } from './index.ts';
 import { continueDevice, simulate, type Simulation } from './simulate.ts';
 import type { SimulatedDevice } from './profile.ts';
+import { SCRIPT_STEP_MARKER } from '../lint/support.ts';
 
 /**
  * `remgen simulate`: an Intune cycle (detection, remediation, detection again) of a built package on a
@@ -39,6 +40,11 @@ export interface Cycle {
   /** As the Intune portal names the device's state afterwards. */
   readonly intuneStatus: 'Without issues' | 'Issue fixed' | 'Failed' | 'Error';
   readonly explanation: string;
+  /**
+   * Commands outside the seams that script steps declared `unsimulated` and the cycle reached, with the steps
+   * that declared them: those steps' results are the simulator's refusal, not the device's.
+   */
+  readonly notSimulated: readonly { readonly command: string; readonly steps: readonly string[] }[];
   /** The same device under the ConfigMgr target, when the build wrote it. */
   readonly configmgr?: ConfigMgrCycle;
   /** The same device under the module target, when the build wrote it. */
@@ -51,6 +57,19 @@ const describeValue = (e: RegistryEntry | undefined): string => {
   if (Array.isArray(e.value)) return `${e.kind} [${(e.value as string[]).map((v) => `'${v}'`).join(', ')}]`;
   return `${e.kind} '${String(e.value)}'`;
 };
+
+/** The steps of a generated script that declared each reached command unsimulated (its script step markers). */
+export function notSimulatedSteps(scriptText: string, reached: readonly string[]): { command: string; steps: string[] }[] {
+  const steps = new Map<string, string[]>();
+  for (const match of scriptText.matchAll(SCRIPT_STEP_MARKER)) {
+    const ids = match[2]!.split(',').map((id) => id.trim());
+    for (const name of match[3]!.split(',').map((n) => n.trim()).filter((n) => n.length > 0)) {
+      const known = steps.get(name.toLowerCase()) ?? [];
+      steps.set(name.toLowerCase(), [...new Set([...known, ...ids])]);
+    }
+  }
+  return reached.map((command) => ({ command, steps: steps.get(command.toLowerCase()) ?? [] }));
+}
 
 /** Registry differences between two states, by value. */
 export function registryChanges(before: readonly RegistryEntry[], after: readonly RegistryEntry[]): Change[] {
@@ -78,8 +97,10 @@ const step = (script: CycleStep['script'], run: Simulation): CycleStep => ({
 export async function runCycle(engine: PowerShellEngine, packageDir: string, profile: DeviceProfileProps): Promise<Cycle> {
   let device: SimulatedDevice = profile;
   const steps: CycleStep[] = [];
+  const reached: string[] = [];
   const run = async (script: CycleStep['script']): Promise<Simulation> => {
     const result = await simulate(engine, join(packageDir, script), device);
+    for (const name of result.notSimulated) if (!reached.includes(name)) reached.push(name);
     device = continueDevice(profile, result.state);
     steps.push(step(script, result));
     return result;
@@ -110,6 +131,7 @@ export async function runCycle(engine: PowerShellEngine, packageDir: string, pro
     profile: profile.name,
     description: profile.description,
     steps,
+    notSimulated: notSimulatedSteps(readFileSync(join(packageDir, 'remediate.ps1'), 'utf8'), reached),
     changes: registryChanges(profile.registry ?? [], device.registry ?? []),
     actions,
     intuneStatus: status,

@@ -1,5 +1,5 @@
 import { DEFENDER_DEFAULT_PREFERENCES, SIMULATED_MACHINE_SID } from '../model/profile.ts';
-import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, ShortcutFile, WebProxy } from '../model/profile.ts';
+import type { DeviceProfileProps, Effects, Endpoint, HttpDate, InstalledApp, NativeCommand, RegistryEntry, ShortcutFile, UserRegistryEntry, WebProxy } from '../model/profile.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 
 const endpointData = (e: Endpoint): { [key: string]: PsValue } => ({
@@ -109,6 +109,43 @@ function internetOptionsProxy(profile: SimulatedDevice): WebProxy {
   return { proxy, bypass: typeof override === 'string' ? override.split(';').map((e) => e.trim()).filter(Boolean) : [] };
 }
 
+const PROFILE_LIST = 'HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\ProfileList';
+/** The system accounts' profiles every Windows lists (LocalSystem, LocalService, NetworkService). */
+const SYSTEM_PROFILES = [['S-1-5-18', '%systemroot%\\system32\\config\\systemprofile'], ['S-1-5-19', '%SystemRoot%\\ServiceProfiles\\LocalService'], ['S-1-5-20', '%SystemRoot%\\ServiceProfiles\\NetworkService']] as const;
+
+/**
+ * The users' profiles as Windows keeps them: ProfileList (with the system accounts and the Default and Public
+ * values), a loaded user's hive under HKU\<SID> (and LocalSystem's under HKU\S-1-5-18 and HKU\.DEFAULT), an
+ * unloaded one as a hive file the harness's Mount-RgUserHive fake mounts. Nothing when the profile has no users.
+ */
+function userProfileData(profile: SimulatedDevice): { registry: PsValue[]; keys: PsValue[]; hives: PsValue[] } {
+  const users = profile.userProfiles ?? [];
+  // A device continued from a run has the users' hives as that run left them: the registry and Carried.UserHives.
+  if ((users.length === 0 && !profile.defaultUser) || profile.carried) return { registry: [], keys: [], hives: [] };
+  const entry = (path: string, name: string, kind: string, value: PsValue): PsValue => ({ Path: path, Name: name, Kind: kind, Value: value });
+  const registry: PsValue[] = [
+    entry(PROFILE_LIST, 'Default', 'ExpandString', '%SystemDrive%\\Users\\Default'),
+    entry(PROFILE_LIST, 'Public', 'ExpandString', '%SystemDrive%\\Users\\Public'),
+    entry(PROFILE_LIST, 'ProfilesDirectory', 'ExpandString', '%SystemDrive%\\Users'),
+    ...SYSTEM_PROFILES.map(([sid, path]) => entry(`${PROFILE_LIST}\\${sid}`, 'ProfileImagePath', 'ExpandString', path)),
+  ];
+  const keys: PsValue[] = ['HKU\\.DEFAULT', 'HKU\\S-1-5-18'];
+  const hives: PsValue[] = [];
+  const hiveEntries = (list: readonly UserRegistryEntry[] | undefined): PsValue[] => (list ?? []).map((e) => entry(e.path, e.name, e.kind, e.value));
+  for (const user of users) {
+    registry.push(entry(`${PROFILE_LIST}\\${user.sid}`, 'ProfileImagePath', 'ExpandString', user.path));
+    if (user.loaded) {
+      keys.push(`HKU\\${user.sid}`);
+      registry.push(...(user.registry ?? []).map((e) => entry(`HKU\\${user.sid}\\${e.path}`, e.name, e.kind, e.value)));
+    } else {
+      hives.push({ File: `${user.path}\\NTUSER.DAT`, Registry: hiveEntries(user.registry), LoadError: user.loadError ?? '', UnloadError: user.unloadError ?? '', Mounted: '' });
+    }
+  }
+  const defaultPath = profile.defaultUser?.path ?? 'C:\\Users\\Default';
+  hives.push({ File: `${defaultPath}\\NTUSER.DAT`, Registry: hiveEntries(profile.defaultUser?.registry), LoadError: profile.defaultUser?.loadError ?? '', UnloadError: '', Mounted: '' });
+  return { registry, keys, hives };
+}
+
 /**
  * A device a simulation runs on: a profile, and perhaps what earlier runs left of it besides the
  * registry (`Carried`, the harness's own data: see `continueDevice` in simulate.ts).
@@ -192,6 +229,10 @@ export function renderProfile(profile: SimulatedDevice): string {
   data.Proxies = (profile.proxies ?? []).map((p) => ({
     Address: p.address, Status: p.status ?? 200, Reason: p.reason ?? (p.status === 407 ? 'Proxy Authentication Required' : (p.status ?? 200) === 200 ? 'Connection established' : 'Error'), TimesOut: p.timesOut ?? false,
   }));
+  const users = userProfileData(profile);
+  (data.Registry as PsValue[]).push(...users.registry);
+  (data.Keys as PsValue[]).push(...users.keys);
+  if (users.hives.length > 0) data.UserHives = users.hives;
   const web = profile.webProxy ?? internetOptionsProxy(profile);
   data.WebProxy = { Proxy: web.proxy ?? '', Bypass: [...(web.bypass ?? [])] };
   if (profile.lastBootTime) data.LastBootTime = profile.lastBootTime;

@@ -44,6 +44,11 @@ export interface Simulation {
    * Enabled`, `Invoke-RgNativeCommand cmdkey.exe /delete:...`), in the order of first call (the harness's `Actions`).
    */
   readonly actions: readonly string[];
+  /**
+   * Commands outside the seams that script steps declared `unsimulated` and the run reached: the harness
+   * records and fails each (the step's result is not the device's), in the order of first call.
+   */
+  readonly notSimulated: readonly string[];
   /** The device afterwards. */
   readonly state: DeviceState;
   readonly log: readonly string[];
@@ -112,6 +117,7 @@ export async function simulate(engine: PowerShellEngine, script: string, profile
       information: list<string>(result.Information),
       calls: list<SeamCall>(result.Calls),
       actions: list<string>(result.Actions),
+      notSimulated: list<string>(result.NotSimulated),
       state: {
         registry: list<{ Path: string; Name: string; Kind: RegistryEntry['kind']; Value: RegistryEntry['value'] }>(state.Registry)
           .map((e) => ({ path: e.Path, name: e.Name, kind: e.Kind, value: e.Value })),

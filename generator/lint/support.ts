@@ -124,3 +124,25 @@ export function positionOf(starts: readonly number[], offset: number): { line: n
 export function before(a: { line: number; column: number }, b: { line: number; column: number }): boolean {
   return a.line < b.line || (a.line === b.line && a.column < b.column);
 }
+
+/**
+ * The functions a script step brought into a generated script, with the commands outside the seams each
+ * step declared (`unsimulated`): read off the marker line the render stage writes above each
+ * (`# remgen script step function <Name> (<file>) of steps <ids>, checked at build time; unsimulated: A, B`). Lower case.
+ */
+export const SCRIPT_STEP_MARKER = /^# remgen script step function ([A-Za-z]+-[A-Za-z0-9]+) \(.*\) of steps ([a-z0-9, -]+), checked at build time; unsimulated:(.*?)\r?$/gm;
+
+export function scriptStepFunctions(text: string): ReadonlyMap<string, ReadonlySet<string>> {
+  const found = new Map<string, Set<string>>();
+  for (const match of text.matchAll(SCRIPT_STEP_MARKER)) {
+    const names = match[3]!.split(',').map((n) => n.trim().toLowerCase()).filter((n) => n.length > 0);
+    found.set(match[1]!.toLowerCase(), new Set(names));
+  }
+  return found;
+}
+
+/** Whether a call sits in a script step's function that declared the command unsimulated. */
+export function declaredUnsimulated(command: CommandFact, name: string, declared: ReadonlyMap<string, ReadonlySet<string>>): boolean {
+  if (!command.function) return false;
+  return declared.get(command.function.replace(SCOPE, '').toLowerCase())?.has(name.toLowerCase()) ?? false;
+}

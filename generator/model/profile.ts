@@ -122,6 +122,15 @@ export interface DeviceProfileProps {
    * DesktopDirectory `C:\\Users\\ada\\Desktop`
    */
   readonly specialFolders?: { readonly CommonDesktopDirectory?: string; readonly DesktopDirectory?: string };
+  /**
+   * The users' profiles (docs/reference/user-profiles.md): each is a subkey of
+   * `HKLM\SOFTWARE\Microsoft\Windows NT\CurrentVersion\ProfileList` (its `ProfileImagePath`), beside the
+   * system accounts' (S-1-5-18, -19, -20), which the harness always lists; a loaded hive is `HKU\<SID>`, an
+   * unloaded one the profile folder's NTUSER.DAT, which `reg load` mounts.
+   */
+  readonly userProfiles?: readonly UserProfile[];
+  /** The Default profile (the template of new users' profiles): its folder and its NTUSER.DAT's registry. */
+  readonly defaultUser?: { readonly path?: string; readonly registry?: readonly UserRegistryEntry[]; readonly loadError?: string };
 }
 
 /** Toasts on the simulated device. */
@@ -176,6 +185,33 @@ export interface Drive {
   readonly ready?: boolean;
   /** Reading it fails with this message (access denied). */
   readonly readError?: string;
+}
+
+/** A value of a user's hive, as that user sees it in HKCU: `path` has no hive (`Software\Contoso`). */
+export interface UserRegistryEntry {
+  readonly path: string;
+  readonly name: string;
+  readonly kind: RegistryEntry['kind'];
+  readonly value: RegistryEntry['value'];
+}
+
+/** A user profile on the device. */
+export interface UserProfile {
+  /**
+   * The user's SID: `S-1-5-21-...` for a local or domain account, `S-1-12-1-...` for an Entra ID account.
+   * @example "S-1-5-21-1004336348-1177238915-682003330-1001"
+   */
+  readonly sid: string;
+  /** The profile folder (`ProfileImagePath`), e.g. `C:\Users\alice`. */
+  readonly path: string;
+  /** The hive is loaded (the user is signed in, or a process runs as the user): `HKU\<SID>` exists. @default false */
+  readonly loaded?: boolean;
+  /** The user's registry (HKCU as the user sees it). */
+  readonly registry?: readonly UserRegistryEntry[];
+  /** `reg load` of the NTUSER.DAT fails with this message (a hive held by another process). */
+  readonly loadError?: string;
+  /** `reg unload` fails with this message (a handle left open): the hive stays loaded. */
+  readonly unloadError?: string;
 }
 
 /** A certificate of a chain as Windows built it. */

@@ -47,8 +47,13 @@ export interface ActionGate {
 
 /** What every action kind carries on top of {@link StepBase}. */
 export interface ActionStepBase extends StepBase {
-  /** The symptom that must be present for the action to run. */
-  readonly gate: ActionGate;
+  /**
+   * When the action runs. `{ probes: [...] }`: only while those probes report the symptom. `'always'`: the
+   * action is the whole point (clear a cache, reset a setting the user keeps changing): it is due whenever its
+   * cooldown has passed and its own test finds something to do, with no probe; detection reports it as due,
+   * and as compliant while it ran within its cooldown.
+   */
+  readonly gate: ActionGate | 'always';
   /**
    * Least time between two runs of the action on one device, as an ISO 8601 duration
    * (hours or days), remembered on the device.
@@ -59,7 +64,8 @@ export interface ActionStepBase extends StepBase {
 }
 
 /** The gate in words, for explanations: "while clock-in-sync reports the symptom". */
-export function gateWords(gate: ActionGate): string {
+export function gateWords(gate: ActionGate | 'always'): string {
+  if (gate === 'always') return 'whenever its cooldown has passed (no probe: the action is the point)';
   const probes = gate.probes;
   return `while ${probes.join(', ')} ${probes.length === 1 ? 'reports' : 'all report'} the symptom`;
 }

@@ -13,6 +13,19 @@ export const TEMPLATE_ROOT = fileURLToPath(new URL('../../templates/', import.me
 const sources = new Map<string, string>();
 
 /** A file under templates/, read once per process. Only names the generator itself chooses reach here. */
+/** An admin's step file as the check stage passed it (generator/check/script-files.ts): code, included as it is. */
+export interface CheckedSource {
+  readonly checkedSource: string;
+  /** The one function the file defines. */
+  readonly function: string;
+  /** The commands outside the seams its steps declared. */
+  readonly unsimulated: readonly string[];
+  /** The ids of the steps that use it. */
+  readonly steps: readonly string[];
+  /** The file as the descriptor names it, for the comment above it. */
+  readonly from: string;
+}
+
 export function templateSource(name: string): string {
   if (!/^[a-z0-9-]+(\/[a-z0-9-]+)*\.(ps1|hbs|ps1\.hbs|psm1\.hbs|psd1\.hbs|md\.hbs)$/.test(name)) throw new Error(`not a template name: ${name}`);
   let text = sources.get(name);
@@ -76,8 +89,21 @@ const helpers: Record<string, (...args: unknown[]) => string> = {
     if (typeof value !== 'string' || !/^[A-Z][A-Za-z0-9]{0,63}$/.test(value)) throw new EscapeError(`not a PascalCase name: ${String(value)}`);
     return value;
   },
-  /** A PowerShell source file from templates/, inserted as code. */
-  psInclude: (value) => templateSource(String(value)).replace(/\n+$/, ''),
+  /**
+   * A PowerShell source file from templates/, inserted as code; or an admin's script step file
+   * ({@link CheckedSource}), which only the check stage makes after holding it to the lint rules.
+   */
+  psInclude: (value) => {
+    if (typeof value === 'object' && value !== null && typeof (value as CheckedSource).checkedSource === 'string') {
+      const source = value as CheckedSource;
+      if (!/^[A-Za-z]+-[A-Za-z][A-Za-z0-9]*$/.test(source.function) || source.steps.some((id) => !/^[a-z][a-z0-9-]*$/.test(id)) || source.unsimulated.some((name) => !/^[A-Za-z][A-Za-z0-9]*-[A-Za-z][A-Za-z0-9]*$/.test(name))) throw new EscapeError(`not a script step function: ${source.function}`);
+      // The marker line the output lint reads (generator/lint/support.ts scriptStepFunctions): which function came
+      // from a script step, and the commands outside the seams that step declared.
+      const marker = `# remgen script step function ${source.function} (${psComment(source.from)}) of steps ${source.steps.join(', ')}, checked at build time; unsimulated: ${source.unsimulated.join(', ')}`.trimEnd();
+      return `${marker}\n${source.checkedSource.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}`;
+    }
+    return templateSource(String(value)).replace(/\n+$/, '');
+  },
   /** Markdown prose: folded to ASCII like a comment. */
   mdText: (value) => psComment(String(value)).replaceAll('`<#', '<#').replaceAll('#`>', '#>'),
   /** A Markdown code span. */

@@ -12,7 +12,8 @@ import type { Remediation } from '../descriptor/remediation.ts';
 import type { Package } from '../plan/index.ts';
 import type { PsValue } from '../render/escape.ts';
 import { gatedBytes } from '../render/gate.ts';
-import { renderTemplate } from '../render/templates.ts';
+import { renderTemplate, type CheckedSource } from '../render/templates.ts';
+import { isScriptStep } from '../steps/custom/script-common.ts';
 import { durationSeconds, type ActionStepBase } from '../model/step.ts';
 import { roomOf } from '../steps/index.ts';
 
@@ -63,7 +64,7 @@ export function logLocation(remediation: Remediation): string {
  * The step table rows. Every row has the same keys the runtime reads (Id, Kind, Category, Title,
  * TestCommand, SetCommand, RestartRequired: StrictMode stops on a missing key of an [ordered] table), then
  * the room's data. SetCommand is $null for a probe and in a script that does not change the device. An
- * action's row also has Gate (probe ids) and CooldownSeconds.
+ * action's row also has Gate (probe ids) and CooldownSeconds, and for `gate: 'always'` GateAlways ($true) and CooldownCommand (runtime/actions.ps1's reader, called by name).
  */
 export function stepTable(remediation: Remediation, changes: boolean): { readonly [key: string]: PsValue }[] {
   return remediation.steps.map((step) => {
@@ -79,7 +80,12 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
     if (room.category === 'action') {
       // The gate and the cooldown of every action (ActionStepBase): the runtime's, not the room's.
       const action = step as unknown as ActionStepBase;
-      base.Gate = [...action.gate.probes];
+      base.Gate = action.gate === 'always' ? [] : [...action.gate.probes];
+      // An action without a probe: due whenever its cooldown has passed (runtime/core.ps1 Test-RgSteps).
+      if (action.gate === 'always') {
+        base.GateAlways = true;
+        base.CooldownCommand = 'Get-RgActionCooldownEnd';
+      }
       base.CooldownSeconds = durationSeconds(action.cooldown) ?? 0;
     }
     const data = room.toData(step);
@@ -94,20 +100,49 @@ export function stepTable(remediation: Remediation, changes: boolean): { readonl
  * `mainLoop` (default true) adds runtime/main.ps1, the script's main loop (64-bit relaunch, Invoke-RgMain):
  * every script has it; a module, whose functions run in the caller's process and never exit, leaves it out.
  */
-export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): string[] {
+export function scriptParts(remediation: Remediation, spec: Pick<ScriptSpec, 'changes' | 'entryFile'> & { readonly mainLoop?: boolean }): (string | CheckedSource)[] {
   // Ordered by the half's file name, not its domain folder, so moving a room between folders changes no output.
   const fileName = (room: { readonly script: string }): string => room.script.slice(room.script.lastIndexOf('/') + 1);
   const rooms = [...new Set(remediation.steps.map((step) => roomOf(step)))].sort((a, b) => (fileName(a) < fileName(b) ? -1 : 1));
   const runtime = new Set(rooms.flatMap((room) => room.runtime));
+  // Test-RgSteps (core.ps1) reads an always-gated action's cooldown through the row's CooldownCommand
+  // (runtime/actions.ps1, through the registry seams): a script with one carries the reads.
+  if (remediation.steps.some((step) => (step as Partial<ActionStepBase>).gate === 'always')) {
+    for (const file of ['actions.ps1', 'registry.ps1']) runtime.add(file);
+  }
+  for (const step of remediation.steps) {
+    const extra = roomOf(step).stepRuntime?.(step);
+    for (const file of [...(extra?.test ?? []), ...(spec.changes ? extra?.set ?? [] : [])]) runtime.add(file);
+  }
   if (spec.changes) {
     for (const file of rooms.flatMap((room) => room.setRuntime ?? [])) runtime.add(file);
     // The repair loop, and what it calls to remember actions' runs (their cooldown) in the registry: every
     // script that changes the device has them, so each function it calls is defined in it.
-    for (const file of ['repair.ps1', 'actions.ps1', 'registry.ps1', 'registry-write.ps1']) runtime.add(file);
+    for (const file of ['repair.ps1', 'actions.ps1', 'actions-write.ps1', 'registry.ps1', 'registry-write.ps1']) runtime.add(file);
   }
-  const halves = rooms.flatMap((room) => (spec.changes && room.setScript ? [room.script, room.setScript] : [room.script]));
+  const halves = [...new Set(rooms.flatMap((room) => (spec.changes && room.setScript ? [room.script, room.setScript] : [room.script])))];
   const main = spec.mainLoop === false ? [] : ['runtime/main.ps1'];
-  return ['runtime/core.ps1', ...main, 'runtime/platform.ps1', ...[...runtime].sort().map((f) => `runtime/${f}`), ...halves.map((f) => `steps/${f}`), spec.entryFile];
+  return ['runtime/core.ps1', ...main, 'runtime/platform.ps1', ...[...runtime].sort().map((f) => `runtime/${f}`), ...halves.map((f) => `steps/${f}`), ...scriptSources(remediation, spec.changes), spec.entryFile];
+}
+
+/**
+ * The admin's own functions of the script steps (generator/steps/custom/), each once, in step order: the test
+ * halves, and the set halves in a script that changes the device. The check stage read and linted them.
+ */
+function scriptSources(remediation: Remediation, changes: boolean): CheckedSource[] {
+  const sources = new Map<string, { checkedSource: string; function: string; from: string; unsimulated: Set<string>; steps: string[] }>();
+  for (const step of remediation.steps) {
+    if (!isScriptStep(step)) continue;
+    if (!step.source) throw new Error(`script step '${step.id}': its files were not read; build it from a checked catalog (the check stage reads and lints ${step.test})`);
+    for (const half of changes && step.source.set ? [step.source.test, step.source.set] : [step.source.test]) {
+      const key = half.function.toLowerCase();
+      const entry = sources.get(key) ?? { checkedSource: half.text, function: half.function, from: half.file, unsimulated: new Set<string>(), steps: [] };
+      for (const name of step.unsimulated ?? []) entry.unsimulated.add(name);
+      if (!entry.steps.includes(step.id)) entry.steps.push(step.id);
+      sources.set(key, entry);
+    }
+  }
+  return [...sources.values()].map((s) => ({ ...s, unsimulated: [...s.unsimulated].sort() }));
 }
 
 /** One generated script of a package: rendered, then held to the output gate (ASCII, CRLF, no BOM, ...). */

@@ -50,6 +50,10 @@ import { networkResetRoom, type NetworkResetStep } from './network/network-reset
 import { processStartRoom, type ProcessStartStep } from './processes/process-start.ts';
 import { fileLineRoom, type FileLineStep } from './files/file-line.ts';
 import { shortcutRoom, type ShortcutStep } from './files/shortcut.ts';
+import { registryKeyRoom, type RegistryKeyStep } from './registry/registry-key.ts';
+import { scriptProbeRoom, type ScriptProbeStep } from './custom/script-probe.ts';
+import { scriptSettingRoom, type ScriptSettingStep } from './custom/script-setting.ts';
+import { scriptActionRoom, type ScriptActionStep } from './custom/script-action.ts';
 
 export { registryValue, type RegistryValueProps, type RegistryValueStep, type RegistryValueType } from './registry/registry-value.ts';
 export { registryBits, type RegistryBitsProps, type RegistryBitsStep } from './registry/registry-bits.ts';
@@ -103,6 +107,11 @@ export { processStart, type ProcessStartProps, type ProcessStartStep } from './p
 export { fileLine, type FileLineProps, type FileLineStep } from './files/file-line.ts';
 export { shortcut, type ShortcutProps, type ShortcutStep } from './files/shortcut.ts';
 export { pendingRestart, PENDING_RESTART_SOURCES, type PendingRestartProps, type PendingRestartSource, type PendingRestartStep } from './health/pending-restart.ts';
+export { registryKey, type RegistryKeyProps, type RegistryKeyStep } from './registry/registry-key.ts';
+export type { ScriptParameterValue, ScriptStepProps } from './custom/script-common.ts';
+export { scriptProbe, type ScriptProbeProps, type ScriptProbeStep } from './custom/script-probe.ts';
+export { scriptSetting, type ScriptSettingProps, type ScriptSettingStep } from './custom/script-setting.ts';
+export { scriptAction, type ScriptActionProps, type ScriptActionStep } from './custom/script-action.ts';
 
 /**
  * Any step a remediation may hold.
@@ -127,7 +136,9 @@ export type Step = RegistryValueStep | RegistryBitsStep | WindowsVersionStep | E
   | NetworkResetStep
   | ProcessStartStep
   | FileLineStep
-  | ShortcutStep;
+  | ShortcutStep
+  | RegistryKeyStep
+  | ScriptProbeStep | ScriptSettingStep | ScriptActionStep;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoom<any>>(
@@ -150,7 +161,9 @@ export const rooms: ReadonlyMap<string, StepRoom<any>> = new Map<string, StepRoo
     networkResetRoom,
     processStartRoom,
     fileLineRoom,
-    shortcutRoom].map((room) => [room.kind, room]),
+    shortcutRoom,
+    registryKeyRoom,
+    scriptProbeRoom, scriptSettingRoom, scriptActionRoom].map((room) => [room.kind, room]),
 );
 
 export function roomOf(step: { readonly kind: string }): StepRoom<{ readonly kind: string; readonly id: string }> {

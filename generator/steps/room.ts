@@ -31,6 +31,12 @@ export interface StepRoom<S extends { readonly kind: string; readonly id: string
   readonly runtime: readonly string[];
   /** Files under `templates/runtime/` the set half needs besides `runtime` (the write seams). */
   readonly setRuntime?: readonly string[];
+  /**
+   * Files under `templates/runtime/` one step needs beyond the room's (every user's profile, say): `test` for both
+   * halves, `set` for the set half. Their functions are called through names in the step's data (`& $Step.X`), so a
+   * script without them refers to none.
+   */
+  stepRuntime?(step: S): { readonly test: readonly string[]; readonly set?: readonly string[] };
   /** Where the step can run. */
   contextOf(step: S): StepContext;
   /** Rules the JSON Schema cannot say; report every problem, throw none. */

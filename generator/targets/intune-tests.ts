@@ -7,6 +7,7 @@ import { gatedBytes } from '../render/gate.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
 import { pascalName } from '../script/index.ts';
 import type { OutputFile } from './target.ts';
+import { isScriptStep, type ScriptStepProps } from '../steps/custom/script-common.ts';
 
 /**
  * An Intune package's Pester suite (`intune/<id>/tests/`): the suite itself (the same file for every
@@ -88,7 +89,11 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
   // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
   // Split at the marks and joined once (not replaced one by one in an ever longer string); the profiles'
   // data is already a data file's text, so only the rest is made one.
-  const parts = dataFile(psValue({ Id: pkg.remediation.id, Devices: devices })).split(PROFILE_MARK);
+  // Script steps that call commands outside the seams: the suite's title names them.
+  const notSimulated = pkg.remediation.steps
+    .filter((step) => isScriptStep(step) && (step.unsimulated ?? []).length > 0)
+    .map((step) => ({ Step: step.id, Commands: [...((step as ScriptStepProps).unsimulated ?? [])] }));
+  const parts = dataFile(psValue({ Id: pkg.remediation.id, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices })).split(PROFILE_MARK);
   if (parts.length !== profiles.length + 1) throw new Error(`${pkg.remediation.id}: ${parts.length - 1} places for ${profiles.length} device profiles in package.psd1`);
   const data = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });

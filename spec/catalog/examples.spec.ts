@@ -15,7 +15,7 @@ import { Device, intuneScripts } from '../support/engine.ts';
 import { remgen, REPO } from '../support/temp-catalog.ts';
 
 const EXAMPLES = join(REPO, 'examples');
-const IDS = ['app-config-json', 'consumer-appx', 'defender-protection', 'desktop-shortcut', 'ime-service', 'ini-setting', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset', 'tray-agent-start'];
+const IDS = ['app-config-json', 'consumer-appx', 'crash-dumps-every-profile', 'defender-protection', 'desktop-shortcut', 'ime-service', 'ini-setting', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset', 'teams-cache', 'tray-agent-start', 'update-pause', 'update-policy-removed'];
 /** Examples that report (and ask) rather than fix: spec/catalog/examples-health.spec.ts runs them; their profiles are named by example. */
 const REPORTING = ['certificates-expiring', 'low-disk-space', 'restart-reminder-device', 'restart-reminder-user'];
 const REPORTING_PROFILES = ['certificates-expiring', 'low-disk-space', 'restart-reminder'];

@@ -45,7 +45,8 @@ function Get-RgCleanupFiles {
     .PARAMETER Step
         The step: Folders, Include, MinAgeDays.
     .OUTPUTS
-        Folders (the expanded folders that exist), Files (the matching files), Bytes ([long], their total).
+        Folders (the expanded folders that exist), Files (the matching files), Bytes ([long], their total); with
+        Profiles (every user's profile): Profiles (how many were looked in), Skipped (names and why).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -58,8 +59,17 @@ function Get-RgCleanupFiles {
     $folders = @()
     $matching = [System.Collections.Generic.List[object]]::new()
     [long]$bytes = 0
-    foreach ($folder in @($Step.Folders)) {
-        $path = Resolve-RgFilePath -Path ([string]$folder)
+    $places = @(@($Step.Folders) | ForEach-Object -Process { Resolve-RgFilePath -Path ([string]$_) })
+    $profiles = 0
+    $skipped = @()
+    if ($Step['Profiles']) {
+        # Every user's profile from SYSTEM: runtime/cleanup-profiles.ps1, named in the step's data.
+        $inProfiles = & ([string]$Step.ProfilesFolders) -Step $Step
+        $places = @($inProfiles.Folders)
+        $profiles = $inProfiles.Profiles
+        $skipped = @($inProfiles.Skipped)
+    }
+    foreach ($path in $places) {
         $listed = Get-RgFolderFiles -Path $path
         if (-not $listed.Exists) {
             continue
@@ -73,7 +83,7 @@ function Get-RgCleanupFiles {
             }
         }
     }
-    [pscustomobject]@{ Folders = $folders; Files = $matching.ToArray(); Bytes = $bytes }
+    [pscustomobject]@{ Folders = $folders; Files = $matching.ToArray(); Bytes = $bytes; Profiles = $profiles; Skipped = $skipped }
 }
 
 function Format-RgBytes {

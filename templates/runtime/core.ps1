@@ -142,7 +142,9 @@ function Test-RgSteps {
     <#
     .SYNOPSIS
         Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
-        not needed, so it counts as compliant whatever its own test found.
+        not needed, so it counts as compliant whatever its own test found. An action gated 'always' (GateAlways)
+        has no probe: when its own test finds something to do it is due, unless it ran within its cooldown
+        (its CooldownCommand, runtime/actions.ps1's Get-RgActionCooldownEnd), which counts as compliant.
     .DESCRIPTION
         An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
         a healthy device detection never asks for it and the remediation never runs it.
@@ -164,6 +166,21 @@ function Test-RgSteps {
     for ($index = 0; $index -lt $Steps.Count; $index++) {
         $step = $Steps[$index]
         if ($step.Category -ne 'action' -or $results[$index].Compliant) {
+            continue
+        }
+        if ($step['GateAlways']) {
+            # No probe: the action is due whenever its cooldown has passed, and done while it ran within it.
+            if (-not $results[$index].Failure) {
+                $until = & ([string]$step.CooldownCommand) -Step $step
+                if ($null -ne $until) {
+                    $when = $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+                    Write-RgLog -Message ($step.Id + ': ran within its cooldown; due again after ' + $when + ' UTC')
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $true -Actual ('ran within its cooldown, due again after ' + $when + ' UTC') -Expected 'run once per cooldown'
+                }
+                else {
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $false -Actual ('due (' + $results[$index].Actual + ')') -Expected 'run once per cooldown'
+                }
+            }
             continue
         }
         $passing = @($step.Gate | Where-Object -FilterScript { $byId.ContainsKey($_) -and $byId[$_].Compliant })

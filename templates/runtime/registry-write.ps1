@@ -3,7 +3,7 @@ function Write-RgRegistryData {
     .SYNOPSIS
         Seam: writes one value in an explicit view, creating the key when missing.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
@@ -18,7 +18,7 @@ function Write-RgRegistryData {
     [CmdletBinding()]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [Parameter(Mandatory = $true)]
@@ -63,5 +63,119 @@ function Write-RgRegistryData {
     }
     finally {
         $key.Dispose()
+    }
+}
+
+function Remove-RgRegistryData {
+    <#
+    .SYNOPSIS
+        Seam: deletes one value in an explicit view (RegistryKey.DeleteValue); a missing key or value is not an
+        error. The key and its other values stay.
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive.
+    .PARAMETER Name
+        Value name.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Name,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.OpenSubKey($SubKey, $true)
+    }
+    finally {
+        $base.Dispose()
+    }
+    if ($null -eq $key) {
+        return
+    }
+    try {
+        $key.DeleteValue($Name, $false)
+    }
+    finally {
+        $key.Dispose()
+    }
+}
+
+function New-RgRegistryKey {
+    <#
+    .SYNOPSIS
+        Seam: creates a key (and the keys above it) in an explicit view (RegistryKey.CreateSubKey); an existing
+        key is left as it is.
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $key = $base.CreateSubKey($SubKey)
+        $key.Dispose()
+    }
+    finally {
+        $base.Dispose()
+    }
+}
+
+function Remove-RgRegistryKey {
+    <#
+    .SYNOPSIS
+        Seam: deletes a key with everything below it in an explicit view (RegistryKey.DeleteSubKeyTree); a
+        missing key is not an error.
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive.
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    try {
+        $base.DeleteSubKeyTree($SubKey, $false)
+    }
+    finally {
+        $base.Dispose()
     }
 }

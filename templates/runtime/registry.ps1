@@ -4,7 +4,7 @@ function Open-RgRegistryBaseKey {
         The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
         the right key is reached whatever this process's bitness. The caller disposes it.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -12,7 +12,7 @@ function Open-RgRegistryBaseKey {
     [OutputType([Microsoft.Win32.RegistryKey])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [ValidateSet(32, 64)]
@@ -21,6 +21,9 @@ function Open-RgRegistryBaseKey {
     $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
     if ($Hive -eq 'HKLM') {
         $hiveName = [Microsoft.Win32.RegistryHive]::LocalMachine
+    }
+    elseif ($Hive -eq 'HKU') {
+        $hiveName = [Microsoft.Win32.RegistryHive]::Users
     }
     $viewName = [Microsoft.Win32.RegistryView]::Registry64
     if ($View -eq 32) {
@@ -34,7 +37,7 @@ function Get-RgRegistryData {
     .SYNOPSIS
         Seam: reads one value in an explicit view. DWord and QWord come back unsigned; ExpandString unexpanded.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
@@ -46,7 +49,7 @@ function Get-RgRegistryData {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [Parameter(Mandatory = $true)]
@@ -82,6 +85,56 @@ function Get-RgRegistryData {
             $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
         }
         [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+    }
+    finally {
+        $key.Dispose()
+    }
+}
+
+function Get-RgRegistrySubKeyNames {
+    <#
+    .SYNOPSIS
+        Seam: the names of a key's subkeys in an explicit view ([Microsoft.Win32.RegistryKey].GetSubKeyNames).
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive; empty for the hive's own subkeys (HKU: the loaded users' hives).
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    .OUTPUTS
+        KeyExists ([bool]), Names ([string[]], empty when the key does not exist). Access denied throws.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$SubKey,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    if ($SubKey -eq '') {
+        $key = $base
+    }
+    else {
+        try {
+            $key = $base.OpenSubKey($SubKey, $false)
+        }
+        finally {
+            $base.Dispose()
+        }
+    }
+    if ($null -eq $key) {
+        return [pscustomobject]@{ KeyExists = $false; Names = [string[]]@() }
+    }
+    try {
+        [pscustomobject]@{ KeyExists = $true; Names = [string[]]$key.GetSubKeyNames() }
     }
     finally {
         $key.Dispose()

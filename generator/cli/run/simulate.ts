@@ -18,6 +18,9 @@ function show(cycle: Cycle): void {
     print(`  changes on the device (${cycle.changes.length}):`);
     for (const c of cycle.changes) print(`    ${c.path}\\${c.name}: ${c.before} -> ${c.after}`);
   }
+  for (const n of cycle.notSimulated) {
+    print(`  not simulated: ${n.steps.length ? `step${n.steps.length === 1 ? '' : 's'} ${n.steps.join(', ')} call${n.steps.length === 1 ? 's' : ''}` : 'a step calls'} ${n.command}, declared outside remgen's seams: ${n.steps.length === 1 ? 'its result' : 'their results'} here ${n.steps.length === 1 ? 'is' : 'are'} not the device's`);
+  }
   if (cycle.actions.length > 0) print(`  done through seams (${cycle.actions.length}): ${cycle.actions.join('; ')}`);
   print(`  Intune would show: ${cycle.intuneStatus} (${cycle.explanation})`);
   const width = Math.max(0, ...[...(cycle.configmgr ? [...cycle.configmgr.steps, cycle.configmgr.program] : []), ...(cycle.module?.steps ?? [])].map((r) => r.script.length));

@@ -35,11 +35,15 @@ internal static class Facts
                 ["column"] = f.Extent.StartColumnNumber,
                 ["endLine"] = f.Extent.EndLineNumber,
                 ["parent"] = EnclosingFunction(f.Parent),
+                ["parameters"] = new JsonArray((f.Body.ParamBlock?.Parameters ?? (IEnumerable<ParameterAst>?)f.Parameters ?? Array.Empty<ParameterAst>())
+                    .Select(p => (JsonNode)JsonValue.Create(p.Name.VariablePath.UserPath)!).ToArray()),
+                ["synopsis"] = f.GetHelpContent()?.Synopsis?.Trim(),
             }).ToArray()),
             ["commands"] = new JsonArray(ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(Command).ToArray()),
             ["types"] = new JsonArray(Types(ast).ToArray()),
             ["syntax7"] = new JsonArray(Syntax7(ast, tokens).ToArray()),
             ["topLevel"] = new JsonArray(TopLevel(ast).ToArray()),
+            ["exits"] = new JsonArray(ast.FindAll(a => a is ExitStatementAst, true).Select(e => (JsonNode)Where(e)).ToArray()),
             ["topLevelReturns"] = new JsonArray(ast.FindAll(a => a is ReturnStatementAst r && IsTopLevel(r), true)
                 .Select(r => (JsonNode)Where(r)).ToArray()),
             ["endOffset"] = ast.EndBlock?.Statements.LastOrDefault()?.Extent.EndOffset ?? 0,

@@ -1,6 +1,7 @@
 import { importScriptCommand } from '../configmgr-import-commands.ts';
 import type { LintRule } from '../rule.ts';
-import { definedFunctions, resolveCommand } from '../support.ts';
+import { declaredUnsimulated, definedFunctions, resolveCommand, scriptStepFunctions } from '../support.ts';
+import { isWindowsPowerShellCommand } from '../windows-powershell-5.1-commands.ts';
 import { allowedCommand, COMMON_PARAMETERS } from '../windows-powershell-5.1-allowlist.ts';
 
 const COMMON = new Set(COMMON_PARAMETERS.map((n) => n.toLowerCase()));
@@ -9,18 +10,22 @@ const COMMON = new Set(COMMON_PARAMETERS.map((n) => n.toLowerCase()));
  * The Windows PowerShell 5.1 command surface: every command the script calls and does not define must be
  * on the project's allowlist (generator/lint/windows-powershell-5.1-allowlist.ts, checked against the 5.1
  * profile), and every named parameter an allowlisted parameter of it or a common parameter. The ConfigMgr
- * import script alone may also call the site-server commands of generator/lint/configmgr-import-commands.ts.
+ * import script alone may also call the site-server commands of generator/lint/configmgr-import-commands.ts, and a
+ * script step's own function the commands of the 5.1 profile its step declared `unsimulated`.
  */
 const rule: LintRule = {
   name: 'allowlisted-commands',
   description: 'Every command called (other than the script\'s own functions) is on the Windows PowerShell 5.1 allowlist, with allowlisted or common parameters only.',
-  check({ file, facts }) {
+  check({ file, text, facts }) {
     const defined = definedFunctions(facts);
+    const declared = scriptStepFunctions(text);
     const findings = [];
     for (const command of facts.commands) {
       const resolved = resolveCommand(command, defined);
       if (!resolved || resolved.defined) continue;
       const allowed = allowedCommand(resolved.name) ?? importScriptCommand(file, resolved.name);
+      // A script step's declared unsimulated command: any command of the 5.1 profile (its parameters are the admin's).
+      if (!allowed && declaredUnsimulated(command, resolved.name, declared) && isWindowsPowerShellCommand(resolved.name)) continue;
       if (!allowed) {
         const native = /[\\/]|\.(exe|com|cmd|bat|ps1)$/i.test(resolved.name);
         findings.push({

@@ -1,8 +1,9 @@
 import type { StepBase } from '../../model/step.ts';
 import type { StepContext, StepRoom } from '../room.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 
 /** Props of {@link file}. */
-export interface FileProps extends StepBase {
+export interface FileProps extends StepBase, ProfileScopeProps {
   /**
    * The file's full path; it may start with an environment variable the script expands on the device
    * (`%ProgramData%`, `%LOCALAPPDATA%`, `%APPDATA%`, `%USERPROFILE%`, `%ProgramFiles%`, ...). No wildcard.
@@ -55,7 +56,7 @@ const ABSOLUTE = /^([A-Za-z]:\\|\\\\[^\\]+\\[^\\]+\\|%[A-Za-z0-9_()]+%\\)/;
 /** The Windows folder: remgen does not delete or overwrite the OS's own files. */
 const SYSTEM = /^([A-Za-z]:\\Windows\\|%(SystemRoot|windir)%\\)/i;
 
-const contextOf = (step: FileProps): StepContext => (USER_VARIABLES.test(step.path) ? 'user' : 'system');
+const contextOf = (step: FileProps): StepContext => (!everyProfile(step) && USER_VARIABLES.test(step.path) ? 'user' : 'system');
 const state = (step: FileProps): 'present' | 'absent' => step.state ?? 'present';
 const jsonText = (value: string | number | boolean): string => JSON.stringify(value);
 
@@ -73,10 +74,12 @@ export const fileRoom: StepRoom<FileStep> = {
   setScript: 'files/file-set.ps1',
   functions: { test: 'Test-RgFileState', set: 'Set-RgFileState' },
   runtime: ['file.ps1'],
+  stepRuntime: (step) => (everyProfile(step) ? { test: [...PROFILE_RUNTIME, 'file-profiles.ps1'] } : { test: [] }),
   setRuntime: ['file-write.ps1'],
   contextOf,
   check(step, issue) {
     const path = step.path;
+    checkProfiles(step, typeof path === 'string' && USER_VARIABLES.test(path), "a path in a user's profile (%APPDATA%, %LOCALAPPDATA%, %USERPROFILE%, ...)", issue);
     if (typeof path !== 'string' || !ABSOLUTE.test(path)) {
       issue(['path'], `path ${JSON.stringify(path)} is not a full path: start it with a drive (C:\\), a share (\\\\server\\share\\) or a variable (%ProgramData%\\)`);
     } else if (/[*?]/.test(path)) {
@@ -105,10 +108,11 @@ export const fileRoom: StepRoom<FileStep> = {
     Json: step.json ? jsonText(step.json.value) : '',
     Sha256: (step.sha256 ?? '').toUpperCase(),
     Source: step.source ?? '',
+    ...profileData(step, { ProfilesTest: 'Test-RgFileStateProfiles', ProfilesFind: 'Get-RgFileStateProfiles' }),
   }),
   title: (step) => describe(step),
   explain: (step) => ({
-    detects: describe(step),
+    detects: `${describe(step)}${profileWords(step)}`,
     changes: state(step) === 'absent' ? 'deletes the file'
       : step.json ? `sets ${step.json.property} to ${jsonText(step.json.value)}, keeping the rest of the file (created when missing)`
         : step.sha256 ? `copies ${step.source} beside the file, checks its SHA-256, and only then replaces the file (a mismatch replaces nothing)`

@@ -1,13 +1,15 @@
 import { durationWords, gateWords } from '../../model/step.ts';
 import type { ActionStepBase } from '../../model/step.ts';
 import type { StepContext, StepIssue, StepRoom } from '../room.ts';
+import { checkProfiles, everyProfile, PROFILE_RUNTIME, profileData, profileWords, type ProfileScopeProps } from '../profiles.ts';
 
 /** Props of {@link pathCleanup}. */
-export interface PathCleanupProps extends ActionStepBase {
+export interface PathCleanupProps extends ActionStepBase, ProfileScopeProps {
   /**
    * Folders to clean, full paths that may start with an environment variable (`%LOCALAPPDATA%\\Microsoft\\Teams\\
    * Cache`). Variables of the user (`%APPDATA%`, `%LOCALAPPDATA%`, `%USERPROFILE%`, `%TEMP%`) make a user-context
-   * step: the signed-in user's folders. Every user profile from SYSTEM is not supported yet.
+   * step: the signed-in user's folders; with `profiles: 'all'` (or `'allSignedOut'`) those folders in every user's
+   * profile, from SYSTEM.
    * @minItems 1
    * @maxItems 16
    */
@@ -106,7 +108,7 @@ function checkFolders(step: PathCleanupProps, issue: StepIssue): void {
   if (kinds.size > 1) issue(['folders'], "the folders mix the user's (%LOCALAPPDATA%, ...) and the machine's: a step runs in one context; split it in two");
 }
 
-const contextOf = (step: PathCleanupProps): StepContext => ((step.folders ?? []).some((f) => USER_VARIABLES.test(f)) ? 'user' : 'system');
+const contextOf = (step: PathCleanupProps): StepContext => (!everyProfile(step) && (step.folders ?? []).some((f) => USER_VARIABLES.test(f)) ? 'user' : 'system');
 
 const triggerWords = (step: PathCleanupProps): string =>
   step.trigger === 'always' ? 'whenever the gate reports the symptom' : step.trigger === 'largerThan' ? `when the matching files exceed ${step.largerThanMB} MB` : 'when a matching file is there';
@@ -118,10 +120,15 @@ export const pathCleanupRoom: StepRoom<PathCleanupStep> = {
   setScript: 'files/path-cleanup-set.ps1',
   functions: { test: 'Test-RgPathCleanup', set: 'Invoke-RgPathCleanup' },
   runtime: ['cleanup.ps1', 'file.ps1'],
+  stepRuntime: (step) => (everyProfile(step) ? { test: [...PROFILE_RUNTIME, 'cleanup-profiles.ps1'] } : { test: [] }),
   setRuntime: ['cleanup-write.ps1', 'file-write.ps1', 'service.ps1', 'service-write.ps1', 'process.ps1', 'process-write.ps1'],
   contextOf,
   check(step, issue) {
     checkFolders(step, issue);
+    checkProfiles(step, (step.folders ?? []).some((f) => USER_VARIABLES.test(f)), "folders in a user's profile (%LOCALAPPDATA%, %APPDATA%, %USERPROFILE%, %TEMP%)", issue);
+    if (everyProfile(step) && (step.stopProcesses ?? []).length > 0) {
+      issue(['stopProcesses'], "stopProcesses ends this session's processes, and a cleanup in every profile runs as SYSTEM: use profiles: 'allSignedOut' to leave signed-in users alone, or a processStop step with scope: 'any' gating it");
+    }
     (step.include ?? []).forEach((pattern, index) => {
       if (typeof pattern !== 'string' || pattern === '' || /[\\/]/.test(pattern)) issue(['include', index], `include pattern ${JSON.stringify(pattern)} must be a file name pattern such as '*.tmp' (no folder)`);
     });
@@ -152,13 +159,14 @@ export const pathCleanupRoom: StepRoom<PathCleanupStep> = {
     Mode: step.mode === 'rename' ? 'Rename' : 'Delete',
     StopServices: [...(step.stopServices ?? [])],
     StopProcesses: [...(step.stopProcesses ?? [])],
+    ...profileData(step, { ProfilesFolders: 'Get-RgCleanupProfileFolders' }),
   }),
   title: (step) => `Folders cleaned: ${step.folders.join(', ')}`,
   explain: (step) => {
     const files = `${(step.include ?? ['*']).join(', ')}${step.minAgeDays ? ` older than ${step.minAgeDays} days` : ''}`;
     const around = [...(step.stopServices ?? []).map((s) => `the service ${s}`), ...(step.stopProcesses ?? []).map((p) => `${p}.exe`)];
     return {
-      detects: `files ${files} in ${step.folders.join(', ')}, ${triggerWords(step)}; ${gateWords(step.gate)}`,
+      detects: `files ${files} in ${step.folders.join(', ')}${profileWords(step)}, ${triggerWords(step)}; ${gateWords(step.gate)}`,
       changes: `${step.mode === 'rename' ? 'renames each folder to <folder>.old' : `deletes the files ${files} there and below (files in use are left)`}${around.length ? `, with ${around.join(' and ')} stopped before and started again after` : ''} (at most once per ${durationWords(step.cooldown)}); the summary says how much was freed, and the folders read again verify`,
     };
   },

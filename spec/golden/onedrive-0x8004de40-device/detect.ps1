@@ -197,7 +197,9 @@ function Test-RgSteps {
     <#
     .SYNOPSIS
         Tests every step, in order, then applies the action gates: an action whose gate probes all pass is
-        not needed, so it counts as compliant whatever its own test found.
+        not needed, so it counts as compliant whatever its own test found. An action gated 'always' (GateAlways)
+        has no probe: when its own test finds something to do it is due, unless it ran within its cooldown
+        (its CooldownCommand, runtime/actions.ps1's Get-RgActionCooldownEnd), which counts as compliant.
     .DESCRIPTION
         An action runs only when its gate (one or more probes of the same package) reports the symptom, so on
         a healthy device detection never asks for it and the remediation never runs it.
@@ -219,6 +221,21 @@ function Test-RgSteps {
     for ($index = 0; $index -lt $Steps.Count; $index++) {
         $step = $Steps[$index]
         if ($step.Category -ne 'action' -or $results[$index].Compliant) {
+            continue
+        }
+        if ($step['GateAlways']) {
+            # No probe: the action is due whenever its cooldown has passed, and done while it ran within it.
+            if (-not $results[$index].Failure) {
+                $until = & ([string]$step.CooldownCommand) -Step $step
+                if ($null -ne $until) {
+                    $when = $until.ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture)
+                    Write-RgLog -Message ($step.Id + ': ran within its cooldown; due again after ' + $when + ' UTC')
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $true -Actual ('ran within its cooldown, due again after ' + $when + ' UTC') -Expected 'run once per cooldown'
+                }
+                else {
+                    $results[$index] = New-RgStepResult -Step $step -Compliant $false -Actual ('due (' + $results[$index].Actual + ')') -Expected 'run once per cooldown'
+                }
+            }
             continue
         }
         $passing = @($step.Gate | Where-Object -FilterScript { $byId.ContainsKey($_) -and $byId[$_].Compliant })
@@ -1326,7 +1343,7 @@ function Open-RgRegistryBaseKey {
         The registry seams' own helper: a hive's root key in an explicit view (RegistryKey.OpenBaseKey), so
         the right key is reached whatever this process's bitness. The caller disposes it.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER View
         64 (native) or 32 (WOW64).
     #>
@@ -1334,7 +1351,7 @@ function Open-RgRegistryBaseKey {
     [OutputType([Microsoft.Win32.RegistryKey])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [ValidateSet(32, 64)]
@@ -1343,6 +1360,9 @@ function Open-RgRegistryBaseKey {
     $hiveName = [Microsoft.Win32.RegistryHive]::CurrentUser
     if ($Hive -eq 'HKLM') {
         $hiveName = [Microsoft.Win32.RegistryHive]::LocalMachine
+    }
+    elseif ($Hive -eq 'HKU') {
+        $hiveName = [Microsoft.Win32.RegistryHive]::Users
     }
     $viewName = [Microsoft.Win32.RegistryView]::Registry64
     if ($View -eq 32) {
@@ -1356,7 +1376,7 @@ function Get-RgRegistryData {
     .SYNOPSIS
         Seam: reads one value in an explicit view. DWord and QWord come back unsigned; ExpandString unexpanded.
     .PARAMETER Hive
-        HKLM or HKCU.
+        HKLM, HKCU or HKU (HKEY_USERS: a user's hive by SID, every user's profile from SYSTEM).
     .PARAMETER SubKey
         Path below the hive.
     .PARAMETER Name
@@ -1368,7 +1388,7 @@ function Get-RgRegistryData {
     [OutputType([pscustomobject])]
     param(
         [Parameter(Mandatory = $true)]
-        [ValidateSet('HKLM', 'HKCU')]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
         [string]$Hive,
 
         [Parameter(Mandatory = $true)]
@@ -1404,6 +1424,56 @@ function Get-RgRegistryData {
             $value = [System.BitConverter]::ToUInt64([System.BitConverter]::GetBytes([int64]$value), 0)
         }
         [pscustomobject]@{ KeyExists = $true; Exists = $true; Kind = $kind; Value = $value }
+    }
+    finally {
+        $key.Dispose()
+    }
+}
+
+function Get-RgRegistrySubKeyNames {
+    <#
+    .SYNOPSIS
+        Seam: the names of a key's subkeys in an explicit view ([Microsoft.Win32.RegistryKey].GetSubKeyNames).
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        Path below the hive; empty for the hive's own subkeys (HKU: the loaded users' hives).
+    .PARAMETER View
+        64 (native) or 32 (WOW64).
+    .OUTPUTS
+        KeyExists ([bool]), Names ([string[]], empty when the key does not exist). Access denied throws.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [ValidateSet('HKLM', 'HKCU', 'HKU')]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [AllowEmptyString()]
+        [string]$SubKey,
+
+        [ValidateSet(32, 64)]
+        [int]$View = 64
+    )
+    $base = Open-RgRegistryBaseKey -Hive $Hive -View $View
+    if ($SubKey -eq '') {
+        $key = $base
+    }
+    else {
+        try {
+            $key = $base.OpenSubKey($SubKey, $false)
+        }
+        finally {
+            $base.Dispose()
+        }
+    }
+    if ($null -eq $key) {
+        return [pscustomobject]@{ KeyExists = $false; Names = [string[]]@() }
+    }
+    try {
+        [pscustomobject]@{ KeyExists = $true; Names = [string[]]$key.GetSubKeyNames() }
     }
     finally {
         $key.Dispose()
@@ -2161,12 +2231,63 @@ function Format-RgRegistryValueData {
     $Kind + ' value'
 }
 
+function Get-RgRegistryValueState {
+    <#
+    .SYNOPSIS
+        The step's value at one place (its own hive and key, or a user's hive under HKU) compared with what the
+        step wants.
+    .PARAMETER Step
+        The step: Name, View, Type, Value; Want Absent for a value that must not exist.
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        The key below the hive.
+    .OUTPUTS
+        Compliant ([bool]), Actual, Expected (words).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey
+    )
+    $current = Get-RgRegistryData -Hive $Hive -SubKey $SubKey -Name $Step.Name -View $Step.View
+    if ($Step['Want'] -eq 'Absent') {
+        if ($current.Exists) {
+            return [pscustomobject]@{ Compliant = $false; Actual = (Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value); Expected = 'absent' }
+        }
+        $actual = 'absent'
+        if (-not $current.KeyExists) {
+            $actual = 'absent (no key)'
+        }
+        return [pscustomobject]@{ Compliant = $true; Actual = $actual; Expected = 'absent' }
+    }
+    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
+    if (-not $current.Exists) {
+        $actual = 'missing'
+        if (-not $current.KeyExists) {
+            $actual = 'missing (no key)'
+        }
+        return [pscustomobject]@{ Compliant = $false; Actual = $actual; Expected = $expected }
+    }
+    $actual = Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value
+    [pscustomobject]@{ Compliant = ($actual -ceq $expected); Actual = $actual; Expected = $expected }
+}
+
 function Test-RgRegistryValue {
     <#
     .SYNOPSIS
-        Whether one registry value has the step's kind and data.
+        Whether one registry value has the step's kind and data; with Profiles, in every user's hive
+        (ProfilesTest: Test-RgRegistryValueProfiles), counted by profile.
     .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Type, Value.
+        The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist; Profiles and
+        IncludeDefault for every user's profile.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -2174,17 +2295,12 @@ function Test-RgRegistryValue {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
-    $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
-    if (-not $current.Exists) {
-        $actual = 'missing'
-        if (-not $current.KeyExists) {
-            $actual = 'missing (no key)'
-        }
-        return New-RgStepResult -Step $Step -Compliant $false -Actual $actual -Expected $expected
+    if ($Step['Profiles']) {
+        # Every user's hive: runtime/registry-profiles.ps1, named in the step's data (only such a step carries it).
+        return & ([string]$Step.ProfilesTest) -Step $Step
     }
-    $actual = Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value
-    New-RgStepResult -Step $Step -Compliant ($actual -ceq $expected) -Actual $actual -Expected $expected
+    $state = Get-RgRegistryValueState -Step $Step -Hive $Step.Hive -SubKey $Step.SubKey
+    New-RgStepResult -Step $Step -Compliant $state.Compliant -Actual $state.Actual -Expected $state.Expected
 }
 
 function Get-RgSchannelProtocolState {

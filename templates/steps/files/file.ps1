@@ -2,10 +2,10 @@ function Test-RgFileState {
     <#
     .SYNOPSIS
         Whether a file is present or absent as the step wants, and, when present, holds the wanted content: a JSON
-        property's value, or exact bytes by SHA-256.
+        property's value, or exact bytes by SHA-256. With Profiles, in every user's profile, counted by profile.
     .PARAMETER Step
         The step: Path (with %VARIABLE%s), Want (Present or Absent), Content (None, Json, Sha256), Property, Json,
-        Sha256.
+        Sha256; Profiles and IncludeDefault for every user's profile.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -13,7 +13,32 @@ function Test-RgFileState {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $path = Resolve-RgFilePath -Path ([string]$Step.Path)
+    if ($Step['Profiles']) {
+        # Every user's profile: runtime/file-profiles.ps1, named in the step's data.
+        return & ([string]$Step.ProfilesTest) -Step $Step
+    }
+    Test-RgFileStateAt -Step $Step -Path (Resolve-RgFilePath -Path ([string]$Step.Path))
+}
+
+function Test-RgFileStateAt {
+    <#
+    .SYNOPSIS
+        The file state at one expanded path (Test-RgFileState's comparison).
+    .PARAMETER Step
+        The step: Want, Content, Property, Json, Sha256.
+    .PARAMETER Path
+        The file's full path, expanded.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Path
+    )
+    $path = $Path
     $item = Get-RgFileItem -Path $path
     if ($Step.Want -eq 'Absent') {
         if (-not $item.Exists) {

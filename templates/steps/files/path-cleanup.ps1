@@ -15,6 +15,12 @@ function Test-RgPathCleanup {
     )
     $found = Get-RgCleanupFiles -Step $Step
     $actual = @($found.Files).Count.ToString() + ' file(s), ' + (Format-RgBytes -Bytes $found.Bytes)
+    if ($Step['Profiles']) {
+        $actual += ' in ' + $found.Profiles + ' profile(s)'
+        if (@($found.Skipped).Count -gt 0) {
+            $actual += ', ' + @($found.Skipped).Count + ' skipped: ' + (@($found.Skipped) -join ', ')
+        }
+    }
     if ($null -ne $Step['FreedBytes']) {
         $actual = 'freed ' + (Format-RgBytes -Bytes ([long]$Step['FreedBytes'])) + ' (' + $Step['FreedFiles'] + ' file(s)); left ' + $actual
     }

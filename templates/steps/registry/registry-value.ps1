@@ -31,12 +31,63 @@ function Format-RgRegistryValueData {
     $Kind + ' value'
 }
 
+function Get-RgRegistryValueState {
+    <#
+    .SYNOPSIS
+        The step's value at one place (its own hive and key, or a user's hive under HKU) compared with what the
+        step wants.
+    .PARAMETER Step
+        The step: Name, View, Type, Value; Want Absent for a value that must not exist.
+    .PARAMETER Hive
+        HKLM, HKCU or HKU.
+    .PARAMETER SubKey
+        The key below the hive.
+    .OUTPUTS
+        Compliant ([bool]), Actual, Expected (words).
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory = $true)]
+        [System.Collections.IDictionary]$Step,
+
+        [Parameter(Mandatory = $true)]
+        [string]$Hive,
+
+        [Parameter(Mandatory = $true)]
+        [string]$SubKey
+    )
+    $current = Get-RgRegistryData -Hive $Hive -SubKey $SubKey -Name $Step.Name -View $Step.View
+    if ($Step['Want'] -eq 'Absent') {
+        if ($current.Exists) {
+            return [pscustomobject]@{ Compliant = $false; Actual = (Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value); Expected = 'absent' }
+        }
+        $actual = 'absent'
+        if (-not $current.KeyExists) {
+            $actual = 'absent (no key)'
+        }
+        return [pscustomobject]@{ Compliant = $true; Actual = $actual; Expected = 'absent' }
+    }
+    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
+    if (-not $current.Exists) {
+        $actual = 'missing'
+        if (-not $current.KeyExists) {
+            $actual = 'missing (no key)'
+        }
+        return [pscustomobject]@{ Compliant = $false; Actual = $actual; Expected = $expected }
+    }
+    $actual = Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value
+    [pscustomobject]@{ Compliant = ($actual -ceq $expected); Actual = $actual; Expected = $expected }
+}
+
 function Test-RgRegistryValue {
     <#
     .SYNOPSIS
-        Whether one registry value has the step's kind and data.
+        Whether one registry value has the step's kind and data; with Profiles, in every user's hive
+        (ProfilesTest: Test-RgRegistryValueProfiles), counted by profile.
     .PARAMETER Step
-        The step: Hive, SubKey, Name, View, Type, Value.
+        The step: Hive, SubKey, Name, View, Type, Value; Want Absent for a value that must not exist; Profiles and
+        IncludeDefault for every user's profile.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -44,15 +95,10 @@ function Test-RgRegistryValue {
         [Parameter(Mandatory = $true)]
         [System.Collections.IDictionary]$Step
     )
-    $expected = Format-RgRegistryValueData -Kind $Step.Type -Value $Step.Value
-    $current = Get-RgRegistryData -Hive $Step.Hive -SubKey $Step.SubKey -Name $Step.Name -View $Step.View
-    if (-not $current.Exists) {
-        $actual = 'missing'
-        if (-not $current.KeyExists) {
-            $actual = 'missing (no key)'
-        }
-        return New-RgStepResult -Step $Step -Compliant $false -Actual $actual -Expected $expected
+    if ($Step['Profiles']) {
+        # Every user's hive: runtime/registry-profiles.ps1, named in the step's data (only such a step carries it).
+        return & ([string]$Step.ProfilesTest) -Step $Step
     }
-    $actual = Format-RgRegistryValueData -Kind $current.Kind -Value $current.Value
-    New-RgStepResult -Step $Step -Compliant ($actual -ceq $expected) -Actual $actual -Expected $expected
+    $state = Get-RgRegistryValueState -Step $Step -Hive $Step.Hive -SubKey $Step.SubKey
+    New-RgStepResult -Step $Step -Compliant $state.Compliant -Actual $state.Actual -Expected $state.Expected
 }
