@@ -36,7 +36,7 @@ export async function checkScriptFiles(remediation: Remediation, descriptorFile:
   const diagnostics: Diagnostic[] = [];
   const seams = new Set(seamNames().map((s) => s.toLowerCase()));
   const functions = new Map<string, { text: string; file: string }>();
-  const located = new Map<string, { finding: LintFinding; half: string; steps: string[] }>();
+  const located = new Map<string, { finding: LintFinding; half: string; steps: { index: number; id: string }[] }>();
   const steps = await Promise.all(remediation.steps.map(async (step, index) => {
     if (!isScriptStep(step)) return step;
     const room = rooms.get(step.kind)!;
@@ -61,7 +61,7 @@ export async function checkScriptFiles(remediation: Remediation, descriptorFile:
       }
       let facts;
       try {
-        facts = await getEngine().parse(path);
+        facts = await getEngine().parse(path, { help: true });
       } catch (error) {
         findings.push({ path: ['steps', index, half], message: `step '${step.id}': ${given} could not be checked: script steps are parsed by PowerShell's own parser (the engine host, which needs the .NET 10 SDK): ${(error as Error).message}` });
         continue;
@@ -77,8 +77,8 @@ export async function checkScriptFiles(remediation: Remediation, descriptorFile:
         // A file two steps share is linted for each (their parameters differ): one diagnostic, naming both.
         const key = `${f.file}:${f.line}:${f.column}:${f.rule}:${f.message}`;
         const seen = located.get(key);
-        if (seen) seen.steps.push(step.id);
-        else located.set(key, { finding: f, half, steps: [step.id] });
+        if (seen) seen.steps.push({ index, id: step.id });
+        else located.set(key, { finding: f, half, steps: [{ index, id: step.id }] });
       }
       if (!linted.function) continue;
       const name = linted.function.name;
@@ -96,7 +96,9 @@ export async function checkScriptFiles(remediation: Remediation, descriptorFile:
     const source: ScriptSource = { test: halves.test, ...(halves.set ? { set: halves.set } : {}) };
     return Object.freeze({ ...step, source });
   }));
-  for (const { finding: f, half, steps: ids } of located.values()) {
+  for (const { finding: f, half, steps } of located.values()) {
+    // The steps are linted concurrently: named in the descriptor's order, whichever finished first.
+    const ids = [...steps].sort((a, b) => a.index - b.index).map((s) => s.id);
     const whose = ids.length === 1 ? `step '${ids[0]}'` : `steps ${ids.map((id) => `'${id}'`).join(', ')}`;
     diagnostics.push({ file: f.file, line: f.line, column: f.column, message: `${f.rule}: ${f.message} (${half} half of ${whose})` });
   }

@@ -69,7 +69,7 @@ export interface ParseFacts {
     name: string; line: number; column: number; endLine: number; parent: string | null;
     /** The parameter names (no `$`), from the param block or the parenthesised list. */
     parameters: readonly string[];
-    /** The comment-based help's .SYNOPSIS, as PowerShell reads it; null when there is none. */
+    /** The comment-based help synopsis; only when parsed with `{ help: true }`, else null. */
     synopsis: string | null;
   }[];
   readonly commands: readonly CommandFact[];
@@ -123,8 +123,8 @@ export interface PowerShellEngine {
   /** 'host' (engine host, SMA 7.6.9), 'pwsh' or 'powershell'. */
   readonly name: string;
   run(options: RunOptions): Promise<RunResult>;
-  /** Parse errors and AST facts, from PowerShell's own parser (always the engine host's). */
-  parse(file: string): Promise<ParseFacts>;
+  /** Parse errors and AST facts, from PowerShell's own parser; `help`: each function's synopsis too. */
+  parse(file: string, options?: { readonly help?: boolean }): Promise<ParseFacts>;
   /** Parse and evaluate each literal on its own (engine host); compare with `expected` when given. */
   literals(literals: readonly string[], expected?: readonly string[]): Promise<LiteralResult[]>;
 }
@@ -159,8 +159,8 @@ class HostEngine implements PowerShellEngine {
     })) as unknown as RunResult;
   }
 
-  async parse(file: string): Promise<ParseFacts> {
-    return (await this.host().request({ op: 'parse', file })) as unknown as ParseFacts;
+  async parse(file: string, options: { readonly help?: boolean } = {}): Promise<ParseFacts> {
+    return (await this.host().request({ op: 'parse', file, ...(options.help ? { help: true } : {}) })) as unknown as ParseFacts;
   }
 
   async literals(literals: readonly string[], expected?: readonly string[]): Promise<LiteralResult[]> {

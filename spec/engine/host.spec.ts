@@ -43,6 +43,14 @@ describe('engine host', function () {
     assert.deepEqual(facts.functions.map((f) => f.name), ['Get-A']);
   });
 
+  it('parse gives each function\'s help synopsis only when asked (an admin\'s step file), null otherwise (a generated script)', async () => {
+    const script = scriptFile("function Get-A {\r\n    <#\r\n    .SYNOPSIS\r\n        Reads the agent level.\r\n    #>\r\n    param([int]$Level)\r\n    $Level\r\n}\r\nfunction Get-B { 'b' }\r\n");
+    const plain = await engine().parse(script);
+    assert.deepEqual(plain.functions.map((f) => [f.name, f.synopsis, f.parameters]), [['Get-A', null, ['Level']], ['Get-B', null, []]]);
+    const withHelp = await engine().parse(script, { help: true });
+    assert.deepEqual(withHelp.functions.map((f) => [f.name, f.synopsis]), [['Get-A', 'Reads the agent level.'], ['Get-B', null]]);
+  });
+
   it('parse facts name commands with their parameters and enclosing function, types, and 7-only syntax', async () => {
     const script = scriptFile("function Get-B {\r\n    Where-Object -FilterScript { $_ } -InputObject @(1)\r\n    [System.IO.File]::Exists('x')\r\n}\r\n$x = $null ?? 1\r\nexit 0\r\n");
     const facts = await engine().parse(script);

@@ -10,14 +10,19 @@ namespace RemgenEngineHost;
 /// </summary>
 internal static class Facts
 {
-    public static JsonObject Parse(string file)
+    /// <param name="help">Each function's comment-based help synopsis too (an admin's step file): it costs a
+    /// pass over the tokens, so a generated script with hundreds of functions is parsed without it.</param>
+    public static JsonObject Parse(string file, bool help = false)
     {
         var ast = Parser.ParseFile(file, out var tokens, out var errors);
-        return Describe(ast, tokens, errors);
+        return Describe(ast, tokens, errors, help);
     }
 
-    public static JsonObject Describe(ScriptBlockAst ast, Token[] tokens, ParseError[] errors)
+    public static JsonObject Describe(ScriptBlockAst ast, Token[] tokens, ParseError[] errors, bool help = false)
     {
+        // GetHelpContent() without a cache tokenizes the whole script again for every function (a generated
+        // script has hundreds): one cache per parse makes the synopses cost one pass.
+        var helpTokens = new Dictionary<Ast, Token[]>();
         return new JsonObject
         {
             ["errors"] = new JsonArray(errors.Select(e => (JsonNode)new JsonObject
@@ -37,7 +42,7 @@ internal static class Facts
                 ["parent"] = EnclosingFunction(f.Parent),
                 ["parameters"] = new JsonArray((f.Body.ParamBlock?.Parameters ?? (IEnumerable<ParameterAst>?)f.Parameters ?? Array.Empty<ParameterAst>())
                     .Select(p => (JsonNode)JsonValue.Create(p.Name.VariablePath.UserPath)!).ToArray()),
-                ["synopsis"] = f.GetHelpContent()?.Synopsis?.Trim(),
+                ["synopsis"] = help ? f.GetHelpContent(helpTokens)?.Synopsis?.Trim() : null,
             }).ToArray()),
             ["commands"] = new JsonArray(ast.FindAll(a => a is CommandAst, true).Cast<CommandAst>().Select(Command).ToArray()),
             ["types"] = new JsonArray(Types(ast).ToArray()),

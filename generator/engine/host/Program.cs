@@ -82,7 +82,7 @@ namespace RemgenEngineHost
                 case "run":
                     return Engine.Run(RunRequest.FromJson(request)).ToJson();
                 case "parse":
-                    return Facts.Parse(request["file"]!.GetValue<string>());
+                    return Facts.Parse(request["file"]!.GetValue<string>(), request["help"]?.GetValue<bool>() ?? false);
                 case "literals":
                     return Literals.Evaluate(request["literals"]!.AsArray().Select(n => n!.GetValue<string>()).ToArray(),
                         request["expectedHex"]?.AsArray().Select(n => n!.GetValue<string>()).ToArray());
