@@ -1,6 +1,6 @@
 import { durationWords, gateWords, type ActionStepBase } from '../../model/step.ts';
 import type { StepRoom } from '../room.ts';
-import { checkScriptStep, halfWords, parameterWords, scriptData, unsimulatedWords, type ScriptSource, type ScriptStepProps } from './script-common.ts';
+import { checkScriptStep, halfWords, parameterWords, scriptData, unsimulatedWords, SCRIPT_RUNTIME, SCRIPT_SET_RUNTIME, type ScriptSource, type ScriptStepProps } from './script-common.ts';
 
 /** Props of {@link scriptAction}. */
 export interface ScriptActionProps extends ScriptStepProps, ActionStepBase {
@@ -35,8 +35,8 @@ export const scriptActionRoom: StepRoom<Resolved> = {
   script: 'custom/script-step.ps1',
   setScript: 'custom/script-step-set.ps1',
   functions: { test: 'Test-RgScriptStep', set: 'Set-RgScriptStep' },
-  runtime: ['registry.ps1', 'file.ps1', 'service.ps1', 'process.ps1'],
-  setRuntime: ['registry-write.ps1', 'file-write.ps1', 'service-write.ps1', 'process-write.ps1'],
+  runtime: SCRIPT_RUNTIME,
+  setRuntime: SCRIPT_SET_RUNTIME,
   contextOf: (step) => step.context ?? 'any',
   check: (step, issue) => checkScriptStep(step, issue),
   toData: (step) => scriptData(step),

@@ -131,3 +131,8 @@ export function unsimulatedWords(step: ScriptStepProps): string {
   const list = step.unsimulated ?? [];
   return list.length === 0 ? '' : `; calls ${list.join(', ')} outside remgen's seams (not simulated)`;
 }
+
+/** The runtime an admin's test half may call (remgen's read seams), the same for every script kind. */
+export const SCRIPT_RUNTIME: readonly string[] = ['registry.ps1', 'file.ps1', 'service.ps1', 'process.ps1'];
+/** The write seams a set half may call besides {@link SCRIPT_RUNTIME}. */
+export const SCRIPT_SET_RUNTIME: readonly string[] = ['registry-write.ps1', 'file-write.ps1', 'service-write.ps1', 'process-write.ps1'];

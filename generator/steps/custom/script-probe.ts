@@ -1,5 +1,5 @@
 import type { StepRoom } from '../room.ts';
-import { checkScriptStep, halfWords, parameterWords, scriptData, unsimulatedWords, type ScriptSource, type ScriptStepProps } from './script-common.ts';
+import { checkScriptStep, halfWords, parameterWords, scriptData, unsimulatedWords, SCRIPT_RUNTIME, type ScriptSource, type ScriptStepProps } from './script-common.ts';
 
 /** Props of {@link scriptProbe}. */
 export type ScriptProbeProps = ScriptStepProps;
@@ -25,7 +25,7 @@ export const scriptProbeRoom: StepRoom<Resolved> = {
   category: 'probe',
   script: 'custom/script-step.ps1',
   functions: { test: 'Test-RgScriptStep' },
-  runtime: ['registry.ps1', 'file.ps1', 'service.ps1', 'process.ps1'],
+  runtime: SCRIPT_RUNTIME,
   contextOf: (step) => step.context ?? 'any',
   check: (step, issue) => checkScriptStep(step, issue),
   toData: (step) => scriptData(step),
