@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { DeviceProfileProps } from '../model/profile.ts';
 import { EXPECTATIONS_FILE, type Expectations } from '../model/expectation.ts';
+import { importUserModule } from './typescript.ts';
 
 /** One exported value of a descriptor file that looks like a remediation or a bundle. */
 export interface LoadedExport {
@@ -116,7 +117,7 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   for (const file of files) {
     let module: Record<string, unknown>;
     try {
-      module = (await import(await freshUrl(file))) as Record<string, unknown>;
+      module = await importUserModule(await freshUrl(file));
     } catch (error) {
       const compile = compileErrors(error);
       if (compile) {
