@@ -12,7 +12,14 @@
  * package.psd1) have the slot filled but are not hashed, so recorded expectations never feed back into it.
  */
 import { createHash } from 'node:crypto';
-import type { OutputFile } from '../targets/target.ts';
+
+/** A rendered file as the stamping sees it: structurally a target's OutputFile (targets/target.ts). */
+export interface BuildFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  /** `hashed`: a script that prints the summary line, whose text defines the id; `quoted`: it only repeats it. */
+  readonly build?: 'hashed' | 'quoted';
+}
 
 /** What a rendered file holds where the build id goes, until the package's files are all rendered. */
 export const BUILD_SLOT = 'remgen-build-id-slot';
@@ -30,12 +37,12 @@ const count = (bytes: Uint8Array): number => {
 };
 
 /**
- * The package's build id over its `build: 'hashed'` files, and every file with the slot filled. Without a
+ * The package's build id over its `build: 'hashed'` files, and every file with the slot filled (in a new buffer). Without a
  * hashed file (the module target, whose functions print no summary line) there is no id and nothing changes.
  * The slot is in a file exactly once, where the generator put it: a descriptor or script-step text that
  * holds the slot's text itself is refused rather than silently rewritten.
  */
-export function stampBuildId(files: readonly OutputFile[]): { readonly files: OutputFile[]; readonly build?: string } {
+export function stampBuildId<F extends BuildFile>(files: readonly F[]): { readonly files: F[]; readonly build?: string } {
   const carrying = files.filter((file) => file.build !== undefined);
   for (const file of files) {
     const found = count(file.bytes);
@@ -54,11 +61,7 @@ export function stampBuildId(files: readonly OutputFile[]): { readonly files: Ou
     hash.update(file.path.slice(file.path.lastIndexOf('/') + 1), 'latin1').update('\0').update(file.bytes).update('\0');
   }
   const build = hash.digest('hex').slice(0, 7);
-  const stamped = files.map((file): OutputFile => {
-    if (file.build === undefined) return file;
-    const text = Buffer.from(file.bytes).toString('latin1').replace(BUILD_SLOT, build);
-    const { build: _mark, ...rest } = file;
-    return { ...rest, bytes: Buffer.from(text, 'latin1') };
-  });
+  // The files keep their mark: it says which held the slot (now filled).
+  const stamped = files.map((file): F => (file.build === undefined ? file : { ...file, bytes: Buffer.from(Buffer.from(file.bytes).toString('latin1').replace(BUILD_SLOT, build), 'latin1') }));
   return { files: stamped, build };
 }
