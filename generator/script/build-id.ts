@@ -65,3 +65,12 @@ export function stampBuildId<F extends BuildFile>(files: readonly F[]): { readon
   const stamped = files.map((file): F => (file.build === undefined ? file : { ...file, bytes: Buffer.from(Buffer.from(file.bytes).toString('latin1').replace(BUILD_SLOT, build), 'latin1') }));
   return { files: stamped, build };
 }
+
+/**
+ * The build id a generated script carries (its `$RgPackage` table's Build, as script.ps1.hbs writes it), or
+ * undefined for a script without one (another tool's, or a remgen version's before build ids).
+ */
+export function readBuildId(script: Uint8Array | string): string | undefined {
+  const text = typeof script === 'string' ? script : Buffer.from(script).toString('latin1');
+  return /^\$RgPackage = \[ordered\]@\{\r?\n +Id +=[^\r\n]*\r?\n +Build += '([0-9a-f]{7})'\r?$/m.exec(text)?.[1];
+}
