@@ -8,7 +8,9 @@
  * bearer token). For publishing: list without content, get with content and
  * `$expand=assignments`, 201 on create (400 without detection content), PATCH, `assign` replacing the set,
  * DELETE, `@odata.nextLink` paging, and faults on demand (429 with or without Retry-After, 403 with Intune's
- * nested message, 400). Its certificate is made here by openssl and trusted only by the child process that
+ * nested message, 400). Entra: the token endpoint (a client secret; a certificate's assertion; a federated token's
+ * assertion, workload identity; device code), GitHub Actions' ID token endpoint, App Service's and IMDS's managed
+ * identity endpoints. Its certificate is made here by openssl and trusted only by the child process that
  * is given `caFile` (NODE_EXTRA_CA_CERTS). Every request is logged; the server refuses to serve more than
  * `maxRequests`, so a runaway client fails the test instead of looping.
  */
@@ -136,6 +138,17 @@ export class LocalGraph {
   readonly clientCertificates: string[] = [];
   /** Every client_assertion the token endpoint was sent, decoded, and whether it was accepted. */
   readonly assertions: { header: Record<string, unknown>; payload: Record<string, unknown>; accepted: boolean; reason: string }[] = [];
+  /**
+   * Workload identity federation: the app's federated credentials (Entra matches a presented token's iss, sub
+   * and aud against them: docs/reference/graph-intune.md 4), and each federated client_assertion checked.
+   */
+  readonly federatedCredentials: { issuer: string; subject: string; audience: string }[] = [];
+  readonly federatedChecks: { assertion: string; accepted: boolean; reason: string }[] = [];
+  /** GitHub Actions' ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): the request token it expects and the token it mints' claims. */
+  githubRequestToken: string | undefined;
+  githubClaims: { iss: string; sub: string } = { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:contoso/intune:environment:intune-test' };
+  /** Each GitHub ID token request: the audience asked for, and the JWT given (a secret of the job). */
+  readonly githubRequests: { audience: string | null; token: string | undefined }[] = [];
   /** Device code flow: token polls answered `authorization_pending` before the person has signed in. */
   devicePendingPolls = 1;
   readonly deviceCodes = new Map<string, { userCode: string; polls: number; scope: string }>();
@@ -143,7 +156,7 @@ export class LocalGraph {
   identityHeader: string | undefined;
   /** Each managed-identity token request: which endpoint, and the user-assigned identity's client id if one was asked for. */
   readonly identityRequests: { source: 'appService' | 'imds'; clientId: string | null }[] = [];
-  /** How each token was obtained, in order: client_secret, client_assertion, device_code, managed_identity. */
+  /** How each token was obtained, in order: client_secret, client_assertion (a certificate), federated_assertion, device_code, managed_identity. */
   readonly grants: string[] = [];
   private server: Server | undefined;
   private readonly dir = mkdtempSync(join(tmpdir(), 'remgen-graph-'));
@@ -226,6 +239,7 @@ export class LocalGraph {
     if (path === `${tenantPrefix}/oauth2/v2.0/devicecode` && method === 'POST') return this.deviceCode(new URLSearchParams(body), res);
     if (path === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return this.token(new URLSearchParams(body), res);
     if (path === '/msi/token' && method === 'GET') return this.managedIdentityToken(url, req, res);
+    if (path === '/github/idtoken' && method === 'GET') return this.githubIdToken(url, req, res);
     // msal-node asks for the path with a trailing slash.
     if (path.replace(/\/$/, '') === '/metadata/identity/oauth2/token' && method === 'GET') return this.imdsToken(url, req, res);
     const blob = /^\/exports\/([^/]+)\/report\.zip$/.exec(path);
@@ -380,6 +394,11 @@ export class LocalGraph {
     if (form.get('client_id') !== this.clientId) return this.entraError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
     if (grant === 'client_credentials') {
       if (form.has('client_assertion')) {
+        const federated = this.checkFederated(form);
+        if (federated !== undefined) {
+          if (federated) return this.entraError(res, 400, 'invalid_client', federated);
+          return this.issue(res, 'federated_assertion');
+        }
         const reason = this.checkAssertion(form);
         if (reason) return this.entraError(res, 401, 'invalid_client', `AADSTS700027: Client assertion failed signature validation or claims: ${reason}.`);
         return this.issue(res, 'client_assertion');
@@ -443,6 +462,58 @@ export class LocalGraph {
     })();
     this.assertions.push({ header, payload, accepted: reason === '', reason });
     return reason;
+  }
+
+  /** A JWT as an external issuer would mint it (the signature is not checked here: Entra would fetch the issuer's keys). */
+  mintFederatedToken(claims: { iss: string; sub: string; aud?: string; exp?: number }): string {
+    const now = Math.floor(Date.now() / 1000);
+    const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    return `${part({ typ: 'JWT', alg: 'RS256', kid: 'external' })}.${part({ aud: 'api://AzureADTokenExchange', iat: now, nbf: now, exp: now + 600, jti: randomUUID(), ...claims })}.${Buffer.from(randomUUID()).toString('base64url')}`;
+  }
+
+  /**
+   * A federated client_assertion (workload identity federation): undefined when the assertion is a certificate's
+   * (its header names a thumbprint); else an Entra error description, or '' when the token's iss, sub and aud
+   * match a federated credential of the app and it is within nbf..exp.
+   */
+  private checkFederated(form: URLSearchParams): string | undefined {
+    const assertion = form.get('client_assertion') ?? '';
+    const [h, p] = assertion.split('.');
+    let header: Record<string, unknown> = {};
+    let payload: Record<string, unknown> = {};
+    try {
+      header = JSON.parse(Buffer.from(h ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      // not a JWT: said below
+    }
+    if (header.x5t !== undefined || header['x5t#S256'] !== undefined) return undefined;
+    const now = Math.floor(Date.now() / 1000);
+    const reason = form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+      ? 'AADSTS7000216: client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.'
+      : typeof payload.iss !== 'string'
+        ? 'AADSTS50027: JWT token is invalid or malformed.'
+        : !this.federatedCredentials.some((c) => c.issuer === payload.iss && c.subject === payload.sub && c.audience === payload.aud)
+          ? `AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: '${String(payload.iss)}'. Assertion Subject: '${String(payload.sub)}'. Assertion Audience: '${String(payload.aud)}'.`
+          : typeof payload.exp !== 'number' || payload.exp < now
+            ? 'AADSTS700024: Client assertion is not within its valid time range.'
+            : '';
+    this.federatedChecks.push({ assertion, accepted: reason === '', reason });
+    return reason;
+  }
+
+  /** GitHub Actions' ID token endpoint: the job's request token as a bearer, an `audience`; `{ count, value }`. */
+  private githubIdToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!this.githubRequestToken || bearer !== this.githubRequestToken) {
+      this.githubRequests.push({ audience: url.searchParams.get('audience'), token: undefined });
+      return this.send(res, 401, { message: 'Unauthorized' });
+    }
+    if (url.searchParams.get('api-version') !== '2.0') return this.send(res, 400, { message: 'api-version 2.0 is required' });
+    const audience = url.searchParams.get('audience');
+    const token = this.mintFederatedToken({ ...this.githubClaims, ...(audience ? { aud: audience } : { aud: 'https://github.com/contoso' }) });
+    this.githubRequests.push({ audience, token });
+    return this.send(res, 200, { count: 1, value: token });
   }
 
   /** The device authorization endpoint: a device code to poll with and a message for the person. */
