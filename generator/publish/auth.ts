@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { TokenCredential } from '@azure/identity';
+import type { AccessToken, TokenCredential } from '@azure/identity';
 
 /**
  * Sign-in through @azure/identity. Secrets come only from the environment (AZURE_CLIENT_SECRET,
@@ -134,7 +134,7 @@ export async function credentialFor(method: AuthMethod, options: {
       // Cloud Shell, else the VM's IMDS.
       return options.env.AZURE_CLIENT_ID ? new identity.ManagedIdentityCredential({ clientId: options.env.AZURE_CLIENT_ID }) : new identity.ManagedIdentityCredential();
     case 'azure-cli':
-      return new identity.AzureCliCredential({ tenantId: options.tenant });
+      return keepTokens(new identity.AzureCliCredential({ tenantId: options.tenant }));
     case 'device-code':
       return new identity.DeviceCodeCredential({
         tenantId: options.tenant,
@@ -143,6 +143,25 @@ export async function credentialFor(method: AuthMethod, options: {
         userPromptCallback: (info) => options.prompt(info.message),
       });
   }
+}
+
+/**
+ * Each scope's token kept until 5 minutes before it expires. AzureCliCredential keeps nothing: it runs
+ * `az account get-access-token` (a second or more) on every getToken, and the Graph client asks once per request.
+ * A claims challenge always goes through.
+ */
+function keepTokens(inner: TokenCredential): TokenCredential {
+  const kept = new Map<string, AccessToken>();
+  return {
+    async getToken(scopes, options) {
+      const key = [scopes].flat().join(' ');
+      const hit = kept.get(key);
+      if (hit && !options?.claims && hit.expiresOnTimestamp - 300_000 > Date.now()) return hit;
+      const token = await inner.getToken(scopes, options);
+      if (token) kept.set(key, token);
+      return token;
+    },
+  };
 }
 
 /** What to do about a failed sign-in, by method: one clause, never a secret. */
