@@ -67,7 +67,7 @@ async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise
   const { checkDeployment } = await import('../../check/deployment.ts');
   const { formatDiagnostic } = await import('../../diagnostic.ts');
   const { endpointsOf } = await import('../../publish/cloud.ts');
-  const { AuthSetupError, chooseMethod, credentialFor } = await import('../../publish/auth.ts');
+  const { AuthSetupError, chooseMethod, credentialFor, signInHint } = await import('../../publish/auth.ts');
   const { openSession } = await import('../../publish/graph.ts');
   const { readMarker } = await import('../../publish/desired.ts');
   const { describeGraphError } = await import('../../publish/errors.ts');
@@ -92,7 +92,8 @@ async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise
   } catch (error) {
     if (error instanceof AuthSetupError) return `${error.message}; nothing was sent`;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method ?? 'no method'}): ${message}; nothing was sent to Graph`;
+    const hint = method ? `; ${signInHint(method, message, deployment.tenant).replace('then publish again', 'then report again')}` : '';
+    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method ?? 'no method'}): ${message}${hint}; nothing was sent to Graph`;
   }
   const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
   const session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
