@@ -27,7 +27,7 @@ describe('remgen publish and report: sign-in through the real Azure CLI (az agai
 
   before(async function () {
     // A fresh machine installs azure-cli first (about 2 minutes, 70 packages).
-    this.timeout(1_300_000);
+    this.timeout(1_900_000);
     ensureAzureCli((line) => process.stderr.write(`${line}\n`));
     await graph.start();
     await graph.startDiscoveryProxy();
