@@ -8,7 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadAndCheck } from '../generator/build.ts';
 import type { Expectations } from '../generator/model/expectation.ts';
+import { withBuildId } from '../generator/report/summary.ts';
+import { synthesize } from '../generator/synthesize.ts';
 import { REPO, runNode } from './build.ts';
 import type { BenchResult } from './result.ts';
 
@@ -16,10 +19,18 @@ export const REPORT_DEVICES = 100_000;
 const GOAL_MS = 3000;
 const GOAL_MIB = 300;
 
-/** The export: the export job's columns, each device one of the recorded cycles (pre and post detection lines). */
-export function writeSyntheticExport(file: string, devices = REPORT_DEVICES): void {
+/**
+ * The export: the export job's columns, each device one of the recorded cycles (pre and post detection lines),
+ * each line with the build id the bundled catalog's Intune package has now (recorded lines are kept without it).
+ */
+export async function writeSyntheticExport(file: string, devices = REPORT_DEVICES): Promise<void> {
   const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
-  const cycles = Object.entries(expected).flatMap(([pkg, profiles]) => Object.values(profiles).map((c) => ({ pkg, pre: c.summaries[0] ?? '', post: c.summaries.length > 1 ? c.summaries.at(-1)! : '' })));
+  const catalogRoot = join(REPO, 'remediations');
+  const { catalog } = await loadAndCheck(catalogRoot);
+  const synthesis = await synthesize({ ...catalog, expectations: undefined }, { catalogRoot, targets: ['intune'] });
+  const builds = new Map(synthesis.packages.map((p) => [p.remediation.id, synthesis.builds.get(p.dir) ?? '']));
+  const built = (pkg: string, line: string | undefined): string => (line ? withBuildId(line, builds.get(pkg)!) : '');
+  const cycles = Object.entries(expected).flatMap(([pkg, profiles]) => Object.values(profiles).map((c) => ({ pkg, pre: built(pkg, c.summaries[0]), post: c.summaries.length > 1 ? built(pkg, c.summaries.at(-1)) : '' })));
   const cell = (v: string): string => `"${v.replaceAll('"', '""')}"`;
   const lines = ['PolicyId,DeviceId,PreRemediationDetectionScriptOutput,PostRemediationDetectionScriptOutput,PreRemediationDetectionScriptError,RemediationScriptErrorDetails,RemediationStatus,DeviceName,OSVersion,UPN,DetectionStatus'];
   for (let i = 0; i < devices; i += 1) {
@@ -35,7 +46,7 @@ export async function benchReport(options: { readonly runs: number; readonly log
   const dir = mkdtempSync(join(tmpdir(), 'remgen-bench-report-'));
   try {
     const file = join(dir, 'DeviceRunStates.csv');
-    writeSyntheticExport(file);
+    await writeSyntheticExport(file);
     const mib = statSync(file).size / 1024 / 1024;
     // The export job's download: the same CSV zipped (Info-ZIP, deflate), read as it unzips.
     const zip = join(dir, 'DeviceRunStates.zip');

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Catalog } from './check/catalog.ts';
 import { plan, type Package } from './plan/index.ts';
+import { stampBuildId } from './script/build-id.ts';
 import { signScripts, type Signing } from './sign/index.ts';
 import { targets } from './targets/index.ts';
 import type { OutputFile, SignerInfo } from './targets/target.ts';
@@ -33,6 +34,11 @@ export interface ManifestEntry {
   readonly target: string;
   readonly descriptor: string;
   readonly signed: boolean;
+  /**
+   * The package's build id (generator/script/build-id.ts), on every file of a package whose scripts print a
+   * summary line: the id those lines carry after the package id (`tls@3f9a0c1`). Absent for the module.
+   */
+  readonly build?: string;
 }
 
 export interface Synthesis {
@@ -40,6 +46,8 @@ export interface Synthesis {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly entries: readonly ManifestEntry[];
   readonly packages: readonly Package[];
+  /** Each package's build id by its folder (`intune/tls`), for the packages that have one. */
+  readonly builds: ReadonlyMap<string, string>;
   readonly signer?: SignerInfo;
   readonly generatorVersion: string;
 }
@@ -71,8 +79,11 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
   const rendered = packages.map((pkg) => {
     const target = targets.get(pkg.target);
     if (!target) throw new Error(`no target named '${pkg.target}'`);
-    return { pkg, target, files: target.render(pkg, { generatorVersion }) };
+    // The build id is filled in here, over the package's rendered scripts, before anything is signed.
+    const stamped = stampBuildId(target.render(pkg, { generatorVersion }));
+    return { pkg, target, files: stamped.files, ...(stamped.build ? { build: stamped.build } : {}) };
   });
+  const builds = new Map(rendered.flatMap(({ pkg, build }) => (build ? [[pkg.dir, build] as const] : [])));
 
   // sign
   const unsigned = new Map(rendered.flatMap(({ files }) => files.filter((file) => file.sign).map((file) => [file.path, file.bytes] as const)));
@@ -81,10 +92,10 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
   // finish
   const files = new Map<string, Uint8Array>();
   const entries: ManifestEntry[] = [];
-  for (const { pkg, target, files: renderedFiles } of rendered) {
+  for (const { pkg, target, files: renderedFiles, build } of rendered) {
     const scriptFiles = renderedFiles.map((file): OutputFile => (file.sign ? { ...file, bytes: signed.get(file.path)! } : file));
     const scripts = new Map(scriptFiles.map((file) => [file.path, file.bytes]));
-    const finished = target.finish(pkg, scripts, { generatorVersion, ...(signer ? { signer } : {}) });
+    const finished = target.finish(pkg, scripts, { generatorVersion, ...(signer ? { signer } : {}), ...(build ? { build } : {}) });
     for (const file of [...scriptFiles, ...finished]) {
       files.set(file.path, file.bytes);
       entries.push({
@@ -95,9 +106,10 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
         target: pkg.target,
         descriptor: pkg.descriptorPath,
         signed: file.sign && signer !== undefined,
+        ...(build ? { build } : {}),
       });
     }
   }
   entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return { files, entries, packages, generatorVersion, ...(signer ? { signer } : {}) };
+  return { files, entries, packages, builds, generatorVersion, ...(signer ? { signer } : {}) };
 }

@@ -15,6 +15,7 @@ import { writeOutput } from '../generator/write/index.ts';
 import { getEngine } from '../generator/engine/index.ts';
 import { continueDevice, simulate } from '../generator/engine/simulate.ts';
 import type { SimulatedDevice } from '../generator/engine/profile.ts';
+import { withoutBuildId } from '../generator/report/summary.ts';
 import { EXPECTATIONS_FILE, type CycleExpectation, type Expectations } from '../generator/model/expectation.ts';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -39,7 +40,9 @@ try {
       };
       const detect = await run('detect.ps1');
       // The run's temporary %ProgramData%/%LOCALAPPDATA% folder, as the suite writes it too.
-      const line = (r: typeof detect) => r.output.join('\n').replace(/[^\s(]*remgen-sim-[A-Za-z0-9]+[\\/]device[\\/]/g, '%LOGROOT%\\');
+      // Without the build id (`tls@3f9a0c1` -> `tls`): a rebuild that changes only the id records nothing new; the
+      // suite puts the package's id back in (Package.Tests.ps1 Add-RgSuiteBuild).
+      const line = (r: typeof detect) => withoutBuildId(r.output.join('\n')).replace(/[^\s(]*remgen-sim-[A-Za-z0-9]+[\\/]device[\\/]/g, '%LOGROOT%\\');
       let entry: CycleExpectation = { detect: detect.exitCode, remediate: null, again: null, summaries: [line(detect)], actions: [] };
       if (detect.exitCode !== 0) {
         const remediate = await run('remediate.ps1');

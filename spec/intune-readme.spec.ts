@@ -61,8 +61,10 @@ describe('intune target: the package README', function () {
     const steps = catalog.remediations.find((r) => r.remediation.id === 'tls')!.remediation.steps.length;
     assert.equal(steps, 12);
     const text = await readme();
-    assert.ok(text.includes('`COMPLIANT tls: all 12 settings compliant`'));
-    assert.ok(text.includes('`NON-COMPLIANT tls: 12 of 12 settings wrong: ...`'));
+    const build = /`COMPLIANT tls@([0-9a-f]{7}): all 12 settings compliant`/.exec(text)?.[1];
+    assert.ok(build, 'the example line carries the build id');
+    assert.ok(text.includes(`\`NON-COMPLIANT tls@${build}: 12 of 12 settings wrong: ...\``));
+    assert.ok(text.includes(`\`${build}\` is this build's id`));
     assert.deepEqual([...text.matchAll(/(\d+) of (\d+)/g)].map((m) => m[0]), ['12 of 12']);
   });
 });

@@ -10,7 +10,11 @@ export interface CycleExpectation {
   readonly remediate: number | null;
   /** Detection afterwards; `null` with `remediate`. */
   readonly again: number | null;
-  /** The summary line (the only output) of each run, in order; the run's temporary log root written `%LOGROOT%\`. */
+  /**
+   * The summary line (the only output) of each run, in order; the run's temporary log root written `%LOGROOT%\`,
+   * and without the build id after the package id (`COMPLIANT tls: ...`, report/summary.ts withoutBuildId):
+   * the suite puts the package's own id back before comparing, so the id is asserted but never recorded.
+   */
   readonly summaries: readonly string[];
   /** The remediation's actions as the harness names them from its seam calls, in order. */
   readonly actions: readonly string[];

@@ -4,6 +4,7 @@ import { isGuid } from '../check/deployment.ts';
 import { fromDesired, fromGraph, type ComparableAssignment } from './assignments.ts';
 import { readMarker, sha256, type DesiredPackage, type DesiredScript } from './desired.ts';
 import { describeGraphError } from './errors.ts';
+import { readBuildId } from '../script/build-id.ts';
 import { suggest } from '../check/suggest.ts';
 import type { GraphSession } from './graph.ts';
 
@@ -36,6 +37,11 @@ export interface PackagePlan {
   readonly assign?: readonly DeviceHealthScriptAssignment[];
   /** POST or PATCH body (content as base64). */
   readonly body?: DeviceHealthScript;
+  /**
+   * The build ids (script/build-id.ts) of the detection script in Intune now and in out/, when they carry one:
+   * the id the devices' summary lines will name after this publish, and the one they name before it.
+   */
+  readonly build?: { readonly intune?: string; readonly out?: string };
 }
 
 export interface PrunePlan {
@@ -219,6 +225,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
       notes.push(`package '${want.script.package}': Graph reads runRemediationScript back as false for ${diff.unknownRun.join(', ')} (as it has been seen to after a true was posted), so remgen cannot tell whether it remediates now; the deployment's "detect and remediate" is posted with the next change to this package's assignments`);
     }
     const assignDiffers = diff.added.length + diff.removed.length + diff.changed.length > 0;
+    const builds = { intune: current?.detectionScriptContent ? readBuildId(Buffer.from(current.detectionScriptContent, 'base64')) : undefined, out: readBuildId(want.script.detection) };
     packages.push({
       package: want.script.package,
       displayName: want.script.displayName,
@@ -230,6 +237,7 @@ export async function makePlan(deploymentId: string, desired: readonly DesiredPa
       changed: diff.changed,
       ...(assignDiffers ? { assign: wantAssignments.map((a) => a.body) } : {}),
       ...(fields.length > 0 ? { body } : {}),
+      ...(builds.intune || builds.out ? { build: { ...(builds.intune ? { intune: builds.intune } : {}), ...(builds.out ? { out: builds.out } : {}) } } : {}),
     });
   }
   const named = new Set(desired.map((d) => d.script.package));

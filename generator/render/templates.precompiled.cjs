@@ -2,7 +2,7 @@
 'use strict';
 module.exports = {
   "script/script.ps1.hbs": {
-    sha256: "5e4506b73fb61b0c43b30e440cd8074e2f08454c0b57ccec82958f95a976a054",
+    sha256: "7ef4ccd793304edeca6a153c45e4e1e8d6356c5f5adabbc90bb008e5771ee1b7",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -86,9 +86,9 @@ module.exports = {
     + ((stack1 = (lookupProperty(helpers,"psList")||alias1(depth0, "psList", {"start":{"line":37,"column":13},"end":{"line":37,"column":19}} )).call(alias2,lookupProperty(depth0,"steps"),{"name":"psList","hash":{},"data":data,"loc":{"start":{"line":37,"column":11},"end":{"line":37,"column":27}}})) != null ? stack1 : "")
     + "\n\n$RgLogPath = $null\n$RgScriptName = "
     + ((stack1 = (lookupProperty(helpers,"psString")||alias1(depth0, "psString", {"start":{"line":40,"column":18},"end":{"line":40,"column":26}} )).call(alias2,lookupProperty(depth0,"scriptName"),{"name":"psString","hash":{},"data":data,"loc":{"start":{"line":40,"column":16},"end":{"line":40,"column":39}}})) != null ? stack1 : "")
-    + "\n$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': the script did not finish' }\ntry {\n    $RgOutcome = Invoke-RgMain -Entry "
+    + "\n$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }\ntry {\n    $RgOutcome = Invoke-RgMain -Entry "
     + ((stack1 = (lookupProperty(helpers,"psString")||alias1(depth0, "psString", {"start":{"line":43,"column":40},"end":{"line":43,"column":48}} )).call(alias2,lookupProperty(depth0,"entry"),{"name":"psString","hash":{},"data":data,"loc":{"start":{"line":43,"column":38},"end":{"line":43,"column":56}}})) != null ? stack1 : "")
-    + " -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath\n}\ncatch {\n    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': ' + $_.Exception.Message }\n}\n"
+    + " -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath\n}\ncatch {\n    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }\n}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"outcome"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
     + "Format-RgSummary -Text $RgOutcome.Summary\nexit $RgOutcome.ExitCode\n";
 },"useData":true},
@@ -295,7 +295,7 @@ module.exports = {
 },"useData":true},
   },
   "targets/intune/readme.md.hbs": {
-    sha256: "28883add6b58c592cbdb7176050fc8f7b4a6a7cb83651877b62a99551eef2a5f",
+    sha256: "a010dbc497e8c306ecae856c1c49c613593e3ba27b64e63ef0f86142a95d4abb",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -452,14 +452,18 @@ module.exports = {
 
   return "  output: for example `COMPLIANT "
     + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":95,"column":35},"end":{"line":95,"column":41}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":95,"column":33},"end":{"line":95,"column":46}}})) != null ? stack1 : "")
+    + "@"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":95,"column":49},"end":{"line":95,"column":55}} )).call(alias2,lookupProperty(depth0,"build"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":95,"column":47},"end":{"line":95,"column":63}}})) != null ? stack1 : "")
     + ": all "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":95,"column":54},"end":{"line":95,"column":60}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":95,"column":52},"end":{"line":95,"column":72}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":95,"column":71},"end":{"line":95,"column":77}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":95,"column":69},"end":{"line":95,"column":89}}})) != null ? stack1 : "")
     + " settings compliant`, or on a device\n  where none is set yet `NON-COMPLIANT "
     + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":41},"end":{"line":96,"column":47}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":39},"end":{"line":96,"column":52}}})) != null ? stack1 : "")
+    + "@"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":55},"end":{"line":96,"column":61}} )).call(alias2,lookupProperty(depth0,"build"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":53},"end":{"line":96,"column":69}}})) != null ? stack1 : "")
     + ": "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":56},"end":{"line":96,"column":62}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":54},"end":{"line":96,"column":74}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":73},"end":{"line":96,"column":79}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":71},"end":{"line":96,"column":91}}})) != null ? stack1 : "")
     + " of "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":80},"end":{"line":96,"column":86}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":78},"end":{"line":96,"column":98}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":96,"column":97},"end":{"line":96,"column":103}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":96,"column":95},"end":{"line":96,"column":115}}})) != null ? stack1 : "")
     + " settings wrong: ...`.\n";
 },"18":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -471,12 +475,16 @@ module.exports = {
 
   return "  output: for example `COMPLIANT "
     + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":98,"column":35},"end":{"line":98,"column":41}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":98,"column":33},"end":{"line":98,"column":46}}})) != null ? stack1 : "")
+    + "@"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":98,"column":49},"end":{"line":98,"column":55}} )).call(alias2,lookupProperty(depth0,"build"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":98,"column":47},"end":{"line":98,"column":63}}})) != null ? stack1 : "")
     + ": all "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":98,"column":54},"end":{"line":98,"column":60}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":98,"column":52},"end":{"line":98,"column":72}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":98,"column":71},"end":{"line":98,"column":77}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":98,"column":69},"end":{"line":98,"column":89}}})) != null ? stack1 : "")
     + " checks passed`, or on a device\n  where one fails `NON-COMPLIANT "
     + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":99,"column":35},"end":{"line":99,"column":41}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":99,"column":33},"end":{"line":99,"column":46}}})) != null ? stack1 : "")
+    + "@"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":99,"column":49},"end":{"line":99,"column":55}} )).call(alias2,lookupProperty(depth0,"build"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":99,"column":47},"end":{"line":99,"column":63}}})) != null ? stack1 : "")
     + ": 1 of "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":99,"column":55},"end":{"line":99,"column":61}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":99,"column":53},"end":{"line":99,"column":73}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":99,"column":72},"end":{"line":99,"column":78}} )).call(alias2,lookupProperty(depth0,"stepCount"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":99,"column":70},"end":{"line":99,"column":90}}})) != null ? stack1 : "")
     + " checks failed: ...`.\n";
 },"19":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -487,11 +495,11 @@ module.exports = {
     };
 
   return "\n## Test it first: the Pester suite\n\n`tests/` holds a Pester 5 suite of this package (signed like the scripts): on each of its\n"
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":107,"column":2},"end":{"line":107,"column":8}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"count"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":107,"column":0},"end":{"line":107,"column":22}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":109,"column":2},"end":{"line":109,"column":8}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"count"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":109,"column":0},"end":{"line":109,"column":22}}})) != null ? stack1 : "")
     + " bundled device profiles ("
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":107,"column":50},"end":{"line":107,"column":56}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"profiles"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":107,"column":48},"end":{"line":107,"column":73}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":109,"column":50},"end":{"line":109,"column":56}} )).call(alias2,lookupProperty(lookupProperty(depth0,"tests"),"profiles"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":109,"column":48},"end":{"line":109,"column":73}}})) != null ? stack1 : "")
     + ") it runs `detect.ps1`, then\n`remediate.ps1` when detection finds an issue, then `detect.ps1` again, each on the simulated device as the\nrun before left it (`tests/Invoke-RgSimulation.ps1` replaces only the scripts' seams, so nothing on the\nmachine changes), and checks each exit code and summary line, that nothing reaches stderr and which\nactions the remediation took. Windows ships Pester 3.4.0; install Pester 5 beside it, then run the suite\nfrom this folder in Windows PowerShell 5.1 (or pwsh):\n\n```powershell\nInstall-Module Pester -Force -SkipPublisherCheck\nImport-Module Pester -MinimumVersion 5.0\nInvoke-Pester -Path .\\tests -Output Detailed\n```\n\n`remgen test "
-    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":120,"column":15},"end":{"line":120,"column":21}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":120,"column":13},"end":{"line":120,"column":26}}})) != null ? stack1 : "")
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":122,"column":15},"end":{"line":122,"column":21}} )).call(alias2,lookupProperty(depth0,"id"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":122,"column":13},"end":{"line":122,"column":26}}})) != null ? stack1 : "")
     + "` runs the same suite from the build machine (`--junit FILE` for a CI's test report).\n";
 },"compiler":[8,">= 4.3.0"],"main":function(container,depth0,helpers,partials,data) {
     var stack1, alias1=container.strict, alias2=depth0 != null ? depth0 : (container.nullContext || {}), lookupProperty = container.lookupProperty || function(parent, propertyName) {
@@ -530,10 +538,12 @@ module.exports = {
     + ((stack1 = lookupProperty(helpers,"each").call(alias2,lookupProperty(depth0,"steps"),{"name":"each","hash":{},"fn":container.program(14, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":83,"column":0},"end":{"line":89,"column":9}}})) != null ? stack1 : "")
     + "\n## On the device\n\n- Output: one summary line, written last, which Intune shows as pre- and post-remediation detection\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"onlySettings"),{"name":"if","hash":{},"fn":container.program(17, data, 0),"inverse":container.program(18, data, 0),"data":data,"loc":{"start":{"line":94,"column":0},"end":{"line":100,"column":7}}})) != null ? stack1 : "")
-    + "- Log: "
-    + ((stack1 = (lookupProperty(helpers,"mdCode")||alias1(depth0, "mdCode", {"start":{"line":101,"column":9},"end":{"line":101,"column":15}} )).call(alias2,lookupProperty(depth0,"logPath"),{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":101,"column":7},"end":{"line":101,"column":25}}})) != null ? stack1 : "")
+    + "  `"
+    + ((stack1 = (lookupProperty(helpers,"mdText")||alias1(depth0, "mdText", {"start":{"line":101,"column":5},"end":{"line":101,"column":11}} )).call(alias2,lookupProperty(depth0,"build"),{"name":"mdText","hash":{},"data":data,"loc":{"start":{"line":101,"column":3},"end":{"line":101,"column":19}}})) != null ? stack1 : "")
+    + "` is this build's id: a rebuild that changes either script changes it, so `remgen report`\n  tells the devices still on an older build from those on this one.\n- Log: "
+    + ((stack1 = (lookupProperty(helpers,"mdCode")||alias1(depth0, "mdCode", {"start":{"line":103,"column":9},"end":{"line":103,"column":15}} )).call(alias2,lookupProperty(depth0,"logPath"),{"name":"mdCode","hash":{},"data":data,"loc":{"start":{"line":103,"column":7},"end":{"line":103,"column":25}}})) != null ? stack1 : "")
     + " in CMTrace format, rolled over at its size limit.\n"
-    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"tests"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":102,"column":0},"end":{"line":121,"column":7}}})) != null ? stack1 : "");
+    + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"tests"),{"name":"if","hash":{},"fn":container.program(19, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":104,"column":0},"end":{"line":123,"column":7}}})) != null ? stack1 : "");
 },"useData":true},
   },
   "targets/module/module.psd1.hbs": {

@@ -195,11 +195,18 @@ export interface PackageReport {
   /** Devices not without issues, by OS version. */
   readonly failuresByOs: readonly { readonly osVersion: string; readonly devices: number }[];
   /**
-   * Lines cut at 2,048 characters, lines in another remgen shape, output that is not remgen's, and remgen lines
-   * of another build of the package: they count a different number of steps than the catalog's package has
-   * (the runtime counts every step, so a build that added or removed one says so), or name a step it lacks.
+   * Lines cut at 2,048 characters, lines in another remgen shape, output that is not remgen's, lines of a
+   * remgen version before build ids (no `@<build>`), and remgen lines of another build of the package than
+   * the catalog's: their build id differs from the one the catalog builds to (exact), or, for a line without
+   * id, `guessedOtherBuild` of them count a different number of steps than the catalog's package has or name
+   * a step it lacks (a guess: a changed threshold or value goes unseen). `otherBuild` counts both kinds.
    */
-  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number; readonly otherBuild: number };
+  readonly lines: { readonly cut: number; readonly unrecognised: number; readonly foreign: number; readonly otherBuild: number; readonly olderVersion: number; readonly guessedOtherBuild: number };
+  /**
+   * The build ids the lines carry, most lines first, and the one the catalog builds the package to (its
+   * Intune scripts as `remgen build` writes them now), when a catalog was read.
+   */
+  readonly builds: { readonly catalog?: string; readonly seen: readonly { readonly build: string; readonly lines: number }[] };
   /** Intune's own counts (`runSummary`), when the source is Graph. */
   readonly intune?: Readonly<Record<string, unknown>>;
   /** The trend over the remediation history, oldest day first, when the source has it. */
@@ -237,11 +244,25 @@ interface Accumulator {
   cooldowns: Counter;
   errors: Counter;
   os: Counter;
-  lines: { cut: number; unrecognised: number; foreign: number; otherBuild: number };
+  lines: { cut: number; unrecognised: number; foreign: number; otherBuild: number; olderVersion: number; guessedOtherBuild: number };
+  builds: Counter;
+}
+
+export interface AggregateOptions extends ParseOptions {
+  /** How many of each "most common" list to keep. */
+  readonly top?: number;
+  readonly devicesFor?: string;
+  /** Packages to report even when no run names them. */
+  readonly packages?: readonly string[];
+  /**
+   * The build id the catalog gives each of these packages (those it has an Intune package for), asked once
+   * after the runs are counted: a line whose id differs counts as another build.
+   */
+  readonly builds?: (packageIds: readonly string[]) => Promise<ReadonlyMap<string, string>>;
 }
 
 /** Counts device runs into per-package reports; `top` bounds every "most common" list. */
-export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: ParseOptions & { readonly top?: number; readonly devicesFor?: string; readonly packages?: readonly string[] } = {}): Promise<FleetReport> {
+export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<DeviceRun>, options: AggregateOptions = {}): Promise<FleetReport> {
   const top = options.top ?? 5;
   const packages = new Map<string, Accumulator>();
   // Runs that name no package, by policy id, until a run with lines ties that policy to a package.
@@ -260,7 +281,8 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
         cooldowns: new Counter(),
         errors: new Counter(),
         os: new Counter(),
-        lines: { cut: 0, unrecognised: 0, foreign: 0, otherBuild: 0 },
+        lines: { cut: 0, unrecognised: 0, foreign: 0, otherBuild: 0, olderVersion: 0, guessedOtherBuild: 0 },
+        builds: new Counter(),
       };
       into.set(id, a);
     }
@@ -286,8 +308,8 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     }
     return result;
   };
-  /** A line of another build than the catalog's (see PackageReport.lines); without a catalog nothing is. */
-  const otherBuild = (line: RemgenSummary): boolean => {
+  /** A line without build id that looks like another build than the catalog's (see PackageReport.lines); without a catalog none does. */
+  const guessedOtherBuild = (line: RemgenSummary): boolean => {
     const known = options.steps?.get(line.packageId);
     if (!known) return false;
     if (line.total !== undefined && line.total !== known.length) return true;
@@ -314,7 +336,12 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
       else if (line.kind === 'foreign') a.lines.foreign += 1;
       else if (line.kind === 'remgen') {
         if (line.truncated) a.lines.cut += 1;
-        if (otherBuild(line)) a.lines.otherBuild += 1;
+        // A line with a build id is compared with the catalog's id once all are counted (below).
+        if (line.build !== undefined) a.builds.add(line.build);
+        else {
+          a.lines.olderVersion += 1;
+          if (guessedOtherBuild(line)) a.lines.guessedOtherBuild += 1;
+        }
       }
     }
     // The errors that came back: Intune's error columns, an ERROR line's message, and the errors a step's test
@@ -354,18 +381,50 @@ export async function aggregate(runs: AsyncIterable<DeviceRun> | Iterable<Device
     a.lines.foreign += held.lines.foreign;
     a.lines.unrecognised += held.lines.unrecognised;
   }
-  const reports = [...packages].sort(([x], [y]) => (x < y ? -1 : 1)).map(([packageId, a]): PackageReport => ({
-    packageId,
-    devices: a.devices,
-    states: a.states,
-    steps: [...a.steps]
-      .map(([id, s]) => ({ step: id, before: s.before, after: s.after, values: s.values.top(top).map((v) => ({ value: v.key, devices: v.count })), devices: s.devices }))
-      .sort((x, y) => y.before - x.before || y.after - x.after || (x.step < y.step ? -1 : 1)),
-    actions: a.actions.top(50).map((v) => ({ step: v.key, devices: v.count })),
-    cooldowns: a.cooldowns.top(50).map((v) => ({ step: v.key, devices: v.count })),
-    errors: a.errors.top(top).map((v) => ({ message: v.key, devices: v.count })),
-    failuresByOs: a.os.top(top).map((v) => ({ osVersion: v.key, devices: v.count })),
-    lines: a.lines,
-  }));
+  // The catalog's build ids, asked for the packages the lines named only (rendering them costs a build).
+  const catalogBuilds = options.builds ? await options.builds([...packages.keys()].sort()) : new Map<string, string>();
+  const reports = [...packages].sort(([x], [y]) => (x < y ? -1 : 1)).map(([packageId, a]): PackageReport => {
+    const catalog = catalogBuilds.get(packageId);
+    const seen = a.builds.top(Number.MAX_SAFE_INTEGER).map((v) => ({ build: v.key, lines: v.count }));
+    const exact = catalog === undefined ? 0 : seen.filter((v) => v.build !== catalog).reduce((sum, v) => sum + v.lines, 0);
+    return {
+      packageId,
+      devices: a.devices,
+      states: a.states,
+      steps: [...a.steps]
+        .map(([id, s]) => ({ step: id, before: s.before, after: s.after, values: s.values.top(top).map((v) => ({ value: v.key, devices: v.count })), devices: s.devices }))
+        .sort((x, y) => y.before - x.before || y.after - x.after || (x.step < y.step ? -1 : 1)),
+      actions: a.actions.top(50).map((v) => ({ step: v.key, devices: v.count })),
+      cooldowns: a.cooldowns.top(50).map((v) => ({ step: v.key, devices: v.count })),
+      errors: a.errors.top(top).map((v) => ({ message: v.key, devices: v.count })),
+      failuresByOs: a.os.top(top).map((v) => ({ osVersion: v.key, devices: v.count })),
+      lines: { ...a.lines, otherBuild: exact + a.lines.guessedOtherBuild },
+      builds: { ...(catalog !== undefined ? { catalog } : {}), seen },
+    };
+  });
   return { devices, packages: reports, unattributed };
+}
+
+/**
+ * What a package's lines were besides this build's, in words: cut, another build (by id, and guessed for lines
+ * without one), an older remgen, another shape, not remgen's. Empty when every line is this build's and whole.
+ */
+export function linesInWords(p: PackageReport): string {
+  const { cut, unrecognised, foreign, olderVersion, guessedOtherBuild } = p.lines;
+  const n = (value: number): string => value.toLocaleString('en-US');
+  const catalog = p.builds.catalog;
+  const others = catalog === undefined ? [] : p.builds.seen.filter((b) => b.build !== catalog);
+  const exact = others.reduce((sum, b) => sum + b.lines, 0);
+  const parts: string[] = [];
+  if (cut > 0) parts.push(`${n(cut)} cut at 2,048 characters`);
+  if (exact > 0) {
+    const ids = others.length === 1 ? `id ${others[0]!.build}` : `ids ${others.map((b) => `${b.build} (${n(b.lines)})`).join(', ')}`;
+    parts.push(`${n(exact)} of another build (${ids}, catalog has ${catalog}): deployed before the catalog last changed, or from another catalog`);
+  }
+  if (olderVersion > 0) {
+    parts.push(`${n(olderVersion)} from an older remgen version (no build id${guessedOtherBuild > 0 ? `; ${n(guessedOtherBuild)} of them of another build: their step count or steps differ from the catalog's` : ''})`);
+  }
+  if (unrecognised > 0) parts.push(`${n(unrecognised)} in another remgen shape (another version?)`);
+  if (foreign > 0) parts.push(`${n(foreign)} not remgen's`);
+  return parts.join(', ');
 }

@@ -5,7 +5,7 @@
  * the number it draws (`data-value`), so spec/report/html.spec.ts reads the charts back from the DOM in
  * headless Chromium and compares them with the JSON.
  */
-import { DEVICE_STATES, type DeviceState, type FleetReport, type PackageReport, type TrendPoint } from './fleet.ts';
+import { DEVICE_STATES, linesInWords, type DeviceState, type FleetReport, type PackageReport, type TrendPoint } from './fleet.ts';
 
 const escapeHtml = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -106,8 +106,8 @@ function section(p: PackageReport, top: number): string {
   const acted = p.actions.length > 0 ? `<p>Actions run: ${p.actions.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const cooled = p.cooldowns.length > 0 ? `<p>Skipped for cooldown: ${p.cooldowns.map((a) => `${escapeHtml(a.step)} on ${n(a.devices)}`).join(', ')}</p>` : '';
   const os = p.failuresByOs.length > 0 ? `<p>Not without issues, by OS version: ${p.failuresByOs.map((o) => `${escapeHtml(o.osVersion)} ${n(o.devices)}`).join(', ')}</p>` : '';
-  const { cut, unrecognised, foreign, otherBuild } = p.lines;
-  const lines = cut + unrecognised + foreign + otherBuild > 0 ? `<p>Lines: ${n(cut)} cut at 2,048 characters, ${n(otherBuild)} of another build, ${n(unrecognised)} in another remgen shape, ${n(foreign)} not remgen's</p>` : '';
+  const words = linesInWords(p);
+  const lines = words ? `<p class="lines">Lines: ${escapeHtml(words)}</p>` : '';
   return `<section class="package" data-package="${escapeHtml(p.packageId)}" data-devices="${p.devices}">
 <h2>${escapeHtml(p.packageId)} <small>${devicesWord(p.devices)}</small></h2>
 <h3>Devices by state</h3>

@@ -2,21 +2,28 @@
  * The summary line, both directions. Every generated script ends with one line (the only output Intune
  * keeps: up to 2,048 characters, docs/reference/graph-intune.md 1), written by the runtime
  * (templates/targets/intune/detection.ps1 and remediation.ps1, templates/runtime/core.ps1 Format-RgFinding,
- * Format-RgSummary) in the grammar below, and read back here by `remgen report`:
+ * Get-RgSummaryName, Format-RgSummary) in the grammar below, and read back here by `remgen report`:
  *
- *   COMPLIANT <pkg>: all <n> <noun> <good>
- *   COMPLIANT <pkg>: nothing to change, all <n> <noun> <good>
- *   NON-COMPLIANT <pkg>: <k> of <n> <noun> <bad>: <finding>[; <finding>...]
- *   REMEDIATED <pkg>: fixed <k> of <n> <noun> (<step>, ...); all <good> now[; restart required to take effect]<notes>
- *   FAILED <pkg>: <k> of <n> <noun> still <bad>: <finding>[; ...][; restart recommended for the changes made (<step>, ...)]<notes>[ (WhatIf: nothing was changed)]
- *   ERROR <pkg>: <message>
+ *   COMPLIANT <pkg>@<build>: all <n> <noun> <good>
+ *   COMPLIANT <pkg>@<build>: nothing to change, all <n> <noun> <good>
+ *   NON-COMPLIANT <pkg>@<build>: <k> of <n> <noun> <bad>: <finding>[; <finding>...]
+ *   REMEDIATED <pkg>@<build>: fixed <k> of <n> <noun> (<step>, ...); all <good> now[; restart required to take effect]<notes>
+ *   FAILED <pkg>@<build>: <k> of <n> <noun> still <bad>: <finding>[; ...][; restart recommended for the changes made (<step>, ...)]<notes>[ (WhatIf: nothing was changed)]
+ *   ERROR <pkg>@<build>: <message>
  *
+ *   <build>   = 7 lower-case hex digits: the package's build id, the same in its detection and remediation
+ *               scripts; the first 7 hex of SHA-256 over those scripts with the id's slot unfilled
+ *               (generator/script/build-id.ts; ARCHITECTURE.md "The build id"). `remgen build --json` and
+ *               out/manifest.json record it per package.
  *   <finding> = <step> (is <actual>, want <expected>) | <step> (error: <message>)
  *   <notes>   = [; <k> action(s) taken: <step>, ...][; <step> in cooldown until yyyy-MM-dd HH:mm UTC ...]
  *   <noun> <good>/<bad> = settings compliant/wrong (every step a setting) | checks passed/failed
  *
- * A line longer than 2,048 characters is cut to 2,045 and `...`. spec/report/summary.spec.ts parses every
- * line the engine produced for the bundled profiles back into the step results the scripts logged.
+ * A line without `@<build>` (`COMPLIANT <pkg>: ...`) is remgen's from a version before the build id: read
+ * the same, its `build` absent. A line whose `@...` is not 7 hex digits is not this grammar (unrecognised).
+ * A line longer than 2,048 characters is cut to 2,045 and `...`: the head, build id included, is always
+ * kept. spec/report/summary.spec.ts parses every line the engine produced for the bundled profiles back into
+ * the step results the scripts logged.
  */
 
 /** What a summary line can say, in the runtime's words. */
@@ -48,6 +55,8 @@ export interface RemgenSummary {
   readonly kind: 'remgen';
   readonly state: SummaryState;
   readonly packageId: string;
+  /** The build id after the package id; absent on a line of a remgen version before build ids. */
+  readonly build?: string;
   /** Steps counted and steps not compliant (`k of n`); for REMEDIATED, k is the steps fixed. */
   readonly total?: number;
   readonly failing?: number;
@@ -83,7 +92,21 @@ export interface ParseOptions {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const ID = '[A-Za-z0-9][A-Za-z0-9_.-]*';
-const HEAD = new RegExp(`^(${SUMMARY_STATES.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')}) (${ID}): (.*)$`, 's');
+// The build id is taken loosely (anything up to the colon) so that a malformed one is unrecognised, not foreign.
+const HEAD = new RegExp(`^(${SUMMARY_STATES.map(escapeRegExp).sort((a, b) => b.length - a.length).join('|')}) (${ID})(?:@([^\\s:]*))?: (.*)$`, 's');
+const BUILD = /^[0-9a-f]{7}$/;
+
+/** A line without its build id (`STATE <pkg>: ...`), as profiles/expected.json records lines; other text as it is. */
+export function withoutBuildId(line: string): string {
+  return line.replace(new RegExp(`^((?:${SUMMARY_STATES.map(escapeRegExp).join('|')}) ${ID})@[0-9a-f]{7}: `), '$1: ');
+}
+
+/** A line of this grammar without build id, with `build` put after its package id (the inverse of withoutBuildId). */
+export function withBuildId(line: string, build: string): string {
+  const head = HEAD.exec(line);
+  if (!head || head[3] !== undefined) return line;
+  return `${head[1]} ${head[2]}@${build}: ${head[4]}`;
+}
 const COUNTS = `(\\d+) of (\\d+) (${WORDINGS.map((w) => w.noun).join('|')})`;
 
 /** Splits `a, b, c` step lists. */
@@ -183,14 +206,16 @@ export function parseSummary(line: string | null | undefined, options: ParseOpti
   if (!head) return { kind: 'foreign', text };
   const state = head[1] as SummaryState;
   const packageId = head[2]!;
+  const build = head[3];
   const known = options.steps?.get(packageId);
   if (options.steps && !known) return { kind: 'foreign', text };
+  if (build !== undefined && !BUILD.test(build)) return { kind: 'unrecognised', packageId, text };
   // Format-RgSummary cuts a longer line to exactly the limit, the last three characters the mark.
   const truncated = text.length === SUMMARY_MAX_LENGTH && text.endsWith(CUT_MARK);
-  let body = head[3]!;
+  let body = head[4]!;
   if (truncated) body = body.slice(0, -CUT_MARK.length);
   const unrecognised = { kind: 'unrecognised', packageId, text } as const;
-  const base = { kind: 'remgen', state, packageId, findings: [] as Finding[], fixed: [] as string[], actions: [] as string[], cooldowns: [] as { step: string; until: string }[], restart: false, restartSteps: [] as string[], whatIf: false, truncated } as const;
+  const base = { kind: 'remgen', state, packageId, ...(build !== undefined ? { build } : {}), findings: [] as Finding[], fixed: [] as string[], actions: [] as string[], cooldowns: [] as { step: string; until: string }[], restart: false, restartSteps: [] as string[], whatIf: false, truncated } as const;
 
   if (state === 'ERROR') return { ...base, message: body };
   if (state === 'COMPLIANT') {

@@ -5,6 +5,7 @@ import type { Package } from '../plan/index.ts';
 import { renderProfile } from '../engine/profile.ts';
 import { gatedBytes } from '../render/gate.ts';
 import { psValue, type PsValue } from '../render/escape.ts';
+import { BUILD_SLOT } from '../script/build-id.ts';
 import { pascalName } from '../script/index.ts';
 import type { OutputFile } from './target.ts';
 import { isScriptStep, type ScriptStepProps } from '../steps/custom/script-common.ts';
@@ -93,7 +94,9 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
   const notSimulated = pkg.remediation.steps
     .filter((step) => isScriptStep(step) && (step.unsimulated ?? []).length > 0)
     .map((step) => ({ Step: step.id, Commands: [...((step as ScriptStepProps).unsimulated ?? [])] }));
-  const parts = dataFile(psValue({ Id: pkg.remediation.id, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices })).split(PROFILE_MARK);
+  // Build: the package's build id (script/build-id.ts, filled in with the scripts'): the suite puts it into the
+  // recorded summaries, which are kept without it (model/expectation.ts), and so asserts the scripts print it.
+  const parts = dataFile(psValue({ Id: pkg.remediation.id, Build: BUILD_SLOT, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices })).split(PROFILE_MARK);
   if (parts.length !== profiles.length + 1) throw new Error(`${pkg.remediation.id}: ${parts.length - 1} places for ${profiles.length} device profiles in package.psd1`);
   const data = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });
@@ -101,7 +104,7 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
   return [
     { path: `${dir}/${pascalName(pkg.remediation.id)}.Tests.ps1`, bytes: staticBytes.suite, sign: true },
     { path: `${dir}/Invoke-RgSimulation.ps1`, bytes: staticBytes.harness, sign: true },
-    file('package.psd1', data),
+    { ...file('package.psd1', data), build: 'quoted' },
   ];
 }
 

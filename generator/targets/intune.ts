@@ -83,6 +83,7 @@ export const intuneTarget: Target = {
       actions: remediation.steps.flatMap((step) => ('cooldown' in step && roomOf(step).category === 'action' ? [{ id: step.id, cooldown: durationWords(String(step.cooldown)) }] : [])),
       cooldownStore: `${remediation.context === 'system' ? 'HKLM' : 'HKCU'}\\SOFTWARE\\remgen\\${remediation.id}`,
       generatorVersion: context.generatorVersion,
+      build: context.build ?? '',
       tests: hasTests(pkg) ? { count: pkg.profiles!.length, profiles: pkg.profiles!.map((p) => p.name).join(', ') } : false,
     });
     const readmePath = `${pkg.dir}/README.md`;

@@ -7,6 +7,11 @@ export interface OutputFile {
   readonly bytes: Uint8Array;
   /** Scripts are signed; derived files (JSON, README) are built from the signed bytes afterwards. */
   readonly sign: boolean;
+  /**
+   * The file holds the build id's slot (generator/script/build-id.ts): `hashed`, a script that prints the
+   * summary line, whose text defines the id; `quoted`, a file that only repeats it. Filled before signing.
+   */
+  readonly build?: 'hashed' | 'quoted';
 }
 
 /** Who signed the build, when it was signed. */
@@ -24,6 +29,8 @@ export interface RenderContext {
 
 export interface FinishContext extends RenderContext {
   readonly signer?: SignerInfo;
+  /** The package's build id (generator/script/build-id.ts), when its scripts print summary lines. */
+  readonly build?: string;
 }
 
 /**

@@ -12,6 +12,7 @@ import type { DeviceProfile } from '../../generator/model/profile.ts';
 import type { Simulation } from '../../generator/engine/simulate.ts';
 import { createEngine, type PowerShellEngine } from '../../generator/engine/index.ts';
 import { assertSummaryLine, bundledOut, bundledProfile, Device, engine } from '../support/engine.ts';
+import { stripBuild } from '../support/summary-line.ts';
 
 const BUNDLE = 'onedrive-0x8004de40';
 const DEVICE = `${BUNDLE}-device`;
@@ -88,8 +89,8 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
     it('both detections exit 0 with COMPLIANT summaries; nothing is remediated, written or run', async () => {
       const r = await round(new Device(profiles.healthy!, { continues: true, engine: runner }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
-      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
-      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
+      assert.equal(stripBuild(r.summaries[`${DEVICE}/detect`]), `COMPLIANT ${DEVICE}: all 21 checks passed`);
+      assert.equal(stripBuild(r.summaries[`${USER}/detect`]), `COMPLIANT ${USER}: all 6 checks passed`);
       assert.deepEqual(actionsOf(r), []);
       assert.deepEqual(Object.values(r.runs).flatMap(writes), []);
     });
@@ -101,11 +102,11 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
       const r = await round(device);
       assert.equal(r.runs[`${DEVICE}/detect`]!.exitCode, 1);
       const detect = r.summaries[`${DEVICE}/detect`]!;
-      assert.match(detect, new RegExp(`^NON-COMPLIANT ${DEVICE}: 13 of 21 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
+      assert.match(stripBuild(detect), new RegExp(`^NON-COMPLIANT ${DEVICE}: 13 of 21 checks failed: schannel-tls12-client-enabled \\(is missing \\(no key\\)`));
       assert.match(detect, /front-door-cipher-suites \(is /);
       assert.doesNotMatch(detect, /schannel-tls13-client/, 'TLS 1.3 on build 19045 is not applicable, so not a finding');
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
-      assert.match(r.summaries[`${DEVICE}/remediate`]!, new RegExp(`^REMEDIATED ${DEVICE}: fixed 13 of 21 checks \\(.*front-door-cipher-suites\\); all passed now; restart required to take effect$`));
+      assert.match(stripBuild(r.summaries[`${DEVICE}/remediate`]), new RegExp(`^REMEDIATED ${DEVICE}: fixed 13 of 21 checks \\(.*front-door-cipher-suites\\); all passed now; restart required to take effect$`));
       assert.equal(writes(r.runs[`${DEVICE}/remediate`]!).length, 12, 'no SCHANNEL TLS 1.3 keys on Windows 10');
       assert.deepEqual(r.runs[`${DEVICE}/remediate`]!.state.cipherSuites.order.slice(0, 4), ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256', 'TLS_DHE_RSA_WITH_AES_256_GCM_SHA384', 'TLS_DHE_RSA_WITH_AES_128_GCM_SHA256']);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
@@ -121,12 +122,12 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
     it('the user package deletes the two cached tokens, resets OneDrive once, and the silent sign-in afterwards makes detection pass; the device package has nothing to do', async () => {
       const device = new Device(profiles['stale-credentials']!, { continues: true, engine: runner });
       const r = await round(device);
-      assert.equal(r.summaries[`${DEVICE}/detect`], `COMPLIANT ${DEVICE}: all 21 checks passed`);
-      assert.match(r.summaries[`${USER}/detect`]!, new RegExp(`^NON-COMPLIANT ${USER}: 3 of 6 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
+      assert.equal(stripBuild(r.summaries[`${DEVICE}/detect`]), `COMPLIANT ${DEVICE}: all 21 checks passed`);
+      assert.match(stripBuild(r.summaries[`${USER}/detect`]), new RegExp(`^NON-COMPLIANT ${USER}: 3 of 6 checks failed: onedrive-signed-in \\(is OneDrive installed at .*no work or school account signed in`));
       assert.match(r.summaries[`${USER}/detect`]!, /clear-credentials \(is 2 cached: OneDrive Cached Credential Business - Business1, MicrosoftOffice16_Data:ADAL:/);
       const remediation = r.runs[`${USER}/remediate`]!;
       assert.equal(remediation.exitCode, 0);
-      assert.equal(r.summaries[`${USER}/remediate`], `REMEDIATED ${USER}: fixed 2 of 6 checks (clear-credentials, reset-onedrive); all passed now; 2 action(s) taken: clear-credentials, reset-onedrive`);
+      assert.equal(stripBuild(r.summaries[`${USER}/remediate`]), `REMEDIATED ${USER}: fixed 2 of 6 checks (clear-credentials, reset-onedrive); all passed now; 2 action(s) taken: clear-credentials, reset-onedrive`);
       assert.equal(remediation.calls.filter(ACTION_CALLS['clear-credentials']!).length, 2);
       assert.equal(remediation.calls.filter(ACTION_CALLS['reset-onedrive']!).length, 1);
       assert.ok(remediation.calls.some((c) => c.Seam === 'Stop-RgProcess'), 'the running OneDrive is stopped before the reset');
@@ -139,7 +140,7 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
     it('both packages are compliant: nothing to check for OneDrive, no reset, no process touched', async () => {
       const r = await round(new Device(profiles['onedrive-not-installed']!, { continues: true, engine: runner }));
       assert.deepEqual(Object.keys(r.runs), [`${DEVICE}/detect`, `${USER}/detect`]);
-      assert.equal(r.summaries[`${USER}/detect`], `COMPLIANT ${USER}: all 6 checks passed`);
+      assert.equal(stripBuild(r.summaries[`${USER}/detect`]), `COMPLIANT ${USER}: all 6 checks passed`);
       const detect = r.runs[`${USER}/detect`]!;
       assert.ok(detect.log.some((l) => l.includes('OneDrive is not installed')), detect.log.join('\n'));
       assert.deepEqual(detect.calls.filter((c) => /-RgProcess$/.test(c.Seam) && c.Seam !== 'Get-RgProcess'), []);
@@ -151,7 +152,7 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
       const device = new Device(profiles['broken-hybrid-join']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /checks failed: entra-joined \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted, want /);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
+      assert.equal(stripBuild(r.summaries[`${DEVICE}/remediate`]), `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (repair-join); all passed now; 1 action(s) taken: repair-join`);
       assert.equal(r.runs[`${DEVICE}/remediate`]!.calls.filter(ACTION_CALLS['repair-join']!).length, 1);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(Object.keys(r.runs).filter((k) => k.startsWith(USER)), [`${USER}/detect`]);
@@ -175,7 +176,7 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
       const device = new Device(profiles['skewed-clock']!, { continues: true, engine: runner });
       const r = await round(device);
       assert.match(r.summaries[`${DEVICE}/detect`]!, /clock-in-sync \(is device clock 600 s behind https:\/\/login\.microsoftonline\.com\//);
-      assert.equal(r.summaries[`${DEVICE}/remediate`], `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
+      assert.equal(stripBuild(r.summaries[`${DEVICE}/remediate`]), `REMEDIATED ${DEVICE}: fixed 1 of 21 checks (resync-clock); all passed now; 1 action(s) taken: resync-clock`);
       assert.equal(r.runs[`${DEVICE}/detect-again`]!.exitCode, 0);
       assert.deepEqual(actionsOf(r), ['resync-clock']);
       device.symptomsBack(AN_HOUR_LATER);
@@ -189,7 +190,7 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
     it('the device package fixes TLS and the cipher order, sets W32Time to Automatic, starts it and resyncs, repairs the join and flushes DNS, each once; the user package then finds the names resolving, clears the tokens and resets OneDrive, and says the sign-in is still missing', async () => {
       const device = new Device(profiles['everything-broken']!, { continues: true, engine: runner });
       const r = await round(device);
-      assert.match(r.summaries[`${DEVICE}/detect`]!, new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 21 checks failed: `));
+      assert.match(stripBuild(r.summaries[`${DEVICE}/detect`]), new RegExp(`^NON-COMPLIANT ${DEVICE}: 19 of 21 checks failed: `));
       assert.equal(r.runs[`${DEVICE}/remediate`]!.exitCode, 0);
       assert.match(r.summaries[`${DEVICE}/remediate`]!, /; all passed now; restart required to take effect; 3 action\(s\) taken: resync-clock, repair-join, flush-dns$/);
       assert.ok(r.runs[`${DEVICE}/remediate`]!.calls.some((c) => c.Seam === 'Set-RgServiceStartType' && c.Arguments.Name === 'W32Time' && c.Arguments.StartType === 'Automatic'));
@@ -199,7 +200,7 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
       // reset worked, but the user has to sign in: the remediation says so rather than claiming a fix.
       const user = r.summaries[`${USER}/remediate`]!;
       assert.equal(r.runs[`${USER}/remediate`]!.exitCode, 1);
-      assert.match(user, new RegExp(`^FAILED ${USER}: 1 of 6 checks still failed: onedrive-signed-in \\(is OneDrive installed at .*; 2 action\\(s\\) taken: clear-credentials, reset-onedrive$`));
+      assert.match(stripBuild(user), new RegExp(`^FAILED ${USER}: 1 of 6 checks still failed: onedrive-signed-in \\(is OneDrive installed at .*; 2 action\\(s\\) taken: clear-credentials, reset-onedrive$`));
       assert.doesNotMatch(user, /m365-endpoints/);
       assert.equal(r.runs[`${USER}/detect-again`]!.exitCode, 1);
       assert.deepEqual(actionsOf(r), ['resync-clock', 'repair-join', 'flush-dns', 'clear-credentials', 'reset-onedrive']);
@@ -237,9 +238,9 @@ for (const engineOf of ENGINES) describe(`engine (${engineOf().name}): the ${BUN
     it('an antivirus root the machine trusts: both packages non-compliant, the endpoint and the root named, nothing remediated or run for it', async () => {
       const r = await round(new Device(profiles['tls-antivirus']!, { continues: true, engine: runner }));
       for (const pkg of [DEVICE, USER]) {
-        assert.match(r.summaries[`${pkg}/detect`]!, new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
+        assert.match(stripBuild(r.summaries[`${pkg}/detect`]), new RegExp(`^NON-COMPLIANT ${pkg}: 1 of \\d+ checks failed: no-tls-inspection \\(is login\\.microsoftonline\\.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc\\., C=US is not a Microsoft CA; `));
         assert.equal(r.runs[`${pkg}/remediate`]!.exitCode, 1, 'a probe cannot fix it: the remediation fails and says so');
-        assert.match(r.summaries[`${pkg}/remediate`]!, new RegExp(`^FAILED ${pkg}: 1 of \\d+ checks still failed: no-tls-inspection `));
+        assert.match(stripBuild(r.summaries[`${pkg}/remediate`]), new RegExp(`^FAILED ${pkg}: 1 of \\d+ checks still failed: no-tls-inspection `));
       }
       assert.deepEqual(actionsOf(r), []);
       assert.deepEqual(Object.values(r.runs).flatMap(writes), []);

@@ -8,6 +8,7 @@ import type { DeviceProfile } from '../../generator/model/profile.ts';
 import type { Simulation } from '../../generator/engine/simulate.ts';
 import { rooms } from '../../generator/steps/index.ts';
 import { assertSummaryLine, bundledOut, bundledProfile, CMTRACE, Device, engine } from '../support/engine.ts';
+import { stripBuild } from '../support/summary-line.ts';
 
 const NETFX4_64 = 'HKLM\\SOFTWARE\\Microsoft\\.NETFramework\\v4.0.30319';
 const WINHTTP_32 = 'HKLM\\SOFTWARE\\WOW6432Node\\Microsoft\\Windows\\CurrentVersion\\Internet Settings\\WinHttp';
@@ -46,7 +47,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const device = new Device(profiles['tls-healthy']!);
       const run = await device.run(detect);
       assert.equal(run.exitCode, 0, run.output.join('\n'));
-      assert.equal(assertSummaryLine(run), 'COMPLIANT tls: all 12 settings compliant');
+      assert.equal(stripBuild(assertSummaryLine(run)), 'COMPLIANT tls: all 12 settings compliant');
       assert.deepEqual(run.errors, []);
       assert.deepEqual(writes(run), []);
       assert.equal(run.calls.filter((c) => c.Seam === 'Get-RgRegistryData').length, 12);
@@ -55,7 +56,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
     it('remediation changes nothing and exits 0', async () => {
       const run = await new Device(profiles['tls-healthy']!).run(remediate);
       assert.equal(run.exitCode, 0);
-      assert.equal(assertSummaryLine(run), 'COMPLIANT tls: nothing to change, all 12 settings compliant');
+      assert.equal(stripBuild(assertSummaryLine(run)), 'COMPLIANT tls: nothing to change, all 12 settings compliant');
       assert.deepEqual(writes(run), []);
     });
   });
@@ -69,7 +70,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       first = await device.run(detect);
       assert.equal(first.exitCode, 1);
       const line = assertSummaryLine(first);
-      assert.match(line, /^NON-COMPLIANT tls: 12 of 12 settings wrong: schannel-tls12-client-enabled \(is missing \(no key\), want DWord 1 \(0x1\)\); /);
+      assert.match(stripBuild(line), /^NON-COMPLIANT tls: 12 of 12 settings wrong: schannel-tls12-client-enabled \(is missing \(no key\), want DWord 1 \(0x1\)\); /);
       assert.match(line, /winhttp-tls12-32 \(is missing, want DWord with bits 0x800 set\)/);
       assert.deepEqual(first.errors, []);
     });
@@ -77,7 +78,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
     it('remediation sets all 12, re-tests, exits 0 and says a restart is needed (SCHANNEL)', async () => {
       const run = await device.run(remediate);
       assert.equal(run.exitCode, 0, run.output.join('\n'));
-      assert.match(assertSummaryLine(run), /^REMEDIATED tls: fixed 12 of 12 settings \(.*\); all compliant now; restart required to take effect$/);
+      assert.match(stripBuild(assertSummaryLine(run)), /^REMEDIATED tls: fixed 12 of 12 settings \(.*\); all compliant now; restart required to take effect$/);
       assert.deepEqual(run.errors, [], 'a remediation never writes stderr');
       assert.equal(writes(run).length, 12);
       assert.deepEqual(valueOf(run, SCHANNEL, 'Enabled'), { path: SCHANNEL, name: 'Enabled', kind: 'DWord', value: 1 });
@@ -94,7 +95,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const second = await device.run(remediate);
       assert.equal(second.exitCode, 0);
       assert.deepEqual(writes(second), [], 'idempotent: nothing written the second time');
-      assert.match(second.output[0]!, /^COMPLIANT tls: nothing to change/);
+      assert.match(stripBuild(second.output[0]), /^COMPLIANT tls: nothing to change/);
     });
 
     it('every log line is CMTrace, UTC from the device clock, named after the package and script', () => {
@@ -117,7 +118,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const run = await new Device(profiles['tls-partly']!).run(detect);
       assert.equal(run.exitCode, 1);
       const line = assertSummaryLine(run);
-      assert.match(line, /^NON-COMPLIANT tls: 3 of 12 settings wrong: /);
+      assert.match(stripBuild(line), /^NON-COMPLIANT tls: 3 of 12 settings wrong: /);
       assert.match(line, /schannel-tls12-client-enabled \(is String '1', want DWord 1 \(0x1\)\)/);
       assert.match(line, /winhttp-tls12-32 \(is DWord 0xA0, want DWord with bits 0x800 set\)/);
       assert.match(line, /netfx2-strong-crypto-32 \(is missing, want DWord 1 \(0x1\)\)/);
@@ -126,7 +127,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
     it('remediation fixes those 3 only, and keeps the other bits of the bit mask', async () => {
       const run = await new Device(profiles['tls-partly']!).run(remediate);
       assert.equal(run.exitCode, 0, run.output.join('\n'));
-      assert.match(run.output[0]!, /^REMEDIATED tls: fixed 3 of 12 settings/);
+      assert.match(stripBuild(run.output[0]), /^REMEDIATED tls: fixed 3 of 12 settings/);
       assert.equal(writes(run).length, 3);
       assert.deepEqual(valueOf(run, SCHANNEL, 'Enabled'), { path: SCHANNEL, name: 'Enabled', kind: 'DWord', value: 1 });
       assert.equal(valueOf(run, WINHTTP_32, 'DefaultSecureProtocols')?.value, 0xa0 | 0x800, 'SSL 3.0 and TLS 1.0 bits kept, TLS 1.2 added');
@@ -139,7 +140,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const run = await new Device(profiles['tls-access-denied']!).run(remediate);
       assert.equal(run.exitCode, 1);
       const line = assertSummaryLine(run);
-      assert.match(line, /^FAILED tls: 2 of 12 settings still wrong: netfx4-strong-crypto-64 \(error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\\.NETFramework\\v4\.0\.30319' is denied\.\); netfx4-system-tls-64 \(error: /);
+      assert.match(stripBuild(line), /^FAILED tls: 2 of 12 settings still wrong: netfx4-strong-crypto-64 \(error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\\.NETFramework\\v4\.0\.30319' is denied\.\); netfx4-system-tls-64 \(error: /);
       assert.deepEqual(run.errors, []);
       assert.equal(valueOf(run, SCHANNEL, 'Enabled')?.value, 1, 'the other settings were still applied');
       assert.ok(run.log.some((l) => /type="3"/.test(l) && l.includes('netfx4-strong-crypto-64: could not be applied')));
@@ -153,7 +154,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
         const run = await new Device(profile).run(script);
         assert.equal(run.exitCode, 1);
         const line = assertSummaryLine(run);
-        assert.match(line, /^(NON-COMPLIANT|FAILED) tls: 12 of 12 settings (wrong|still wrong): schannel-tls12-client-enabled \(error: The RPC server is unavailable\.\)/);
+        assert.match(stripBuild(line), /^(NON-COMPLIANT|FAILED) tls: 12 of 12 settings (wrong|still wrong): schannel-tls12-client-enabled \(error: The RPC server is unavailable\.\)/);
         assert.deepEqual(run.errors, []);
       }
     });
@@ -162,7 +163,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const profile = { ...profiles['tls-healthy']!, faults: { throws: { 'Get-RgUtcNow': 'clock broken' } } };
       const run = await new Device(profile).run(detect);
       assert.equal(run.exitCode, 0);
-      assert.equal(run.output[0], 'COMPLIANT tls: all 12 settings compliant');
+      assert.equal(stripBuild(run.output[0]), 'COMPLIANT tls: all 12 settings compliant');
       assert.deepEqual(run.log, []);
       assert.deepEqual(run.errors, []);
     });
@@ -204,7 +205,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       assert.equal(relaunch[0]!.Arguments.FilePath, 'C:\\WINDOWS\\Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe');
       assert.deepEqual(relaunch[0]!.Arguments.ArgumentList, ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-File', detect]);
       assert.equal(run.exitCode, 1);
-      assert.match(assertSummaryLine(run), /^NON-COMPLIANT tls: 12 of 12 settings wrong/);
+      assert.match(stripBuild(assertSummaryLine(run)), /^NON-COMPLIANT tls: 12 of 12 settings wrong/);
       const reads = run.calls.filter((c) => c.Seam === 'Get-RgRegistryData');
       assert.equal(reads.length, 12, 'the steps ran once, in the 64-bit child');
       assert.ok(run.log.some((l) => l.includes('Started as a 32-bit process; relaunching in C:\\WINDOWS\\Sysnative')));
@@ -224,7 +225,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       assert.deepEqual((relaunch.Arguments.ArgumentList as string[]).slice(-2), ['-Verbose', '-Debug:$false']);
       const confirm = await new Device(profiles['tls-32bit-host']!).run(remediate, { parameters: { Confirm: true } });
       assert.equal(confirm.exitCode, 1);
-      assert.match(confirm.output.at(-1)!, /^ERROR tls: -Confirm cannot prompt from the 64-bit relaunch of a 32-bit PowerShell; start this script in 64-bit PowerShell$/);
+      assert.match(stripBuild(confirm.output.at(-1)), /^ERROR tls: -Confirm cannot prompt from the 64-bit relaunch of a 32-bit PowerShell; start this script in 64-bit PowerShell$/);
       assert.deepEqual(writes(confirm), []);
       assert.deepEqual(confirm.errors, []);
     });
@@ -233,7 +234,7 @@ describe('engine: intune/tls scripts on simulated devices', function () {
       const run = await new Device({ ...profiles['tls-32bit-host']!, files: [] }).run(detect);
       assert.equal(run.calls.filter((c) => c.Seam === 'Invoke-RgNativeCommand').length, 0);
       assert.equal(run.exitCode, 1);
-      assert.match(run.output[0]!, /^NON-COMPLIANT tls: 12 of 12/);
+      assert.match(stripBuild(run.output[0]), /^NON-COMPLIANT tls: 12 of 12/);
       assert.ok(run.log.some((l) => l.includes('Sysnative\\WindowsPowerShell\\v1.0\\powershell.exe is missing; running as 32-bit') && /type="2"/.test(l)));
     });
 

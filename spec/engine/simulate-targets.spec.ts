@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import type { Cycle } from '../../generator/engine/preflight.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { stripBuild, stripBuilds } from '../support/summary-line.ts';
 
 interface Json { readonly ok: boolean; readonly cycles: readonly Cycle[] }
 
@@ -52,7 +53,7 @@ describe('remgen simulate: every target side by side', function () {
       module: ['NotCompliant', ['Test-Tls: 12 of 12 steps not compliant: schannel-tls12-client-enabled, schannel-tls12-client-not-disabled-by-default, winhttp-tls12-64, winhttp-tls12-32, netfx4-strong-crypto-64, netfx4-system-tls-64, netfx2-strong-crypto-64, netfx2-system-tls-64, netfx4-strong-crypto-32, netfx4-system-tls-32, netfx2-strong-crypto-32, netfx2-system-tls-32', 'Repair-Tls: Changed 10, Failed 2', 'Test-Tls: 2 of 12 steps not compliant: netfx4-strong-crypto-64, netfx4-system-tls-64']],
     });
     // Each target ran on the device as the profile gives it: the module's first test sees TLS off, whatever Intune's cycle did.
-    assert.match(json.cycles[0]!.configmgr!.program.summary, /^REMEDIATED tls: fixed 12 of 12 settings .*restart required to take effect$/);
+    assert.match(stripBuild(json.cycles[0]!.configmgr!.program.summary), /^REMEDIATED tls: fixed 12 of 12 settings .*restart required to take effect$/);
   });
 
   it('the bundle\'s user package behind an inspecting proxy: a probe no target can fix (program exit 2, the module NotRepairable); stale credentials fixed by every target', () => {
@@ -72,7 +73,7 @@ describe('remgen simulate: every target side by side', function () {
   it('prints the targets under Intune\'s lines, and a build with only Intune simulates only Intune', () => {
     const run = remgen(['simulate', 'tls', '--catalog', 'catalog', '--profile', 'tls-partly'], project.root);
     assert.equal(run.status, 0, run.stdout + run.stderr);
-    assert.match(run.stdout, /Intune would show: Issue fixed [^\n]*\n {2}ConfigMgr:\n {4}discovery\.ps1 +exit 0 +NonCompliant\n {4}remediation\.ps1 +exit 0 +REMEDIATED tls: [^\n]*\n {4}discovery\.ps1 +exit 0 +Compliant\n {4}Invoke-Tls\.ps1 +exit 3010 [^\n]*\(program mode: fixed, restart needed\)\n {4}the console would show: Remediated [^\n]*\n {2}module:\n {4}Test-Tls +exit 0 +3 of 12 steps not compliant: [^\n]*\n {4}Repair-Tls +exit 0 +Changed 3, None 9\n {4}Test-Tls +exit 0 +all 12 steps compliant\n {4}Repaired /);
+    assert.match(stripBuilds(run.stdout), /Intune would show: Issue fixed [^\n]*\n {2}ConfigMgr:\n {4}discovery\.ps1 +exit 0 +NonCompliant\n {4}remediation\.ps1 +exit 0 +REMEDIATED tls: [^\n]*\n {4}discovery\.ps1 +exit 0 +Compliant\n {4}Invoke-Tls\.ps1 +exit 3010 [^\n]*\(program mode: fixed, restart needed\)\n {4}the console would show: Remediated [^\n]*\n {2}module:\n {4}Test-Tls +exit 0 +3 of 12 steps not compliant: [^\n]*\n {4}Repair-Tls +exit 0 +Changed 3, None 9\n {4}Test-Tls +exit 0 +all 12 steps compliant\n {4}Repaired /);
 
     assert.equal(remgen(['build', '--catalog', 'catalog', '--out', 'intune-only', '--no-sign', '--target', 'intune'], project.root).status, 0);
     const only = JSON.parse(remgen(['simulate', 'tls', '--catalog', 'catalog', '--out', 'intune-only', '--profile', 'tls-partly', '--json'], project.root).stdout) as Json;

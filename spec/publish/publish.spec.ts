@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LocalGraph } from '../support/local-graph.ts';
 import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { readBuildId } from '../../generator/script/build-id.ts';
 
 interface Run { status: number; stdout: string; stderr: string }
 
@@ -87,6 +88,10 @@ export default defineDeployment({
     const run = await publish('--what-if');
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /create +tls 'OneDrive 0x8004de40: TLS 1\.2 on the device'/);
+    // the build id the devices' lines will carry, as the build recorded it
+    const built = readBuildId(outBytes('tls', 'detect.ps1'));
+    assert.match(built ?? '', /^[0-9a-f]{7}$/);
+    assert.match(run.stdout, new RegExp(`create +tls [^\n]*\n +build ${built}\n`));
     assert.match(run.stdout, /\+ group 'Pilot devices' \([0-9a-f-]+\): every 1 day\(s\) at 01:00 device time, detect and remediate/);
     assert.match(run.stdout, /\+ exclude 'Kiosks'/);
     assert.match(run.stdout, /what-if: nothing was sent but reads/);
@@ -136,6 +141,7 @@ export default defineDeployment({
     const run = await publish();
     assert.equal(run.status, 0, run.stderr);
     assert.match(run.stdout, /update +tls .*: detectionScriptContent\n/);
+    assert.match(run.stdout, new RegExp(`detectionScriptContent\n +build \\(none: not remgen's or before build ids\\) -> ${readBuildId(outBytes('tls', 'detect.ps1'))}\n`));
     const writes = graph.writes();
     assert.deepEqual(writes.map((r) => r.method), ['PATCH']);
     assert.deepEqual(Object.keys(JSON.parse(writes[0]!.body) as object), ['detectionScriptContent']);

@@ -4,10 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import type { FleetReport } from '../../generator/report/fleet.ts';
+import { withoutBuildId } from '../../generator/report/summary.ts';
 import { remgen, scratchProject } from '../support/temp-catalog.ts';
+import { recorded } from '../support/summary-line.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
-const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
+// The engine's recorded lines as this build prints them (build ids put back: spec/support/summary-line.ts).
+const expected: Expectations = await recorded();
 
 /** The engine's own lines for one package on one bundled device: detection, and detection after the remediation. */
 function lines(pkg: string, profile: string): { pre: string; post: string } {
@@ -116,8 +119,17 @@ describe('remgen report --from: the fleet read back from an export', function ()
       assert.doesNotMatch(run.stderr, /error/, 'the changed catalog is valid');
       const other = (JSON.parse(run.stdout) as FleetReport).packages[0]!;
       assert.equal(other.lines.otherBuild, lines);
+      assert.equal(other.lines.guessedOtherBuild, 0, 'lines with a build id are compared by it, not guessed');
       const text = remgen(['report', '--from', export2, '--catalog', next.catalog], next.root);
-      assert.match(text.stdout, new RegExp(`${lines} of another build`));
+      assert.match(text.stdout, new RegExp(`${lines} of another build \\(id ${other.builds.seen[0]!.build}, catalog has ${other.builds.catalog}\\)`));
+      // the same lines from a remgen before build ids: told apart by the heuristic only (one step fewer)
+      const export3 = join(dir, 'clock-older.csv');
+      writeFileSync(export3, [HEADER.slice(0, 4).join(','), ...clockLines.map(([pre, post], i) => ['p9', `d${i}`, csvCell(withoutBuildId(pre!)), csvCell(withoutBuildId(post!))].join(','))].join('\r\n'));
+      const olderRun = remgen(['report', '--from', export3, '--json', '--catalog', next.catalog], next.root);
+      const older = (JSON.parse(olderRun.stdout) as FleetReport).packages[0]!;
+      assert.deepEqual([older.lines.olderVersion, older.lines.guessedOtherBuild, older.lines.otherBuild], [lines, lines, lines]);
+      const olderSame = (JSON.parse(remgen(['report', '--from', export3, '--json'], REPO).stdout) as FleetReport).packages[0]!;
+      assert.deepEqual([olderSame.lines.olderVersion, olderSame.lines.otherBuild], [lines, 0], 'the same steps: an older version, not seen as another build');
     } finally {
       next.dispose();
     }

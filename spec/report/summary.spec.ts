@@ -5,8 +5,9 @@ import { loadAndCheck } from '../../generator/build.ts';
 import { runCycle } from '../../generator/engine/preflight.ts';
 import { simulate } from '../../generator/engine/simulate.ts';
 import type { Expectations } from '../../generator/model/expectation.ts';
-import { parseSummary, SUMMARY_MAX_LENGTH, type Finding, type RemgenSummary } from '../../generator/report/summary.ts';
+import { parseSummary, SUMMARY_MAX_LENGTH, withBuildId, withoutBuildId, type Finding, type RemgenSummary } from '../../generator/report/summary.ts';
 import { bundledOut, bundledProfile, CMTRACE, engine } from '../support/engine.ts';
+import { bundledBuilds, recorded } from '../support/summary-line.ts';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 
@@ -39,7 +40,9 @@ describe('report: the summary line, read back in the grammar the runtime writes 
 
   it('every summary the engine recorded for the bundled profiles (profiles/expected.json) parses as remgen\'s, consistently', async () => {
     const steps = await catalogSteps();
-    const expected = JSON.parse(readFileSync(join(REPO, 'remediations/profiles/expected.json'), 'utf8')) as Expectations;
+    // Recorded without the build id; put back as this build prints them (spec/support/summary-line.ts).
+    const expected: Expectations = await recorded();
+    const builds = await bundledBuilds();
     let lines = 0;
     for (const [pkg, profiles] of Object.entries(expected)) {
       for (const [profile, cycle] of Object.entries(profiles)) {
@@ -50,6 +53,7 @@ describe('report: the summary line, read back in the grammar the runtime writes 
           assert.equal(parsed.kind, 'remgen', `${pkg} on ${profile}: ${line}`);
           const s = parsed;
           assert.equal(s.packageId, pkg);
+          assert.equal(s.build, builds.get(pkg), `${pkg}: the build id`);
           const ok = codes[i] === 0;
           assert.equal(['COMPLIANT', 'REMEDIATED'].includes(s.state), ok, `${s.state} with exit ${codes[i]}`);
           if (s.state === 'NON-COMPLIANT' || s.state === 'FAILED') {
@@ -71,6 +75,7 @@ describe('report: the summary line, read back in the grammar the runtime writes 
   it('detection\'s findings are exactly the step results the script logged, on every bundled device of the bundle', async () => {
     const steps = await catalogSteps();
     const out = await bundledOut();
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { path: string; build?: string }[] };
     let compared = 0;
     for (const pkg of ['onedrive-0x8004de40-device', 'onedrive-0x8004de40-user']) {
       for (const name of ['onedrive-0x8004de40-everything-broken', 'onedrive-0x8004de40-broken-hybrid-join', 'onedrive-0x8004de40-skewed-clock']) {
@@ -78,6 +83,10 @@ describe('report: the summary line, read back in the grammar the runtime writes 
         const parsed = parseSummary(run.output.at(-1), { steps });
         assert.equal(parsed.kind, 'remgen');
         const s = parsed;
+        // The round trip of the build id: the line carries the id the build recorded for the script, cut or not.
+        const recordedBuild = manifest.files.find((f) => f.path === `intune/${pkg}/detect.ps1`)?.build;
+        assert.match(recordedBuild ?? '', /^[0-9a-f]{7}$/, 'the manifest records the build id');
+        assert.equal(s.build, recordedBuild, `${pkg} on ${name}: the line's build id is the manifest's`);
         // Every step the line counts as failing was logged as not compliant (or as a failed test), in order;
         // actions whose gate passed were logged too but count as compliant.
         const logged = loggedFindings(run.log, steps.get(pkg)!).filter((f) => !/^not needed/.test(f.actual ?? ''));
@@ -141,6 +150,31 @@ describe('report: the summary line, read back in the grammar the runtime writes 
     assert.equal(parseSummary('COMPLIANT tls: everything fine', { steps }).kind, 'unrecognised');
     const bom = parseSummary('\uFEFFCOMPLIANT tls: all 1 settings compliant', { steps });
     assert.equal(bom.kind, 'remgen');
+  });
+
+  it('the build id: read after the package id; a line without one is an older remgen\'s, read the same; a malformed one is not this grammar', () => {
+    const steps = new Map([['tls', ['tls12-client']]]);
+    const withId = parseSummary('NON-COMPLIANT tls@0a1b2c3: 1 of 1 settings wrong: tls12-client (is 0, want 1)', { steps }) as RemgenSummary;
+    assert.equal(withId.kind, 'remgen');
+    assert.equal(withId.build, '0a1b2c3');
+    assert.deepEqual(withId.findings, [{ step: 'tls12-client', actual: '0', expected: '1' }]);
+    const older = parseSummary('NON-COMPLIANT tls: 1 of 1 settings wrong: tls12-client (is 0, want 1)', { steps }) as RemgenSummary;
+    assert.equal(older.kind, 'remgen');
+    assert.equal(older.build, undefined);
+    assert.deepEqual(older.findings, withId.findings);
+    for (const bad of ['COMPLIANT tls@: all 1 settings compliant', 'COMPLIANT tls@0A1B2C3: all 1 settings compliant', 'COMPLIANT tls@0a1b2c: all 1 settings compliant', 'COMPLIANT tls@0a1b2c3d: all 1 settings compliant']) {
+      assert.equal(parseSummary(bad, { steps }).kind, 'unrecognised', bad);
+    }
+    assert.equal(parseSummary('ERROR tls@0a1b2c3: boom: the key: is gone', { steps }).kind, 'remgen');
+    assert.equal((parseSummary('ERROR tls@0a1b2c3: boom: the key: is gone', { steps }) as RemgenSummary).message, 'boom: the key: is gone');
+    assert.equal(withoutBuildId('ERROR tls@0a1b2c3: boom'), 'ERROR tls: boom');
+    assert.equal(withBuildId('ERROR tls: boom', '0a1b2c3'), 'ERROR tls@0a1b2c3: boom');
+    assert.equal(withBuildId('Compliant', '0a1b2c3'), 'Compliant');
+    // a cut line keeps its head, id included: the cut is at the end
+    const cut = `NON-COMPLIANT tls@0a1b2c3: 1 of 1 settings wrong: tls12-client (is ${'z'.repeat(3000)}`.slice(0, SUMMARY_MAX_LENGTH - 3) + '...';
+    const parsed = parseSummary(cut, { steps }) as RemgenSummary;
+    assert.equal(parsed.truncated, true);
+    assert.equal(parsed.build, '0a1b2c3');
   });
 
   it('the notes of a FAILED line: restart, actions, cooldowns and WhatIf come off the end, findings keep their parentheses', () => {

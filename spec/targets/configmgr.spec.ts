@@ -16,6 +16,7 @@ import { synthesize } from '../../generator/synthesize.ts';
 import { ensureOsslsigncode, osslVerify } from '../sign/support/tools.ts';
 import { assertSummaryLine, bundledProfile, Device, engine } from '../support/engine.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { stripBuild } from '../support/summary-line.ts';
 
 const FAKE_SITE = fileURLToPath(new URL('./configmgr-fake-site.ps1', import.meta.url));
 const SCHANNEL_CLIENT = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client';
@@ -172,7 +173,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
 
     it('puts the findings and the errors in the log, not in the output', async () => {
       const broken = await new Device(off).run(discovery);
-      assert.ok(broken.log.some((l) => /NON-COMPLIANT tls: \d+ of \d+ settings wrong: schannel-tls12-client-enabled/.test(l)), broken.log.join('\n'));
+      assert.ok(broken.log.some((l) => /NON-COMPLIANT tls@[0-9a-f]{7}: \d+ of \d+ settings wrong: schannel-tls12-client-enabled/.test(l)), broken.log.join('\n'));
       const failing = await new Device({ ...healthy, faults: { throws: { 'Get-RgPlatform': 'WMI broken' } } }).run(discovery);
       assert.ok(failing.log.some((l) => l.includes('Discovery did not finish') && l.includes('WMI broken')), failing.log.join('\n'));
     });
@@ -190,7 +191,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
       assert.deepEqual((await device.run(discovery)).output, ['NonCompliant']);
       const fix = await device.run(remediation);
       assert.equal(fix.exitCode, 0);
-      assert.match(assertSummaryLine(fix), /^REMEDIATED tls: fixed \d+ of \d+ settings .*restart required to take effect$/);
+      assert.match(stripBuild(assertSummaryLine(fix)), /^REMEDIATED tls: fixed \d+ of \d+ settings .*restart required to take effect$/);
       assert.deepEqual(fix.errors, []);
       assert.deepEqual((await device.run(discovery)).output, ['Compliant']);
     });
@@ -199,7 +200,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
       const device = new Device(denied);
       const fix = await device.run(remediation);
       assert.equal(fix.exitCode, 1);
-      assert.match(assertSummaryLine(fix), /^FAILED tls: \d+ of \d+ settings still wrong: netfx4-strong-crypto-64 \(error: Access to the registry key .* is denied\.\)/);
+      assert.match(stripBuild(assertSummaryLine(fix)), /^FAILED tls: \d+ of \d+ settings still wrong: netfx4-strong-crypto-64 \(error: Access to the registry key .* is denied\.\)/);
       assert.deepEqual((await device.run(discovery)).output, ['NonCompliant']);
     });
   });
@@ -208,7 +209,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
     it('healthy: 0, nothing changed', async () => {
       const run = await new Device(healthy).run(program);
       assert.equal(run.exitCode, 0);
-      assert.match(assertSummaryLine(run), /^COMPLIANT tls: nothing to change/);
+      assert.match(stripBuild(assertSummaryLine(run)), /^COMPLIANT tls: nothing to change/);
       assert.ok(!run.calls.some((c) => c.Seam === 'Write-RgRegistryData'));
     });
 
@@ -225,13 +226,13 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
       const winHttpOff = { ...healthy, registry: healthy.registry!.filter((e) => e.name !== 'DefaultSecureProtocols') } as DeviceProfile;
       const run = await new Device(winHttpOff).run(program);
       assert.equal(run.exitCode, 0, run.output.join('\n'));
-      assert.match(assertSummaryLine(run), /^REMEDIATED tls: fixed 2 of /);
+      assert.match(stripBuild(assertSummaryLine(run)), /^REMEDIATED tls: fixed 2 of /);
     });
 
     it('access denied: 3, a step could not be applied', async () => {
       const run = await new Device(denied).run(program);
       assert.equal(run.exitCode, 3, run.output.join('\n'));
-      assert.match(assertSummaryLine(run), /^FAILED tls: /);
+      assert.match(stripBuild(assertSummaryLine(run)), /^FAILED tls: /);
     });
 
     it('a key that cannot be read: 4, a step could not be tested', async () => {
@@ -250,7 +251,7 @@ describe('ConfigMgr target: configmgr/<id>/ on simulated devices', function () {
     it('the script itself failing: 1', async () => {
       const run = await new Device({ ...off, faults: { throws: { 'Get-RgPlatform': 'WMI broken' } } }).run(program);
       assert.equal(run.exitCode, 1);
-      assert.match(assertSummaryLine(run), /^ERROR tls: WMI broken/);
+      assert.match(stripBuild(assertSummaryLine(run)), /^ERROR tls: WMI broken/);
     });
 
     it('documents every exit code in its help and in the README', () => {

@@ -234,6 +234,18 @@ function Get-RgStepWording {
     [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
+function Get-RgSummaryName {
+    <#
+    .SYNOPSIS
+        The package as the summary line names it: its id, then its build id after an at sign (tls@3f9a0c1), so a
+        report tells the lines of this build from another's. The build id is the generator's (script/build-id.ts).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    [string]$script:RgPackage.Id + '@' + [string]$script:RgPackage.Build
+}
+
 function Format-RgSummary {
     <#
     .SYNOPSIS

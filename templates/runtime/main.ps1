@@ -128,7 +128,7 @@ function Invoke-RgMain {
         $sysnative = Get-RgSysnativeHost
         if ($sysnative) {
             $child = Invoke-RgRelaunch -HostPath $sysnative -ScriptPath $ScriptPath -Arguments @(Get-RgRelaunchArgument -BoundParameters $BoundParameters)
-            $summary = 'ERROR ' + $script:RgPackage.Id + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
+            $summary = 'ERROR ' + (Get-RgSummaryName) + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
             if ($child.Lines.Count -gt 0) {
                 $summary = $child.Lines[-1]
             }
@@ -140,7 +140,7 @@ function Invoke-RgMain {
         }
     }
     catch {
-        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $script:RgPackage.Id + ': ' + $_.Exception.Message }
+        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
         Write-RgLog -Message $outcome.Summary -Severity Error
     }
     Write-RgLog -Message ('Exit code ' + $outcome.ExitCode + ': ' + $outcome.Summary)

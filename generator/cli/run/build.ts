@@ -21,7 +21,8 @@ export interface BuildJson {
     /** `development`: signed with the development certificate in `.remgen/`. */
     | { readonly status: 'signed'; readonly subject: string; readonly thumbprint: string; readonly development: boolean }
     | { readonly status: 'unsigned'; readonly note: string };
-  readonly packages: readonly { readonly id: string; readonly target: string; readonly dir: string; readonly descriptor: string }[];
+  /** `build`: the package's build id, the one its summary lines carry (`tls@3f9a0c1`); absent for the module. */
+  readonly packages: readonly { readonly id: string; readonly target: string; readonly dir: string; readonly descriptor: string; readonly build?: string }[];
   /** Every file of the build, manifest.json included, with what the build did to it; paths relative to `out`. */
   readonly files: readonly { readonly path: string; readonly status: FileStatus; readonly sha256: string | null; readonly size: number | null }[];
   readonly summary: Readonly<Record<'created' | 'updated' | 'unchanged' | 'removed', number>>;
@@ -110,7 +111,7 @@ export async function runBuild(args: BuildArgs & Record<string, unknown>): Promi
       signing: synthesis.signer
         ? { status: 'signed', subject: synthesis.signer.subject, thumbprint: synthesis.signer.thumbprint, development: synthesis.signer.development === true }
         : { status: 'unsigned', note: signing.note },
-      packages: synthesis.packages.map((p) => ({ id: p.remediation.id, target: p.target, dir: p.dir, descriptor: p.descriptorPath })),
+      packages: synthesis.packages.map((p) => ({ id: p.remediation.id, target: p.target, dir: p.dir, descriptor: p.descriptorPath, ...(synthesis.builds.has(p.dir) ? { build: synthesis.builds.get(p.dir)! } : {}) })),
       files: reports.map((r) => ({ path: r.path, status: r.status, sha256: r.sha256 ?? null, size: r.size ?? null })),
       summary: { created: count('created'), updated: count('updated'), unchanged: count('unchanged'), removed: count('removed') },
       timings: outcome.timings,

@@ -43,6 +43,8 @@ function printPlan(print: (line: string) => void, plan: Plan, prune: boolean): v
   for (const p of plan.packages) {
     const head = p.action === 'create' ? 'create   ' : p.action === 'update' ? 'update   ' : 'unchanged';
     print(`  ${head} ${p.package} '${p.displayName}'${p.id ? ` (${p.id})` : ''}${p.action === 'update' ? `: ${p.fields.join(', ')}` : ''}`);
+    // The build the devices' summary lines name (`<pkg>@<build>`), before and after, when the content changes.
+    if (p.build?.out && p.build.intune !== p.build.out && p.action !== 'unchanged') print(`      build ${p.action === 'create' ? p.build.out : `${p.build.intune ?? '(none: not remgen\'s or before build ids)'} -> ${p.build.out}`}`);
     for (const a of p.added) print(`      + ${a.target}: ${a.after}`);
     for (const a of p.removed) print(`      - ${a.target}: ${a.before}`);
     for (const a of p.changed) print(`      ~ ${a.target}: ${a.before} -> ${a.after}`);

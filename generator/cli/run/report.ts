@@ -5,7 +5,7 @@ import { loadAndCheck } from '../../build.ts';
 import type { Catalog } from '../../check/catalog.ts';
 import type { CloudName } from '../../descriptor/deployment.ts';
 import type { AuthMethod } from '../../publish/auth.ts';
-import { aggregate, DEVICE_STATES, readDeviceRuns, type DeviceRun, type FleetReport, type PackageReport, type SourceExtras } from '../../report/fleet.ts';
+import { aggregate, DEVICE_STATES, linesInWords, readDeviceRuns, type DeviceRun, type FleetReport, type PackageReport, type SourceExtras } from '../../report/fleet.ts';
 import { EXIT } from '../exit.ts';
 import { plural, print, printError, printJson } from '../output.ts';
 
@@ -26,6 +26,17 @@ export interface ReportArgs {
 
 const n = (value: number): string => value.toLocaleString('en-US');
 const csvCell = (value: string | number): string => (/[",\r\n]/.test(String(value)) ? `"${String(value).replaceAll('"', '""')}"` : String(value));
+
+/** The build id the catalog gives each package's Intune scripts now (script/build-id.ts): rendered in memory, unsigned, as `remgen build` would. */
+async function catalogBuilds(catalog: Catalog, catalogRoot: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const known = new Set(catalog.remediations.map((r) => r.remediation.id));
+  const wanted = ids.filter((id) => known.has(id));
+  if (wanted.length === 0) return new Map();
+  const { synthesize } = await import('../../synthesize.ts');
+  // Without the expectations: the Pester suites they make are not part of the id.
+  const synthesis = await synthesize({ ...catalog, expectations: undefined }, { catalogRoot, ids: wanted, targets: ['intune'] });
+  return new Map(synthesis.packages.flatMap((p) => (synthesis.builds.has(p.dir) ? [[p.remediation.id, synthesis.builds.get(p.dir)!] as const] : [])));
+}
 
 function showPackage(p: PackageReport, devicesFor: string | undefined, top: number): void {
   print(`${p.packageId}: ${plural(p.devices, 'device')}`);
@@ -52,8 +63,8 @@ function showPackage(p: PackageReport, devicesFor: string | undefined, top: numb
     const b = p.trend.at(-1)!;
     print(`  trend ${a.date} -> ${b.date} (${plural(p.trend.length, 'day')}): without issues ${n(a.noIssue)} -> ${n(b.noIssue)}, remediated ${n(a.remediated)} -> ${n(b.remediated)}, detection failed ${n(a.detectFailed)} -> ${n(b.detectFailed)}`);
   }
-  const { cut, unrecognised, foreign, otherBuild } = p.lines;
-  if (cut + unrecognised + foreign + otherBuild > 0) print(`  lines: ${cut} cut at 2,048 characters, ${otherBuild} of another build (step count or steps differ from the catalog's), ${unrecognised} in another remgen shape (another version?), ${foreign} not remgen's`);
+  const words = linesInWords(p);
+  if (words) print(`  lines: ${words}`);
   if (devicesFor) {
     const s = p.steps.find((x) => x.step === devicesFor);
     if (s) print(`  devices failing ${devicesFor}: ${s.devices.join(', ') || 'none'}`);
@@ -160,7 +171,9 @@ export async function runReport(args: ReportArgs): Promise<number> {
   let report: FleetReport;
   let source: string;
   try {
-    const common = { ...(steps ? { steps } : {}), top: args.top, ...(args.devices ? { devicesFor: args.devices } : {}) };
+    const checked = catalog;
+    const builds = checked ? (ids: readonly string[]) => catalogBuilds(checked, resolve(args.catalog), ids) : undefined;
+    const common = { ...(steps ? { steps } : {}), ...(builds ? { builds } : {}), top: args.top, ...(args.devices ? { devicesFor: args.devices } : {}) };
     if (args.from !== undefined) {
       const extras: SourceExtras = {};
       const read = await aggregate(readDeviceRuns(args.from, extras), common);

@@ -289,6 +289,18 @@ function Get-RgStepWording {
     [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
+function Get-RgSummaryName {
+    <#
+    .SYNOPSIS
+        The package as the summary line names it: its id, then its build id after an at sign (tls@3f9a0c1), so a
+        report tells the lines of this build from another's. The build id is the generator's (script/build-id.ts).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    [string]$script:RgPackage.Id + '@' + [string]$script:RgPackage.Build
+}
+
 function Format-RgSummary {
     <#
     .SYNOPSIS
@@ -453,7 +465,7 @@ function Invoke-RgMain {
         $sysnative = Get-RgSysnativeHost
         if ($sysnative) {
             $child = Invoke-RgRelaunch -HostPath $sysnative -ScriptPath $ScriptPath -Arguments @(Get-RgRelaunchArgument -BoundParameters $BoundParameters)
-            $summary = 'ERROR ' + $script:RgPackage.Id + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
+            $summary = 'ERROR ' + (Get-RgSummaryName) + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
             if ($child.Lines.Count -gt 0) {
                 $summary = $child.Lines[-1]
             }
@@ -465,7 +477,7 @@ function Invoke-RgMain {
         }
     }
     catch {
-        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $script:RgPackage.Id + ': ' + $_.Exception.Message }
+        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
         Write-RgLog -Message $outcome.Summary -Severity Error
     }
     Write-RgLog -Message ('Exit code ' + $outcome.ExitCode + ': ' + $outcome.Summary)
@@ -2487,18 +2499,19 @@ function Invoke-RgDetection {
     if ($failing.Count -eq 0) {
         return [pscustomobject]@{
             ExitCode = 0
-            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
+            Summary  = 'COMPLIANT ' + (Get-RgSummaryName) + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
         }
     }
     $findings = @($failing | ForEach-Object -Process { Format-RgFinding -Result $_ }) -join '; '
     [pscustomobject]@{
         ExitCode = 1
-        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
+        Summary  = 'NON-COMPLIANT ' + (Get-RgSummaryName) + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
     }
 }
 
 $RgPackage = [ordered]@{
     Id          = 'onedrive-0x8004de40-device'
+    Build       = '40e90e4'
     Context     = 'system'
     LogPath     = '%ProgramData%\remgen\Logs\onedrive-0x8004de40-device.log'
     LogMaxBytes = 1048576
@@ -2846,12 +2859,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'detect.ps1'
-$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': the script did not finish' }
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }
 try {
     $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgDetection' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': ' + $_.Exception.Message }
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }
 }
 Format-RgSummary -Text $RgOutcome.Summary
 exit $RgOutcome.ExitCode

@@ -272,6 +272,18 @@ function Get-RgStepWording {
     [pscustomobject]@{ Noun = 'settings'; Good = 'compliant'; Bad = 'wrong' }
 }
 
+function Get-RgSummaryName {
+    <#
+    .SYNOPSIS
+        The package as the summary line names it: its id, then its build id after an at sign (tls@3f9a0c1), so a
+        report tells the lines of this build from another's. The build id is the generator's (script/build-id.ts).
+    #>
+    [CmdletBinding()]
+    [OutputType([string])]
+    param()
+    [string]$script:RgPackage.Id + '@' + [string]$script:RgPackage.Build
+}
+
 function Format-RgSummary {
     <#
     .SYNOPSIS
@@ -436,7 +448,7 @@ function Invoke-RgMain {
         $sysnative = Get-RgSysnativeHost
         if ($sysnative) {
             $child = Invoke-RgRelaunch -HostPath $sysnative -ScriptPath $ScriptPath -Arguments @(Get-RgRelaunchArgument -BoundParameters $BoundParameters)
-            $summary = 'ERROR ' + $script:RgPackage.Id + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
+            $summary = 'ERROR ' + (Get-RgSummaryName) + ': the 64-bit run printed no summary (exit code ' + $child.ExitCode + ')'
             if ($child.Lines.Count -gt 0) {
                 $summary = $child.Lines[-1]
             }
@@ -448,7 +460,7 @@ function Invoke-RgMain {
         }
     }
     catch {
-        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $script:RgPackage.Id + ': ' + $_.Exception.Message }
+        $outcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
         Write-RgLog -Message $outcome.Summary -Severity Error
     }
     Write-RgLog -Message ('Exit code ' + $outcome.ExitCode + ': ' + $outcome.Summary)
@@ -2440,7 +2452,7 @@ function Invoke-RgRemediation {
         $notes += '; ' + $id + ' in cooldown until ' + $repair.Cooldown[$id].ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
     }
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
-    $id = $script:RgPackage.Id
+    $id = Get-RgSummaryName
     if ($failing.Count -eq 0) {
         if ($changed.Count -eq 0) {
             return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' ' + $words.Noun + ' ' + $words.Good }
@@ -2471,6 +2483,7 @@ function Invoke-RgRemediation {
 
 $RgPackage = [ordered]@{
     Id          = 'onedrive-0x8004de40-user'
+    Build       = '5ad0c69'
     Context     = 'user'
     LogPath     = '%LOCALAPPDATA%\remgen\Logs\onedrive-0x8004de40-user.log'
     LogMaxBytes = 1048576
@@ -2596,12 +2609,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'remediate.ps1'
-$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': the script did not finish' }
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }
 try {
     $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgRemediation' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + ': ' + $_.Exception.Message }
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }
 }
 Format-RgSummary -Text $RgOutcome.Summary
 exit $RgOutcome.ExitCode

@@ -11,6 +11,7 @@ import { clockSkew } from '../../../generator/steps/clock/clock-skew.ts';
 import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 import { dateOf, status, stopped, URI, W32TM_ENGLISH, w32time } from './clock-fixtures.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const RESYNC_OK: NativeCommand = { filePath: 'w32tm.exe', argumentList: ['/resync'], exitCode: 0, output: ['Sending resync command to local computer', 'The command completed successfully.', ''] };
 const NOW = '2026-12-01T08:10:00Z';
@@ -99,7 +100,7 @@ describe('step room: clockResync, in the engine (gate, verification by the clock
     const run = await device({ httpDates: [dateOf(SKEWED)] }).run(scripts.remediate);
     assert.equal(resyncs(run), 1);
     assert.equal(run.exitCode, 1);
-    assert.match(run.output[0]!, /^FAILED clock-resync-room: 2 of 2 checks still failed: .*resync-clock \(is device clock 600 s ahead/);
+    assert.match(stripBuild(run.output[0]), /^FAILED clock-resync-room: 2 of 2 checks still failed: .*resync-clock \(is device clock 600 s ahead/);
   });
 
   it('W32Time stopped with start type Manual: set to Automatic and started first, then the resync', async () => {

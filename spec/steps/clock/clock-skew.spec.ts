@@ -9,6 +9,7 @@ import { clockSkew, clockSkewRoom } from '../../../generator/steps/clock/clock-s
 import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 import { dateOf, status, stopped, URI, W32TM_ENGLISH, W32TM_GERMAN, w32time } from './clock-fixtures.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof clockSkewRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -63,7 +64,7 @@ describe('step room: clockSkew, in the engine', function () {
   it('in sync (2 s): compliant; the skew, the source and the last sync (English w32tm) in the log', async () => {
     const run = await device().run(scripts.detect);
     assert.equal(run.exitCode, 0, run.output.join('\n'));
-    assert.equal(run.output[0], 'COMPLIANT clock-room: all 1 checks passed');
+    assert.equal(stripBuild(run.output[0]), 'COMPLIANT clock-room: all 1 checks passed');
     assert.deepEqual(run.calls.filter((c) => c.Seam === 'Get-RgHttpDate').map((c) => c.Arguments), [{ Uri: URI, TimeoutMilliseconds: 10000 }]);
     assert.ok(run.log.some((l) => l.includes(
       'clock-in-sync: device clock 2 s ahead of https://login.microsoftonline.com/ (device 2026-12-01 08:10:00 UTC, server 2026-12-01 08:09:58 UTC); W32Time Running, start type Automatic; w32tm status: source time.windows.com,0x9, last successful sync 12/1/2026 7:58:12 AM',
@@ -75,7 +76,7 @@ describe('step room: clockSkew, in the engine', function () {
     const run = await device({ httpDates: [dateOf('2026-12-01T08:00:00Z')] }).run(scripts.detect);
     assert.equal(run.exitCode, 1);
     assert.equal(
-      run.output[0],
+      stripBuild(run.output[0]),
       'NON-COMPLIANT clock-room: 1 of 1 checks failed: clock-in-sync (is device clock 600 s ahead of https://login.microsoftonline.com/ (device 2026-12-01 08:10:00 UTC, server 2026-12-01 08:00:00 UTC); W32Time Running, start type Automatic; w32tm status: source time.windows.com,0x9, last successful sync 12/1/2026 7:58:12 AM, want device clock within 300 s of https://login.microsoftonline.com/)',
     );
   });
@@ -128,6 +129,6 @@ describe('step room: clockSkew, in the engine', function () {
     const run = await device({ httpDates: [dateOf('2026-12-01T08:00:00Z')] }).run(scripts.remediate);
     assert.equal(run.exitCode, 1);
     assert.deepEqual(run.calls.filter((c) => ['Write-RgRegistryData', 'Start-RgService'].includes(c.Seam) || (c.Seam === 'Invoke-RgNativeCommand' && (c.Arguments.ArgumentList as string[]).includes('/resync'))), []);
-    assert.match(run.output[0]!, /^FAILED clock-room: 1 of 1 checks still failed: clock-in-sync \(is device clock 600 s ahead/);
+    assert.match(stripBuild(run.output[0]), /^FAILED clock-room: 1 of 1 checks still failed: clock-in-sync \(is device clock 600 s ahead/);
   });
 });

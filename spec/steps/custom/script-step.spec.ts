@@ -16,6 +16,7 @@ import { scriptSetting, scriptSettingRoom } from '../../../generator/steps/custo
 import { synthesize } from '../../../generator/synthesize.ts';
 import { Device } from '../../support/engine.ts';
 import { REPO, remgen, scratchProject } from '../../support/temp-catalog.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const FIXTURES = join(REPO, 'spec', 'fixtures', 'script-step');
 const KEY = 'HKLM\\SOFTWARE\\Contoso\\Agent';
@@ -126,7 +127,7 @@ describe('step rooms: scriptProbe, scriptSetting, scriptAction', function () {
       assert.equal(detect.exitCode, 1);
       assert.match(detect.output[0]!, /agent-level \(is level 1, want at least 3\)/);
       const fix = await device.run(built.remediate);
-      assert.match(fix.output[0]!, /^FAILED agent-level: 1 of 2 checks still failed: volume \(error: Get-Volume is not simulated: /);
+      assert.match(stripBuild(fix.output[0]), /^FAILED agent-level: 1 of 2 checks still failed: volume \(error: Get-Volume is not simulated: /);
       assert.ok(fix.state.registry.some((e) => e.path === KEY && e.name === 'Level' && e.value === 3));
       assert.deepEqual(fix.notSimulated, ['Get-Volume']);
       const again = await device.run(built.remediate);

@@ -9,6 +9,7 @@ import type { WindowsFeature } from '../../../generator/model/profile.ts';
 import type { Simulation } from '../../../generator/engine/simulate.ts';
 import { windowsFeature, windowsFeatureRoom } from '../../../generator/steps/features/windows-feature.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof windowsFeatureRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -80,7 +81,7 @@ describe('step room: windowsFeature (setting), in the engine', function () {
     const device = new Device({ name: 'ok', description: 'spec', windowsFeatures: healthy });
     const detect = await device.run(scripts.detect);
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
-    assert.match(detect.output[0]!, /^COMPLIANT windows-feature-room: all 3 settings compliant/);
+    assert.match(stripBuild(detect.output[0]), /^COMPLIANT windows-feature-room: all 3 settings compliant/);
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0);
     assert.deepEqual(sets(fix), []);

@@ -4,6 +4,7 @@ import { defineRemediation } from '../../../generator/descriptor/remediation.ts'
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { pathCleanupRoom, pathCleanup } from '../../../generator/steps/files/path-cleanup.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const MB = 1048576;
 const NOW = '2026-03-02T08:00:00Z';
@@ -31,18 +32,18 @@ describe("actions gated 'always' (no probe), in the engine", function () {
     const device = new Device(profile);
     const first = await device.run(scripts.detect);
     assert.equal(first.exitCode, 1);
-    assert.match(first.output[0]!, /^NON-COMPLIANT always-room: 1 of 1 checks failed: clear-cache \(is due \(2 file\(s\), 4\.0 MB\), want run once per cooldown\)$/);
+    assert.match(stripBuild(first.output[0]), /^NON-COMPLIANT always-room: 1 of 1 checks failed: clear-cache \(is due \(2 file\(s\), 4\.0 MB\), want run once per cooldown\)$/);
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.match(fix.output[0]!, /^REMEDIATED always-room: fixed 1 of 1 checks \(clear-cache\); all passed now; 1 action\(s\) taken: clear-cache$/);
+    assert.match(stripBuild(fix.output[0]), /^REMEDIATED always-room: fixed 1 of 1 checks \(clear-cache\); all passed now; 1 action\(s\) taken: clear-cache$/);
     assert.ok(fix.state.registry.some((e) => e.path === 'HKCU\\SOFTWARE\\remgen\\always-room' && e.name === 'clear-cache.LastRunUtc' && e.value === '2026-03-02T08:00:00.0000000Z'));
     assert.doesNotMatch(JSON.stringify(fix.state.carried), /a\.bin/, 'the files are gone');
     const inside = await device.run(scripts.detect);
     assert.equal(inside.exitCode, 0, inside.output.join('\n'));
-    assert.equal(inside.output[0], 'COMPLIANT always-room: all 1 checks passed');
+    assert.equal(stripBuild(inside.output[0]), 'COMPLIANT always-room: all 1 checks passed');
     device.symptomsBack('2026-03-02T11:59:00Z');
     const stillInside = await device.run(scripts.remediate);
-    assert.match(stillInside.output[0]!, /^COMPLIANT always-room: nothing to change/);
+    assert.match(stripBuild(stillInside.output[0]), /^COMPLIANT always-room: nothing to change/);
     assert.ok(!stillInside.calls.some((c) => c.Seam === 'Remove-RgFileItem'), 'nothing deleted inside the cooldown');
     device.symptomsBack('2026-03-02T12:01:00Z');
     const after = await device.run(scripts.detect);
@@ -60,7 +61,7 @@ describe("actions gated 'always' (no probe), in the engine", function () {
     const device = new Device({ ...profile, faults: { throws: { Get_RgFolderFiles: 'The device is not ready.' } } });
     const run = await device.run(scripts.remediate);
     assert.equal(run.exitCode, 1);
-    assert.match(run.output[0]!, /^FAILED always-room: 1 of 1 checks still failed: clear-cache \(error: The device is not ready\.\)$/);
+    assert.match(stripBuild(run.output[0]), /^FAILED always-room: 1 of 1 checks still failed: clear-cache \(error: The device is not ready\.\)$/);
     assert.ok(!run.state.registry.some((e) => e.name === 'clear-cache.LastRunUtc'));
   });
 });

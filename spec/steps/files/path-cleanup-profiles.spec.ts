@@ -5,6 +5,7 @@ import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { pathCleanup, pathCleanupRoom } from '../../../generator/steps/files/path-cleanup.ts';
 import { file, fileRoom } from '../../../generator/steps/files/file.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const MB = 1048576;
 const CACHE = '%LOCALAPPDATA%\\Packages\\MSTeams_8wekyb3d8bbwe\\LocalCache\\Microsoft\\MSTeams';
@@ -56,7 +57,7 @@ describe('step room: pathCleanup in every user profile (from SYSTEM)', function 
     const d = new Device(device, { continues: true });
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], 'NON-COMPLIANT teams-cache-all: 1 of 1 checks failed: clear-teams (is due (2 file(s), 21.0 MB in 1 profile(s), 1 skipped: alice (signed in)), want run once per cooldown)');
+    assert.equal(stripBuild(detect.output[0]), 'NON-COMPLIANT teams-cache-all: 1 of 1 checks failed: clear-teams (is due (2 file(s), 21.0 MB in 1 profile(s), 1 skipped: alice (signed in)), want run once per cooldown)');
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
     const left = JSON.stringify(fix.state.carried.FileSystem);
@@ -64,7 +65,7 @@ describe('step room: pathCleanup in every user profile (from SYSTEM)', function 
     assert.doesNotMatch(left, /bob\\\\AppData\\\\Local\\\\Packages/);
     assert.match(left, /keep\.bin/);
     const again = await d.run(scripts.detect);
-    assert.equal(again.output[0], 'COMPLIANT teams-cache-all: all 1 checks passed');
+    assert.equal(stripBuild(again.output[0]), 'COMPLIANT teams-cache-all: all 1 checks passed');
   });
 });
 
@@ -89,11 +90,11 @@ describe('step room: file in every user profile (from SYSTEM)', function () {
       fileSystem: [{ path: config('alice'), json: { update: { channel: 'stable' } } }, { path: config('bob'), json: { update: { channel: 'beta' } } }],
     }, { continues: true });
     const detect = await d.run(scripts.detect);
-    assert.equal(detect.output[0], 'NON-COMPLIANT config-every-profile: 1 of 1 settings wrong: channel (is 3 profile(s): 2 wrong (bob update.channel = "beta", Default file absent), 1 as wanted, want update.channel = "stable" in every profile)');
+    assert.equal(stripBuild(detect.output[0]), 'NON-COMPLIANT config-every-profile: 1 of 1 settings wrong: channel (is 3 profile(s): 2 wrong (bob update.channel = "beta", Default file absent), 1 as wanted, want update.channel = "stable" in every profile)');
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
     assert.deepEqual(fix.calls.filter((c) => c.Seam === 'Set-RgJsonProperty').map((c) => String(c.Arguments.Path)), [config('bob'), 'C:\\Users\\Default\\AppData\\Roaming\\Contoso\\settings.json']);
     const again = await d.run(scripts.remediate);
-    assert.equal(again.output[0], 'COMPLIANT config-every-profile: nothing to change, all 1 settings compliant');
+    assert.equal(stripBuild(again.output[0]), 'COMPLIANT config-every-profile: nothing to change, all 1 settings compliant');
   });
 });

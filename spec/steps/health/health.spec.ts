@@ -11,6 +11,7 @@ import { deviceUptime, deviceUptimeRoom } from '../../../generator/steps/health/
 import { driveFreeSpace, driveFreeSpaceRoom } from '../../../generator/steps/health/drive-free-space.ts';
 import { pendingRestart, pendingRestartRoom } from '../../../generator/steps/health/pending-restart.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (check: (issue: (path: readonly (string | number)[], message: string) => void) => void): string[] => {
   const found: string[] = [];
@@ -99,7 +100,7 @@ describe('step rooms: deviceUptime, driveFreeSpace, pendingRestart, in the engin
     const device = new Device(healthy, { continues: true });
     const detect = await device.run(scripts.detect);
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
-    assert.match(detect.output[0]!, /^COMPLIANT health-rooms: all 3 checks passed/);
+    assert.match(stripBuild(detect.output[0]), /^COMPLIANT health-rooms: all 3 checks passed/);
     assert.deepEqual(seamCalls(detect, 'Get-RgFolderFiles'), []);
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0);

@@ -9,6 +9,7 @@ import type { NativeCommand, RegistryEntry } from '../../../generator/model/prof
 import { cachedCredentials, cachedCredentialsRoom } from '../../../generator/steps/identity/cached-credentials.ts';
 import { windowsVersion } from '../../../generator/steps/system/windows-version.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 /** `cmdkey /list` as an English Windows prints it. */
 const ENGLISH = [
@@ -144,7 +145,7 @@ describe('step room: cachedCredentials, in the engine (action gate, cooldown, ve
       commands: [list(ENGLISH), deleted(ONEDRIVE), deleted(OFFICE)],
     }).run(scripts.remediate);
     assert.equal(deletes(run).length, 2);
-    assert.match(run.output[0]!, /^FAILED credentials-room: 2 of 2 checks still failed: .*clear-credentials \(is 2 cached/);
+    assert.match(stripBuild(run.output[0]), /^FAILED credentials-room: 2 of 2 checks still failed: .*clear-credentials \(is 2 cached/);
   });
 
   it('a last run more than a cooldown later than now (the clock was set back since) does not hold the action off: it runs, with a warning in the log', async () => {

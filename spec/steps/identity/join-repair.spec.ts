@@ -12,6 +12,7 @@ import { joinState } from '../../../generator/steps/identity/join-state.ts';
 import type { Simulation } from '../../../generator/engine/simulate.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 import { AUTH_FAILED, DOMAIN_ONLY, ENTRA, HYBRID, status } from './join-fixtures.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof joinRepairRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -95,7 +96,7 @@ describe('step room: joinRepair, in the engine (gate, task, opt-in leave/join, v
     const fix = await broken.run(plain.remediate);
     assert.deepEqual(started(fix), [TASK.path + TASK.name]);
     assert.equal(fix.exitCode, 1);
-    assert.match(fix.output[0]!, /^FAILED join-repair-room: 2 of 2 checks still failed: .*repair-join \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted/);
+    assert.match(stripBuild(fix.output[0]), /^FAILED join-repair-room: 2 of 2 checks still failed: .*repair-join \(is hybrid joined \(DomainName CONTOSO\), DeviceAuthStatus FAILED\. Device is either disabled or deleted/);
     const again = await broken.run(plain.remediate);
     assert.deepEqual(started(again), [], 'inside the cooldown the task is not started again');
     assert.match(again.output[0]!, /repair-join in cooldown until 2026-12-02 08:00 UTC/);

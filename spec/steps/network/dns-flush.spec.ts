@@ -5,6 +5,7 @@ import type { Endpoint, NativeCommand } from '../../../generator/model/profile.t
 import { dnsFlush, dnsFlushRoom } from '../../../generator/steps/network/dns-flush.ts';
 import { endpoints } from '../../../generator/steps/network/endpoints.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const up = (hostName: string): Endpoint => ({ hostName, reachable: true });
 const NAMES = ['login.microsoftonline.com', 'login.windows.net', 'enterpriseregistration.windows.net'];
@@ -56,7 +57,7 @@ describe('step room: dnsFlush, in the engine', function () {
     const fix = await new Device(broken).run(scripts.remediate);
     assert.equal(flushes(fix), 1);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.match(fix.output[0]!, /^REMEDIATED dns-room: fixed 1 of 2 checks \(flush-dns\); all passed now; 1 action\(s\) taken: flush-dns$/);
+    assert.match(stripBuild(fix.output[0]), /^REMEDIATED dns-room: fixed 1 of 2 checks \(flush-dns\); all passed now; 1 action\(s\) taken: flush-dns$/);
   });
 
   it('a flush that exits 0 but changes nothing is not trusted: still failing, and not repeated inside the cooldown', async () => {
@@ -64,7 +65,7 @@ describe('step room: dnsFlush, in the engine', function () {
     const first = await device.run(scripts.remediate);
     assert.equal(flushes(first), 1);
     assert.equal(first.exitCode, 1);
-    assert.match(first.output[0]!, /^FAILED dns-room: 2 of 2 checks still failed/);
+    assert.match(stripBuild(first.output[0]), /^FAILED dns-room: 2 of 2 checks still failed/);
     const second = await device.run(scripts.remediate);
     assert.equal(flushes(second), 0);
     assert.match(second.output[0]!, /flush-dns in cooldown until /);
@@ -73,6 +74,6 @@ describe('step room: dnsFlush, in the engine', function () {
   it('a connect failure with working DNS is not a DNS problem: the gate opens but the flush is not needed', async () => {
     const run = await new Device({ name: 'blocked', description: 'spec', endpoints: [{ hostName: NAMES[0]!, reachable: false }, ...NAMES.slice(1).map(up)], commands: [flush()] }).run(scripts.remediate);
     assert.equal(flushes(run), 0);
-    assert.match(run.output[0]!, /^FAILED dns-room: 1 of 2 checks still failed: sign-in-endpoints/);
+    assert.match(stripBuild(run.output[0]), /^FAILED dns-room: 1 of 2 checks still failed: sign-in-endpoints/);
   });
 });

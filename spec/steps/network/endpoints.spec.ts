@@ -5,6 +5,7 @@ import type { DeviceProfileProps, Endpoint, RegistryEntry } from '../../../gener
 import { endpoints, endpointsRoom } from '../../../generator/steps/network/endpoints.ts';
 import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof endpointsRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -81,7 +82,7 @@ describe('step room: endpoints, in the engine', function () {
   it('all reachable: compliant, every endpoint connected at once with the timeout, the proxy in the log', async () => {
     const run = await device(HOSTS.map(up)).run(scripts.detect);
     assert.equal(run.exitCode, 0, run.output.join('\n'));
-    assert.equal(run.output[0], 'COMPLIANT reach-room: all 1 checks passed');
+    assert.equal(stripBuild(run.output[0]), 'COMPLIANT reach-room: all 1 checks passed');
     const list = run.calls.filter((c) => c.Seam === 'Test-RgTcpEndpointList');
     assert.equal(list.length, 1, 'one parallel connect for all endpoints');
     assert.deepEqual(list[0]!.Arguments.Endpoint, HOSTS.map((h) => `${h}:443`));
@@ -100,7 +101,7 @@ describe('step room: endpoints, in the engine', function () {
     const run = await device(list).run(scripts.detect);
     assert.equal(run.exitCode, 1);
     assert.equal(
-      run.output[0],
+      stripBuild(run.output[0]),
       'NON-COMPLIANT reach-room: 1 of 1 checks failed: m365-reachable (is login.microsoftonline.com:443 unreachable (timed out after 3000 ms); contoso-my.sharepoint.com:443 unreachable (No connection could be made because the target machine actively refused it); the user goes direct (WinINet), SYSTEM goes direct (WinHTTP); WinINet proxy: none; WinHTTP proxy: none (direct access), want all 5 endpoints resolve and accept TCP connections)',
     );
   });
@@ -118,7 +119,7 @@ describe('step room: endpoints, in the engine', function () {
     const run = await device(HOSTS.map(up), { faults: { throws: { 'Test-RgTcpEndpointList': 'socket layer broken' } } }).run(scripts.detect);
     assert.equal(run.exitCode, 1);
     assert.equal(run.output.length, 1);
-    assert.match(run.output[0]!, /^NON-COMPLIANT reach-room: 1 of 1 checks failed: m365-reachable/);
+    assert.match(stripBuild(run.output[0]), /^NON-COMPLIANT reach-room: 1 of 1 checks failed: m365-reachable/);
     assert.match(run.output[0]!, /socket layer broken/);
     assert.ok(run.log.some((l) => l.includes('m365-reachable: test failed: socket layer broken')));
     assert.deepEqual(run.errors, []);
@@ -171,7 +172,7 @@ describe('step room: endpoints, in the engine', function () {
     const run = await device(HOSTS.slice(1).map(up)).run(scripts.remediate);
     assert.deepEqual(run.calls.filter((c) => c.Seam === 'Write-RgRegistryData'), []);
     assert.equal(run.exitCode, 1);
-    assert.match(run.output[0]!, /^FAILED reach-room: 1 of 1 checks still failed: m365-reachable \(is login\.microsoftonline\.com:443 does not resolve/);
+    assert.match(stripBuild(run.output[0]), /^FAILED reach-room: 1 of 1 checks still failed: m365-reachable \(is login\.microsoftonline\.com:443 does not resolve/);
     assert.deepEqual(run.errors, []);
   });
 });

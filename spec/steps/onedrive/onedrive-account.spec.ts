@@ -10,6 +10,7 @@ import { oneDriveAccount, oneDriveAccountRoom } from '../../../generator/steps/o
 import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 import { BUSINESS1, PER_MACHINE, PER_MACHINE_X86, PER_USER, signedIn, TENANT } from './onedrive-fixtures.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 describe('step room: oneDriveAccount (probe)', () => {
   it('user context; the three documented locations and the Business1 key as data; no tenant by default', () => {
@@ -62,7 +63,7 @@ describe('step room: oneDriveAccount, in the engine (simulated devices)', functi
   it('OneDrive not installed: compliant, nothing to check, and the account key is not even read', async () => {
     const run = await detect({});
     assert.equal(run.exitCode, 0, run.output.join('\n'));
-    assert.equal(run.output[0], 'COMPLIANT onedrive-account-room: all 2 checks passed');
+    assert.equal(stripBuild(run.output[0]), 'COMPLIANT onedrive-account-room: all 2 checks passed');
     const looked = run.calls.filter((c) => c.Seam === 'Test-RgFile').map((c) => String(c.Arguments.Path));
     assert.equal(looked.length, 6, 'three locations, for each of the two steps');
     assert.match(looked[0]!, /[\\/]LocalAppData\\Microsoft\\OneDrive\\OneDrive\.exe$/, 'the per-run %LOCALAPPDATA%, expanded by the script');
@@ -83,7 +84,7 @@ describe('step room: oneDriveAccount, in the engine (simulated devices)', functi
   it('per-machine install (Program Files), no account configured: the symptom, with the path and the key', async () => {
     const run = await detect({ files: [PER_MACHINE] });
     assert.equal(run.exitCode, 1);
-    assert.equal(run.output[0], 'NON-COMPLIANT onedrive-account-room: 2 of 2 checks failed: ' +
+    assert.equal(stripBuild(run.output[0]), 'NON-COMPLIANT onedrive-account-room: 2 of 2 checks failed: ' +
       `signed-in (is OneDrive installed at ${PER_MACHINE}, no work or school account signed in (${BUSINESS1} does not exist): the sign-in never completed, want a OneDrive work or school account (Business1) signed in); ` +
       `signed-in-to-contoso (is OneDrive installed at ${PER_MACHINE}, no work or school account signed in (${BUSINESS1} does not exist): the sign-in never completed, want a OneDrive work or school account (Business1) signed in to tenant ${TENANT.toUpperCase()})`);
   });
@@ -104,7 +105,7 @@ describe('step room: oneDriveAccount, in the engine (simulated devices)', functi
     const other = '11111111-2222-4333-8444-555555555555';
     const run = await detect({ files: [PER_USER], registry: signedIn(other) });
     assert.equal(run.exitCode, 1);
-    assert.equal(run.output[0], `NON-COMPLIANT onedrive-account-room: 1 of 2 checks failed: signed-in-to-contoso (is Business1 signed in (UserEmail set) to tenant ${other}, want a OneDrive work or school account (Business1) signed in to tenant ${TENANT.toUpperCase()})`);
+    assert.equal(stripBuild(run.output[0]), `NON-COMPLIANT onedrive-account-room: 1 of 2 checks failed: signed-in-to-contoso (is Business1 signed in (UserEmail set) to tenant ${other}, want a OneDrive work or school account (Business1) signed in to tenant ${TENANT.toUpperCase()})`);
   });
 
   it('signed in but no ConfiguredTenantId: the tenant is unknown, not assumed', async () => {

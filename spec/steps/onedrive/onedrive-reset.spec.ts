@@ -13,6 +13,7 @@ import { oneDriveReset, oneDriveResetRoom } from '../../../generator/steps/onedr
 import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
 import { PER_MACHINE_X86, PER_USER, reset, running, signedIn, start, TENANT, USER_ONEDRIVE } from './onedrive-fixtures.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const STORE = 'HKCU\\SOFTWARE\\remgen\\onedrive-reset-room';
 const NOW = '2026-12-01T08:00:00Z';
@@ -90,7 +91,7 @@ describe('step room: oneDriveReset, in the engine (gate, stop, /reset, restart, 
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.equal(fix.output[0], 'COMPLIANT onedrive-reset-room: nothing to change, all 2 checks passed');
+    assert.equal(stripBuild(fix.output[0]), 'COMPLIANT onedrive-reset-room: nothing to change, all 2 checks passed');
     assert.deepEqual([...calls(fix, 'Stop-RgProcess'), ...calls(fix, 'Start-RgProcess')], []);
     assert.deepEqual(fix.state.processes, [running()]);
     assert.equal(lastRun(fix), undefined);
@@ -113,7 +114,7 @@ describe('step room: oneDriveReset, in the engine (gate, stop, /reset, restart, 
     assert.equal(waited(fix), 30, 'looked every 5 s until it was back');
     assert.ok(calls(fix, 'Wait-RgSeconds').every((c) => c.Arguments.Seconds === 5));
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.match(fix.output[0]!, /^REMEDIATED onedrive-reset-room: fixed 1 of 2 checks \(reset-onedrive\); all passed now; 1 action\(s\) taken: reset-onedrive$/);
+    assert.match(stripBuild(fix.output[0]), /^REMEDIATED onedrive-reset-room: fixed 1 of 2 checks \(reset-onedrive\); all passed now; 1 action\(s\) taken: reset-onedrive$/);
     assert.deepEqual(fix.state.processes.map((p) => p.name), ['OneDrive']);
     assert.notEqual(fix.state.processes[0]!.id, 5120, 'a new OneDrive process');
     assert.equal(lastRun(fix)?.path, STORE);
@@ -126,7 +127,7 @@ describe('step room: oneDriveReset, in the engine (gate, stop, /reset, restart, 
     const fix = await broken().run(scripts.remediate);
     assert.deepEqual(starts(fix), ['/reset']);
     assert.equal(fix.exitCode, 1);
-    assert.match(fix.output[0]!, /^FAILED onedrive-reset-room: 1 of 2 checks still failed: onedrive-signed-in \(is OneDrive installed at .*, no work or school account signed in [^;]*; 1 action\(s\) taken: reset-onedrive$/);
+    assert.match(stripBuild(fix.output[0]), /^FAILED onedrive-reset-room: 1 of 2 checks still failed: onedrive-signed-in \(is OneDrive installed at .*, no work or school account signed in [^;]*; 1 action\(s\) taken: reset-onedrive$/);
     assert.ok(fix.log.some((l) => l.includes('reset done in this run; OneDrive running (process 7008)')), 'the reset itself is done: OneDrive runs again');
     assert.ok(lastRun(fix), 'the run is remembered: the cooldown holds the next runs off');
   });

@@ -5,6 +5,7 @@ import { registryKey, registryKeyRoom } from '../../../generator/steps/registry/
 import { registryValue, registryValueRoom } from '../../../generator/steps/registry/registry-value.ts';
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issuesOf = <S>(room: { check(step: S, issue: (path: readonly (string | number)[], message: string) => void): void }, step: S): string[] => {
   const found: string[] = [];
@@ -80,7 +81,7 @@ describe('step rooms: registryValue absent, registryKey', function () {
 
     it('healthy (no value, no legacy key, the agent key in the 32-bit view): compliant, nothing written', async () => {
       const run = await new Device({ name: 'healthy', description: 'spec', keys: ['HKLM\\SOFTWARE\\WOW6432Node\\Contoso\\Agent', POLICY_KEY] }).run(scripts.remediate);
-      assert.equal(run.output[0], 'COMPLIANT absent-room: nothing to change, all 3 settings compliant');
+      assert.equal(stripBuild(run.output[0]), 'COMPLIANT absent-room: nothing to change, all 3 settings compliant');
       assert.deepEqual(run.calls.filter((c) => /^(Remove|New|Write)-/.test(c.Seam) && !/remgen/.test(JSON.stringify(c.Arguments))).map((c) => c.Seam), []);
     });
 
@@ -93,14 +94,14 @@ describe('step rooms: registryValue absent, registryKey', function () {
       assert.match(detect.output[0]!, /agent-key \(is absent, want present\)/);
       const fix = await device.run(scripts.remediate);
       assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-      assert.match(fix.output[0]!, /^REMEDIATED absent-room: fixed 3 of 3 settings/);
+      assert.match(stripBuild(fix.output[0]), /^REMEDIATED absent-room: fixed 3 of 3 settings/);
       const keys = fix.state.keys;
       assert.ok(!keys.some((k) => /Contoso\\Legacy(\\|$)/.test(k)), keys.join('\n'));
       assert.ok(keys.includes('HKLM\\SOFTWARE\\Contoso\\Legacy2'));
       assert.ok(keys.includes('HKLM\\SOFTWARE\\WOW6432Node\\Contoso\\Agent'));
       assert.deepEqual(fix.state.registry.filter((e) => e.path === POLICY_KEY).map((e) => e.name), ['Keep']);
       const again = await device.run(scripts.remediate);
-      assert.equal(again.output[0], 'COMPLIANT absent-room: nothing to change, all 3 settings compliant');
+      assert.equal(stripBuild(again.output[0]), 'COMPLIANT absent-room: nothing to change, all 3 settings compliant');
     });
 
     it('-WhatIf deletes nothing; access denied on the policy key fails that step only', async () => {
@@ -109,7 +110,7 @@ describe('step rooms: registryValue absent, registryKey', function () {
       assert.deepEqual(whatIf.calls.filter((c) => /^Remove-/.test(c.Seam)), []);
       const denied = await new Device({ ...broken, faults: { accessDenied: [{ key: POLICY_KEY, access: 'Write' }] } }).run(scripts.remediate);
       assert.equal(denied.exitCode, 1);
-      assert.match(denied.output[0]!, /^FAILED absent-room: 1 of 3 settings still wrong: legacy-value \(error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Contoso\\Agent' is denied\.\)/);
+      assert.match(stripBuild(denied.output[0]), /^FAILED absent-room: 1 of 3 settings still wrong: legacy-value \(error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Contoso\\Agent' is denied\.\)/);
     });
   });
 });

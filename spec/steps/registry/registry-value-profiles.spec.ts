@@ -4,6 +4,7 @@ import { defineRemediation } from '../../../generator/descriptor/remediation.ts'
 import type { DeviceProfileProps } from '../../../generator/model/profile.ts';
 import { registryValue, registryValueRoom } from '../../../generator/steps/registry/registry-value.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof registryValueRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -53,7 +54,7 @@ describe('step room: registryValue in every user profile (HKCU from SYSTEM)', fu
   it('detection counts profiles: each wrong one with what is there, the skipped one with why; nothing changed', async () => {
     const run = await new Device(users).run(scripts.detect);
     assert.equal(run.exitCode, 1);
-    assert.equal(run.output[0], "NON-COMPLIANT every-profile: 1 of 1 settings wrong: telemetry-off (is 4 profile(s): 3 wrong (alice DWord 1 (0x1), bob missing (no key), Default missing (no key)), 0 as wanted, 1 skipped: carol (reg load of C:\\Users\\carol\\NTUSER.DAT failed (exit 1): ERROR: The process cannot access the file because it is being used by another process.), want DWord 0 (0x0) in every profile)");
+    assert.equal(stripBuild(run.output[0]), "NON-COMPLIANT every-profile: 1 of 1 settings wrong: telemetry-off (is 4 profile(s): 3 wrong (alice DWord 1 (0x1), bob missing (no key), Default missing (no key)), 0 as wanted, 1 skipped: carol (reg load of C:\\Users\\carol\\NTUSER.DAT failed (exit 1): ERROR: The process cannot access the file because it is being used by another process.), want DWord 0 (0x0) in every profile)");
     assert.deepEqual(run.actions, []);
     const mounts = run.calls.filter((c) => c.Seam === 'Mount-RgUserHive' || c.Seam === 'Dismount-RgUserHive').map((c) => `${c.Seam} ${String(c.Arguments.Name)}`);
     assert.deepEqual(mounts, [`Mount-RgUserHive remgen_${BOB}`, `Dismount-RgUserHive remgen_${BOB}`, `Mount-RgUserHive remgen_${CAROL}`, 'Mount-RgUserHive remgen_Default', 'Dismount-RgUserHive remgen_Default'], 'every hive loaded is unloaded again; one that failed to load is not unloaded');
@@ -63,7 +64,7 @@ describe('step room: registryValue in every user profile (HKCU from SYSTEM)', fu
     const device = new Device(users, { continues: true });
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.match(fix.output[0]!, /^REMEDIATED every-profile: fixed 1 of 1 settings \(telemetry-off\); all compliant now$/);
+    assert.match(stripBuild(fix.output[0]), /^REMEDIATED every-profile: fixed 1 of 1 settings \(telemetry-off\); all compliant now$/);
     assert.ok(fix.state.registry.some((e) => e.path === `HKU\\${ALICE}\\${KEY}` && e.name === 'Telemetry' && e.value === 0));
     assert.ok(!fix.state.keys.some((k) => k.startsWith('HKU\\remgen_')), 'no hive left loaded');
     const hives = JSON.stringify(fix.state.carried.UserHives);
@@ -71,7 +72,7 @@ describe('step room: registryValue in every user profile (HKCU from SYSTEM)', fu
     assert.match(hives, /Default\\\\NTUSER\.DAT","Registry":\[\{"Path":"Software\\\\Policies\\\\Contoso\\\\Agent","Name":"Telemetry","Kind":"DWord","Value":0\}\]/);
     const again = await device.run(scripts.detect);
     assert.equal(again.exitCode, 0, again.output.join('\n'));
-    assert.match(again.output[0]!, /^COMPLIANT every-profile: all 1 settings compliant$/);
+    assert.match(stripBuild(again.output[0]), /^COMPLIANT every-profile: all 1 settings compliant$/);
     const third = await device.run(scripts.remediate);
     assert.ok(!third.calls.some((c) => c.Seam === 'Write-RgRegistryData' && c.Arguments.Name === 'Telemetry'), 'nothing written again');
   });

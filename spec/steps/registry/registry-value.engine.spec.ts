@@ -4,6 +4,7 @@ import { defineRemediation } from '../../../generator/descriptor/remediation.ts'
 import type { RegistryEntry } from '../../../generator/model/profile.ts';
 import { registryValue } from '../../../generator/steps/registry/registry-value.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const KEY = 'HKLM\\SOFTWARE\\Contoso\\Values';
 const path = 'HKLM:\\SOFTWARE\\Contoso\\Values';
@@ -38,13 +39,13 @@ describe('step room: registryValue, in the engine', function () {
   it('all five kinds as wanted (max DWord, max QWord, quotes and $() kept literally): compliant', async () => {
     const run = await new Device({ name: 'v', description: 'spec', registry: good }).run(scripts.detect);
     assert.equal(run.exitCode, 0, run.output.join('\n'));
-    assert.equal(run.output[0], 'COMPLIANT value-room: all 5 settings compliant');
+    assert.equal(stripBuild(run.output[0]), 'COMPLIANT value-room: all 5 settings compliant');
   });
 
   it('no key: every step "missing (no key)"; remediation creates the key and all values, exactly', async () => {
     const d = new Device({ name: 'v', description: 'spec' });
     const detect = await d.run(scripts.detect);
-    assert.match(detect.output[0]!, /^NON-COMPLIANT value-room: 5 of 5 settings wrong: dword \(is missing \(no key\), want DWord 4294967295 \(0xFFFFFFFF\)\)/);
+    assert.match(stripBuild(detect.output[0]), /^NON-COMPLIANT value-room: 5 of 5 settings wrong: dword \(is missing \(no key\), want DWord 4294967295 \(0xFFFFFFFF\)\)/);
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
     const byName = Object.fromEntries(fix.state.registry.map((e) => [e.name, [e.kind, e.value]]));
@@ -61,7 +62,7 @@ describe('step room: registryValue, in the engine', function () {
     ];
     const run = await new Device({ name: 'v', description: 'spec', registry: wrong }).run(scripts.detect);
     const line = run.output[0]!;
-    assert.match(line, /^NON-COMPLIANT value-room: 5 of 5 settings wrong: /);
+    assert.match(stripBuild(line), /^NON-COMPLIANT value-room: 5 of 5 settings wrong: /);
     assert.match(line, /dword \(is String '4294967295', want DWord 4294967295/);
     assert.match(line, /qword \(is QWord 1 \(0x1\), want QWord 18446744073709551615 \(0xFFFFFFFFFFFFFFFF\)\)/);
     assert.match(line, /text \(is String 'it's 'quoted' \$\(no\) `n', want String 'it's \?quoted\? \$\(no\) `n'\)/, 'typographic quotes differ from ASCII ones; the summary is ASCII');

@@ -13,6 +13,7 @@ import { endpoints } from '../../../generator/steps/network/endpoints.ts';
 import { service, serviceRoom } from '../../../generator/steps/services/service.ts';
 import { serviceRestart, serviceRestartRoom } from '../../../generator/steps/services/service-restart.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (check: (issue: (path: readonly (string | number)[], message: string) => void) => void): string[] => {
   const found: string[] = [];
@@ -83,7 +84,7 @@ describe('step room: service (setting), in the engine', function () {
     const device = new Device({ name: 'ok', description: 'spec', services: healthy });
     const detect = await device.run(scripts.detect);
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
-    assert.match(detect.output[0]!, /^COMPLIANT service-room: all 2 settings compliant/);
+    assert.match(stripBuild(detect.output[0]), /^COMPLIANT service-room: all 2 settings compliant/);
     const fix = await device.run(scripts.remediate);
     assert.equal(fix.exitCode, 0);
     assert.deepEqual([...calls(fix, 'Set-RgServiceStartType'), ...calls(fix, 'Start-RgService'), ...calls(fix, 'Stop-RgService')], []);

@@ -14,6 +14,7 @@ import { AZURE_FRONT_DOOR_SUITES, cipherSuites, cipherSuitesRoom } from '../../.
 import { schannelProtocol } from '../../../generator/steps/tls/schannel-protocol.ts';
 import { psString } from '../../../generator/render/escape.ts';
 import { Device, engine, intuneScripts, scriptFile } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof cipherSuitesRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -105,7 +106,7 @@ describe('step room: cipherSuites, in the engine', function () {
     const d = device([...AFD, ...OTHERS]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
-    assert.equal(detect.output[0], 'COMPLIANT cipher-room: all 1 settings compliant');
+    assert.equal(stripBuild(detect.output[0]), 'COMPLIANT cipher-room: all 1 settings compliant');
     assert.ok(detect.log.some((l) => l.includes(`afd-suites: compliant (first 4 of 8: ${AFD.join(', ')})`)), detect.log.join('\n'));
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0);
@@ -116,10 +117,10 @@ describe('step room: cipherSuites, in the engine', function () {
     const d = device([...OTHERS.slice(0, 2), ...AFD, ...OTHERS.slice(2)]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], `NON-COMPLIANT cipher-room: 1 of 1 settings wrong: afd-suites (is first 4 of 8: ${[...OTHERS.slice(0, 2), E256, E128].join(', ')} (the wanted suites are at positions 3, 4, 5, 6), want ${WANTED})`);
+    assert.equal(stripBuild(detect.output[0]), `NON-COMPLIANT cipher-room: 1 of 1 settings wrong: afd-suites (is first 4 of 8: ${[...OTHERS.slice(0, 2), E256, E128].join(', ')} (the wanted suites are at positions 3, 4, 5, 6), want ${WANTED})`);
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.equal(fix.output[0], 'REMEDIATED cipher-room: fixed 1 of 1 settings (afd-suites); all compliant now; restart required to take effect');
+    assert.equal(stripBuild(fix.output[0]), 'REMEDIATED cipher-room: fixed 1 of 1 settings (afd-suites); all compliant now; restart required to take effect');
     assert.deepEqual(enables(fix), [`${E256}@0`, `${E128}@1`, `${D256}@2`, `${D128}@3`]);
     assert.deepEqual(fix.state.cipherSuites.order, [...AFD, ...OTHERS]);
     assert.deepEqual(fix.errors, []);
@@ -156,7 +157,7 @@ describe('step room: cipherSuites, in the engine', function () {
     assert.equal(fix.exitCode, 1);
     assert.deepEqual(enables(fix), []);
     assert.deepEqual(fix.state.cipherSuites.order, [...OTHERS, ...AFD]);
-    assert.match(fix.output[0]!, /^FAILED cipher-room: 1 of 1 settings still wrong: afd-suites \(error: Group Policy SSL Cipher Suite Order \(HKLM\\.*\\Functions\) overrides the local order and does not start with TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, .*; the local order was left unchanged: change the Group Policy setting SSL Cipher Suite Order\)$/);
+    assert.match(stripBuild(fix.output[0]), /^FAILED cipher-room: 1 of 1 settings still wrong: afd-suites \(error: Group Policy SSL Cipher Suite Order \(HKLM\\.*\\Functions\) overrides the local order and does not start with TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, .*; the local order was left unchanged: change the Group Policy setting SSL Cipher Suite Order\)$/);
     assert.deepEqual(fix.errors, []);
   });
 
@@ -178,11 +179,11 @@ describe('step room: cipherSuites, in the engine', function () {
     const d = new Device({ name: 'win81', description: 'spec', cipherSuites: { available: false, order: [] } });
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], `NON-COMPLIANT cipher-room: 1 of 1 settings wrong: afd-suites (is Get-TlsCipherSuite is not available on this Windows (needs Windows 10), want ${WANTED})`);
+    assert.equal(stripBuild(detect.output[0]), `NON-COMPLIANT cipher-room: 1 of 1 settings wrong: afd-suites (is Get-TlsCipherSuite is not available on this Windows (needs Windows 10), want ${WANTED})`);
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 1);
     assert.deepEqual(enables(fix), []);
-    assert.equal(fix.output[0], 'FAILED cipher-room: 1 of 1 settings still wrong: afd-suites (error: Get-TlsCipherSuite is not available on this Windows (needs Windows 10); nothing was changed)');
+    assert.equal(stripBuild(fix.output[0]), 'FAILED cipher-room: 1 of 1 settings still wrong: afd-suites (error: Get-TlsCipherSuite is not available on this Windows (needs Windows 10); nothing was changed)');
   });
 
   it('Enable-TlsCipherSuite failing: the remediation fails with its message, never stderr', async () => {
@@ -221,7 +222,7 @@ describe('the Intune remediation summary: a restart after restart-required chang
     const d = new Device({ name: 'both', description: 'spec', cipherSuites: { order: [...OTHERS, ...AFD] } });
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.equal(fix.output[0], 'REMEDIATED tls-rung: fixed 2 of 2 settings (tls12-client, afd-suites); all compliant now; restart required to take effect');
+    assert.equal(stripBuild(fix.output[0]), 'REMEDIATED tls-rung: fixed 2 of 2 settings (tls12-client, afd-suites); all compliant now; restart required to take effect');
     assert.deepEqual(fix.state.cipherSuites.order, [...AFD, ...OTHERS]);
   });
 
@@ -229,7 +230,7 @@ describe('the Intune remediation summary: a restart after restart-required chang
     const d = new Device({ name: 'gpo', description: 'spec', cipherSuites: { order: AFD }, registry: [{ path: POLICY_KEY, name: 'Functions', kind: 'String', value: OTHERS.join(',') }] });
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 1);
-    assert.match(fix.output[0]!, /^FAILED tls-rung: 1 of 2 settings still wrong: afd-suites \(error: Group Policy SSL Cipher Suite Order .*; restart recommended for the changes made \(tls12-client\)$/);
+    assert.match(stripBuild(fix.output[0]), /^FAILED tls-rung: 1 of 2 settings still wrong: afd-suites \(error: Group Policy SSL Cipher Suite Order .*; restart recommended for the changes made \(tls12-client\)$/);
     const run = await new Device({ name: 'gpo', description: 'spec', cipherSuites: { order: AFD }, registry: [{ path: POLICY_KEY, name: 'Functions', kind: 'String', value: OTHERS.join(',') }] })
       .run(scripts.remediate, { parameters: { WhatIf: true } });
     assert.doesNotMatch(run.output[0]!, /restart/, 'under -WhatIf nothing changed, nothing needs a restart');

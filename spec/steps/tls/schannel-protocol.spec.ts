@@ -8,6 +8,7 @@ import { formatFinding, lintFiles } from '../../../generator/lint/index.ts';
 import type { DeviceProfileProps, RegistryEntry } from '../../../generator/model/profile.ts';
 import { schannelProtocol, schannelProtocolRoom } from '../../../generator/steps/tls/schannel-protocol.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof schannelProtocolRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -118,10 +119,10 @@ describe('step room: schannelProtocol, in the engine', function () {
     const d = device([]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], 'NON-COMPLIANT schannel-room: 1 of 1 settings wrong: tls12-client (is Enabled not set and DisabledByDefault not set (no key: the OS default applies), want TLS 1.2 Client enabled (Enabled 1 and DisabledByDefault 0))');
+    assert.equal(stripBuild(detect.output[0]), 'NON-COMPLIANT schannel-room: 1 of 1 settings wrong: tls12-client (is Enabled not set and DisabledByDefault not set (no key: the OS default applies), want TLS 1.2 Client enabled (Enabled 1 and DisabledByDefault 0))');
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.equal(fix.output[0], 'REMEDIATED schannel-room: fixed 1 of 1 settings (tls12-client); all compliant now; restart required to take effect');
+    assert.equal(stripBuild(fix.output[0]), 'REMEDIATED schannel-room: fixed 1 of 1 settings (tls12-client); all compliant now; restart required to take effect');
     assert.equal(valueOf(fix, TLS12, 'Enabled'), 1);
     assert.equal(valueOf(fix, TLS12, 'DisabledByDefault'), 0);
     assert.deepEqual(writes(fix).map((c) => (c as unknown as { Arguments: { Name: string; Kind: string; View: number } }).Arguments).map((a) => `${a.Name} ${a.Kind} ${a.View}`), ['Enabled DWord 64', 'DisabledByDefault DWord 64']);
@@ -134,11 +135,11 @@ describe('step room: schannelProtocol, in the engine', function () {
     const d = device([dword(TLS12, 'Enabled', 0xffffffff), dword(TLS12, 'DisabledByDefault', 0)]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 0, detect.output.join('\n'));
-    assert.equal(detect.output[0], 'COMPLIANT schannel-room: all 1 settings compliant');
+    assert.equal(stripBuild(detect.output[0]), 'COMPLIANT schannel-room: all 1 settings compliant');
     assert.ok(detect.log.some((l) => l.includes('tls12-client: compliant (Enabled 4294967295 and DisabledByDefault 0)')), detect.log.join('\n'));
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0);
-    assert.equal(fix.output[0], 'COMPLIANT schannel-room: nothing to change, all 1 settings compliant');
+    assert.equal(stripBuild(fix.output[0]), 'COMPLIANT schannel-room: nothing to change, all 1 settings compliant');
     assert.deepEqual(writes(fix), []);
   });
 
@@ -172,7 +173,7 @@ describe('step room: schannelProtocol, in the engine', function () {
     assert.ok(detect.log.some((l) => l.includes('tls13-client: compliant (not applicable: TLS 1.3 needs Windows build 20348 or later (device is 19045))')), detect.log.join('\n'));
     const fix = await d.run(tls13Scripts.remediate);
     assert.equal(fix.exitCode, 0);
-    assert.equal(fix.output[0], 'COMPLIANT schannel-tls13: nothing to change, all 1 settings compliant');
+    assert.equal(stripBuild(fix.output[0]), 'COMPLIANT schannel-tls13: nothing to change, all 1 settings compliant');
     assert.deepEqual(writes(fix), []);
     assert.ok(fix.calls.some((c) => c.Seam === 'Get-RgRegistryData' && (c.Arguments as { Name: string }).Name === 'CurrentBuildNumber'));
     assert.equal(fix.state.registry.some((e) => e.path.toLowerCase().startsWith(TLS13.toLowerCase())), false);
@@ -197,7 +198,7 @@ describe('step room: schannelProtocol, in the engine', function () {
     const fix = await d.run(tls13Scripts.remediate);
     assert.equal(fix.exitCode, 1);
     assert.deepEqual(writes(fix), []);
-    assert.equal(fix.output[0], 'FAILED schannel-tls13: 1 of 1 settings still wrong: tls13-client (error: an unknown Windows build (no CurrentBuildNumber): cannot tell whether TLS 1.3 is supported (it needs Windows build 20348 or later); nothing was written)');
+    assert.equal(stripBuild(fix.output[0]), 'FAILED schannel-tls13: 1 of 1 settings still wrong: tls13-client (error: an unknown Windows build (no CurrentBuildNumber): cannot tell whether TLS 1.3 is supported (it needs Windows build 20348 or later); nothing was written)');
   });
 
   it('disabling TLS 1.0 (opt-in, state disabled): enabled keys are turned off (Enabled 0, DisabledByDefault 1)', async () => {
@@ -228,7 +229,7 @@ describe('step room: schannelProtocol, in the engine', function () {
     const d = device([], { faults: { accessDenied: [{ key: `${PROTOCOLS}\\TLS 1.2`, access: 'Write' }] } });
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 1);
-    assert.equal(fix.output[0], "FAILED schannel-room: 1 of 1 settings still wrong: tls12-client (error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' is denied.)");
+    assert.equal(stripBuild(fix.output[0]), "FAILED schannel-room: 1 of 1 settings still wrong: tls12-client (error: Access to the registry key 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Client' is denied.)");
     assert.deepEqual(fix.errors, []);
     assert.equal(valueOf(fix, TLS12, 'Enabled'), undefined);
     assert.ok(fix.log.some((l) => /type="3"/.test(l) && l.includes('tls12-client: could not be applied')));

@@ -16,6 +16,7 @@ import {
   SILENT_PROXY, TUNNELLING_PROXY, digicertG2Chain, inspectedChain, microsoftRsa2017Chain,
 } from '../../../remediations/profiles/tls-inspection-data.ts';
 import { NETSH_DIRECT } from '../../../remediations/profiles/device-data.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof tlsInspectionRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -78,7 +79,7 @@ describe('step room: tlsInspection, in the engine', function () {
   it('Microsoft\'s chains (DigiCert Global Root G2, Microsoft RSA Root CA 2017), direct: compliant, each root named, one read per endpoint', async () => {
     const run = await device({}).run(user.detect);
     assert.equal(run.exitCode, 0, run.output.join('\n'));
-    assert.equal(run.output[0], 'COMPLIANT tls-inspection-user: all 1 checks passed');
+    assert.equal(stripBuild(run.output[0]), 'COMPLIANT tls-inspection-user: all 1 checks passed');
     const reads = run.calls.filter((c) => c.Seam === 'Get-RgTlsChain');
     assert.deepEqual(reads.map((c) => [c.Arguments.HostName, c.Arguments.Port, c.Arguments.Proxy, c.Arguments.TimeoutMilliseconds]), INSPECTED_HOSTS.map((h) => [h, 443, '', 5000]));
     assert.ok(run.log.some((l) => l.includes('no-inspection: compliant (all 3 chains end at Microsoft\'s CAs: login.microsoftonline.com (DigiCert Global Root G2), device.login.microsoftonline.com (DigiCert Global Root G2), enterpriseregistration.windows.net (Microsoft RSA Root Certificate Authority 2017); the user goes direct (WinINet))')), run.log.join('\n'));
@@ -89,7 +90,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const chains = [inspectedChain('login.microsoftonline.com', ANTIVIRUS_ROOT), digicertG2Chain('device.login.microsoftonline.com'), microsoftRsa2017Chain('enterpriseregistration.windows.net')];
     const run = await device({ tlsChains: chains }).run(user.detect);
     assert.equal(run.exitCode, 1);
-    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc., C=US is not a Microsoft CA; the user goes direct (WinINet), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
+    assert.equal(stripBuild(run.output[0]), "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com intercepted: root CN=Norton Web/Mail Shield Root, O=Gen Digital Inc., C=US is not a Microsoft CA; the user goes direct (WinINet), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
   });
 
   it('judged by the root, never by an intermediate: a Microsoft intermediate under a foreign root fails, a new intermediate under G2 passes', async () => {
@@ -108,7 +109,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const run = await device({ tlsChains: chains, proxies: [TUNNELLING_PROXY], webProxy: { proxy: PROXY, bypass: ['enterpriseregistration.windows.net'] } }).run(user.detect);
     assert.equal(run.exitCode, 1);
     assert.deepEqual(run.calls.filter((c) => c.Seam === 'Get-RgTlsChain').map((c) => c.Arguments.Proxy), [PROXY, PROXY, '']);
-    assert.equal(run.output[0], "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; device.login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; the user through proxy.contoso.com:8080 (WinINet; enterpriseregistration.windows.net bypassed), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
+    assert.equal(stripBuild(run.output[0]), "NON-COMPLIANT tls-inspection-user: 1 of 1 checks failed: no-inspection (is login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; device.login.microsoftonline.com via proxy.contoso.com:8080 intercepted: root CN=Contoso TLS Inspection Root, O=Contoso Ltd, C=US is not a Microsoft CA; the user through proxy.contoso.com:8080 (WinINet; enterpriseregistration.windows.net bypassed), want every endpoint presents a chain to one of Microsoft's 7 root CAs)");
   });
 
   it('a proxy that tunnels without inspecting: compliant, the route said', async () => {
@@ -153,7 +154,7 @@ describe('step room: tlsInspection, in the engine', function () {
     const run = await device({ faults: { throws: { 'Get-RgTlsChain': 'schannel broke' } } }).run(user.remediate);
     assert.equal(run.exitCode, 1);
     assert.equal(run.output.length, 1);
-    assert.match(run.output[0]!, /^FAILED tls-inspection-user: .*schannel broke/);
+    assert.match(stripBuild(run.output[0]), /^FAILED tls-inspection-user: .*schannel broke/);
     assert.deepEqual(run.calls.filter((c) => c.Seam === 'Write-RgRegistryData'), []);
     assert.deepEqual(run.errors, []);
   });

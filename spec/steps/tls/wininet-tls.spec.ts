@@ -7,6 +7,7 @@ import type { RegistryEntry } from '../../../generator/model/profile.ts';
 import { TEMPLATE_ROOT } from '../../../generator/render/templates.ts';
 import { wininetTls, wininetTlsRoom } from '../../../generator/steps/tls/wininet-tls.ts';
 import { Device, intuneScripts } from '../../support/engine.ts';
+import { stripBuild } from '../../support/summary-line.ts';
 
 const issues = (step: Parameters<typeof wininetTlsRoom.check>[0]): string[] => {
   const found: string[] = [];
@@ -96,7 +97,7 @@ describe('step room: wininetTls, in the engine', function () {
     const d = device([]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], 'NON-COMPLIANT wininet-room: 1 of 1 settings wrong: wininet-tls12 (is missing, want TLS 1.2 (0x800) on)');
+    assert.equal(stripBuild(detect.output[0]), 'NON-COMPLIANT wininet-room: 1 of 1 settings wrong: wininet-tls12 (is missing, want TLS 1.2 (0x800) on)');
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
     assert.equal(userValue(fix), 0xa80);
@@ -111,7 +112,7 @@ describe('step room: wininetTls, in the engine', function () {
     assert.match(detect.output[0]!, /wininet-tls12 \(is DWord 0xA0, want TLS 1\.2 \(0x800\) on\)/);
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 0, fix.output.join('\n'));
-    assert.match(fix.output[0]!, /^REMEDIATED wininet-room: fixed 1 of 1 settings \(wininet-tls12\)/);
+    assert.match(stripBuild(fix.output[0]), /^REMEDIATED wininet-room: fixed 1 of 1 settings \(wininet-tls12\)/);
     assert.equal(userValue(fix), 0x8a0);
     assert.deepEqual(fix.errors, []);
   });
@@ -140,12 +141,12 @@ describe('step room: wininetTls, in the engine', function () {
     const d = device([user(0xa80), policy]);
     const detect = await d.run(scripts.detect);
     assert.equal(detect.exitCode, 1);
-    assert.equal(detect.output[0], `NON-COMPLIANT wininet-room: 1 of 1 settings wrong: wininet-tls12 (is policy HKLM\\${POLICY_KEY}\\SecureProtocols 0xA0 overrides the user's 0xA80; a policy is changed where it is set (Group Policy: Turn off encryption support), not by this script, want TLS 1.2 (0x800) on)`);
+    assert.equal(stripBuild(detect.output[0]), `NON-COMPLIANT wininet-room: 1 of 1 settings wrong: wininet-tls12 (is policy HKLM\\${POLICY_KEY}\\SecureProtocols 0xA0 overrides the user's 0xA80; a policy is changed where it is set (Group Policy: Turn off encryption support), not by this script, want TLS 1.2 (0x800) on)`);
     const fix = await d.run(scripts.remediate);
     assert.equal(fix.exitCode, 1);
     assert.deepEqual(writes(fix), []);
     assert.equal(userValue(fix), 0xa80);
-    assert.equal(fix.output[0], `FAILED wininet-room: 1 of 1 settings still wrong: wininet-tls12 (error: policy HKLM\\${POLICY_KEY}\\SecureProtocols 0xA0 overrides the user's 0xA80 and does not have TLS 1.2 (0x800) on; the user's value was left unchanged: change the policy where it is set (Group Policy: Turn off encryption support))`);
+    assert.equal(stripBuild(fix.output[0]), `FAILED wininet-room: 1 of 1 settings still wrong: wininet-tls12 (error: policy HKLM\\${POLICY_KEY}\\SecureProtocols 0xA0 overrides the user's 0xA80 and does not have TLS 1.2 (0x800) on; the user's value was left unchanged: change the policy where it is set (Group Policy: Turn off encryption support))`);
     assert.deepEqual(fix.errors, []);
   });
 

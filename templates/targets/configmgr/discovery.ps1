@@ -19,11 +19,11 @@ function Invoke-RgCmDiscovery {
     $results = @(Test-RgSteps -Steps $Steps)
     $failing = @($results | Where-Object -FilterScript { -not $_.Compliant })
     if ($failing.Count -eq 0) {
-        Write-RgLog -Message ('COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good)
+        Write-RgLog -Message ('COMPLIANT ' + (Get-RgSummaryName) + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good)
         return [pscustomobject]@{ ExitCode = 0; Summary = 'Compliant' }
     }
     $findings = @($failing | ForEach-Object -Process { Format-RgFinding -Result $_ }) -join '; '
-    Write-RgLog -Message ('NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings) -Severity Warning
+    Write-RgLog -Message ('NON-COMPLIANT ' + (Get-RgSummaryName) + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings) -Severity Warning
     [pscustomobject]@{ ExitCode = 0; Summary = 'NonCompliant' }
 }
 

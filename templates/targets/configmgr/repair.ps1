@@ -86,7 +86,7 @@ function Get-RgCmRepairReport {
     $changed = $Repair.Changed
     $setErrors = $Repair.SetErrors
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
-    $id = $script:RgPackage.Id
+    $id = Get-RgSummaryName
     if ($failing.Count -eq 0) {
         if ($changed.Count -eq 0) {
             $summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' ' + $words.Noun + ' ' + $words.Good

@@ -17,12 +17,12 @@ function Invoke-RgDetection {
     if ($failing.Count -eq 0) {
         return [pscustomobject]@{
             ExitCode = 0
-            Summary  = 'COMPLIANT ' + $script:RgPackage.Id + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
+            Summary  = 'COMPLIANT ' + (Get-RgSummaryName) + ': all ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Good
         }
     }
     $findings = @($failing | ForEach-Object -Process { Format-RgFinding -Result $_ }) -join '; '
     [pscustomobject]@{
         ExitCode = 1
-        Summary  = 'NON-COMPLIANT ' + $script:RgPackage.Id + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
+        Summary  = 'NON-COMPLIANT ' + (Get-RgSummaryName) + ': ' + $failing.Count + ' of ' + $results.Count + ' ' + $words.Noun + ' ' + $words.Bad + ': ' + $findings
     }
 }

@@ -28,7 +28,7 @@ function Invoke-RgRemediation {
         $notes += '; ' + $id + ' in cooldown until ' + $repair.Cooldown[$id].ToString('yyyy-MM-dd HH:mm', [System.Globalization.CultureInfo]::InvariantCulture) + ' UTC'
     }
     $failing = @($after | Where-Object -FilterScript { -not $_.Compliant })
-    $id = $script:RgPackage.Id
+    $id = Get-RgSummaryName
     if ($failing.Count -eq 0) {
         if ($changed.Count -eq 0) {
             return [pscustomobject]@{ ExitCode = 0; Summary = 'COMPLIANT ' + $id + ': nothing to change, all ' + $after.Count + ' ' + $words.Noun + ' ' + $words.Good }
