@@ -169,6 +169,8 @@ interface Case {
   readonly goalRatio?: number;
   /** Goal for each package beyond the baseline, in ms (issue 16: 10). */
   readonly goalMsPerPackage?: number;
+  /** Run before each run of the case, outside the time measured. */
+  readonly before?: () => void;
 }
 
 export interface BuildBenchOptions {
@@ -184,6 +186,7 @@ async function measure(c: Case, runs: number, log: (line: string) => void): Prom
   for (let i = 0; i <= runs; i += 1) {
     const scratch = mkdtempSync(join(tmpdir(), 'remgen-bench-out-'));
     try {
+      c.before?.();
       const run = await runNode(c.args(join(scratch, 'out')), c.env ? { env: c.env } : {});
       if (run.status !== 0) {
         const why = (run.stderr.trim().split('\n').find((l) => /error|Error/.test(l)) ?? run.stderr.trim().split('\n')[0] ?? '').slice(0, 160);
@@ -227,7 +230,22 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Bench
       shown: `node --import tsx -e "await import('./remediations/tls.ts')"`,
     },
     { name: 'remgen --help', args: () => [BIN, '--help'], shown: 'node bin/remgen.js --help', goalRatio: 1.2 },
+    // The generator bundle (bin/bundle.js) against its TypeScript sources under tsx, and what making it costs.
+    { name: 'remgen --help, sources', args: () => [BIN, '--help'], shown: 'REMGEN_BUNDLE=0 node bin/remgen.js --help', env: { REMGEN_BUNDLE: '0' } },
+    {
+      name: 'bundle made (empty cache)',
+      args: () => [join(REPO, 'bin', 'bundle.js')],
+      shown: 'node bin/bundle.js after rm -r node_modules/.cache/remgen',
+      before: () => rmSync(join(REPO, 'node_modules', '.cache', 'remgen'), { recursive: true, force: true }),
+    },
     { name: 'build: catalog', args: build(join(REPO, 'remediations')), shown: 'node bin/remgen.js build --catalog remediations --out <tmp>/out --no-sign --json', packages: bundled, goalMs: 1500, goalMsPerPackage: 10 },
+    {
+      name: 'build: catalog, sources',
+      args: build(join(REPO, 'remediations')),
+      shown: 'REMGEN_BUNDLE=0 node bin/remgen.js build --catalog remediations ... --no-sign --json',
+      env: { REMGEN_BUNDLE: '0' },
+      packages: bundled,
+    },
     {
       name: 'build: catalog, tsx cache off',
       args: build(join(REPO, 'remediations')),
@@ -243,6 +261,13 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Bench
       packages: bundled,
       goalMs: 1500,
       goalRatio: 1.5,
+    },
+    {
+      name: 'build: catalog, signed, sources',
+      args: (out: string) => [BIN, 'build', '--catalog', join(REPO, 'remediations'), '--out', out, '--json'],
+      shown: 'REMGEN_BUNDLE=0 node bin/remgen.js build --catalog remediations --out <tmp>/out --json',
+      env: { REMGEN_BUNDLE: '0' },
+      packages: bundled,
     },
     { name: `build: ${count} synthetic`, args: build(catalog), shown: `node bin/remgen.js build --catalog bench/.tmp-catalog --out <tmp>/out --no-sign --json`, packages: count, goalMs: 5000, goalMsPerPackage: 10 },
   ];

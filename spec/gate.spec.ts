@@ -99,5 +99,26 @@ describe('output gate', () => {
         assert.doesNotThrow(() => gatedBytes(FILE, `$value = ${psString(s)}\n`));
       }), { numRuns: 1000 });
     });
+    it('gives what converting to CR LF first and checking every byte gives (its fast path for LF text included)', () => {
+      // The reference: toCrlf, then one byte per UTF-16 unit (above 0xFF as 0x80), then the byte check.
+      const outcome = (run: () => string): string => {
+        try {
+          return `bytes ${JSON.stringify(run())}`;
+        } catch (error) {
+          assert.ok(error instanceof OutputGateError, String(error));
+          return `refused at ${error.offset}: ${error.reason.replace(/ (byte 0x|character U\+)\w+$/, '')}`;
+        }
+      };
+      const reference = (text: string): string => {
+        const crlf = toCrlf(text);
+        checkOutputBytes(FILE, Uint8Array.from(crlf, (c) => Math.min(c.charCodeAt(0), 0x80)));
+        return crlf;
+      };
+      const piece = fc.constantFrom('a', 'Z', ' ', '\t', '\n', '\r', '\r\n', '\u00e9', '\u2014', '\u0001', '\u007f', '\ufeff');
+      const text = fc.array(piece, { maxLength: 14 }).map((pieces) => pieces.join(''));
+      fc.assert(fc.property(text, (t) => {
+        assert.equal(outcome(() => Buffer.from(gatedBytes(FILE, t)).toString('latin1')), outcome(() => reference(t)));
+      }), { numRuns: 3000 });
+    });
   });
 });

@@ -92,6 +92,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       },
     } as CommandModule);
   }
+  // yargs renders the whole help text after a command's handler, to have it ready should a later failure
+  // show it (cliui, wrap-ansi, string-width: ~20 ms of every run); remgen's failures print their own lines,
+  // and --help renders it anew, so it is not kept. (An internal method of yargs: when it is gone, nothing changes.)
+  const usage = (parser as unknown as { getInternalMethods?(): { getUsageInstance?(): { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
   await parser.parseAsync();
   if (exitCode === EXIT.usage || !chosen) return exitCode;
   try {

@@ -7,6 +7,7 @@ import type { PowerShellEngine } from './index.ts';
 import { continueDevice, simulate, type Simulation } from './simulate.ts';
 import type { SimulatedDevice } from './profile.ts';
 import { SCRIPT_STEP_MARKER } from '../lint/support.ts';
+import { importUserModule } from '../load/typescript.ts';
 
 /**
  * `remgen simulate`: an Intune cycle (detection, remediation, detection again) of a built package on a
@@ -144,7 +145,7 @@ export async function loadProfile(spec: string, catalog: string): Promise<Device
   const file = /[\\/]/.test(spec) || ['.ts', '.js', '.json'].includes(extname(spec)) ? resolve(spec) : join(resolve(catalog), 'profiles', `${spec}.ts`);
   if (!existsSync(file)) throw new Error(`no device profile '${spec}' (looked for ${file}); bundled ones: ${bundledProfiles(catalog).join(', ') || 'none'}`);
   if (extname(file) === '.json') return JSON.parse(readFileSync(file, 'utf8')) as DeviceProfileProps;
-  const module = (await import(pathToFileURL(file).href)) as { default?: DeviceProfileProps };
+  const module = (await importUserModule(pathToFileURL(file).href)) as { default?: DeviceProfileProps };
   if (!module.default || typeof module.default.name !== 'string') throw new Error(`${file} has no default export made with defineProfile({...})`);
   return module.default;
 }

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
+import { importUserModule } from './typescript.ts';
 
 /** A deployment file once imported: its export tagged `deployment`, not yet checked. */
 export interface LoadedDeployment {
@@ -23,7 +24,7 @@ export async function loadDeployment(file: string): Promise<LoadedDeployment> {
   let module: Record<string, unknown>;
   try {
     const version = (await stat(file)).mtimeMs;
-    module = (await import(`${pathToFileURL(file).href}?v=${version}`)) as Record<string, unknown>;
+    module = await importUserModule(`${pathToFileURL(file).href}?v=${version}`);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
 import type { DeviceProfileProps } from '../model/profile.ts';
 import { EXPECTATIONS_FILE, type Expectations } from '../model/expectation.ts';
+import { importUserModule } from './typescript.ts';
 
 /** One exported value of a descriptor file that looks like a remediation or a bundle. */
 export interface LoadedExport {
@@ -113,11 +114,17 @@ export async function loadCatalog(dir: string): Promise<LoadResult> {
   const exports: LoadedExport[] = [];
   const diagnostics: Diagnostic[] = [];
   const profiles: DeviceProfileProps[] = [];
-  for (const file of files) {
-    let module: Record<string, unknown>;
+  // Every file imported at once (each import is a round trip to tsx's hooks thread, so they overlap), the
+  // results taken in file order: the same exports and diagnostics as one after the other.
+  const imports = await Promise.all(files.map(async (file) => {
     try {
-      module = (await import(await freshUrl(file))) as Record<string, unknown>;
+      return { file, module: await importUserModule(await freshUrl(file)) };
     } catch (error) {
+      return { file, error };
+    }
+  }));
+  for (const { file, module, error } of imports) {
+    if (!module) {
       const compile = compileErrors(error);
       if (compile) {
         diagnostics.push(...compile);

@@ -129,10 +129,13 @@ export async function planWrite(outDir: string, synthesis: Synthesis, options: {
   // Generated files of the previous build that this build no longer produces; other files are left alone.
   const removed = (previous?.files ?? []).map((f) => f.path).filter((p) => !current.has(p) && !files.has(p));
   const sorted = [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // The synthesis hashed its files already (its manifest entries, of these same bytes): hashed once.
+  const hashed = new Map(synthesis.entries.map((entry) => [entry.path, entry.sha256]));
   const reports: FileReport[] = await mapConcurrently(sorted, async ([path, bytes]) => {
     const existing = await readIfExists(join(out, path));
     const status = existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated';
-    return { path, status, sha256: sha256(bytes), size: bytes.length };
+    const known = synthesis.files.get(path) === bytes ? hashed.get(path) : undefined;
+    return { path, status, sha256: known ?? sha256(bytes), size: bytes.length };
   });
   const gone = await mapConcurrently(removed, async (path) => ((await readIfExists(join(out, path))) !== undefined ? path : undefined));
   for (const path of gone) if (path !== undefined) reports.push({ path, status: 'removed' });
@@ -212,16 +215,19 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
   const shown = (path: string | undefined): string =>
     path === undefined ? out : path === staging ? dirname(out) : path.startsWith(staging) ? out + path.slice(staging.length) : path;
   try {
-    if (await exists(out)) await linkTree(out, staging);
+    const linked = await exists(out);
+    if (linked) await linkTree(out, staging);
     else await mkdir(staging, { recursive: true });
     // Files are independent of each other: written and read back concurrently (each await is a trip to
     // libuv's thread pool); removals afterwards, one by one, since each may prune folders.
     const changed = reports.filter((r) => r.status === 'created' || r.status === 'updated');
+    // Each folder made once, parents first (not once per file).
+    const folders = [...new Set(changed.map((report) => dirname(join(staging, report.path))))].sort();
+    for (const folder of folders) await mkdir(folder, { recursive: true });
     await mapConcurrently(changed, async (report) => {
       const target = join(staging, report.path);
       // Unlink first: the staged file may be a hard link to the live one, which must not change.
-      await unlink(target).catch(() => undefined);
-      await mkdir(dirname(target), { recursive: true });
+      if (linked) await unlink(target).catch(() => undefined);
       await writeFile(target, files.get(report.path)!);
     });
     for (const report of reports.filter((r) => r.status === 'removed')) {
@@ -231,7 +237,8 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
     }
     await mapConcurrently(changed, async (report) => {
       const written = await readFile(join(staging, report.path));
-      if (report.sha256 !== sha256(written)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
+      // Byte for byte with what was meant to be written (whose SHA-256 the report and manifest give).
+      if (!sameBytes(written, files.get(report.path)!)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
     });
     const hadOut = await exists(out);
     if (hadOut) await rename(out, retired);

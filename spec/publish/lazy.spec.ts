@@ -18,9 +18,12 @@ import { appendFileSync } from 'node:fs';
 export async function resolve(s, c, n) { const r = await n(s, c); appendFileSync(${JSON.stringify(list)}, r.url + '\\\\n'); return r; }
 \`));
 `);
-  const loaded = (...args: string[]): string[] => {
+  // The sources' module graph (REMGEN_BUNDLE=0): under the bundle the generator is one module, and only
+  // the npm packages load as modules of their own (the last test).
+  const loaded = (...args: string[]): string[] => loadedWith('0', ...args);
+  const loadedWith = (bundle: '0' | '1', ...args: string[]): string[] => {
     writeFileSync(list, '');
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, BIN, ...args], { cwd: REPO, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, BIN, ...args], { cwd: REPO, encoding: 'utf8', env: { ...process.env, REMGEN_BUNDLE: bundle } });
     assert.ok(run.status !== null, run.stderr);
     return readFileSync(list, 'utf8').split('\n').filter(Boolean);
   };
@@ -37,5 +40,13 @@ export async function resolve(s, c, n) { const r = await n(s, c); appendFileSync
     assert.deepEqual(graphish(loaded('publish', '--help')), []);
     const run = graphish(loaded('publish', join(dir, 'missing.ts'), '--no-sign'));
     assert.ok(run.some((u) => u.includes('/generator/publish/')), 'the check can fail');
+  });
+
+  it('under the generator bundle, --help loads neither @azure/identity nor the Graph client', () => {
+    const help = loadedWith('1', '--help');
+    assert.ok(help.some((u) => u.includes('/node_modules/.cache/remgen/')), 'the bundle ran');
+    assert.ok(help.some((u) => u.includes('/node_modules/yargs/')), 'the hook sees the packages');
+    assert.deepEqual(graphish(help), []);
+    assert.deepEqual(graphish(loadedWith('1', 'publish', '--help')), []);
   });
 });
