@@ -5,14 +5,14 @@
  * x5t/aud/iss/sub claims), device code (the devicecode endpoint, authorization_pending, then the token; the
  * message to the person on stderr; the default only at a terminal, given by script(1)), managed identity (App
  * Service's IDENTITY_ENDPOINT and IDENTITY_HEADER, and IMDS moved by AZURE_POD_IDENTITY_AUTHORITY_HOST, as
- * @azure/identity 4.14 finds them), and the Azure CLI where `az` is missing (it is not on this
- * machine: only the error is tested). No secret, key, password, device code or token reaches the output,
+ * @azure/identity 4.14 finds them), and the Azure CLI where `az` is not on PATH (signing in through a
+ * real `az`: spec/publish/azure-cli.spec.ts). No secret, key, password, device code or token reaches the output,
  * `--json` or argv, even with @azure/identity's verbose log on.
  */
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
 import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
@@ -122,7 +122,7 @@ export default defineDeployment({
   it('no credential in the environment and no terminal: not a device code nobody would read, but what to set; nothing sent', async () => {
     const result = await run([], {});
     assert.equal(result.status, 1);
-    assert.match(result.stderr, /no credential in the environment and no terminal to sign in at: in a pipeline set AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH \(or AZURE_CLIENT_SECRET\).*pass --auth device-code; nothing was sent/);
+    assert.match(result.stderr, /no credential in the environment and no terminal to sign in at: in a pipeline set AZURE_CLIENT_ID and AZURE_CLIENT_CERTIFICATE_PATH \(or AZURE_CLIENT_SECRET, or AZURE_FEDERATED_TOKEN_FILE; in GitHub Actions AZURE_CLIENT_ID with `permissions: id-token: write`\).*pass --auth device-code; nothing was sent/);
     assert.deepEqual(graph.log, []);
   });
 
@@ -207,9 +207,11 @@ export default defineDeployment({
   });
 
   it('Azure CLI where az is not installed: names what to install and how to sign in, nothing sent', async () => {
-    // PATH holds only node's folder: this machine has no az anywhere (checked below), so nothing is hidden.
-    assert.notEqual(spawnSync('sh', ['-c', 'command -v az'], { encoding: 'utf8' }).status, 0, 'az is installed here: this case would need a real az login');
-    const result = await run(['--auth', 'azure-cli'], { PATH: dirname(process.execPath) });
+    // PATH holds one folder with only node in it: az, installed here or not (spec/publish/azure-cli.spec.ts signs in with the real one), is not on it.
+    const bin = join(project.root, 'node-only-bin');
+    mkdirSync(bin);
+    symlinkSync(process.execPath, join(bin, 'node'));
+    const result = await run(['--auth', 'azure-cli'], { PATH: bin });
     assert.equal(result.status, 1);
     assert.match(result.stderr, /\(azure-cli\): Azure CLI could not be found/);
     assert.match(result.stderr, /runs the Azure CLI \('az'\), which is not installed or not on PATH: install it \(https:\/\/aka\.ms\/azure-cli\), run 'az login --tenant contoso-test\.onmicrosoft\.com', then publish again/);

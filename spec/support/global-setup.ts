@@ -6,6 +6,7 @@
  * --parallel, .mocharc.json) never build or restore the same thing into the same folder at once.
  * Chromium is installed by the report's HTML spec itself (spec/support/chromium.ts), when missing.
  */
+import { appendFileSync } from 'node:fs';
 import { ensurePester, findPowerShellSync } from 'pester-ts-runner';
 import { ensureHostBuilt } from '../../generator/engine/host.ts';
 import { ensureSurfaceBuilt } from '../../generator/engine/surface.ts';
@@ -22,3 +23,22 @@ export async function mochaGlobalSetup(): Promise<void> {
   findPowerShellSync({ pinnedPowerShell: true });
   await ensurePester();
 }
+
+/**
+ * Where each spec file's time goes, for `npm run bench -- --only suite` (bench/suite.ts): with
+ * REMGEN_SPEC_TIMES set to a file, each worker appends one JSON line per spec file it ran (its process id,
+ * the file, when its root suite started and ended). Root hooks run once per spec file in parallel mode.
+ */
+const times = process.env.REMGEN_SPEC_TIMES;
+let started = 0;
+export const mochaHooks = times
+  ? {
+      beforeAll(this: Mocha.Context): void {
+        started = Date.now();
+      },
+      afterAll(this: Mocha.Context): void {
+        const file = this.test?.parent?.suites[0]?.file ?? this.test?.parent?.file ?? '';
+        appendFileSync(times, `${JSON.stringify({ pid: process.pid, file, start: started, end: Date.now() })}\n`);
+      },
+    }
+  : {};

@@ -8,16 +8,19 @@
  * bearer token). For publishing: list without content, get with content and
  * `$expand=assignments`, 201 on create (400 without detection content), PATCH, `assign` replacing the set,
  * DELETE, `@odata.nextLink` paging, and faults on demand (429 with or without Retry-After, 403 with Intune's
- * nested message, 400). Its certificate is made here by openssl and trusted only by the child process that
+ * nested message, 400). Entra: the token endpoint (a client secret; a certificate's assertion; a federated token's
+ * assertion, workload identity; device code), GitHub Actions' ID token endpoint, App Service's and IMDS's managed
+ * identity endpoints. Its certificate is made here by openssl and trusted only by the child process that
  * is given `caFile` (NODE_EXTRA_CA_CERTS). Every request is logged; the server refuses to serve more than
  * `maxRequests`, so a runaway client fails the test instead of looping.
  */
 import { execFileSync } from 'node:child_process';
 import { constants, createHash, randomUUID, verify, X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -89,6 +92,8 @@ export interface LoggedRequest {
   readonly status: number;
   readonly authorization?: string;
   readonly body: string;
+  /** The client library's `x-client-sku` header (MSAL.Python for the Azure CLI, msal.js.node for @azure/identity). */
+  readonly clientSku?: string;
 }
 
 const NO_FILTER = '00000000-0000-0000-0000-000000000000';
@@ -132,10 +137,23 @@ export class LocalGraph {
   clientId = 'remgen-test-app';
   clientSecret = 'not-a-real-secret-4c1d';
   tenant = 'contoso-test.onmicrosoft.com';
+  /** The same tenant by its id (the local Entra answers under either). */
+  tenantId = '11111111-2222-4333-8444-555555555555';
   /** Client certificates registered on the app (PEM): a client_assertion must be signed by one of them. */
   readonly clientCertificates: string[] = [];
   /** Every client_assertion the token endpoint was sent, decoded, and whether it was accepted. */
   readonly assertions: { header: Record<string, unknown>; payload: Record<string, unknown>; accepted: boolean; reason: string }[] = [];
+  /**
+   * Workload identity federation: the app's federated credentials (Entra matches a presented token's iss, sub
+   * and aud against them: docs/reference/graph-intune.md 4), and each federated client_assertion checked.
+   */
+  readonly federatedCredentials: { issuer: string; subject: string; audience: string }[] = [];
+  readonly federatedChecks: { assertion: string; accepted: boolean; reason: string }[] = [];
+  /** GitHub Actions' ID token endpoint (ACTIONS_ID_TOKEN_REQUEST_URL): the request token it expects and the token it mints' claims. */
+  githubRequestToken: string | undefined;
+  githubClaims: { iss: string; sub: string } = { iss: 'https://token.actions.githubusercontent.com', sub: 'repo:contoso/intune:environment:intune-test' };
+  /** Each GitHub ID token request: the audience asked for, and the JWT given (a secret of the job). */
+  readonly githubRequests: { audience: string | null; token: string | undefined }[] = [];
   /** Device code flow: token polls answered `authorization_pending` before the person has signed in. */
   devicePendingPolls = 1;
   readonly deviceCodes = new Map<string, { userCode: string; polls: number; scope: string }>();
@@ -143,11 +161,18 @@ export class LocalGraph {
   identityHeader: string | undefined;
   /** Each managed-identity token request: which endpoint, and the user-assigned identity's client id if one was asked for. */
   readonly identityRequests: { source: 'appService' | 'imds'; clientId: string | null }[] = [];
-  /** How each token was obtained, in order: client_secret, client_assertion, device_code, managed_identity. */
+  /** How each token was obtained, in order: client_secret, client_assertion (a certificate), federated_assertion, device_code, managed_identity. */
   readonly grants: string[] = [];
   private server: Server | undefined;
+  private proxyServer: HttpServer | undefined;
+  private readonly tunnels = new Set<Duplex>();
+  /** Each CONNECT the discovery proxy was asked for, and whether it tunnelled it (only login.microsoftonline.com:443). */
+  readonly tunnelled: { target: string; allowed: boolean }[] = [];
+  proxy = '';
   private readonly dir = mkdtempSync(join(tmpdir(), 'remgen-graph-'));
   readonly caFile = join(this.dir, 'ca.pem');
+  /** This server's certificate and the discovery face's, in one file (startDiscoveryProxy). */
+  readonly caBundle = join(this.dir, 'ca-bundle.pem');
   base = '';
 
   async start(): Promise<this> {
@@ -163,6 +188,78 @@ export class LocalGraph {
   async stop(): Promise<void> {
     this.server?.closeAllConnections();
     await new Promise<void>((done) => (this.server ? this.server.close(() => done()) : done()));
+    for (const socket of this.tunnels) socket.destroy();
+    await new Promise<void>((done) => (this.proxyServer ? this.proxyServer.close(() => done()) : done()));
+  }
+
+  /**
+   * Entra's instance discovery as login.microsoftonline.com answers it, for a client that asks it there before
+   * it trusts an authority that is not one of Microsoft's (MSAL for Python, so the Azure CLI): an HTTP proxy
+   * on 127.0.0.1 (the client's HTTPS_PROXY) that tunnels CONNECT login.microsoftonline.com:443, and nothing
+   * else, to a TLS face of this server with its own certificate for that name. `caBundle` holds both
+   * certificates, for a client that is given one file (REQUESTS_CA_BUNDLE). Answers: for an authorization
+   * endpoint on this server, its tenant discovery endpoint (as Entra answers for the clouds it knows); for any
+   * other, `invalid_instance`. Returns the proxy's URL.
+   */
+  async startDiscoveryProxy(): Promise<string> {
+    const key = join(this.dir, 'login-key.pem');
+    const cert = join(this.dir, 'login.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1',
+      '-subj', '/CN=login.microsoftonline.com', '-addext', 'subjectAltName=DNS:login.microsoftonline.com', '-addext', 'basicConstraints=critical,CA:TRUE'], { stdio: 'ignore' });
+    writeFileSync(this.caBundle, readFileSync(this.caFile, 'utf8') + readFileSync(cert, 'utf8'));
+    const face = createServer({ key: readFileSync(key), cert: readFileSync(cert) }, (req, res) => { void this.discovery(req, res); });
+    this.proxyServer = createHttpServer((_req, res) => {
+      res.writeHead(405);
+      res.end('CONNECT only');
+    });
+    this.proxyServer.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const allowed = req.url === 'login.microsoftonline.com:443' && this.log.length < this.maxRequests;
+      this.tunnelled.push({ target: req.url ?? '', allowed });
+      if (!allowed) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      this.tunnels.add(socket);
+      socket.on('close', () => this.tunnels.delete(socket));
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) socket.unshift(head);
+      face.emit('connection', socket);
+    });
+    await new Promise<void>((done) => this.proxyServer!.listen(0, '127.0.0.1', done));
+    this.proxy = `http://127.0.0.1:${(this.proxyServer.address() as AddressInfo).port}`;
+    return this.proxy;
+  }
+
+  private async discovery(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for await (const _chunk of req) { /* no body */ }
+    const url = new URL(req.url ?? '/', 'https://login.microsoftonline.com');
+    let status: number;
+    if (url.pathname !== '/common/discovery/instance' || req.method !== 'GET') status = this.send(res, 404, { error: 'not_found' });
+    else {
+      // MSAL for Python drops the port from the authority it asks about: the host and tenant are what identify
+      // it. It also asks (api-version 1.1, about login.microsoftonline.com itself) for the clouds' alias groups,
+      // to read its token cache; the answer's `metadata` lists every cloud this Entra knows, the local one too.
+      const asked = URL.canParse(url.searchParams.get('authorization_endpoint') ?? '') ? new URL(url.searchParams.get('authorization_endpoint')!) : undefined;
+      const tenant = /^\/([^/]+)\/oauth2(?:\/v2\.0)?\/authorize$/.exec(asked?.pathname ?? '')?.[1];
+      const metadata = [
+        { preferred_network: 'login.microsoftonline.com', preferred_cache: 'login.windows.net', aliases: ['login.microsoftonline.com', 'login.windows.net', 'login.microsoft.com', 'sts.windows.net'] },
+        { preferred_network: '127.0.0.1', preferred_cache: '127.0.0.1', aliases: ['127.0.0.1'] },
+      ];
+      const discovered = asked?.hostname === '127.0.0.1' ? `${this.base}/${tenant}` : asked?.hostname === 'login.microsoftonline.com' ? `https://login.microsoftonline.com/${tenant}` : undefined;
+      status = discovered && tenant && ['1.0', '1.1'].includes(url.searchParams.get('api-version') ?? '')
+        ? this.send(res, 200, { tenant_discovery_endpoint: `${discovered}/v2.0/.well-known/openid-configuration`, 'api-version': '1.1', metadata })
+        : this.send(res, 400, { error: 'invalid_instance', error_description: 'AADSTS50049: Unknown or invalid instance.' });
+    }
+    this.log.push({ method: req.method ?? 'GET', path: `login.microsoftonline.com${url.pathname}`, status, body: url.search });
+  }
+
+  /** Azure Resource Manager as `az login` reads it after signing in: the subscriptions the identity sees (none: an Intune app has no Azure role). */
+  private resourceManager(method: string, path: string, req: IncomingMessage, res: ServerResponse): number {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!token || !this.tokens.has(token)) return this.send(res, 401, { error: { code: 'AuthenticationFailed', message: 'Authentication failed. The Authorization header is missing or invalid.' } });
+    if (method === 'GET' && path === '/arm/subscriptions') return this.send(res, 200, { value: [] });
+    if (method === 'GET' && path === '/arm/tenants') return this.send(res, 200, { value: [{ id: `/tenants/${this.tenantId}`, tenantId: this.tenantId, defaultDomain: this.tenant, displayName: 'Contoso test' }] });
+    return this.send(res, 404, { error: { code: 'NotFound', message: `no route ${path}` } });
   }
 
   addFilter(displayName: string, platform = 'windows10AndLater', assignmentFilterManagementType: 'devices' | 'apps' = 'devices'): string {
@@ -207,13 +304,25 @@ export class LocalGraph {
     let status: number;
     if (this.log.length >= this.maxRequests) status = this.error(res, 500, 'TooManyRequestsInTest', 'the local Graph served its maximum');
     else status = this.route(method, url, body, req, res);
-    this.log.push({ method, path: url.pathname, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body });
+    const sku = req.headers['x-client-sku'];
+    this.log.push({ method, path: url.pathname, status, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), body, ...(typeof sku === 'string' ? { clientSku: sku } : {}) });
   }
 
   private route(method: string, url: URL, body: string, req: IncomingMessage, res: ServerResponse): number {
     const path = url.pathname;
     // Entra: the OpenID configuration MSAL reads, and the token endpoint (client credentials).
-    const tenantPrefix = `/${this.tenant}`;
+    // The tenant by its domain name or its id, as Entra takes either.
+    const segment = /^\/([^/]+)\//.exec(path)?.[1];
+    const tenantPrefix = segment === this.tenantId ? `/${this.tenantId}` : `/${this.tenant}`;
+    if (path === `${tenantPrefix}/.well-known/openid-configuration`) {
+      // The v1 document, which the Azure CLI reads to turn a domain name into the tenant id (the issuer's first
+      // path segment; Entra's issuer is https://sts.windows.net/<id>/, the local one is on this server).
+      const auth = `${this.base}/${this.tenantId}`;
+      return this.send(res, 200, {
+        token_endpoint: `${auth}/oauth2/token`, authorization_endpoint: `${auth}/oauth2/authorize`, issuer: `${this.base}/${this.tenantId}/`,
+        jwks_uri: `${this.base}/common/discovery/keys`, response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
+      });
+    }
     if (path === `${tenantPrefix}/v2.0/.well-known/openid-configuration`) {
       const auth = `${this.base}${tenantPrefix}`;
       return this.send(res, 200, {
@@ -226,6 +335,7 @@ export class LocalGraph {
     if (path === `${tenantPrefix}/oauth2/v2.0/devicecode` && method === 'POST') return this.deviceCode(new URLSearchParams(body), res);
     if (path === `${tenantPrefix}/oauth2/v2.0/token` && method === 'POST') return this.token(new URLSearchParams(body), res);
     if (path === '/msi/token' && method === 'GET') return this.managedIdentityToken(url, req, res);
+    if (path === '/github/idtoken' && method === 'GET') return this.githubIdToken(url, req, res);
     // msal-node asks for the path with a trailing slash.
     if (path.replace(/\/$/, '') === '/metadata/identity/oauth2/token' && method === 'GET') return this.imdsToken(url, req, res);
     const blob = /^\/exports\/([^/]+)\/report\.zip$/.exec(path);
@@ -248,6 +358,7 @@ export class LocalGraph {
       res.end(job.zip);
       return 200;
     }
+    if (path.startsWith('/arm/')) return this.resourceManager(method, path, req, res);
     if (!path.startsWith('/beta/')) return this.error(res, 404, 'NotFound', `no route ${path}`);
     const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     if (!token || !this.tokens.has(token)) return this.error(res, 401, 'InvalidAuthenticationToken', 'Access token is empty or not valid.');
@@ -380,6 +491,11 @@ export class LocalGraph {
     if (form.get('client_id') !== this.clientId) return this.entraError(res, 400, 'unauthorized_client', `AADSTS700016: Application with identifier '${form.get('client_id')}' was not found in the directory.`);
     if (grant === 'client_credentials') {
       if (form.has('client_assertion')) {
+        const federated = this.checkFederated(form);
+        if (federated !== undefined) {
+          if (federated) return this.entraError(res, 400, 'invalid_client', federated);
+          return this.issue(res, 'federated_assertion');
+        }
         const reason = this.checkAssertion(form);
         if (reason) return this.entraError(res, 401, 'invalid_client', `AADSTS700027: Client assertion failed signature validation or claims: ${reason}.`);
         return this.issue(res, 'client_assertion');
@@ -394,7 +510,7 @@ export class LocalGraph {
       if (pending.polls <= this.devicePendingPolls) return this.entraError(res, 400, 'authorization_pending', 'AADSTS70016: OAuth 2.0 device flow error. Authorization is pending. Continue polling.');
       this.deviceCodes.delete(form.get('device_code')!);
       const now = Math.floor(Date.now() / 1000);
-      const tid = '11111111-2222-4333-8444-555555555555';
+      const tid = this.tenantId;
       const oid = '66666666-7777-4888-8999-000000000000';
       const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
       const idToken = `${part({ typ: 'JWT', alg: 'RS256', kid: 'local' })}.${part({ aud: this.clientId, iss: `${this.base}/${tid}/v2.0`, iat: now, nbf: now, exp: now + 3600, name: 'Intune Admin', oid, preferred_username: 'admin@contoso-test.onmicrosoft.com', sub: oid, tid, ver: '2.0' })}.${Buffer.from('unsigned').toString('base64url')}`;
@@ -443,6 +559,58 @@ export class LocalGraph {
     })();
     this.assertions.push({ header, payload, accepted: reason === '', reason });
     return reason;
+  }
+
+  /** A JWT as an external issuer would mint it (the signature is not checked here: Entra would fetch the issuer's keys). */
+  mintFederatedToken(claims: { iss: string; sub: string; aud?: string; exp?: number }): string {
+    const now = Math.floor(Date.now() / 1000);
+    const part = (o: object): string => Buffer.from(JSON.stringify(o)).toString('base64url');
+    return `${part({ typ: 'JWT', alg: 'RS256', kid: 'external' })}.${part({ aud: 'api://AzureADTokenExchange', iat: now, nbf: now, exp: now + 600, jti: randomUUID(), ...claims })}.${Buffer.from(randomUUID()).toString('base64url')}`;
+  }
+
+  /**
+   * A federated client_assertion (workload identity federation): undefined when the assertion is a certificate's
+   * (its header names a thumbprint); else an Entra error description, or '' when the token's iss, sub and aud
+   * match a federated credential of the app and it is within nbf..exp.
+   */
+  private checkFederated(form: URLSearchParams): string | undefined {
+    const assertion = form.get('client_assertion') ?? '';
+    const [h, p] = assertion.split('.');
+    let header: Record<string, unknown> = {};
+    let payload: Record<string, unknown> = {};
+    try {
+      header = JSON.parse(Buffer.from(h ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+      payload = JSON.parse(Buffer.from(p ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
+    } catch {
+      // not a JWT: said below
+    }
+    if (header.x5t !== undefined || header['x5t#S256'] !== undefined) return undefined;
+    const now = Math.floor(Date.now() / 1000);
+    const reason = form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
+      ? 'AADSTS7000216: client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.'
+      : typeof payload.iss !== 'string'
+        ? 'AADSTS50027: JWT token is invalid or malformed.'
+        : !this.federatedCredentials.some((c) => c.issuer === payload.iss && c.subject === payload.sub && c.audience === payload.aud)
+          ? `AADSTS70021: No matching federated identity record found for presented assertion. Assertion Issuer: '${String(payload.iss)}'. Assertion Subject: '${String(payload.sub)}'. Assertion Audience: '${String(payload.aud)}'.`
+          : typeof payload.exp !== 'number' || payload.exp < now
+            ? 'AADSTS700024: Client assertion is not within its valid time range.'
+            : '';
+    this.federatedChecks.push({ assertion, accepted: reason === '', reason });
+    return reason;
+  }
+
+  /** GitHub Actions' ID token endpoint: the job's request token as a bearer, an `audience`; `{ count, value }`. */
+  private githubIdToken(url: URL, req: IncomingMessage, res: ServerResponse): number {
+    const bearer = /^bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    if (!this.githubRequestToken || bearer !== this.githubRequestToken) {
+      this.githubRequests.push({ audience: url.searchParams.get('audience'), token: undefined });
+      return this.send(res, 401, { message: 'Unauthorized' });
+    }
+    if (url.searchParams.get('api-version') !== '2.0') return this.send(res, 400, { message: 'api-version 2.0 is required' });
+    const audience = url.searchParams.get('audience');
+    const token = this.mintFederatedToken({ ...this.githubClaims, ...(audience ? { aud: audience } : { aud: 'https://github.com/contoso' }) });
+    this.githubRequests.push({ audience, token });
+    return this.send(res, 200, { count: 1, value: token });
   }
 
   /** The device authorization endpoint: a device code to poll with and a message for the person. */

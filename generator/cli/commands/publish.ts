@@ -6,7 +6,7 @@ import type { RemgenCommand } from './command.ts';
 
 // Spelled out here (types only imported) so that parsing loads nothing of generator/publish/.
 const CLOUD_NAMES = ['global', 'usgov', 'usgov-dod', 'china'] as const satisfies readonly CloudName[];
-const AUTH_METHODS = ['device-code', 'client-secret', 'client-certificate', 'managed-identity', 'azure-cli'] as const satisfies readonly AuthMethod[];
+const AUTH_METHODS = ['device-code', 'client-secret', 'client-certificate', 'workload-identity', 'managed-identity', 'azure-cli'] as const satisfies readonly AuthMethod[];
 
 const publishCommand: RemgenCommand = {
   command: 'publish <deployment>',
@@ -19,7 +19,7 @@ const publishCommand: RemgenCommand = {
       .option('prune', { type: 'boolean', default: false, describe: "delete this deployment's scripts it no longer names (after the plan shows them)" })
       .option('yes', { type: 'boolean', default: false, describe: 'do not ask before deleting (--prune) in a pipeline' })
       .option('cloud', { choices: CLOUD_NAMES, describe: "national cloud (default: the deployment's, else global)" })
-      .option('auth', { choices: AUTH_METHODS, describe: 'sign-in (default: client-secret or client-certificate when their environment variables are set, else device-code)' })
+      .option('auth', { choices: AUTH_METHODS, describe: 'sign-in (default: client-secret, client-certificate or workload-identity when their environment variables are set, else device-code at a terminal)' })
       .option('catalog', { type: 'string', default: 'remediations', describe: 'folder of descriptor files' })
       .option('out', { type: 'string', default: 'out', describe: 'the built output (must be current: the test of build --check)' })
       .example('$0 publish contoso-test --what-if', 'the plan for deployments/contoso-test.ts, nothing sent but reads')

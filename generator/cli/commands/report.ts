@@ -5,7 +5,7 @@ import type { RemgenCommand } from './command.ts';
 
 // Spelled out here (types only imported) so that parsing loads nothing of generator/publish/.
 const CLOUD_NAMES = ['global', 'usgov', 'usgov-dod', 'china'] as const satisfies readonly CloudName[];
-const AUTH_METHODS = ['device-code', 'client-secret', 'client-certificate', 'managed-identity', 'azure-cli'] as const satisfies readonly AuthMethod[];
+const AUTH_METHODS = ['device-code', 'client-secret', 'client-certificate', 'workload-identity', 'managed-identity', 'azure-cli'] as const satisfies readonly AuthMethod[];
 
 const reportCommand: RemgenCommand = {
   command: 'report [deployment]',
