@@ -158,6 +158,8 @@ export async function runReport(args: ReportArgs): Promise<number> {
     printError(`remgen report: --export-timeout is in seconds, more than 0; got ${args.exportTimeout}`);
     return EXIT.usage;
   }
+  // Live from Graph: its libraries before the catalog's TypeScript registers tsx (preloadGraphLibraries).
+  if (args.deployment !== undefined) await (await import('../../publish/graph.ts')).preloadGraphLibraries();
   // The catalog's step ids split findings exactly; without a catalog the report still reads the lines.
   let steps: Map<string, string[]> | undefined;
   let catalog: Catalog | undefined;
