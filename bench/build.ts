@@ -9,7 +9,9 @@
  * Wall time is measured around the child process (spawn to exit) in this process. Peak memory is the
  * child's maximum resident set size: via `/usr/bin/time -f %M` when it exists, otherwise via a preload
  * (`node --import data:...`) that writes `process.resourceUsage().maxRSS` at exit. Both read the same
- * kernel figure (getrusage ru_maxrss of the Node process).
+ * kernel figure (getrusage ru_maxrss of the Node process). CPU time (user + system, every thread of the
+ * child) comes the same way (`%U %S`, or `resourceUsage()`'s CPU times); on a machine other processes load,
+ * it moves less than wall time does.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -33,12 +35,14 @@ export const rssMethod = (): RssMethod => (process.env.REMGEN_BENCH_RSS !== 'pre
 
 const PRELOAD = 'data:text/javascript,' + encodeURIComponent(
   "import { writeFileSync } from 'node:fs';" +
-  "process.on('exit', () => writeFileSync(process.env.REMGEN_BENCH_RSS_FILE, String(process.resourceUsage().maxRSS)));",
+  "process.on('exit', () => { const u = process.resourceUsage(); writeFileSync(process.env.REMGEN_BENCH_RSS_FILE, u.maxRSS + ' ' + u.userCPUTime / 1e6 + ' ' + u.systemCPUTime / 1e6); });",
 );
 
 export interface Run {
   readonly ms: number;
   readonly rssKiB: number;
+  /** User + system CPU time of the child, ms. */
+  readonly cpuMs: number;
   readonly status: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -50,7 +54,7 @@ export async function runNode(args: readonly string[], options: { cwd?: string; 
   const rssFile = join(scratch, 'rss');
   const method = rssMethod();
   const [command, argv] = method === 'time'
-    ? [TIME, ['-f', '%M', '-o', rssFile, process.execPath, ...args]]
+    ? [TIME, ['-f', '%M %U %S', '-o', rssFile, process.execPath, ...args]]
     : [process.execPath, ['--import', PRELOAD, ...args]];
   try {
     const start = performance.now();
@@ -70,9 +74,9 @@ export async function runNode(args: readonly string[], options: { cwd?: string; 
     const ms = performance.now() - start;
     // /usr/bin/time writes "Command exited with non-zero status N" before the figure when the child fails.
     const rssText = existsSync(rssFile) ? readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)! : '';
-    const rssKiB = Number(rssText);
+    const [rssKiB, user, system] = rssText.split(' ').map(Number) as [number, number, number];
     if (!Number.isFinite(rssKiB) || rssKiB <= 0) throw new Error(`no peak RSS figure from ${method} (got ${JSON.stringify(rssText)})`);
-    return { ms, rssKiB, status, stdout, stderr };
+    return { ms, rssKiB, cpuMs: (user + system) * 1000, status, stdout, stderr };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -179,38 +183,54 @@ export interface BuildBenchOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Measures one case `runs` times after one unmeasured warm-up; checks each build's JSON result. */
-async function measure(c: Case, runs: number, log: (line: string) => void): Promise<{ times: number[]; rss: number[]; error?: string }> {
-  const times: number[] = [];
-  const rss: number[] = [];
+/** One run of a case (run 0 is the unmeasured warm-up); checks a build's JSON result. */
+async function measureOnce(c: Case, i: number, runs: number, log: (line: string) => void): Promise<{ ms: number; rssKiB: number; cpuMs: number } | { error: string }> {
+  const scratch = mkdtempSync(join(tmpdir(), 'remgen-bench-out-'));
+  try {
+    c.before?.();
+    const run = await runNode(c.args(join(scratch, 'out')), c.env ? { env: c.env } : {});
+    if (run.status !== 0) {
+      const why = (run.stderr.trim().split('\n').find((l) => /error|Error/.test(l)) ?? run.stderr.trim().split('\n')[0] ?? '').slice(0, 160);
+      return { error: `exit ${run.status}: ${why}` };
+    }
+    if (c.packages !== undefined) {
+      let built: number;
+      try {
+        const result = JSON.parse(run.stdout) as { ok?: boolean; packages?: unknown[] };
+        built = result.ok === true && Array.isArray(result.packages) ? result.packages.length : -1;
+      } catch {
+        return { error: `build printed no JSON result: ${run.stdout.slice(0, 120)}` };
+      }
+      if (built !== c.packages) return { error: `built ${built} packages, expected ${c.packages}` };
+    }
+    if (i > 0) log(`  ${c.name} run ${i}/${runs}: ${round(run.ms)} ms, ${mib(run.rssKiB)} MiB`);
+    return { ms: run.ms, rssKiB: run.rssKiB, cpuMs: run.cpuMs };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Every case `runs` times after one unmeasured warm-up (page cache, tsx's transform cache), in rounds: each
+ * round runs every case once, so a machine whose load changes during the bench (other processes) weighs on
+ * every case alike and the ratios to the baseline stay fair.
+ */
+async function measureAll(cases: readonly Case[], runs: number, log: (line: string) => void): Promise<Array<{ times: number[]; rss: number[]; cpu: number[]; error?: string }>> {
+  const measured = cases.map(() => ({ times: [] as number[], rss: [] as number[], cpu: [] as number[], error: undefined as string | undefined }));
   for (let i = 0; i <= runs; i += 1) {
-    const scratch = mkdtempSync(join(tmpdir(), 'remgen-bench-out-'));
-    try {
-      c.before?.();
-      const run = await runNode(c.args(join(scratch, 'out')), c.env ? { env: c.env } : {});
-      if (run.status !== 0) {
-        const why = (run.stderr.trim().split('\n').find((l) => /error|Error/.test(l)) ?? run.stderr.trim().split('\n')[0] ?? '').slice(0, 160);
-        return { times, rss, error: `exit ${run.status}: ${why}` };
+    for (const [index, c] of cases.entries()) {
+      const state = measured[index]!;
+      if (state.error !== undefined) continue;
+      const got = await measureOnce(c, i, runs, log);
+      if ('error' in got) state.error = got.error;
+      else if (i > 0) {
+        state.times.push(got.ms);
+        state.rss.push(got.rssKiB);
+        state.cpu.push(got.cpuMs);
       }
-      if (c.packages !== undefined) {
-        let built: number;
-        try {
-          const result = JSON.parse(run.stdout) as { ok?: boolean; packages?: unknown[] };
-          built = result.ok === true && Array.isArray(result.packages) ? result.packages.length : -1;
-        } catch {
-          return { times, rss, error: `build printed no JSON result: ${run.stdout.slice(0, 120)}` };
-        }
-        if (built !== c.packages) return { times, rss, error: `built ${built} packages, expected ${c.packages}` };
-      }
-      if (i === 0) continue; // warm-up: page cache, tsx's transform cache
-      times.push(run.ms);
-      rss.push(run.rssKiB);
-      log(`  ${c.name} run ${i}/${runs}: ${round(run.ms)} ms, ${mib(run.rssKiB)} MiB`);
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
     }
   }
-  return { times, rss };
+  return measured.map(({ times, rss, cpu, error }) => (error === undefined ? { times, rss, cpu } : { times, rss, cpu, error }));
 }
 
 /** Runs the baselines and the build cases; one {@link BenchResult} per case. */
@@ -273,9 +293,11 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Bench
   ];
   const results: BenchResult[] = [];
   let baseline: number | undefined;
+  let baselineCpu: number | undefined;
   try {
-    for (const c of cases) {
-      const { times, rss, error } = await measure(c, runs, log);
+    const measured = await measureAll(cases, runs, log);
+    for (const [index, c] of cases.entries()) {
+      const { times, rss, cpu, error } = measured[index]!;
       if (error !== undefined) {
         results.push({ name: c.name, figures: { status: `FAILED (${error})`, command: c.shown } });
         continue;
@@ -287,7 +309,10 @@ export async function benchBuild(options: BuildBenchOptions = {}): Promise<Bench
         'min ms': round(Math.min(...times)),
         'max ms': round(Math.max(...times)),
         'peak RSS MiB': mib(Math.max(...rss)),
+        'median CPU ms': round(median(cpu)),
       };
+      if (c.name === 'baseline: node+tsx+1 descriptor') baselineCpu = median(cpu);
+      else if (baselineCpu !== undefined && !c.name.startsWith('baseline')) figures['CPU x tsx baseline'] = Math.round((median(cpu) / baselineCpu) * 100) / 100;
       if (c.packages !== undefined && baseline !== undefined) figures['over tsx baseline ms'] = round(med - baseline);
       if (c.goalMs !== undefined) figures.goal = `< ${c.goalMs} ms: ${med < c.goalMs ? 'met' : 'MISSED'}`;
       if (baseline !== undefined && c.name !== 'baseline: node+tsx+1 descriptor' && !c.name.startsWith('baseline')) {

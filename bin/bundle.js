@@ -20,7 +20,7 @@
 // that cannot be written), the CLI runs the TypeScript sources through tsx, as it always did, so the code
 // that runs is never older than the sources. REMGEN_BUNDLE=0 always runs the sources.
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL, URL } from 'node:url';
 
@@ -164,11 +164,23 @@ export async function buildBundle(root = ROOT, cacheDir = cacheDirOf(root)) {
   }
 }
 
-/** Removes bundles other than `keep` (a process still running one has it loaded already). */
+/** A build that stopped half-way (its process killed) leaves its scratch; one this old is not running. */
+const STALE_SCRATCH_MS = 10 * 60 * 1000;
+
+/**
+ * Removes bundles other than `keep` (a process still running one has it loaded already), and scratch
+ * folders and records older than {@link STALE_SCRATCH_MS} (another build may be writing a newer one).
+ */
 function prune(cacheDir, keep) {
   for (const name of readdirSync(cacheDir)) {
-    if (name === keep || name === RECORD || name.startsWith('.')) continue;
-    rmSync(join(cacheDir, name), { recursive: true, force: true });
+    if (name === keep || name === RECORD) continue;
+    const path = join(cacheDir, name);
+    try {
+      if (name.startsWith('.') && Date.now() - statSync(path).mtimeMs < STALE_SCRATCH_MS) continue;
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already (another process pruned it).
+    }
   }
 }
 

@@ -115,6 +115,16 @@ describe('generator bundle: freshness', function () {
     assert.equal((await run(made)).where, pathToFileURL(join(root, 'generator/cli/value.ts')).href);
   });
 
+  it("a killed build's scratch folder is removed by the next build once it is old, not while it may be running", async () => {
+    const cache = bundler.cacheDirOf(root);
+    mkdirSync(join(cache, '.build-1-old'), { recursive: true });
+    mkdirSync(join(cache, '.build-2-new'), { recursive: true });
+    const old = new Date(Date.now() - 11 * 60 * 1000);
+    utimesSync(join(cache, '.build-1-old'), old, old);
+    assert.equal((await bundler.buildBundle(root)).error, undefined);
+    assert.deepEqual(readdirSync(cache).filter((name) => name.startsWith('.')), ['.build-2-new']);
+  });
+
   it('two processes building at once: both get the same bundle', async () => {
     const [a, b] = await Promise.all([bundler.buildBundle(root), bundler.buildBundle(root)]);
     assert.equal(a.error, undefined);

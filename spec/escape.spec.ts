@@ -332,4 +332,46 @@ describe('escape', () => {
       }), { numRuns: 500 });
     });
   });
+
+  describe('the printable-ASCII fast paths write what the character loops wrote', () => {
+    // The loops as they were before the fast paths (issue 16): the reference for the same bytes.
+    const loopEscape = (value: string): string => {
+      let out = '';
+      for (const c of value) out += SINGLE_QUOTES.includes(c) ? c + c : c;
+      return out;
+    };
+    const loopString = (value: string): string => {
+      const terms: string[] = [];
+      let run = '';
+      for (let i = 0; i < value.length; i += 1) {
+        const code = value.charCodeAt(i);
+        if (code >= 0x20 && code <= 0x7e) {
+          run += value[i];
+          continue;
+        }
+        if (run) terms.push(`'${loopEscape(run)}'`);
+        run = '';
+        terms.push(`[char]0x${code.toString(16).toUpperCase().padStart(4, '0')}`);
+      }
+      if (run || terms.length === 0) terms.push(`'${loopEscape(run)}'`);
+      if (terms.length === 1 && terms[0]!.startsWith("'")) return terms[0]!;
+      if (!terms[0]!.startsWith("'")) terms.unshift("''");
+      return `(${terms.join(' + ')})`;
+    };
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(fc.constantFrom(...SINGLE_QUOTES, ...DOUBLE_QUOTES, ...DASHES, 'a', ' ', '<#', '#>', '\n', '\u00e9', '\u{1F600}'), { maxLength: 12 }).map((parts) => parts.join('')),
+    );
+    it('escapeSingleQuotedContent and psString', () => {
+      fc.assert(fc.property(text, (value) => {
+        assert.equal(escapeSingleQuotedContent(value), loopEscape(value));
+        assert.equal(psString(value), loopString(value));
+      }), { numRuns: 3000 });
+    });
+    it('psComment: printable ASCII as it was (trailing spaces dropped, block comment marks neutralised)', () => {
+      fc.assert(fc.property(fc.string({ maxLength: 40 }).filter((v) => PRINTABLE_ASCII.test(v)), (value) => {
+        assert.equal(psComment(value), escapeBlockCommentContent(value.replace(/ +$/g, '')));
+      }), { numRuns: 2000 });
+    });
+  });
 });

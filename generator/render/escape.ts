@@ -23,14 +23,17 @@ export const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 export class EscapeError extends Error {}
 
+/** The single-quote-class characters ({@link SINGLE_QUOTES}), as one character class. */
+const SINGLE_QUOTE_CLASS = /[\u0027\u2018\u2019\u201A\u201B]/g;
+
 /** Mirror of `CodeGeneration.EscapeSingleQuotedStringContent`: doubles every single-quote-class character. */
 export function escapeSingleQuotedContent(value: string): string {
-  let out = '';
-  for (const c of value) {
-    out += isSingleQuote(c) ? c + c : c;
-  }
-  return out;
+  // All five are single UTF-16 units outside the surrogate range, so a code-unit replace is the per-character rule.
+  return value.replace(SINGLE_QUOTE_CLASS, (c) => c + c);
 }
+
+/** Nothing but printable ASCII (the common case of descriptor text, taken without a loop). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Mirror of `CodeGeneration.EscapeBlockCommentContent`: `<#` and `#>` can no longer open or close a block comment. */
 export function escapeBlockCommentContent(value: string): string {
@@ -61,6 +64,8 @@ const charTerm = (code: number): string => `[char]0x${code.toString(16).toUpperC
  * is safe in argument mode too.
  */
 export function psString(value: string): string {
+  // One literal; of the single-quote class only U+0027 is ASCII.
+  if (PRINTABLE_ASCII.test(value)) return `'${value.replaceAll("'", "''")}'`;
   const terms: string[] = [];
   let run = '';
   for (let i = 0; i < value.length; i += 1) {
@@ -137,6 +142,7 @@ const ASCII_FOLD: ReadonlyMap<string, string> = new Map([
  * people, so readable beats exact here; exact data goes through {@link psString}.
  */
 export function psComment(value: string): string {
+  if (PRINTABLE_ASCII.test(value)) return escapeBlockCommentContent(value.replace(/ +$/g, ''));
   let out = '';
   for (const c of value) {
     const code = c.codePointAt(0)!;
