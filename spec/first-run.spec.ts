@@ -185,7 +185,17 @@ describe('first run, as a new user would try it', function () {
     assert.equal(json.signing.development, true);
     assert.match(String(json.signing.subject), /^CN=remgen development code signing/);
     assert.match(String(json.signing.thumbprint), /^[0-9A-F]{40}$/);
-    assert.deepEqual(json.packages, ['configmgr', 'intune', 'module'].flatMap((target) => BUNDLED_PACKAGES.map((p) => ({ id: p.id, target, dir: `${target}/${p.id}`, descriptor: `catalog/${p.file}` }))));
+    const packages = json.packages as { id: string; target: string; dir: string; descriptor: string; build?: string }[];
+    assert.deepEqual(packages.map(({ build: _build, ...p }) => p), ['configmgr', 'intune', 'module'].flatMap((target) => BUNDLED_PACKAGES.map((p) => ({ id: p.id, target, dir: `${target}/${p.id}`, descriptor: `catalog/${p.file}` }))));
+    // The build id of each package whose scripts print a summary line (the module prints none), as its detection script carries it.
+    for (const p of packages) {
+      if (p.target === 'module') assert.equal(p.build, undefined, p.dir);
+      else {
+        assert.match(p.build ?? '', /^[0-9a-f]{7}$/, p.dir);
+        const detection = readFileSync(join(project.out, p.dir, p.target === 'intune' ? 'detect.ps1' : 'discovery.ps1'), 'latin1');
+        assert.equal(/\bBuild +?= '([0-9a-f]{7})'/.exec(detection)?.[1], p.build, `${p.dir}: the build id its detection script carries`);
+      }
+    }
     assert.equal(json.files.length, BUNDLED_FILES.length);
     for (const file of json.files) {
       const bytes = readFileSync(join(project.out, file.path));

@@ -37,8 +37,8 @@ export function chooseMethod(flag: AuthMethod | undefined, env: NodeJS.ProcessEn
 
 /**
  * A GitHub Actions job's OIDC token for Entra: GET ACTIONS_ID_TOKEN_REQUEST_URL with `audience` added and the
- * request token as a bearer, the JWT in the answer's `value` (docs/reference/graph-intune.md 4). Asked each
- * time the credential needs an assertion (the token lives minutes); neither token is ever put in a message.
+ * request token as a bearer, the JWT in the answer's `value` (docs/reference/graph-intune.md 4). Asked again
+ * only when the one kept is within a minute of its `exp`; neither token is ever put in a message.
  */
 async function githubIdToken(url: string, requestToken: string, audience: string): Promise<string> {
   const target = new URL(url);

@@ -419,12 +419,15 @@ export function linesInWords(p: PackageReport): string {
   if (cut > 0) parts.push(`${n(cut)} cut at 2,048 characters`);
   if (exact > 0) {
     const ids = others.length === 1 ? `id ${others[0]!.build}` : `ids ${others.map((b) => `${b.build} (${n(b.lines)})`).join(', ')}`;
-    parts.push(`${n(exact)} of another build (${ids}, catalog has ${catalog}): deployed before the catalog last changed, or from another catalog`);
+    parts.push(`${n(exact)} of another build (${ids}, catalog has ${catalog}), deployed before the catalog last changed or built from another one`);
+  }
+  if (catalog === undefined && p.builds.seen.length > 1) {
+    parts.push(`${p.builds.seen.length} builds among them (ids ${p.builds.seen.map((b) => `${b.build} (${n(b.lines)})`).join(', ')}; with the catalog the report says which is not its own)`);
   }
   if (olderVersion > 0) {
     parts.push(`${n(olderVersion)} from an older remgen version (no build id${guessedOtherBuild > 0 ? `; ${n(guessedOtherBuild)} of them of another build: their step count or steps differ from the catalog's` : ''})`);
   }
   if (unrecognised > 0) parts.push(`${n(unrecognised)} in another remgen shape (another version?)`);
   if (foreign > 0) parts.push(`${n(foreign)} not remgen's`);
-  return parts.join(', ');
+  return parts.join('; ');
 }

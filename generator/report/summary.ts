@@ -21,6 +21,8 @@
  *
  * A line without `@<build>` (`COMPLIANT <pkg>: ...`) is remgen's from a version before the build id: read
  * the same, its `build` absent. A line whose `@...` is not 7 hex digits is not this grammar (unrecognised).
+ * The other way round, a `remgen report` from before build ids reads a line with one as not remgen's (its
+ * package id stops at the `@`): counted, never mis-parsed.
  * A line longer than 2,048 characters is cut to 2,045 and `...`: the head, build id included, is always
  * kept. spec/report/summary.spec.ts parses every line the engine produced for the bundled profiles back into
  * the step results the scripts logged.

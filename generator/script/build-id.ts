@@ -3,7 +3,7 @@
  * (`COMPLIANT tls@3f9a0c1: ...`, generator/report/summary.ts). The rule (ARCHITECTURE.md, "The build id"):
  *
  *   id = the first 7 hex digits of SHA-256 over the package's scripts that print a summary line (Intune:
- *        detect.ps1 and remediate.ps1; ConfigMgr: discovery and remediation), in path order, each as its
+ *        detect.ps1 and remediate.ps1; ConfigMgr: discovery, remediation and program), in path order, each as its
  *        file name, a NUL, its rendered bytes with the id slot still holding BUILD_SLOT, a NUL.
  *
  * So one id per package and target, the same in its detection and remediation scripts; anything that changes
@@ -23,9 +23,6 @@ export interface BuildFile {
 
 /** What a rendered file holds where the build id goes, until the package's files are all rendered. */
 export const BUILD_SLOT = 'remgen-build-id-slot';
-
-/** A build id as the summary line writes it. */
-export const BUILD_ID = /^[0-9a-f]{7}$/;
 
 const slotBytes = Buffer.from(BUILD_SLOT, 'latin1');
 

@@ -5,7 +5,7 @@
  * x5t/aud/iss/sub claims), device code (the devicecode endpoint, authorization_pending, then the token; the
  * message to the person on stderr; the default only at a terminal, given by script(1)), managed identity (App
  * Service's IDENTITY_ENDPOINT and IDENTITY_HEADER, and IMDS moved by AZURE_POD_IDENTITY_AUTHORITY_HOST, as
- * @azure/identity 4.14 finds them), and the Azure CLI where `az` is not on PATH (signing in through a
+ * @azure/identity 4.13 finds them), and the Azure CLI where `az` is not on PATH (signing in through a
  * real `az`: spec/publish/azure-cli.spec.ts). No secret, key, password, device code or token reaches the output,
  * `--json` or argv, even with @azure/identity's verbose log on.
  */

@@ -3,11 +3,12 @@
  * given a cloud whose Entra and Resource Manager are the local server of spec/support/local-graph.ts, signed in
  * there by the spec's own set-up (`az login --service-principal`: the app's secret is in that az's argv, the
  * spec's doing, never remgen's), and remgen's `--auth azure-cli` (@azure/identity's AzureCliCredential) runs
- * `az account get-access-token`, whose token Graph then gets. Before the login, az says it is not signed in and
- * remgen says what to run. remgen's output never holds the app's secret or a token.
+ * `az account get-access-token`, whose token Graph then gets; `remgen report` signs in the same way. Before the
+ * login, az says it is not signed in and remgen says what to run. remgen's output never holds the app's secret
+ * or a token.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureAzureCli, LocalAzureCli } from '../support/azure-cli.ts';
@@ -15,7 +16,7 @@ import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
 import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
 
-describe('remgen publish: sign-in through the real Azure CLI (az against the local Entra)', function () {
+describe('remgen publish and report: sign-in through the real Azure CLI (az against the local Entra)', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
   const project = scratchProject(join(REPO, 'remediations'));
@@ -26,7 +27,7 @@ describe('remgen publish: sign-in through the real Azure CLI (az against the loc
 
   before(async function () {
     // A fresh machine installs azure-cli first (about 2 minutes, 70 packages).
-    this.timeout(1_300_000);
+    this.timeout(1_900_000);
     ensureAzureCli((line) => process.stderr.write(`${line}\n`));
     await graph.start();
     await graph.startDiscoveryProxy();
@@ -85,6 +86,28 @@ export default defineDeployment({
     assert.equal(bearer.size, 1, 'one token for every Graph request (kept, not asked of az each time)');
     assert.ok(graph.tokens.has([...bearer][0]!), 'a token the local Entra issued');
     assert.ok([...graph.scripts.values()].some((s) => s.description.endsWith('[remgen:spec/tls]')));
+  });
+
+  it('report --auth azure-cli: the same sign-in reads the published package\'s results', async () => {
+    const script = [...graph.scripts.values()].find((s) => s.description.endsWith('[remgen:spec/tls]'))!;
+    graph.reports.set(script.id, { summary: { noIssueDetectedDeviceCount: 3, issueDetectedDeviceCount: 1, issueRemediatedDeviceCount: 1 }, history: { lastModifiedDateTime: '2026-12-01T00:00:00Z', historyData: [] }, states: [] });
+    graph.clearLog();
+    const result = await new Promise<{ status: number; stdout: string; stderr: string }>((done, fail) => {
+      const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(AZURE_|IDENTITY_|MSI_|IMDS_)/.test(k)));
+      const child = spawn(process.execPath, [BIN, 'report', 'spec', '--json', '--auth', 'azure-cli', '--catalog', project.catalog], { cwd: project.root, env: { ...base, NODE_EXTRA_CA_CERTS: graph.caFile, REMGEN_GRAPH_RETRY_DELAY: '0', NO_COLOR: '1', ...az.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => { stdout += c.toString(); });
+      child.stderr.on('data', (c: Buffer) => { stderr += c.toString(); });
+      const timer = setTimeout(() => { child.kill(); fail(new Error(`report did not end in 60 s\n${stderr}`)); }, 60_000);
+      child.on('close', (code) => { clearTimeout(timer); done({ status: code ?? -1, stdout, stderr }); });
+    });
+    assert.equal(result.status, 0, result.stderr);
+    for (const secret of [graph.clientSecret, ...graph.tokens]) assert.ok(!result.stdout.includes(secret) && !result.stderr.includes(secret), 'a secret or token was printed');
+    const fleet = JSON.parse(result.stdout) as { packages: { packageId: string }[] };
+    assert.deepEqual(fleet.packages.map((p) => p.packageId), ['tls']);
+    assert.ok(graph.graphRequests().some((r) => r.path === `/beta/deviceManagement/deviceHealthScripts/${script.id}/runSummary`), 'the run summary was read');
+    assert.ok(graph.graphRequests().every((r) => graph.tokens.has(/^Bearer (.+)$/.exec(r.authorization ?? '')?.[1] ?? '')), 'with az\'s token');
   });
 
   it('signed in, a second publish: az\'s cached token, everything unchanged, no write', async () => {

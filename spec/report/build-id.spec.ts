@@ -141,6 +141,8 @@ describe('the build id in the summary line', function () {
       assert.equal(q.builds.catalog, undefined);
       assert.equal(q.lines.otherBuild, 0);
       assert.equal(q.lines.olderVersion, 2);
+      const bareWords = remgen(['report', '--from', file, '--catalog', join(project.root, 'none')], project.root);
+      assert.match(bareWords.stdout, new RegExp(`2 builds among them \\(ids ${id} \\(${lines.length}\\), 0000abc \\(3\\);`));
     } finally {
       project.dispose();
     }

@@ -4,7 +4,8 @@
  * tool restored, Pester restored, the TLS recorder compiled. Each of these is also done on first use by
  * the code that needs it; doing them here first means two spec files running at the same time (mocha
  * --parallel, .mocharc.json) never build or restore the same thing into the same folder at once.
- * Chromium is installed by the report's HTML spec itself (spec/support/chromium.ts), when missing.
+ * Chromium is installed by the report's HTML spec itself (spec/support/chromium.ts), when missing, and the Azure
+ * CLI by its sign-in spec (spec/support/azure-cli.ts): each is needed by one spec file only.
  */
 import { appendFileSync } from 'node:fs';
 import { ensurePester, findPowerShellSync } from 'pester-ts-runner';

@@ -10,7 +10,7 @@ import { applyPlan, type ApplyResult } from '../../publish/apply.ts';
 import { AuthSetupError, chooseMethod, credentialFor, signInHint, type AuthMethod } from '../../publish/auth.ts';
 import { endpointsOf } from '../../publish/cloud.ts';
 import { desiredPackage, type DesiredPackage } from '../../publish/desired.ts';
-import { openSession } from '../../publish/graph.ts';
+import { openSession, preloadGraphLibraries } from '../../publish/graph.ts';
 import { makePlan, writesOf, type Plan } from '../../publish/plan.ts';
 import { SigningError, type SigningArgs } from '../../sign/index.ts';
 import { EXIT } from '../exit.ts';
@@ -66,6 +66,7 @@ export async function runPublish(args: PublishArgs & Record<string, unknown>): P
     if (args.json) printJson({ ok: false, error: line, ...json });
     return EXIT.failed;
   };
+  await preloadGraphLibraries();
   const out = resolve(args.out);
   const shownOut = relative(process.cwd(), out) || '.';
 

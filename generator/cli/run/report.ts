@@ -78,7 +78,7 @@ async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise
   const { checkDeployment } = await import('../../check/deployment.ts');
   const { formatDiagnostic } = await import('../../diagnostic.ts');
   const { endpointsOf } = await import('../../publish/cloud.ts');
-  const { AuthSetupError, chooseMethod, credentialFor } = await import('../../publish/auth.ts');
+  const { AuthSetupError, chooseMethod, credentialFor, signInHint } = await import('../../publish/auth.ts');
   const { openSession } = await import('../../publish/graph.ts');
   const { readMarker } = await import('../../publish/desired.ts');
   const { describeGraphError } = await import('../../publish/errors.ts');
@@ -103,7 +103,8 @@ async function liveRuns(args: ReportArgs, catalog: Catalog | undefined): Promise
   } catch (error) {
     if (error instanceof AuthSetupError) return `${error.message}; nothing was sent`;
     const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method ?? 'no method'}): ${message}; nothing was sent to Graph`;
+    const hint = method ? `; ${signInHint(method, message, deployment.tenant).replace('then publish again', 'then report again')}` : '';
+    return `cannot sign in to tenant '${deployment.tenant}' at ${endpoints.authorityHost} (${method ?? 'no method'}): ${message}${hint}; nothing was sent to Graph`;
   }
   const delay = Number(process.env.REMGEN_GRAPH_RETRY_DELAY);
   const session = await openSession({ graphEndpoint: endpoints.graphEndpoint, credential, ...(Number.isFinite(delay) && process.env.REMGEN_GRAPH_RETRY_DELAY ? { retryDelaySeconds: delay } : {}) });
@@ -157,6 +158,8 @@ export async function runReport(args: ReportArgs): Promise<number> {
     printError(`remgen report: --export-timeout is in seconds, more than 0; got ${args.exportTimeout}`);
     return EXIT.usage;
   }
+  // Live from Graph: its libraries before the catalog's TypeScript registers tsx (preloadGraphLibraries).
+  if (args.deployment !== undefined) await (await import('../../publish/graph.ts')).preloadGraphLibraries();
   // The catalog's step ids split findings exactly; without a catalog the report still reads the lines.
   let steps: Map<string, string[]> | undefined;
   let catalog: Catalog | undefined;
