@@ -9,6 +9,13 @@ import { pathToFileURL } from 'node:url';
 
 const argv = process.argv.slice(2);
 
+// A reader that stops early (`remgen list | head`) closes the pipe: end quietly, as Unix tools do, instead of
+// an unhandled EPIPE with its stack trace. What was printed before is what the reader wanted.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 async function fromBundle() {
   if (process.env.REMGEN_BUNDLE === '0') return undefined;
   const { ensureBundle, ROOT } = await import('./bundle.js');

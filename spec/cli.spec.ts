@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { BUNDLED_FILES } from './support/catalog.ts';
 import { readFileSync, statSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { remgen, scratchProject, REPO } from './support/temp-catalog.ts';
+import { BIN, remgen, scratchProject, REPO } from './support/temp-catalog.ts';
 
 const FILES = BUNDLED_FILES;
 const COUNT = FILES.length;
@@ -121,4 +122,12 @@ describe('remgen CLI, end to end in a temp folder', function () {
     assert.match(buildHelp.stdout, /Examples:/);
     assert.match(buildHelp.stdout, /--check/);
   });
+
+  it('a reader that closes the pipe early (remgen list | true) ends it quietly: exit 0, no EPIPE stack trace', () => {
+    // `true` exits before node has started, so remgen's first line meets a closed pipe.
+    const run = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" list --catalog "${join(REPO, 'remediations')}" | true`], { encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.stderr, '');
+    assert.equal(run.status, 0);
+  });
 });
+
