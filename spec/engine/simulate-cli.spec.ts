@@ -40,16 +40,19 @@ describe('remgen simulate', function () {
   });
 
   it('a package of the bundle, and a rung on its own, default to the bundle\'s whole-device profiles; a device changed by the remediation stays changed for the detection after it', () => {
-    const user = remgen(['simulate', 'onedrive-0x8004de40-user', '--catalog', 'catalog', '--json'], project.root);
+    // Intune's cycle only: the other targets of these packages are simulated in simulate-targets.spec.ts.
+    const user = remgen(['simulate', 'onedrive-0x8004de40-user', '--catalog', 'catalog', '--target', 'intune', '--json'], project.root);
     const cycles = (JSON.parse(user.stdout) as { cycles: { profile: string; intuneStatus: string }[] }).cycles;
     assert.equal(cycles.length, 14, user.stdout + user.stderr);
     assert.deepEqual(cycles.find((c) => c.profile === 'onedrive-0x8004de40-stale-credentials')?.intuneStatus, 'Issue fixed');
     assert.deepEqual(cycles.find((c) => c.profile === 'onedrive-0x8004de40-onedrive-not-installed')?.intuneStatus, 'Without issues');
     // The user package alone cannot fix the device's DNS or the user's sign-in: the status says so.
     assert.equal(user.status, 1);
-    const clock = remgen(['simulate', 'clock', '--catalog', 'catalog'], project.root);
+    const clock = remgen(['simulate', 'clock', '--catalog', 'catalog', '--target', 'intune'], project.root);
     assert.equal(clock.status, 0, clock.stdout + clock.stderr);
-    assert.match(clock.stdout, /^remgen simulate clock: 14 device profiles/);
+    assert.match(clock.stdout, /^remgen simulate clock: 14 device profiles, scripts from out\/intune\/clock\n/);
+    assert.doesNotMatch(clock.stdout, /ConfigMgr:|module:/);
+    assert.deepEqual((JSON.parse(user.stdout) as { cycles: Record<string, unknown>[] }).cycles.filter((c) => 'configmgr' in c || 'module' in c), []);
     assert.match(stripBuilds(clock.stdout), /onedrive-0x8004de40-skewed-clock: [^\n]*\n {2}detect\.ps1 +exit 1 [^\n]*\n {2}remediate\.ps1 +exit 0 +REMEDIATED clock: fixed 1 of 2 checks \(resync-clock\); all passed now; 1 action\(s\) taken: resync-clock\n {2}detect\.ps1 +exit 0 /);
   });
 
@@ -65,6 +68,22 @@ describe('remgen simulate', function () {
     } finally {
       examples.dispose();
     }
+  });
+
+  it('--target: a ConfigMgr-only build is simulated without Intune\'s pair; a target out/ does not hold is named with the build that makes it', () => {
+    assert.equal(remgen(['build', 'tls', '--catalog', 'catalog', '--out', 'out-cm', '--no-sign', '--target', 'configmgr'], project.root).status, 0);
+    const run = remgen(['simulate', 'tls', '--catalog', 'catalog', '--out', 'out-cm', '--profile', 'tls-partly', '--json'], project.root);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    const [cycle] = (JSON.parse(run.stdout) as { cycles: Record<string, unknown>[] }).cycles;
+    assert.equal(cycle?.profile, 'tls-partly');
+    assert.equal(cycle?.intuneStatus, undefined, 'no Intune cycle without an Intune build');
+    assert.equal((cycle?.configmgr as { status: string } | undefined)?.status, 'Remediated');
+    const text = remgen(['simulate', 'tls', '--catalog', 'catalog', '--out', 'out-cm', '--profile', 'tls-partly'], project.root);
+    assert.match(text.stdout, /^remgen simulate tls: 1 device profile, scripts from out-cm\/configmgr\/tls\n/);
+    assert.doesNotMatch(text.stdout, /Intune would show/);
+    const intune = remgen(['simulate', 'tls', '--catalog', 'catalog', '--out', 'out-cm', '--target', 'intune,module'], project.root);
+    assert.equal(intune.status, 1);
+    assert.match(intune.stderr, /out-cm\/intune\/tls has no intune build of 'tls'; out-cm\/module\/tls has no module build of 'tls'; run 'remgen build tls --target intune,module' first/);
   });
 
   it('names the bundled profiles when a profile is unknown', () => {
