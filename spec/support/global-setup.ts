@@ -7,7 +7,9 @@
  * Chromium is installed by the report's HTML spec itself (spec/support/chromium.ts), when missing, and the Azure
  * CLI by its sign-in spec (spec/support/azure-cli.ts): each is needed by one spec file only.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ensurePester, findPowerShellSync } from 'pester-ts-runner';
 import { ensureHostBuilt } from '../../generator/engine/host.ts';
 import { ensureSurfaceBuilt } from '../../generator/engine/surface.ts';
@@ -23,6 +25,23 @@ export async function mochaGlobalSetup(): Promise<void> {
   compileRecorder();
   findPowerShellSync({ pinnedPowerShell: true });
   await ensurePester();
+  // After the set-up above, which keeps what it restores outside the temp folder.
+  runTemp = mkdtempSync(join(tmpdir(), 'remgen-suite-'));
+  // Open as /tmp is (sticky, anyone may write): a spec runs the CLI as another user (first-run.spec.ts).
+  chmodSync(runTemp, 0o1777);
+  for (const name of ['TMPDIR', 'TMP', 'TEMP']) process.env[name] = runTemp;
+}
+
+/**
+ * The run's own temp folder. Specs, and every process they start (the CLI, pwsh, the engine host, az), make
+ * their scratch folders under the temp folder, and a script run leaves its log folder there: thousands per
+ * run. TMPDIR (TMP, TEMP) names one folder for the whole run, set in mocha's main process before it starts
+ * the workers, which inherit it; removed when the run ends, whatever its outcome.
+ */
+let runTemp: string | undefined;
+
+export function mochaGlobalTeardown(): void {
+  if (runTemp) rmSync(runTemp, { recursive: true, force: true });
 }
 
 /**
