@@ -2,7 +2,7 @@
 'use strict';
 module.exports = {
   "script/script.ps1.hbs": {
-    sha256: "7ef4ccd793304edeca6a153c45e4e1e8d6356c5f5adabbc90bb008e5771ee1b7",
+    sha256: "7c11831b50d6f1512c3cf42136bea93d730a93e526bfdffb9a8047d9476c5f42",
     spec: {"0":function(container,depth0,helpers,partials,data) {
     var stack1, lookupProperty = container.lookupProperty || function(parent, propertyName) {
         if (Object.prototype.hasOwnProperty.call(parent, propertyName)) {
@@ -86,9 +86,9 @@ module.exports = {
     + ((stack1 = (lookupProperty(helpers,"psList")||alias1(depth0, "psList", {"start":{"line":37,"column":13},"end":{"line":37,"column":19}} )).call(alias2,lookupProperty(depth0,"steps"),{"name":"psList","hash":{},"data":data,"loc":{"start":{"line":37,"column":11},"end":{"line":37,"column":27}}})) != null ? stack1 : "")
     + "\n\n$RgLogPath = $null\n$RgScriptName = "
     + ((stack1 = (lookupProperty(helpers,"psString")||alias1(depth0, "psString", {"start":{"line":40,"column":18},"end":{"line":40,"column":26}} )).call(alias2,lookupProperty(depth0,"scriptName"),{"name":"psString","hash":{},"data":data,"loc":{"start":{"line":40,"column":16},"end":{"line":40,"column":39}}})) != null ? stack1 : "")
-    + "\n$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }\ntry {\n    $RgOutcome = Invoke-RgMain -Entry "
+    + "\n$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': the script did not finish' }\ntry {\n    $RgOutcome = Invoke-RgMain -Entry "
     + ((stack1 = (lookupProperty(helpers,"psString")||alias1(depth0, "psString", {"start":{"line":43,"column":40},"end":{"line":43,"column":48}} )).call(alias2,lookupProperty(depth0,"entry"),{"name":"psString","hash":{},"data":data,"loc":{"start":{"line":43,"column":38},"end":{"line":43,"column":56}}})) != null ? stack1 : "")
-    + " -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath\n}\ncatch {\n    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }\n}\n"
+    + " -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath\n}\ncatch {\n    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }\n}\n"
     + ((stack1 = lookupProperty(helpers,"if").call(alias2,lookupProperty(depth0,"outcome"),{"name":"if","hash":{},"fn":container.program(4, data, 0),"inverse":container.noop,"data":data,"loc":{"start":{"line":48,"column":0},"end":{"line":50,"column":7}}})) != null ? stack1 : "")
     + "Format-RgSummary -Text $RgOutcome.Summary\nexit $RgOutcome.ExitCode\n";
 },"useData":true},

@@ -3374,7 +3374,7 @@ function Invoke-RgRemediation {
 
 $RgPackage = [ordered]@{
     Id          = 'onedrive-0x8004de40-device'
-    Build       = '40e90e4'
+    Build       = 'd372fa7'
     Context     = 'system'
     LogPath     = '%ProgramData%\remgen\Logs\onedrive-0x8004de40-device.log'
     LogMaxBytes = 1048576
@@ -3722,12 +3722,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'remediate.ps1'
-$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': the script did not finish' }
 try {
     $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgRemediation' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
 }
 Format-RgSummary -Text $RgOutcome.Summary
 exit $RgOutcome.ExitCode

@@ -1915,7 +1915,7 @@ function Invoke-RgDetection {
 
 $RgPackage = [ordered]@{
     Id          = 'onedrive-0x8004de40-user'
-    Build       = '5ad0c69'
+    Build       = '9064db1'
     Context     = 'user'
     LogPath     = '%LOCALAPPDATA%\remgen\Logs\onedrive-0x8004de40-user.log'
     LogMaxBytes = 1048576
@@ -2041,12 +2041,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'detect.ps1'
-$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': the script did not finish' }
 try {
     $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgDetection' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
 }
 Format-RgSummary -Text $RgOutcome.Summary
 exit $RgOutcome.ExitCode

@@ -943,7 +943,7 @@ function Invoke-RgDetection {
 
 $RgPackage = [ordered]@{
     Id          = 'tls'
-    Build       = '0e51541'
+    Build       = '5e961a0'
     Context     = 'system'
     LogPath     = '%ProgramData%\remgen\Logs\tls.log'
     LogMaxBytes = 1048576
@@ -1136,12 +1136,12 @@ $RgSteps = @(
 
 $RgLogPath = $null
 $RgScriptName = 'detect.ps1'
-$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': the script did not finish' }
+$RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': the script did not finish' }
 try {
     $RgOutcome = Invoke-RgMain -Entry 'Invoke-RgDetection' -Steps $RgSteps -BoundParameters $PSBoundParameters -ScriptPath $PSCommandPath
 }
 catch {
-    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + $RgPackage.Id + '@' + $RgPackage.Build + ': ' + $_.Exception.Message }
+    $RgOutcome = [pscustomobject]@{ ExitCode = 1; Summary = 'ERROR ' + (Get-RgSummaryName) + ': ' + $_.Exception.Message }
 }
 Format-RgSummary -Text $RgOutcome.Summary
 exit $RgOutcome.ExitCode
