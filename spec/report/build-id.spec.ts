@@ -14,7 +14,7 @@ import { withoutBuildId } from '../../generator/report/summary.ts';
 import { BUILD_SLOT, stampBuildId } from '../../generator/script/build-id.ts';
 import { synthesize } from '../../generator/synthesize.ts';
 import { selfSignedSigner } from '../sign/support/signer.ts';
-import { bundledProfile, Device } from '../support/engine.ts';
+import { bundledProfile, Device, scriptFile } from '../support/engine.ts';
 import { buildOf, recorded } from '../support/summary-line.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
 
@@ -58,6 +58,24 @@ describe('the build id in the summary line', function () {
       assert.ok(discovery.log.some((l) => l.includes(`NON-COMPLIANT clock@${cm}: `)), discovery.log.join('\n'));
       // the README shows the id in its example lines
       assert.ok(readFileSync(join(project.out, 'intune/clock/README.md'), 'utf8').includes(`\`COMPLIANT clock@${intune.build}: all 2 checks passed\``));
+    } finally {
+      project.dispose();
+    }
+  });
+
+  it('the script\'s last resort, when Invoke-RgMain itself cannot start, names the package with its id too', async () => {
+    const project = scratchProject(catalogRoot);
+    try {
+      const run = remgen(['build', 'clock', '--catalog', 'catalog', '--out', 'out', '--no-sign', '--json', '--target', 'intune'], project.root);
+      assert.equal(run.status, 0, run.stderr);
+      const id = (JSON.parse(run.stdout) as { packages: { build?: string }[] }).packages[0]!.build!;
+      // A call Invoke-RgMain cannot bind: the error is thrown outside its own try, so only the script's catch sees it.
+      const generated = readFileSync(join(project.out, 'intune/clock/detect.ps1'), 'latin1');
+      assert.ok(generated.includes('= Invoke-RgMain -Entry '), 'the call site the spec breaks');
+      const broken = scriptFile(generated.replace('= Invoke-RgMain -Entry ', '= Invoke-RgMain -NoSuchParameter 1 -Entry '), 'detect.ps1');
+      const result = await new Device(await bundledProfile('onedrive-0x8004de40-skewed-clock')).run(broken);
+      assert.equal(result.exitCode, 1);
+      assert.match(result.output.at(-1)!, new RegExp(`^ERROR clock@${id}: .*NoSuchParameter`));
     } finally {
       project.dispose();
     }
