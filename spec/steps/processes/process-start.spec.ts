@@ -115,6 +115,28 @@ describe('step room: processStart gated by process, in the engine', function () 
   });
 });
 
+describe('step room: processStart, its own test at the boundary', function () {
+  this.timeout(180_000);
+  it('the gate reports a symptom but exactly one process of the name runs in this session: not needed, not counted as run', async () => {
+    // Gated by another program's probe, so only the action's own test (Test-RgProcessStarted) tells it runs.
+    const remediation = defineRemediation({
+      id: 'process-start-boundary', displayName: 'process start boundary', description: 'The Contoso tray runs when the agent does not.', publisher: 'spec', context: 'user',
+      steps: [
+        process({ id: 'agent-running', processName: 'ContosoAgent', state: 'running' }),
+        processStart({ id: 'start-tray', program: TRAY, gate: { probes: ['agent-running'] }, cooldown: 'PT1H' }),
+      ],
+    });
+    const { detect, remediate } = await intuneScripts(remediation);
+    const device = new Device({ name: 'one-tray', description: 'spec', processes: [{ name: 'ContosoTray', id: 5120, path: TRAY_PATH }] });
+    const found = await device.run(detect);
+    assert.equal(found.exitCode, 1);
+    assert.match(found.output[0]!, /: 1 of 2 checks failed: agent-running \(is not running, want running\)$/);
+    const fix = await device.run(remediate);
+    assert.deepEqual(calls(fix, 'Start-RgProcess'), []);
+    assert.doesNotMatch(fix.output[0]!, /action\(s\) taken/);
+  });
+});
+
 describe('step room: processStart as SYSTEM, in the engine', function () {
   this.timeout(180_000);
   it('a system package starts the service helper in its own session', async () => {
