@@ -106,6 +106,16 @@ describe('step room: shortcut on every user\'s desktop, in the engine', function
     assert.deepEqual(link(fix, LINK)!.Shortcut, { TargetPath: PORTAL_PATH, Arguments: '--profile work', WorkingDirectory: 'C:\\Program Files\\Contoso\\Portal', IconLocation: `${PORTAL_PATH},0`, Description: 'Contoso self-service portal' });
   });
 
+  it('one property wrong (only the description): not compliant, naming it; corrected', async () => {
+    const device = new Device({ name: 'one-off', description: 'spec', fileSystem: [{ path: LINK, shortcut: { ...good, description: 'Old portal' } }] }, { continues: true });
+    const detect = await device.run(scripts.detect);
+    assert.equal(detect.exitCode, 1, detect.output.join('\n'));
+    assert.match(detect.output[0]!, /portal \(is Description Old portal, want Description Contoso self-service portal\)/);
+    const fix = await device.run(scripts.remediate);
+    assert.equal(fix.exitCode, 0, fix.output.join('\n'));
+    assert.equal(link(fix, LINK)!.Shortcut?.Description, 'Contoso self-service portal');
+  });
+
   it('access denied writing the desktop: FAILED with the message; a seam that throws: an error, no stderr', async () => {
     const denied = await new Device({ name: 'denied', description: 'spec', fileSystem: [{ path: LINK, shortcut: { targetPath: 'C:\\Old.exe' }, writeError: "Access to the path 'C:\\Users\\Public\\Desktop\\Contoso Portal.lnk' is denied." }] }).run(scripts.remediate);
     assert.equal(denied.exitCode, 1);
