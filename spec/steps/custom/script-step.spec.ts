@@ -151,6 +151,27 @@ describe('step rooms: scriptProbe, scriptSetting, scriptAction', function () {
       assert.match(run.output[0]!, /volume \(error: Test-ContosoWrongResult returned 1 object\(s\): Boolean True, not one result from New-RgStepResult -Step \$Step\)$/);
     });
 
+    it('a test function that returns its result and something else besides is an error too, never a pass', async () => {
+      const stray = await build(join(FIXTURES, 'good'), (dir) => {
+        writeFileSync(join(dir, 'stray-output.ps1'), [
+          'function Test-ContosoStrayOutput {',
+          '    [CmdletBinding()]',
+          '    param(',
+          '        [Parameter(Mandatory = $true)]',
+          '        [System.Collections.IDictionary]$Step',
+          '    )',
+          "    'checking the volume'",
+          "    New-RgStepResult -Step $Step -Compliant $true -Actual 'fine' -Expected 'fine'",
+          '}',
+          '',
+        ].join('\n'));
+        writeFileSync(join(dir, 'agent.ts'), readFileSync(join(dir, 'agent.ts'), 'utf8').replace("scriptProbe({ id: 'volume', test: './volume-test.ps1', unsimulated: ['Get-Volume'] })", "scriptProbe({ id: 'volume', test: './stray-output.ps1' })"));
+      });
+      const run = await new Device({ ...low, registry: [{ path: KEY, name: 'Level', kind: 'DWord', value: 5 }] }).run(stray.detect);
+      assert.equal(run.exitCode, 1);
+      assert.match(run.output[0]!, /volume \(error: Test-ContosoStrayOutput returned 2 object\(s\): String checking the volume, PSCustomObject [^)]*\)?, not one result from New-RgStepResult -Step \$Step\)$/);
+    });
+
     it('remgen simulate says which step could not be simulated, and why', () => {
       const project = scratchProject(join(FIXTURES, 'good'));
       cpSync(join(FIXTURES, 'good'), project.catalog, { recursive: true });
