@@ -174,6 +174,19 @@ describe('step rooms: certificate probe gating certificateRemove, in the engine'
     assert.match(fix.output[0]!, /workstation-cert \(is CN=PC-0142\.contoso\.com \[C3C3C3C3\] expires 2026-04-01/);
   });
 
+  it('boundary: a certificate whose NotAfter is this very moment is still valid (X.509 includes notAfter): reported, never removed', async () => {
+    const now = cert('PC-0142.contoso.com', 'F6', CLOCK);
+    // Alone: the probe reports it (expiring within 30 days), but the removal's own test finds nothing expired.
+    const detect = await new Device({ name: 'at-now', description: 'spec', clock: CLOCK, certificates: [now] }).run(scripts.detect);
+    assert.match(detect.output[0]!, /: 1 of 2 checks failed: workstation-cert \(is CN=PC-0142\.contoso\.com \[F6F6F6F6\] expires 2026-03-10, want none expiring within 30 days\)$/);
+    const fix = await new Device({ name: 'at-now', description: 'spec', clock: CLOCK, certificates: [now] }).run(scripts.remediate);
+    assert.deepEqual(calls(fix, 'Remove-RgCertificate'), []);
+    assert.equal(fix.exitCode, 1, fix.output.join('\n'));
+    // Beside an expired one: the removal runs and takes only the expired.
+    const both = await new Device({ name: 'both', description: 'spec', clock: CLOCK, certificates: [expired, now] }).run(scripts.remediate);
+    assert.deepEqual(calls(both, 'Remove-RgCertificate').map((c) => String(c.Arguments.Thumbprint).slice(0, 4)), ['B2B2']);
+  });
+
   it('a removal that does not take (the store refilled) is caught by reading again; access denied is named', async () => {
     const stays = await new Device({ name: 'stays', description: 'spec', clock: CLOCK, certificates: [valid, { ...expired, stays: true }] }).run(scripts.remediate);
     assert.equal(stays.exitCode, 1);
