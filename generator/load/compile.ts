@@ -1,0 +1,277 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { isBuiltin } from 'node:module';
+import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/**
+ * A catalog's TypeScript compiled ahead, in one step, into plain ES modules kept in a cache: the fast way to
+ * load a catalog. tsx compiles each file on its hooks thread as Node imports it; that thread costs about a
+ * third of a cold `remgen build` of the bundled catalog (starting it, loading tsx into it, one round trip per
+ * import). Here esbuild (the compiler tsx itself uses) compiles every file of the catalog at once into
+ * `node_modules/.cache/remgen/modules/<key>/`, with shared modules split into common chunks, so each module
+ * still exists once (a bundle's rungs are the very objects their own files export) and Node imports plain
+ * JavaScript with no loader hooks at all. The next build with the same bytes imports the cache directly.
+ *
+ * What the compiled modules keep of the sources: `import.meta.url` (and `dirname`, `filename`) is the source
+ * file's, so a file read next to a descriptor is read where it is; a stack frame points at the source's line
+ * and column (source maps, which Node applies once enabled); `import ... from 'remgen'` is the very module
+ * the generator runs (its bundle, or its sources under tsx), as generator/load/typescript.ts arranges for tsx.
+ *
+ * Only what this can do exactly is done here; everything else goes to tsx, file by file, as before: a file
+ * outside an ES module package (CommonJS TypeScript), an import of any npm package other than remgen itself,
+ * a compile error (tsx's own message carries the diagnostics the check reports), anything esbuild warns about
+ * (a dynamic import it cannot follow, for one), and a cache that cannot be written.
+ *
+ * Freshness: the key is one SHA-256 over every file esbuild read (path and bytes), the package.json and
+ * tsconfig.json files above them, this module's own source and what `remgen` resolves to. A record per
+ * catalog (its sorted entry files) lists those inputs; at the next load they are hashed again (a few KiB)
+ * and the cache is used only when the hash is the key.
+ */
+
+/** Where the modules of `root` (the project holding the generator) are kept. */
+const cacheDirOf = (root: string): string => join(root, 'node_modules', '.cache', 'remgen', 'modules');
+
+const GENERATOR_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The descriptor language's source entry: what `import ... from 'remgen'` resolves to in this project. */
+const DESCRIPTOR_SOURCE = fileURLToPath(new URL('../descriptor/index.ts', import.meta.url));
+const SELF = fileURLToPath(import.meta.url);
+
+interface CatalogRecord {
+  readonly key: string;
+  readonly entries: readonly string[];
+  /** Every input, absolute. */
+  readonly inputs: readonly string[];
+  /** Each entry's compiled module, relative to the key's folder. */
+  readonly outputs: Readonly<Record<string, string>>;
+}
+
+/** Why the fast way was not taken, for REMGEN_DEBUG_LOAD; the catalog then loads through tsx. */
+export type CompileOutcome =
+  | { readonly urls: ReadonlyMap<string, string>; readonly cached: boolean }
+  | { readonly skipped: string };
+
+/** Whether Node loads `file` as an ES module: `.mts`, or `.ts` under a package.json with `"type": "module"`. */
+function isEsm(file: string, known: Map<string, boolean>): boolean {
+  if (extname(file) === '.mts') return true;
+  if (extname(file) !== '.ts') return false;
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const seen = known.get(dir);
+    if (seen !== undefined) return seen;
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      let module: boolean;
+      try {
+        module = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module';
+      } catch {
+        module = false;
+      }
+      known.set(dir, module);
+      return module;
+    }
+    if (dirname(dir) === dir) return false;
+  }
+}
+
+/** package.json and tsconfig.json files in `file`'s folder and every folder above it. */
+function settingsAbove(file: string): string[] {
+  const found: string[] = [];
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    for (const name of ['package.json', 'tsconfig.json']) if (existsSync(join(dir, name))) found.push(join(dir, name));
+    if (dirname(dir) === dir) return found;
+  }
+}
+
+/** What the compiled modules import for 'remgen': the generator's bundle when it runs from one, else its sources. */
+function remgenTarget(): string {
+  const state = (globalThis as { [key: symbol]: { bundle?: { url: string } } | undefined })[Symbol.for('remgen.typescript-loader')];
+  return state?.bundle?.url ?? pathToFileURL(DESCRIPTOR_SOURCE).href;
+}
+
+function keyOf(inputs: readonly string[], read: (file: string) => Buffer, target: string): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(SELF));
+  hash.update(`\0${target}\0`);
+  for (const file of inputs) {
+    hash.update(`\0${file}\0`);
+    hash.update(read(file));
+  }
+  return hash.digest('hex');
+}
+
+/** The record's modules when every input still has the bytes it had; otherwise undefined. Never throws. */
+function cached(cacheDir: string, recordFile: string, entries: readonly string[], target: string): Map<string, string> | undefined {
+  try {
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as CatalogRecord;
+    if (record.entries.length !== entries.length || record.entries.some((e, i) => e !== entries[i])) return undefined;
+    if (keyOf(record.inputs, (file) => readFileSync(file), target) !== record.key) return undefined;
+    const dir = join(cacheDir, record.key.slice(0, 24));
+    const urls = new Map<string, string>();
+    for (const entry of entries) {
+      const out = record.outputs[entry];
+      if (out === undefined || !existsSync(join(dir, out))) return undefined;
+      urls.set(entry, pathToFileURL(join(dir, out)).href);
+    }
+    return urls;
+  } catch {
+    return undefined;
+  }
+}
+
+class NotHere extends Error {}
+
+/**
+ * Compiles `entries` (absolute paths of a catalog's .ts files, sorted) into the cache, or finds them there:
+ * each entry's module URL. `{ skipped }` says why tsx should load them instead. Never throws.
+ */
+export async function compileCatalog(entries: readonly string[], root = GENERATOR_ROOT): Promise<CompileOutcome> {
+  if (process.env.REMGEN_COMPILE === '0') return { skipped: 'REMGEN_COMPILE=0' };
+  if (entries.length === 0) return { skipped: 'no file' };
+  const typeOfFolder = new Map<string, boolean>();
+  const commonJs = entries.find((file) => !isEsm(file, typeOfFolder));
+  if (commonJs !== undefined) return { skipped: `${commonJs} is not in an ES module package` };
+  const cacheDir = cacheDirOf(root);
+  const target = remgenTarget();
+  const recordFile = join(cacheDir, `${createHash('sha256').update(JSON.stringify([target, ...entries])).digest('hex').slice(0, 24)}.json`);
+  const hit = cached(cacheDir, recordFile, entries, target);
+  if (hit) return { urls: hit, cached: true };
+
+  let esbuild: typeof import('esbuild');
+  try {
+    esbuild = await import('esbuild');
+  } catch (error) {
+    return { skipped: `esbuild cannot be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
+  }
+  const scratch = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    mkdirSync(scratch, { recursive: true });
+    const read = new Map<string, Buffer>();
+    const result = await esbuild.build({
+      entryPoints: [...entries],
+      outdir: scratch,
+      outbase: commonRoot(entries),
+      // Every output is .mjs: Node loads it as an ES module wherever the cache lies.
+      outExtension: { '.js': '.mjs' },
+      entryNames: '[dir]/[name]',
+      chunkNames: 'chunks/[name]-[hash]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      sourcemap: 'linked',
+      keepNames: true,
+      metafile: true,
+      logLevel: 'silent',
+      plugins: [{
+        name: 'remgen-catalog',
+        setup(build) {
+          build.onResolve({ filter: /^[^./]|^\.[^./]|^\.\.[^/]/ }, (args) => {
+            if (args.kind === 'entry-point' || isAbsolute(args.path)) return undefined;
+            if (isBuiltin(args.path)) return { path: args.path, external: true };
+            if (args.path === 'remgen') return args.pluginData === 'remgen-probe' ? undefined : resolveRemgen(build, args.resolveDir, args.importer, target);
+            throw new NotHere(`${args.importer} imports '${args.path}'`);
+          });
+          build.onLoad({ filter: /.*/, namespace: 'file' }, (args) => {
+            const bytes = readFileSync(args.path);
+            read.set(args.path, bytes);
+            let contents = bytes.toString('utf8');
+            if (contents.includes('import.meta.')) {
+              const url = pathToFileURL(args.path).href;
+              contents = contents
+                .replaceAll('import.meta.url', JSON.stringify(url))
+                .replaceAll('import.meta.filename', JSON.stringify(args.path))
+                .replaceAll('import.meta.dirname', JSON.stringify(dirname(args.path)));
+            }
+            return { contents, loader: ({ '.ts': 'ts', '.mts': 'ts', '.cts': 'ts', '.json': 'json' } as const)[extname(args.path)] ?? 'js' };
+          });
+        },
+      }],
+    });
+    if (result.errors.length > 0 || result.warnings.length > 0) return { skipped: `esbuild: ${(result.errors[0] ?? result.warnings[0])!.text}` };
+    const settings = new Set([...read.keys()].flatMap(settingsAbove));
+    for (const file of settings) if (!read.has(file)) read.set(file, readFileSync(file));
+    const inputs = [...read.keys()].sort();
+    const key = keyOf(inputs, (file) => read.get(file)!, target);
+    const outputs: Record<string, string> = {};
+    for (const [out, meta] of Object.entries(result.metafile.outputs)) {
+      if (meta.entryPoint === undefined) continue;
+      const entry = resolve(meta.entryPoint);
+      outputs[entry] = relative(scratch, resolve(out)).split(sep).join('/');
+    }
+    if (entries.some((e) => outputs[e] === undefined)) return { skipped: 'esbuild did not list every entry\'s module' };
+    const dir = join(cacheDir, key.slice(0, 24));
+    try {
+      renameSync(scratch, dir);
+    } catch {
+      // Another process compiled the same key first: its modules are these.
+      if (!existsSync(dir)) throw new Error(`cannot move the compiled catalog into ${dir}`);
+    }
+    const temp = `${recordFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
+    writeFileSync(temp, JSON.stringify({ key, entries, inputs, outputs } satisfies CatalogRecord) + '\n');
+    renameSync(temp, recordFile);
+    prune(cacheDir);
+    return { urls: new Map(entries.map((e) => [e, pathToFileURL(join(dir, outputs[e]!)).href])), cached: false };
+  } catch (error) {
+    const found = error instanceof NotHere ? error : (error as { errors?: Array<{ detail?: unknown; text?: string }> }).errors?.find((e) => e.detail instanceof NotHere)?.detail;
+    if (found instanceof NotHere) return { skipped: found.message };
+    const first = (error as { errors?: Array<{ text?: string }> }).errors?.[0]?.text ?? (error instanceof Error ? error.message.split('\n')[0] : String(error));
+    return { skipped: `cannot compile: ${first}` };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** 'remgen' as Node would resolve it from `resolveDir`: external to {@link remgenTarget} when it is this generator's language. */
+async function resolveRemgen(build: import('esbuild').PluginBuild, resolveDir: string, importer: string, target: string): Promise<import('esbuild').OnResolveResult> {
+  const resolved = await build.resolve('remgen', { kind: 'import-statement', resolveDir, importer, pluginData: 'remgen-probe' });
+  if (resolved.errors.length > 0 || resolve(resolved.path) !== DESCRIPTOR_SOURCE) {
+    throw new NotHere(`${importer} imports a 'remgen' other than this one (${resolved.path || 'unresolved'})`);
+  }
+  return { path: target, external: true };
+}
+
+/** The deepest folder holding every file. */
+function commonRoot(files: readonly string[]): string {
+  let common = dirname(files[0]!);
+  for (const file of files) while (!(file.startsWith(common + sep) || dirname(common) === common)) common = dirname(common);
+  return common;
+}
+
+/** A module folder no record names is removed once it is this old (a process that uses it imported it at its start). */
+const KEEP_MS = 10 * 60 * 1000;
+
+/**
+ * Keeps the cache small: a record whose catalog is gone (a temporary catalog) goes with its modules; a
+ * module folder no record names goes once it is ten minutes old (a process that is still importing it
+ * started since), and a build's scratch left by a killed process once it is an hour old.
+ */
+function prune(cacheDir: string): void {
+  const named = new Set<string>();
+  const now = Date.now();
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  for (const name of names.filter((n) => n.endsWith('.json'))) {
+    try {
+      const record = JSON.parse(readFileSync(join(cacheDir, name), 'utf8')) as CatalogRecord;
+      if (record.entries.every((e) => existsSync(e))) named.add(record.key.slice(0, 24));
+      else rmSync(join(cacheDir, name), { force: true });
+    } catch {
+      // Being replaced by another process, or unreadable: left for a later prune.
+    }
+  }
+  for (const name of names) {
+    if (name.endsWith('.json') || named.has(name)) continue;
+    const path = join(cacheDir, name);
+    try {
+      const age = now - statSync(path).mtimeMs;
+      if (age > (name.startsWith('.') ? 60 * 60 * 1000 : KEEP_MS)) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed by another process already.
+    }
+  }
+}
