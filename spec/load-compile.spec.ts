@@ -122,15 +122,30 @@ export default defineRemediation({
     assert.deepEqual(loaded.exports.map((e) => e.exportName), ['default'], "the other file's export still loads");
   });
 
-  it('left to tsx, with the reason: a CommonJS project, an npm import other than remgen, a file that does not compile', async () => {
+  it('a CommonJS project is compiled too; left to tsx, with the reason: what only CommonJS has or lacks, an npm import other than remgen, a file that does not compile', async () => {
     write('a.ts', REMEDIATION('alpha', 1));
     const files = [join(catalog, 'a.ts')];
+    // A CommonJS project (what npm init makes) written with import and export only: compiled, the same exports.
     writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
     const commonJs = await compileCatalog(files);
-    assert.ok('skipped' in commonJs && /not in an ES module package/.test(commonJs.skipped), JSON.stringify(commonJs));
+    assert.ok('urls' in commonJs, JSON.stringify(commonJs));
     const loadedCjs = await loadCatalog(catalog);
     assert.deepEqual(loadedCjs.diagnostics, []);
-    assert.equal(loadedCjs.exports.length, 1, 'tsx loads the CommonJS catalog');
+    assert.equal(loadedCjs.exports.length, 1);
+    // What only CommonJS has, or lacks, is tsx's to say.
+    for (const [text, reason] of [
+      ["export const here = __dirname;\n", /b\.ts is CommonJS and uses __dirname/],
+      ["const data = require('./a.ts');\nexport default data;\n", /b\.ts is CommonJS and uses require/],
+      ["export const url = import.meta.url;\n", /b\.ts is CommonJS and uses import\.meta/],
+      ["export const later = await Promise.resolve(1);\n", /cannot compile: Top-level await/],
+    ] as const) {
+      write('b.ts', text);
+      const left = await compileCatalog([...files, join(catalog, 'b.ts')]);
+      assert.ok('skipped' in left && reason.test(left.skipped), `${text}: ${JSON.stringify(left)}`);
+    }
+    const tsxLoads = await loadCatalog(catalog);
+    assert.deepEqual(tsxLoads.diagnostics.map((d) => [d.file, d.line, d.message]), [[join(catalog, 'b.ts'), 1, 'does not compile: Top-level await is currently not supported with the "cjs" output format']], 'tsx refuses it, as before');
+    rmSync(join(catalog, 'b.ts'));
 
     writeFileSync(join(root, 'package.json'), '{ "type": "module", "private": true }\n');
     write('b.ts', "import { EOL } from 'node:os';\nimport yargs from 'yargs';\nexport const sep = EOL + String(typeof yargs);\n");

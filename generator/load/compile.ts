@@ -19,7 +19,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  * the generator runs (its bundle, or its sources under tsx), as generator/load/typescript.ts arranges for tsx.
  *
  * Only what this can do exactly is done here; everything else goes to tsx, file by file, as before: a file
- * outside an ES module package (CommonJS TypeScript), an import of any npm package other than remgen itself,
+ * outside an ES module package (CommonJS TypeScript) that uses what only CommonJS has (require, module.exports,
+ * __dirname) or what it lacks (top-level await, import.meta), an import of any npm package other than remgen,
  * a compile error (tsx's own message carries the diagnostics the check reports), anything esbuild warns about
  * (a dynamic import it cannot follow, for one), and a cache that cannot be written.
  *
@@ -51,10 +52,14 @@ export type CompileOutcome =
   | { readonly urls: ReadonlyMap<string, string>; readonly cached: boolean }
   | { readonly skipped: string };
 
-/** Whether Node loads `file` as an ES module: `.mts`, or `.ts` under a package.json with `"type": "module"`. */
+/** Whether Node loads `file` as an ES module: `.mts`/`.mjs`, or `.ts`/`.js` under a package.json with `"type": "module"`. */
+/** What only CommonJS has, or what CommonJS TypeScript gives another meaning (tsx makes `import.meta` empty). */
+const COMMONJS_ONLY = /\brequire\s*[(.]|\bmodule\.exports\b|\bexports\.[\w$]|\b__dirname\b|\b__filename\b|\bimport\.meta\b|^\s*export\s*=/m;
+
 function isEsm(file: string, known: Map<string, boolean>): boolean {
-  if (extname(file) === '.mts') return true;
-  if (extname(file) !== '.ts') return false;
+  const extension = extname(file);
+  if (extension === '.mts' || extension === '.mjs') return true;
+  if (extension === '.cts' || extension === '.cjs') return false;
   for (let dir = dirname(file); ; dir = dirname(dir)) {
     const seen = known.get(dir);
     if (seen !== undefined) return seen;
@@ -128,8 +133,10 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
   if (process.env.REMGEN_COMPILE === '0') return { skipped: 'REMGEN_COMPILE=0' };
   if (entries.length === 0) return { skipped: 'no file' };
   const typeOfFolder = new Map<string, boolean>();
-  const commonJs = entries.find((file) => !isEsm(file, typeOfFolder));
-  if (commonJs !== undefined) return { skipped: `${commonJs} is not in an ES module package` };
+  // A catalog outside an ES module package (what `npm init` makes) is CommonJS TypeScript to tsx. Written with
+  // import and export only, it means the same as an ES module, so it is compiled too; what only CommonJS has
+  // (require, module.exports, __dirname) or lacks (top-level await, import.meta) is left to tsx.
+  const commonJsEntries = entries.some((file) => !isEsm(file, typeOfFolder));
   const cacheDir = cacheDirOf(root);
   const target = remgenTarget();
   const recordFile = join(cacheDir, `${createHash('sha256').update(JSON.stringify([target, ...entries])).digest('hex').slice(0, 24)}.json`);
@@ -163,6 +170,8 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
       keepNames: true,
       metafile: true,
       logLevel: 'silent',
+      // CommonJS has no top-level await (tsx refuses it there): an error here, so tsx says so.
+      ...(commonJsEntries ? { supported: { 'top-level-await': false } } : {}),
       plugins: [{
         name: 'remgen-catalog',
         setup(build) {
@@ -176,6 +185,11 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
             const bytes = readFileSync(args.path);
             read.set(args.path, bytes);
             let contents = bytes.toString('utf8');
+            if (!args.path.endsWith('.json') && !isEsm(args.path, typeOfFolder)) {
+              const only = COMMONJS_ONLY.exec(contents);
+              if (only) throw new NotHere(`${args.path} is CommonJS and uses ${only[0].trim()}`);
+              if (!commonJsEntries) throw new NotHere(`${args.path} is CommonJS, imported by an ES module catalog`);
+            }
             if (contents.includes('import.meta.')) {
               const url = pathToFileURL(args.path).href;
               contents = contents
