@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileCatalog } from '../generator/load/compile.ts';
+import { compileCatalog, importTypeScriptFile } from '../generator/load/compile.ts';
 import { loadCatalog } from '../generator/load/index.ts';
 import { REPO } from './support/temp-catalog.ts';
 
@@ -157,6 +157,19 @@ export default defineRemediation({
     assert.ok('skipped' in broken && /cannot compile/.test(broken.skipped), JSON.stringify(broken));
     const loaded = await loadCatalog(catalog);
     assert.deepEqual(loaded.diagnostics.map((d) => [d.file, d.line, d.message.split(':')[0]]), [[join(catalog, 'b.ts'), 1, 'does not compile']]);
+  });
+
+  it('a file of its own (a deployment, a device profile): compiled the same way, and an edit in the same process is seen', async () => {
+    write('deployment.ts', "import { defineRemediation } from 'remgen';\nexport const version = 1;\nexport const made = typeof defineRemediation;\n");
+    const file = join(catalog, 'deployment.ts');
+    assert.deepEqual({ ...(await importTypeScriptFile(file)) }, { version: 1, made: 'function' });
+    assert.ok('urls' in (await compileCatalog([file])), 'compiled, not through tsx');
+    write('deployment.ts', "export const version = 2;\nexport const made = 'edited';\n");
+    assert.deepEqual({ ...(await importTypeScriptFile(file)) }, { version: 2, made: 'edited' });
+    // What only CommonJS has: through tsx, by the URL given.
+    writeFileSync(join(root, 'package.json'), '{ "private": true }\n');
+    write('deployment.ts', "export const version = 3;\nexport const where = __filename;\n");
+    assert.deepEqual({ ...(await importTypeScriptFile(file, `${pathToFileURL(file).href}?v=3`)) }, { version: 3, where: file });
   });
 
   it('a catalog that is gone takes its record with it; its modules go once they are old', async () => {

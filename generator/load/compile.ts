@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, s
 import { isBuiltin } from 'node:module';
 import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { importUserModule } from './typescript.ts';
 
 /**
  * A catalog's TypeScript compiled ahead, in one step, into plain ES modules kept in a cache: the fast way to
@@ -288,4 +289,17 @@ function prune(cacheDir: string): void {
       // Removed by another process already.
     }
   }
+}
+
+/**
+ * One user TypeScript file that is not part of a catalog (a deployment, a device profile): compiled ahead like
+ * a catalog of one file, or, when it cannot be, imported through tsx by `fallbackUrl` (the file's URL, with a
+ * query that makes an edited file a new module in a long-lived process).
+ */
+export async function importTypeScriptFile(file: string, fallbackUrl = pathToFileURL(file).href): Promise<Record<string, unknown>> {
+  const compiled = await compileCatalog([resolve(file)]);
+  if (process.env.REMGEN_DEBUG_LOAD === '1') process.stderr.write(`remgen: ${file} ${'urls' in compiled ? (compiled.cached ? 'compiled (cached)' : 'compiled') : `through tsx (${compiled.skipped})`}\n`);
+  if (!('urls' in compiled)) return importUserModule(fallbackUrl);
+  process.setSourceMapsEnabled(true);
+  return (await import(compiled.urls.get(resolve(file))!)) as Record<string, unknown>;
 }
