@@ -112,6 +112,8 @@ function ConvertTo-RgSimKey {
 
 function Add-RgSimKey {
     param([string]$Path)
+    # A key there already has every key above it (keys go only with all their subkeys), so nothing to add.
+    if ($global:RgSim.Registry.Contains($Path)) { return $global:RgSim.Registry[$Path] }
     $parts = $Path.Split('\')
     for ($count = 1; $count -le $parts.Count; $count++) {
         $prefix = $parts[0..($count - 1)] -join '\'
@@ -172,25 +174,25 @@ if ($device.Contains('Clock')) {
 foreach ($file in @($device['Files'])) {
     if ($file) { $global:RgSim.Files[$file] = $true }
 }
-$global:RgSim.Commands = @($device['Commands'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Endpoints = @($device['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.HttpDates = @($device['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Services = @($device['Services'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.ScheduledTasks = @($device['ScheduledTasks'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.FileSystem = @($device['FileSystem'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Downloads = @($device['Downloads'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.AppxPackages = @($device['AppxPackages'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.WindowsFeatures = @($device['WindowsFeatures'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.LocalUsers = @($device['LocalUsers'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.LocalGroups = @($device['LocalGroups'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Accounts = @($device['Accounts'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Defender = @($device['Defender'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.UserHives = @($device['UserHives'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Commands = @(foreach ($RgSimItem in $device['Commands']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Endpoints = @(foreach ($RgSimItem in $device['Endpoints']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.HttpDates = @(foreach ($RgSimItem in $device['HttpDates']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Services = @(foreach ($RgSimItem in $device['Services']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.ScheduledTasks = @(foreach ($RgSimItem in $device['ScheduledTasks']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.FileSystem = @(foreach ($RgSimItem in $device['FileSystem']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Downloads = @(foreach ($RgSimItem in $device['Downloads']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.AppxPackages = @(foreach ($RgSimItem in $device['AppxPackages']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.WindowsFeatures = @(foreach ($RgSimItem in $device['WindowsFeatures']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.LocalUsers = @(foreach ($RgSimItem in $device['LocalUsers']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.LocalGroups = @(foreach ($RgSimItem in $device['LocalGroups']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Accounts = @(foreach ($RgSimItem in $device['Accounts']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Defender = @(foreach ($RgSimItem in $device['Defender']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.UserHives = @(foreach ($RgSimItem in $device['UserHives']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 if ($device.Contains('Carried')) {
     # The device as an earlier run left it: what commands answer now (and how far along their later
     # answers they are), the endpoints, the servers' dates, the services, the tasks and the clock.
     foreach ($piece in $RgSimCarried) {
-        $global:RgSim[$piece] = @($device.Carried[$piece] | Where-Object -FilterScript { $null -ne $_ })
+        $global:RgSim[$piece] = @(foreach ($RgSimItem in $device.Carried[$piece]) { if ($null -ne $RgSimItem) { , $RgSimItem } })
     }
     $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$device.Carried.Clock)
 }
@@ -202,7 +204,7 @@ if ($device.Contains('CipherSuites')) {
     $global:RgSim.CipherSuites.ReadError = [string]$device.CipherSuites['ReadError']
     $global:RgSim.CipherSuites.EnableError = [string]$device.CipherSuites['EnableError']
 }
-$global:RgSim.Programs = @($device['Programs'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Programs = @(foreach ($RgSimItem in $device['Programs']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 if ($device.Contains('SpecialFolders')) {
     foreach ($name in @($device.SpecialFolders.Keys)) { $global:RgSim.SpecialFolders[$name] = [string]$device.SpecialFolders[$name] }
 }
@@ -225,7 +227,7 @@ foreach ($process in @($device['Processes'])) {
     }
 }
 if ($device.Contains('Faults')) {
-    $global:RgSim.Denied = @($device.Faults['AccessDenied'] | Where-Object -FilterScript { $null -ne $_ })
+    $global:RgSim.Denied = @(foreach ($RgSimItem in $device.Faults['AccessDenied']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
     if ($device.Faults['Throws']) {
         # Keys are identifiers in the data file: Get_RgUtcNow stands for Get-RgUtcNow.
         foreach ($name in @($device.Faults.Throws.Keys)) { $global:RgSim.Throws[$name.Replace('_', '-')] = $device.Faults.Throws[$name] }
@@ -370,14 +372,14 @@ function RgSim.Start-RgProcess {
     $leaf = [System.IO.Path]::GetFileName($FilePath.Replace('\', '/'))
     $wanted = (@($leaf) + @($ArgumentList)) -join ' '
     foreach ($program in $global:RgSim.Programs) {
-        $known = (@([System.IO.Path]::GetFileName(([string]$program.FilePath).Replace('\', '/'))) + @($program['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
+        $known = (@([System.IO.Path]::GetFileName(([string]$program.FilePath).Replace('\', '/'))) + @(foreach ($RgSimItem in $program['ArgumentList']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) -join ' '
         if (-not [string]::Equals($known, $wanted, [System.StringComparison]::OrdinalIgnoreCase)) {
             continue
         }
         if ($program['StartError']) {
             throw [System.ComponentModel.Win32Exception]::new(5, [string]$program.StartError)
         }
-        foreach ($name in @($program['Stops'] | Where-Object -FilterScript { $null -ne $_ })) {
+        foreach ($name in @(foreach ($RgSimItem in $program['Stops']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
             foreach ($process in @($global:RgSim.Processes | Where-Object -FilterScript { [string]::Equals([string]$_.Name, [string]$name, [System.StringComparison]::OrdinalIgnoreCase) })) {
                 $null = $global:RgSim.Processes.Remove($process)
             }
@@ -391,12 +393,12 @@ function RgSim.Start-RgProcess {
         elseif ([int]$program['RunsForSeconds'] -gt 0) {
             $null = New-RgSimProcess -Name $own -Path $FilePath -Id $id -Until $global:RgSim.Clock.AddSeconds([double]$program.RunsForSeconds)
         }
-        foreach ($start in @($program['Starts'] | Where-Object -FilterScript { $null -ne $_ })) {
+        foreach ($start in @(foreach ($RgSimItem in $program['Starts']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
             $path = [string]$start.Path
             if (-not $path) { $path = $FilePath }
             $null = New-RgSimProcess -Name ([string]$start.Name) -Path $path -At $global:RgSim.Clock.AddSeconds([double]$start.AfterSeconds)
         }
-        foreach ($entry in @($program['Writes'] | Where-Object -FilterScript { $null -ne $_ })) {
+        foreach ($entry in @(foreach ($RgSimItem in $program['Writes']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
             $values = Add-RgSimKey -Path $entry.Path
             $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
         }
@@ -428,7 +430,7 @@ function Resolve-RgSimHostName {
     if ($known.Count -eq 0) {
         return [pscustomobject]@{ Resolved = $false; Addresses = [string[]]@(); Error = 'No such host is known' }
     }
-    $addresses = [string[]]@($known[0]['Addresses'] | Where-Object -FilterScript { $null -ne $_ })
+    $addresses = [string[]]@(foreach ($RgSimItem in $known[0]['Addresses']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
     if ($addresses.Count -eq 0) { $addresses = [string[]]@('192.0.2.10') }
     [pscustomobject]@{ Resolved = $true; Addresses = $addresses; Error = '' }
 }
@@ -546,7 +548,7 @@ function RgSim.Get-RgHttpDate {
         return [pscustomobject]@{ Date = $null; Error = "The remote name could not be resolved: '" + ([uri]$Uri).Host + "'" }
     }
     $answer = $known[0]
-    $later = @($answer['Then'] | Where-Object -FilterScript { $null -ne $_ })
+    $later = @(foreach ($RgSimItem in $answer['Then']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
     $calls = [int]$answer['Calls']
     $answer['Calls'] = $calls + 1
     if ($calls -gt 0 -and $later.Count -gt 0) {
@@ -620,7 +622,7 @@ function RgSim.Start-RgService {
 function Get-RgSimCommandLine {
     # A native command's identity: its file name (no folder) and its arguments.
     param([object]$Command)
-    (@([System.IO.Path]::GetFileName(([string]$Command.FilePath).Replace('\', '/'))) + @($Command['ArgumentList'] | Where-Object -FilterScript { $null -ne $_ })) -join ' '
+    (@([System.IO.Path]::GetFileName(([string]$Command.FilePath).Replace('\', '/'))) + @(foreach ($RgSimItem in $Command['ArgumentList']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) -join ' '
 }
 
 function Invoke-RgSimEffect {
@@ -629,16 +631,16 @@ function Invoke-RgSimEffect {
     # registry keys removed.
     param([System.Collections.IDictionary]$Effects)
     if (-not $Effects) { return }
-    foreach ($effect in @($Effects['Endpoints'] | Where-Object -FilterScript { $null -ne $_ })) {
+    foreach ($effect in @(foreach ($RgSimItem in $Effects['Endpoints']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         $global:RgSim.Endpoints = @($global:RgSim.Endpoints | Where-Object -FilterScript {
                 -not [string]::Equals([string]$_.HostName, [string]$effect.HostName, [System.StringComparison]::OrdinalIgnoreCase)
             }) + @($effect)
     }
-    foreach ($effect in @($Effects['Commands'] | Where-Object -FilterScript { $null -ne $_ })) {
+    foreach ($effect in @(foreach ($RgSimItem in $Effects['Commands']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         $line = Get-RgSimCommandLine -Command $effect
         $global:RgSim.Commands = @($global:RgSim.Commands | Where-Object -FilterScript { (Get-RgSimCommandLine -Command $_) -ne $line }) + @($effect)
     }
-    foreach ($effect in @($Effects['HttpDates'] | Where-Object -FilterScript { $null -ne $_ })) {
+    foreach ($effect in @(foreach ($RgSimItem in $Effects['HttpDates']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         $global:RgSim.HttpDates = @($global:RgSim.HttpDates | Where-Object -FilterScript {
                 -not [string]::Equals(([string]$_.Uri).TrimEnd('/'), ([string]$effect.Uri).TrimEnd('/'), [System.StringComparison]::OrdinalIgnoreCase)
             }) + @($effect)
@@ -646,7 +648,7 @@ function Invoke-RgSimEffect {
     if ($Effects['Clock']) {
         $global:RgSim.Clock = ConvertFrom-RgSimUtc -Text ([string]$Effects['Clock'])
     }
-    foreach ($gone in @($Effects['RemovesKeys'] | Where-Object -FilterScript { $null -ne $_ })) {
+    foreach ($gone in @(foreach ($RgSimItem in $Effects['RemovesKeys']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         # A key deleted with its subkeys (an uninstaller removing its uninstall entry).
         foreach ($key in @($global:RgSim.Registry.Keys)) {
             if ([string]::Equals($key, $gone, [System.StringComparison]::OrdinalIgnoreCase) -or $key.StartsWith($gone + '\', [System.StringComparison]::OrdinalIgnoreCase)) {
@@ -1186,7 +1188,7 @@ function RgSim.Get-RgLocalGroup {
     if ($known.Count -eq 0) { return [pscustomobject]@{ Exists = $false; Name = ''; Sid = ''; Members = @() } }
     $entry = $known[0]
     if ($entry['ReadError']) { throw [System.UnauthorizedAccessException]::new([string]$entry.ReadError) }
-    $members = foreach ($member in @($entry['Members'] | Where-Object -FilterScript { $null -ne $_ })) {
+    $members = foreach ($member in @(foreach ($RgSimItem in $entry['Members']) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         $name = [string]$member['Name']
         if (-not $name) { $name = Get-RgSimAccountName -Sid ([string]$member.Sid) }
         if (-not $name) { $name = [string]$member.Sid }
@@ -1207,7 +1209,7 @@ function RgSim.Add-RgLocalGroupMember {
         $sid = Resolve-RgSimAccount -Name $Member
         if (-not $sid) { throw ('net.exe localgroup ' + $Group + ' ' + $Member + ' /add exited with 2: There is no such global user or group: ' + $Member + '.') }
     }
-    $known[0].Members = @(@($known[0]['Members'] | Where-Object -FilterScript { $null -ne $_ }) + @(@{ Sid = $sid; Name = '' }))
+    $known[0].Members = @(@(foreach ($RgSimItem in $known[0]['Members']) { if ($null -ne $RgSimItem) { , $RgSimItem } }) + @(@{ Sid = $sid; Name = '' }))
 }
 
 function RgSim.Remove-RgLocalGroupMember {
@@ -1303,7 +1305,7 @@ function RgSim.Mount-RgUserHive {
     if ($hive[0].LoadError) { throw ('reg load of ' + $Path + ' failed (exit 1): ' + [string]$hive[0].LoadError) }
     if ($global:RgSim.Registry.Contains('HKU\' + $Name)) { throw ('reg load of ' + $Path + ' failed (exit 1): ERROR: HKU\' + $Name + ' is already loaded.') }
     $null = Add-RgSimKey -Path ('HKU\' + $Name)
-    foreach ($entry in @($hive[0].Registry | Where-Object -FilterScript { $null -ne $_ })) {
+    foreach ($entry in @(foreach ($RgSimItem in $hive[0].Registry) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
         $values = Add-RgSimKey -Path ('HKU\' + $Name + '\' + $entry.Path)
         $values[$entry.Name] = @{ Kind = $entry.Kind; Value = ConvertTo-RgSimData -Kind $entry.Kind -Value $entry.Value }
     }
@@ -1410,13 +1412,13 @@ function RgSim.Invoke-RgNativeCommand {
             Invoke-RgSimEffect -Effects $command['Effects']
             # A command that answers differently on later calls (the device changed in between).
             $answer = $command
-            $later = @($command['Then'] | Where-Object -FilterScript { $null -ne $_ })
+            $later = @(foreach ($RgSimItem in $command['Then']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
             $calls = [int]$command['Calls']
             $command['Calls'] = $calls + 1
             if ($calls -gt 0 -and $later.Count -gt 0) {
                 $answer = $later[[System.Math]::Min($calls, $later.Count) - 1]
             }
-            return [pscustomobject]@{ ExitCode = [int]$answer.ExitCode; Output = [string[]]@($answer['Output'] | Where-Object -FilterScript { $null -ne $_ }); TimedOut = $false }
+            return [pscustomobject]@{ ExitCode = [int]$answer.ExitCode; Output = [string[]]@(foreach ($RgSimItem in $answer['Output']) { if ($null -ne $RgSimItem) { , $RgSimItem } }); TimedOut = $false }
         }
     }
     # What Process.Start says on the device for a program that is not there.
@@ -1425,8 +1427,8 @@ function RgSim.Invoke-RgNativeCommand {
 
 # --- TLS chains and proxies (tlsInspection; Get-RgProxyRoute) ---------------------------------------------
 
-$global:RgSim.TlsChains = @($device['TlsChains'] | Where-Object -FilterScript { $null -ne $_ })
-$global:RgSim.Proxies = @($device['Proxies'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.TlsChains = @(foreach ($RgSimItem in $device['TlsChains']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
+$global:RgSim.Proxies = @(foreach ($RgSimItem in $device['Proxies']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 $global:RgSim.WebProxy = $device['WebProxy']
 
 function RgSim.Get-RgTlsChain {
@@ -1471,7 +1473,7 @@ function RgSim.Get-RgTlsChain {
         return [pscustomobject]$result
     }
     $result.PolicyErrors = [string]$entry.PolicyErrors
-    $result.Chain = @(foreach ($item in @($entry.Chain | Where-Object -FilterScript { $null -ne $_ })) {
+    $result.Chain = @(foreach ($item in @(foreach ($RgSimItem in $entry.Chain) { if ($null -ne $RgSimItem) { , $RgSimItem } })) {
             [pscustomobject]@{ Subject = [string]$item.Subject; Issuer = [string]$item.Issuer; Thumbprint = [string]$item.Thumbprint }
         })
     [pscustomobject]$result
@@ -1505,7 +1507,7 @@ function RgSim.Get-RgSystemWebProxy {
 
 $global:RgSim.LastBootTime = $global:RgSim.Clock.AddDays(-1)
 if ($device['LastBootTime']) { $global:RgSim.LastBootTime = ConvertFrom-RgSimUtc -Text ([string]$device.LastBootTime) }
-$global:RgSim.Drives = @($device['Drives'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Drives = @(foreach ($RgSimItem in $device['Drives']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 
 function RgSim.Get-RgLastBootTime {
     # The profile's last boot (a day before its clock by default), UTC.
@@ -1529,9 +1531,9 @@ function RgSim.Get-RgDriveSpace {
 
 # --- certificate stores (certificate, certificateRemove), from the profile's Certificates ------------------
 
-$global:RgSim.Certificates = @($device['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+$global:RgSim.Certificates = @(foreach ($RgSimItem in $device['Certificates']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 if ($device.Contains('Carried') -and $device.Carried.Contains('Certificates')) {
-    $global:RgSim.Certificates = @($device.Carried['Certificates'] | Where-Object -FilterScript { $null -ne $_ })
+    $global:RgSim.Certificates = @(foreach ($RgSimItem in $device.Carried['Certificates']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 }
 $RgSimCarried += @('Certificates')
 
@@ -1579,7 +1581,7 @@ if ($device['Notifications']) {
 }
 $global:RgSim.Toasts = @()
 if ($device.Contains('Carried') -and $device.Carried.Contains('Toasts')) {
-    $global:RgSim.Toasts = @($device.Carried['Toasts'] | Where-Object -FilterScript { $null -ne $_ })
+    $global:RgSim.Toasts = @(foreach ($RgSimItem in $device.Carried['Toasts']) { if ($null -ne $RgSimItem) { , $RgSimItem } })
 }
 $RgSimCarried += @('Toasts')
 

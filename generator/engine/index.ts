@@ -122,6 +122,12 @@ export interface LiteralResult {
 export interface PowerShellEngine {
   /** 'host' (engine host, SMA 7.6.9), 'pwsh' or 'powershell'. */
   readonly name: string;
+  /**
+   * Named parameters arrive as their JSON says, exactly: objects as ordered dictionaries, arrays as object[]
+   * (nested ones kept), integers as int or long, as PowerShell's own literals of them evaluate (the engine
+   * host's protocol, Json.ToDotNet). powershell.exe's request goes through ConvertFrom-Json, which does not.
+   */
+  readonly exactParameters: boolean;
   run(options: RunOptions): Promise<RunResult>;
   /** Parse errors and AST facts, from PowerShell's own parser; `help`: each function's synopsis too. */
   parse(file: string, options?: { readonly help?: boolean }): Promise<ParseFacts>;
@@ -131,6 +137,7 @@ export interface PowerShellEngine {
 
 class HostEngine implements PowerShellEngine {
   readonly name: string = 'host';
+  readonly exactParameters: boolean = true;
   private process?: HostProcess;
 
   /** The server to start; undefined: the engine host itself. */
@@ -219,6 +226,7 @@ const DRIVER = fileURLToPath(new URL('./Invoke-RgEngineRequest.ps1', import.meta
 /** Windows PowerShell 5.1, one process per run; parsing facts still come from the engine host. */
 class ProcessEngine extends HostEngine {
   override readonly name: string;
+  override readonly exactParameters = false;
   constructor(private readonly executable: string) {
     super();
     this.name = executable;

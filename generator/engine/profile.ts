@@ -162,6 +162,41 @@ function shortcutData(link: ShortcutFile | undefined): { [key: string]: PsValue 
 
 /** The profile as a PowerShell data file the harness runs (`& file` returns the hashtable). Escaped like any output. */
 export function renderProfile(profile: SimulatedDevice): string {
+  return psValue(profileData(profile)).replace(/\n/g, '\r\n') + '\r\n';
+}
+
+/**
+ * The profile as the harness's data, the same value the data file of {@link renderProfile} evaluates to in
+ * PowerShell: handed to an engine that binds parameters from JSON exactly (the engine host's protocol), it
+ * spares PowerShell parsing and compiling a data file of up to tens of kilobytes on every run.
+ * `spec/engine/profile-transfer.spec.ts` compares the two, type for type, in the engine.
+ */
+export function evaluatedProfile(profile: SimulatedDevice): { [key: string]: PsValue } {
+  const data = profileData(profile);
+  // Rendered all the same: what the data file could not hold (a key that is no identifier, a number that
+  // is no safe integer) fails here as it would there.
+  psValue(data);
+  return asEvaluated(data) as { [key: string]: PsValue };
+}
+
+/**
+ * A data value as PowerShell evaluates its {@link psValue} text: `@(x)` of one element that is itself an
+ * array gives that array's elements (the array subexpression collects what its statement writes, and an
+ * array written is enumerated); `@(a, b)` keeps each element as it is, and hashtables are never enumerated.
+ */
+export function asEvaluated(value: PsValue): PsValue {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const items: PsValue[] = (value as readonly PsValue[]).map(asEvaluated);
+    const only = items.length === 1 ? items[0]! : null;
+    return Array.isArray(only) ? (only as readonly PsValue[]) : items;
+  }
+  const table: { [key: string]: PsValue } = {};
+  for (const [key, item] of Object.entries(value)) table[key] = asEvaluated(item);
+  return table;
+}
+
+function profileData(profile: SimulatedDevice): { [key: string]: PsValue } {
   const apps = installedAppData(profile.installedApps ?? []);
   const data: { [key: string]: PsValue } = {
     Name: profile.name,
@@ -270,5 +305,5 @@ export function renderProfile(profile: SimulatedDevice): string {
       Throws: throws,
     };
   }
-  return psValue(data).replace(/\n/g, '\r\n') + '\r\n';
+  return data;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EngineError, PowerShellEngine } from './index.ts';
 import type { DeviceProfileProps as DeviceProfile, RegistryEntry, RunningProcess } from '../model/profile.ts';
-import { installedAppData, renderProfile, type SimulatedDevice } from './profile.ts';
+import { evaluatedProfile, installedAppData, renderProfile, type SimulatedDevice } from './profile.ts';
 import type { PsValue } from '../render/escape.ts';
 
 const HARNESS = fileURLToPath(new URL('./Invoke-RgSimulation.ps1', import.meta.url));
@@ -94,13 +94,21 @@ export function continueDevice(profile: DeviceProfile, state: DeviceState): Simu
 export async function simulate(engine: PowerShellEngine, script: string, profile: SimulatedDevice, options: SimulateOptions = {}): Promise<Simulation> {
   const dir = mkdtempSync(join(tmpdir(), 'remgen-sim-'));
   try {
-    const profilePath = join(dir, 'profile.ps1');
-    writeFileSync(profilePath, renderProfile(profile));
+    // The device as the data file's value when the engine binds parameters exactly (no file for PowerShell to
+    // parse and compile on every run), else as the data file (powershell.exe, whose request goes through ConvertFrom-Json).
+    let device: { Device: unknown } | { ProfilePath: string };
+    if (engine.exactParameters) {
+      device = { Device: evaluatedProfile(profile) };
+    } else {
+      const profilePath = join(dir, 'profile.ps1');
+      writeFileSync(profilePath, renderProfile(profile));
+      device = { ProfilePath: profilePath };
+    }
     const logRoot = join(dir, 'device');
     mkdirSync(logRoot);
     const run = await engine.run({
       file: HARNESS,
-      parameters: { ScriptPath: script, ProfilePath: profilePath, LogRoot: logRoot, ScriptParameters: options.parameters ?? {} },
+      parameters: { ScriptPath: script, ...device, LogRoot: logRoot, ScriptParameters: options.parameters ?? {} },
       ...(options.confirm ? { confirm: options.confirm } : {}),
     });
     const result = run.objects[run.objects.length - 1] as Record<string, unknown> | undefined;

@@ -35,6 +35,45 @@ describe('engine host', function () {
     assert.match(run.errors[0]!.message, /The variable '\$valeu' cannot be retrieved because it has not been set/);
   });
 
+  it('each run is a fresh runspace: globals, functions, aliases, strict mode, preferences, the location and type data one run leaves are gone in the next', async () => {
+    // Core-only probes (the engine host has no Microsoft.PowerShell.Management): session state through $ExecutionContext.
+    const probe = [
+      "'variable ' + ($null -ne $ExecutionContext.SessionState.PSVariable.Get('RgLeak'))",
+      "'function ' + ($null -ne $ExecutionContext.InvokeCommand.GetCommand('Get-RgLeak', 'Function'))",
+      "'alias ' + $ExecutionContext.InvokeProvider.Item.Exists('Alias:\\rgleak')",
+      "try { $null = $RgNeverSet; 'strict off' } catch { 'strict on' }",
+      "'preference ' + $global:ErrorActionPreference",
+      "'defaults ' + $global:PSDefaultParameterValues.Count",
+      "'location ' + $ExecutionContext.SessionState.Path.CurrentLocation.Path",
+      "'type member ' + ($null -ne 'x'.PSObject.Properties['RgLeak'])",
+    ].join('\r\n');
+    const dirty = [
+      "$global:RgLeak = 'left'",
+      "function global:Get-RgLeak { 'left' }",
+      "$null = $ExecutionContext.SessionState.InvokeProvider.Item.New('Alias:\\', 'rgleak', 'Alias', 'Get-RgLeak')",
+      'Set-StrictMode -Version 3.0',
+      "$global:ErrorActionPreference = 'SilentlyContinue'",
+      "$global:PSDefaultParameterValues['*:Verbose'] = $true",
+      '$null = $ExecutionContext.SessionState.Path.SetLocation([System.IO.Path]::GetTempPath())',
+      // The runs share one TypeTable, which PowerShell refuses to change (Engine.cs, ShareTables): refused
+      // here, or there is no Update-TypeData (the engine host has Core only); either way the next run must not see it.
+      "try { Update-TypeData -TypeName System.String -MemberType NoteProperty -MemberName RgLeak -Value 'left' -ErrorAction Stop } catch { $null = $_ }",
+      probe,
+    ].join('\r\n');
+    const probeFile = scriptFile(`${probe}\r\n`, 'probe.ps1');
+    const before = await engine().run({ file: probeFile });
+    const left = await engine().run({ file: scriptFile(`${dirty}\r\n`, 'dirty.ps1') });
+    const after = await engine().run({ file: probeFile });
+    assert.deepEqual([before.errors, left.errors, after.errors], [[], [], []]);
+    // The probe sees every piece of state when it is there, so its silence afterwards means something.
+    assert.deepEqual(left.output.slice(0, 5), ['variable True', 'function True', 'alias True', 'strict on', 'preference SilentlyContinue']);
+    assert.equal(left.output[5], 'defaults 1');
+    assert.notEqual(left.output[6], before.output[6]);
+    assert.deepEqual(after.output, before.output);
+    assert.deepEqual(before.output.slice(0, 6), ['variable False', 'function False', 'alias False', 'strict off', 'preference Continue', 'defaults 0']);
+    assert.equal(before.output[7], 'type member False');
+  });
+
   it('parse reports errors with line and column from PowerShell\'s own parser', async () => {
     const script = scriptFile("function Get-A {\r\n    'x'\r\n}\r\n$a = 'unterminated\r\n");
     const facts = await engine().parse(script);

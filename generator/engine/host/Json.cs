@@ -70,7 +70,7 @@ internal static class Json
             case JsonValue value:
                 if (value.TryGetValue<string>(out var s)) return s;
                 if (value.TryGetValue<bool>(out var b)) return b;
-                if (value.TryGetValue<long>(out var l)) return l is >= int.MinValue and <= int.MaxValue ? (int)l : l;
+                if (value.TryGetValue<long>(out var l)) return l is >= int.MinValue and <= int.MaxValue ? (object)(int)l : l;
                 if (value.TryGetValue<double>(out var d)) return d;
                 return value.ToString();
         }
