@@ -99,7 +99,8 @@ export async function runCycle(engine: PowerShellEngine, packageDir: string, pro
   const steps: CycleStep[] = [];
   const reached: string[] = [];
   const run = async (script: CycleStep['script']): Promise<Simulation> => {
-    const result = await simulate(engine, join(packageDir, script), device);
+    // Absolute: the engine is a long-lived process whose working folder is its own, not this one's.
+    const result = await simulate(engine, resolve(packageDir, script), device);
     for (const name of result.notSimulated) if (!reached.includes(name)) reached.push(name);
     device = continueDevice(profile, result.state);
     steps.push(step(script, result));
