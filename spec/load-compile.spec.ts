@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, u
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { compileCatalog, importTypeScriptFile } from '../generator/load/compile.ts';
+import { compileCatalog, importTypeScriptFile, PRUNE_STAMP } from '../generator/load/compile.ts';
 import { loadCatalog } from '../generator/load/index.ts';
 import { REPO } from './support/temp-catalog.ts';
 
@@ -172,21 +172,32 @@ export default defineRemediation({
     assert.deepEqual({ ...(await importTypeScriptFile(file, `${pathToFileURL(file).href}?v=3`)) }, { version: 3, where: file });
   });
 
-  it('a catalog that is gone takes its record with it; its modules go once they are old', async () => {
-    write('a.ts', REMEDIATION('alpha', 1));
-    const compiled = await compileCatalog([join(catalog, 'a.ts')]);
+  it('a catalog that is gone takes its record with it; its modules go once they are old; one prune a minute', async () => {
+    // A cache of this project's own, so that only this test's folders are in it.
+    const compiled = await (async () => {
+      write('a.ts', REMEDIATION('alpha', 1));
+      return compileCatalog([join(catalog, 'a.ts')], root);
+    })();
     assert.ok('urls' in compiled);
     const folder = join(compiled.urls.get(join(catalog, 'a.ts'))!.replace('file://', ''), '..');
     const cache = join(folder, '..');
+    assert.equal(cache, join(root, 'node_modules', '.cache', 'remgen', 'modules'));
     const records = () => readdirSync(cache).filter((n) => n.endsWith('.json')).filter((n) => readFileSync(join(cache, n), 'utf8').includes(catalog));
     assert.equal(records().length, 1);
     rmSync(catalog, { recursive: true });
     const old = new Date(Date.now() - 11 * 60 * 1000);
     utimesSync(folder, old, old);
-    // Any compile prunes.
-    const other = mkdtempSync(join(root, 'other-'));
-    writeFileSync(join(other, 'z.ts'), REMEDIATION('zulu', 3));
-    assert.ok('urls' in (await compileCatalog([join(other, 'z.ts')])));
+    const compileAnother = async (name: string) => {
+      const other = mkdtempSync(join(root, `${name}-`));
+      writeFileSync(join(other, 'z.ts'), REMEDIATION('zulu', 3));
+      assert.ok('urls' in (await compileCatalog([join(other, 'z.ts')], root)));
+    };
+    // The first compile pruned a moment ago: the next one within the minute leaves the cache alone.
+    await compileAnother('soon');
+    assert.equal(records().length, 1);
+    assert.equal(existsSync(folder), true);
+    utimesSync(join(cache, PRUNE_STAMP), old, old);
+    await compileAnother('later');
     assert.equal(records().length, 0, 'the record of the removed catalog is gone');
     assert.equal(existsSync(folder), false, 'and its modules, being old');
   });

@@ -167,7 +167,8 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      sourcemap: 'linked',
+      // In the module itself: one file per module, and Node reads it only once source maps are on.
+      sourcemap: 'inline',
       keepNames: true,
       metafile: true,
       logLevel: 'silent',
@@ -255,17 +256,26 @@ function commonRoot(files: readonly string[]): string {
 
 /** A module folder no record names is removed once it is this old (a process that uses it imported it at its start). */
 const KEEP_MS = 10 * 60 * 1000;
+/** At most one prune this often per cache, and at most this many folders removed by one: a build pays little. */
+const PRUNE_EVERY_MS = 60 * 1000;
+const PRUNE_AT_MOST = 100;
+/** The stamp of the last prune, in the cache folder. */
+export const PRUNE_STAMP = '.pruned';
 
 /**
  * Keeps the cache small: a record whose catalog is gone (a temporary catalog) goes with its modules; a
  * module folder no record names goes once it is ten minutes old (a process that is still importing it
- * started since), and a build's scratch left by a killed process once it is an hour old.
+ * started since), and a build's scratch left by a killed process once it is an hour old. Runs after a
+ * compile, at most once a minute, and removes at most {@link PRUNE_AT_MOST} folders (the rest at later ones).
  */
 function prune(cacheDir: string): void {
   const named = new Set<string>();
   const now = Date.now();
+  const stamp = join(cacheDir, PRUNE_STAMP);
   let names: string[];
   try {
+    if (existsSync(stamp) && now - statSync(stamp).mtimeMs < PRUNE_EVERY_MS) return;
+    writeFileSync(stamp, `${new Date(now).toISOString()}\n`);
     names = readdirSync(cacheDir);
   } catch {
     return;
@@ -279,12 +289,17 @@ function prune(cacheDir: string): void {
       // Being replaced by another process, or unreadable: left for a later prune.
     }
   }
+  let removed = 0;
   for (const name of names) {
-    if (name.endsWith('.json') || named.has(name)) continue;
+    if (removed >= PRUNE_AT_MOST) break;
+    if (name.endsWith('.json') || name === PRUNE_STAMP || named.has(name)) continue;
     const path = join(cacheDir, name);
     try {
       const age = now - statSync(path).mtimeMs;
-      if (age > (name.startsWith('.') ? 60 * 60 * 1000 : KEEP_MS)) rmSync(path, { recursive: true, force: true });
+      if (age > (name.startsWith('.') ? 60 * 60 * 1000 : KEEP_MS)) {
+        rmSync(path, { recursive: true, force: true });
+        removed += 1;
+      }
     } catch {
       // Removed by another process already.
     }
