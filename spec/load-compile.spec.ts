@@ -172,6 +172,31 @@ export default defineRemediation({
     assert.deepEqual({ ...(await importTypeScriptFile(file, `${pathToFileURL(file).href}?v=3`)) }, { version: 3, where: file });
   });
 
+  it('the cache reached through a link (node_modules/remgen), from any working folder: compiled, and the modules load', async () => {
+    // What a CLI child in an admin's project does: its working folder is the project, remgen is a link.
+    const real = mkdtempSync(join(tmpdir(), 'remgen-compile-root-'));
+    mkdirSync(join(real, 'node_modules'));
+    const project = mkdtempSync(join(tmpdir(), 'remgen-compile-project-'));
+    mkdirSync(join(project, 'node_modules'));
+    symlinkSync(real, join(project, 'node_modules', 'remgen'), 'dir');
+    write('a.ts', REMEDIATION('alpha', 1));
+    const from = process.cwd();
+    try {
+      process.chdir(project);
+      for (const cacheRoot of [real, join(project, 'node_modules', 'remgen')]) {
+        writeFileSync(join(catalog, 'a.ts'), REMEDIATION('alpha', cacheRoot === real ? 5 : 6));
+        const compiled = await compileCatalog([join(catalog, 'a.ts')], cacheRoot);
+        assert.ok('urls' in compiled, `${cacheRoot}: ${JSON.stringify(compiled)}`);
+        const module = (await import(compiled.urls.get(join(catalog, 'a.ts'))!)) as { default: unknown };
+        assert.match(JSON.stringify(module.default), new RegExp(`"value":${cacheRoot === real ? 5 : 6}`));
+      }
+    } finally {
+      process.chdir(from);
+      rmSync(real, { recursive: true, force: true });
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
   it('a catalog that is gone takes its record with it; its modules go once they are old; one prune a minute', async () => {
     // A cache of this project's own, so that only this test's folders are in it.
     const compiled = await (async () => {

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
-import { dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { importUserModule } from './typescript.ts';
 
@@ -150,14 +150,21 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
   } catch (error) {
     return { skipped: `esbuild cannot be loaded (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
-  const scratch = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString('hex')}`);
+  let scratch = join(cacheDir, `.build-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     mkdirSync(scratch, { recursive: true });
+    // Its real path: esbuild reports the paths it wrote with the links in them resolved (node_modules/remgen
+    // is often a link), and a path spelled another way would not name the same file.
+    scratch = realpathSync(scratch);
     const read = new Map<string, Buffer>();
+    const outbase = commonRoot(entries);
     const result = await esbuild.build({
       entryPoints: [...entries],
+      // Paths esbuild reports are relative to this, never to the process's working folder (which a caller
+      // may change while the build runs).
+      absWorkingDir: scratch,
       outdir: scratch,
-      outbase: commonRoot(entries),
+      outbase,
       // Every output is .mjs: Node loads it as an ES module wherever the cache lies.
       outExtension: { '.js': '.mjs' },
       entryNames: '[dir]/[name]',
@@ -209,13 +216,15 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
     for (const file of settings) if (!read.has(file)) read.set(file, readFileSync(file));
     const inputs = [...read.keys()].sort();
     const key = keyOf(inputs, (file) => read.get(file)!, target);
+    // Each entry's module, where entryNames puts it: its path below outbase, as .mjs.
     const outputs: Record<string, string> = {};
-    for (const [out, meta] of Object.entries(result.metafile.outputs)) {
-      if (meta.entryPoint === undefined) continue;
-      const entry = resolve(meta.entryPoint);
-      outputs[entry] = relative(scratch, resolve(out)).split(sep).join('/');
+    for (const entry of entries) {
+      const below = relative(outbase, entry);
+      outputs[entry] = join(dirname(below), `${basename(below, extname(below))}.mjs`).split(sep).join('/');
     }
-    if (entries.some((e) => outputs[e] === undefined)) return { skipped: 'esbuild did not list every entry\'s module' };
+    const written = new Set(Object.keys(result.metafile.outputs).map((out) => resolve(scratch, out)));
+    const missing = entries.find((e) => !written.has(join(scratch, outputs[e]!)));
+    if (missing !== undefined) return { skipped: `esbuild wrote no module for ${missing}` };
     const dir = join(cacheDir, key.slice(0, 24));
     try {
       renameSync(scratch, dir);
