@@ -173,7 +173,9 @@ const STALE_SCRATCH_MS = 10 * 60 * 1000;
  */
 function prune(cacheDir, keep) {
   for (const name of readdirSync(cacheDir)) {
-    if (name === keep || name === RECORD) continue;
+    // Only bundles (a key's first 16 hex digits) and this file's scratch: the folder also holds the compiled
+    // catalogs (`modules/`, generator/load/compile.ts), which another process may be importing right now.
+    if (name === keep || name === RECORD || !(/^[0-9a-f]{16}$/.test(name) || name.startsWith('.'))) continue;
     const path = join(cacheDir, name);
     try {
       if (name.startsWith('.') && Date.now() - statSync(path).mtimeMs < STALE_SCRATCH_MS) continue;

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Catalog } from './check/catalog.ts';
 import { plan, type Package } from './plan/index.ts';
 import { stampBuildId } from './script/build-id.ts';
-import { signScripts, type Signing } from './sign/index.ts';
+import { startSigning, type Signing } from './sign/index.ts';
 import { targets } from './targets/index.ts';
 import type { OutputFile, SignerInfo } from './targets/target.ts';
 
@@ -66,7 +66,7 @@ const signerInfo = (signing: Signing): SignerInfo => ({
 });
 
 /**
- * The in-memory pipeline after checking: plan, render (pure), sign (every script of the build at once),
+ * The in-memory pipeline after checking: plan, render (pure) with each package's scripts signed as it is rendered,
  * finish (the files derived from the signed bytes). No file system access, so tests and other tools can
  * call it directly; the previous output comes in as data (`options.previous`).
  */
@@ -75,19 +75,25 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
   const packages = plan(catalog, { catalogRoot: options.catalogRoot, ...(options.ids ? { ids: options.ids } : {}), ...(options.targets ? { targets: options.targets } : {}) });
   const signer = options.signing ? signerInfo(options.signing) : undefined;
 
-  // render
-  const rendered = packages.map((pkg) => {
+  // render, and sign as it goes: each package's scripts start signing once rendered, so the private-key
+  // operations (libuv's thread pool) run on the other core while this thread renders the next package.
+  const session = options.signing ? startSigning(options.signing, options.previous) : undefined;
+  const rendered = [];
+  for (const pkg of packages) {
     const target = targets.get(pkg.target);
     if (!target) throw new Error(`no target named '${pkg.target}'`);
     // The build id is filled in here, over the package's rendered scripts, before anything is signed.
     const stamped = stampBuildId(target.render(pkg, { generatorVersion }));
-    return { pkg, target, files: stamped.files, ...(stamped.build ? { build: stamped.build } : {}) };
-  });
+    rendered.push({ pkg, target, files: stamped.files, ...(stamped.build ? { build: stamped.build } : {}) });
+    if (session) {
+      for (const file of stamped.files) if (file.sign) session.add(file.path, file.bytes);
+      // Let finished signatures be verified and the next ones start.
+      await new Promise<void>((resolveTurn) => setImmediate(resolveTurn));
+    }
+  }
   const builds = new Map(rendered.flatMap(({ pkg, build }) => (build ? [[pkg.dir, build] as const] : [])));
-
-  // sign
   const unsigned = new Map(rendered.flatMap(({ files }) => files.filter((file) => file.sign).map((file) => [file.path, file.bytes] as const)));
-  const signed = options.signing ? await signScripts(unsigned, options.signing, options.previous) : unsigned;
+  const signed = session ? await session.done() : unsigned;
 
   // finish
   const files = new Map<string, Uint8Array>();

@@ -125,6 +125,17 @@ describe('generator bundle: freshness', function () {
     assert.deepEqual(readdirSync(cache).filter((name) => name.startsWith('.')), ['.build-2-new']);
   });
 
+  it('a new bundle removes the old ones and leaves the compiled catalogs beside them (modules/) alone', async () => {
+    const cache = bundler.cacheDirOf(root);
+    const first = await bundler.ensureBundle(root);
+    mkdirSync(join(cache, 'modules', 'a1b2c3'), { recursive: true });
+    write('generator/cli/value.ts', 'export const value = 3;\nexport const where = import.meta.url;\n');
+    const again = await bundler.ensureBundle(root);
+    assert.equal(again.built, true);
+    assert.deepEqual(readdirSync(cache).sort(), [again.key!.slice(0, 16), 'current.json', 'modules'].sort(), `the old bundle ${first.key!.slice(0, 16)} is gone`);
+    assert.ok(existsSync(join(cache, 'modules', 'a1b2c3')));
+  });
+
   it('two processes building at once: both get the same bundle', async () => {
     const [a, b] = await Promise.all([bundler.buildBundle(root), bundler.buildBundle(root)]);
     assert.equal(a.error, undefined);

@@ -1,13 +1,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { DeviceProfileProps, RegistryEntry } from '../model/profile.ts';
 import type { PowerShellEngine } from './index.ts';
 import { continueDevice, simulate, type Simulation } from './simulate.ts';
 import type { SimulatedDevice } from './profile.ts';
 import { SCRIPT_STEP_MARKER } from '../lint/support.ts';
-import { importUserModule } from '../load/typescript.ts';
+import { importTypeScriptFile } from '../load/compile.ts';
 
 /**
  * `remgen simulate`: an Intune cycle (detection, remediation, detection again) of a built package on a
@@ -100,7 +99,8 @@ export async function runCycle(engine: PowerShellEngine, packageDir: string, pro
   const steps: CycleStep[] = [];
   const reached: string[] = [];
   const run = async (script: CycleStep['script']): Promise<Simulation> => {
-    const result = await simulate(engine, join(packageDir, script), device);
+    // Absolute: the engine is a long-lived process whose working folder is its own, not this one's.
+    const result = await simulate(engine, resolve(packageDir, script), device);
     for (const name of result.notSimulated) if (!reached.includes(name)) reached.push(name);
     device = continueDevice(profile, result.state);
     steps.push(step(script, result));
@@ -145,7 +145,7 @@ export async function loadProfile(spec: string, catalog: string): Promise<Device
   const file = /[\\/]/.test(spec) || ['.ts', '.js', '.json'].includes(extname(spec)) ? resolve(spec) : join(resolve(catalog), 'profiles', `${spec}.ts`);
   if (!existsSync(file)) throw new Error(`no device profile '${spec}' (looked for ${file}); bundled ones: ${bundledProfiles(catalog).join(', ') || 'none'}`);
   if (extname(file) === '.json') return JSON.parse(readFileSync(file, 'utf8')) as DeviceProfileProps;
-  const module = (await importUserModule(pathToFileURL(file).href)) as { default?: DeviceProfileProps };
+  const module = (await importTypeScriptFile(file)) as { default?: DeviceProfileProps };
   if (!module.default || typeof module.default.name !== 'string') throw new Error(`${file} has no default export made with defineProfile({...})`);
   return module.default;
 }

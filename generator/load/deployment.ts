@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.ts';
-import { importUserModule } from './typescript.ts';
+import { importTypeScriptFile } from './compile.ts';
 
 /** A deployment file once imported: its export tagged `deployment`, not yet checked. */
 export interface LoadedDeployment {
@@ -14,7 +14,7 @@ export interface LoadedDeployment {
 
 /**
  * `remgen publish <deployment>`: a name means `deployments/<name>.ts`; anything with a slash or ending in
- * `.ts` is a path. Imports it (tsx compiles it) and keeps its one export tagged `deployment`.
+ * `.ts` is a path. Imports it (compiled ahead, generator/load/compile.ts, else through tsx) and keeps its one export tagged `deployment`.
  */
 export function deploymentFile(nameOrPath: string, folder = 'deployments'): string {
   return /[\\/]|\.ts$/.test(nameOrPath) ? resolve(nameOrPath) : resolve(folder, `${nameOrPath}.ts`);
@@ -24,7 +24,7 @@ export async function loadDeployment(file: string): Promise<LoadedDeployment> {
   let module: Record<string, unknown>;
   try {
     const version = (await stat(file)).mtimeMs;
-    module = await importUserModule(`${pathToFileURL(file).href}?v=${version}`);
+    module = await importTypeScriptFile(file, `${pathToFileURL(file).href}?v=${version}`);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);

@@ -10,7 +10,8 @@
  * - `verifyScript(bytes, fileName, { trustAnchors })`: a VerifyResult named like Get-AuthenticodeSignature.
  * - `stripSignature(bytes, fileName)`: the content without its block (for `build --check`).
  * - `signScripts(scripts, signing, previous)`: the sign stage: every script of a build, in memory, keeping
- *   an unchanged script's valid signature found in `previous`, every new signature verified.
+ *   an unchanged script's valid signature found in `previous`, every new signature verified;
+ *   `startSigning(signing, previous)` the same as a session the build feeds package by package as it renders.
  * - `ensureDevelopmentSigner(projectDir, renderTrustScript)`: the `.remgen/` development signer, its `.cer`
  *   and the trust script (rendered by the caller, signed here).
  * - `signerFromArgs(args, context)`: the signer the signing options choose (their yargs declaration is in
@@ -37,5 +38,5 @@ export { replaceFile } from './replace-file.ts';
 export { signScript, stripSignature, signingTimeFromEnvironment, type SignOptions } from './sign-script.ts';
 export { SigningError, type SigningErrorCode } from './signing-error.ts';
 export { signerFromArgs, DEFAULT_PASSWORD_ENV, type SignerChoice, type SignerContext, type SigningArgs } from './signing-options.ts';
-export { signScripts, type Signing } from './stage.ts';
+export { signScripts, startSigning, type Signing, type SigningSession } from './stage.ts';
 export { verifyScript, type SignatureStatus, type VerifyOptions, type VerifyReason, type VerifyResult } from './verify.ts';

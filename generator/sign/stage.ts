@@ -23,11 +23,12 @@ export interface Signing {
 }
 
 /**
- * At most this many scripts are signed at once. Only a timestamp request waits (on the network), so that
- * is what overlaps; the RSA or ECDSA operation itself runs on this thread, because a worker thread takes
- * about as long to start as signing a few hundred scripts here (bench/RESULTS.md, "Signing").
+ * With timestamps, at most this many scripts are signed at once: each asks a TSA over the network, and a
+ * public TSA should not get a build's every request at the same moment. Without, every script starts as soon
+ * as it is given: the RSA or ECDSA operation runs on libuv's thread pool (the callback form of crypto.sign,
+ * generator/sign/keys.ts), so it proceeds on the other core while this thread renders the next package.
  */
-const CONCURRENCY = 8;
+const TIMESTAMP_CONCURRENCY = 8;
 
 /**
  * How the stage verifies a signature by `signing`: the signer's chain up to its last certificate; a
@@ -57,22 +58,29 @@ function keepable(path: string, bytes: Uint8Array, previous: Uint8Array | undefi
   }
 }
 
+/** Scripts given one by one as the build renders them, signed as they come; {@link SigningSession.done} gives them all. */
+export interface SigningSession {
+  /** Starts signing `bytes` (path relative to out/) when a slot is free; returns at once. */
+  add(path: string, bytes: Uint8Array): void;
+  /**
+   * Every script given, signed, by path in the order given. Rejects with the error of the first script (in
+   * that order) that failed, once every script started has ended.
+   */
+  done(): Promise<Map<string, Uint8Array>>;
+}
+
 /**
- * Signs every script (path relative to out/ -> unsigned bytes) and returns the signed bytes by path.
- * A script whose bytes in `previous` (the last build's output, by the same paths) hold the same content
- * with a valid signature by the same signer keeps those bytes; every other script is signed, and every
- * new signature is verified before it is returned. Throws SigningError, or Error when a new signature
- * does not verify.
+ * A signing session: a script whose bytes in `previous` (the last build's output, by the same paths) hold
+ * the same content with a valid signature by the same signer keeps those bytes; every other script is
+ * signed, and every new signature is verified before it is returned. Scripts with the same bytes and the
+ * same kind of file (every package's Pester suite and harness) are signed once: a signature covers only the
+ * content, so the signed bytes are the same for each of them. Errors are SigningError, or Error when a new
+ * signature does not verify.
  */
-export async function signScripts(
-  scripts: ReadonlyMap<string, Uint8Array>,
-  signing: Signing,
-  previous: ReadonlyMap<string, Uint8Array> = new Map(),
-): Promise<Map<string, Uint8Array>> {
+export function startSigning(signing: Signing, previous: ReadonlyMap<string, Uint8Array> = new Map()): SigningSession {
   const { signer } = signing;
   const verifyOptions = verifyOptionsOf(signing);
-  // Scripts with the same bytes and the same kind of file (every package's Pester suite and harness) are
-  // signed once: a signature covers only the content, so the signed bytes are the same for each of them.
+  const limit = signing.options?.timestampUrls?.length ? TIMESTAMP_CONCURRENCY : Number.POSITIVE_INFINITY;
   const fresh = new Map<string, Promise<Uint8Array>>();
   const signOne = async (path: string, bytes: Uint8Array): Promise<Uint8Array> => {
     const kept = keepable(path, bytes, previous.get(path), signer, verifyOptions);
@@ -90,16 +98,48 @@ export async function signScripts(
     }
     return pending;
   };
-  const entries = [...scripts];
-  const signed = new Array<Uint8Array>(entries.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < entries.length) {
-      const index = next++;
-      const [path, bytes] = entries[index]!;
-      signed[index] = await signOne(path, bytes);
+  const given: Array<{ readonly path: string; readonly bytes: Uint8Array; signed?: Uint8Array; error?: { readonly reason: unknown } }> = [];
+  let started = 0;
+  let running = 0;
+  let settle: (() => void) | undefined;
+  const pump = (): void => {
+    while (running < limit && started < given.length) {
+      const item = given[started++]!;
+      running += 1;
+      signOne(item.path, item.bytes).then(
+        (signed) => { item.signed = signed; },
+        (reason: unknown) => { item.error = { reason }; },
+      ).finally(() => {
+        running -= 1;
+        pump();
+      });
     }
+    if (running === 0 && started === given.length) settle?.();
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, entries.length) }, worker));
-  return new Map(entries.map(([path], index) => [path, signed[index]!]));
+  return {
+    add(path, bytes) {
+      given.push({ path, bytes });
+      pump();
+    },
+    async done() {
+      await new Promise<void>((resolveAll) => {
+        settle = resolveAll;
+        pump();
+      });
+      const failed = given.find((item) => item.error !== undefined);
+      if (failed) throw failed.error!.reason;
+      return new Map(given.map((item) => [item.path, item.signed!]));
+    },
+  };
+}
+
+/** Signs every script (path relative to out/ -> unsigned bytes) at once: {@link startSigning} given them all. */
+export async function signScripts(
+  scripts: ReadonlyMap<string, Uint8Array>,
+  signing: Signing,
+  previous: ReadonlyMap<string, Uint8Array> = new Map(),
+): Promise<Map<string, Uint8Array>> {
+  const session = startSigning(signing, previous);
+  for (const [path, bytes] of scripts) session.add(path, bytes);
+  return session.done();
 }

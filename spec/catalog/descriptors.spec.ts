@@ -10,6 +10,7 @@ import type { Remediation } from '../../generator/descriptor/remediation.ts';
 import { durationSeconds } from '../../generator/model/step.ts';
 import { roomOf } from '../../generator/steps/index.ts';
 import { BUNDLED_PACKAGES } from '../support/catalog.ts';
+import { remgenInProcess } from '../support/cli-in-process.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
 
 describe('the bundled descriptors', function () {
@@ -63,11 +64,12 @@ describe('the bundled descriptors', function () {
     }
   });
 
-  it('remgen explain describes every package and the bundle, in plain words and as JSON', () => {
+  it('remgen explain describes every package and the bundle, in plain words and as JSON', async () => {
     const project = scratchProject(join(REPO, 'remediations'));
     try {
+      // Each package through the CLI's main in this worker; the bundle's two runs are real CLI children.
       for (const p of BUNDLED_PACKAGES) {
-        const run = remgen(['explain', p.id, '--catalog', 'catalog', '--json'], project.root);
+        const run = await remgenInProcess(['explain', p.id, '--catalog', 'catalog', '--json'], project.root);
         assert.equal(run.status, 0, run.stderr);
         const json = JSON.parse(run.stdout) as { id: string; context: string; steps: { id: string; detects: string; changes: string }[] };
         assert.equal(json.id, p.id);

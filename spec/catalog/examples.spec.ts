@@ -12,7 +12,8 @@ import { bundledProfiles, loadProfile } from '../../generator/engine/preflight.t
 import { formatFinding, lintFiles } from '../../generator/lint/index.ts';
 import { roomOf } from '../../generator/steps/index.ts';
 import { Device, intuneScripts } from '../support/engine.ts';
-import { remgen, REPO } from '../support/temp-catalog.ts';
+import { remgenInProcess } from '../support/cli-in-process.ts';
+import { REPO } from '../support/temp-catalog.ts';
 
 const EXAMPLES = join(REPO, 'examples');
 const IDS = ['app-config-json', 'consumer-appx', 'crash-dumps-every-profile', 'defender-protection', 'desktop-shortcut', 'ime-service', 'ini-setting', 'local-admins', 'netfx3', 'old-agent-uninstall', 'print-spooler-reset', 'teams-cache', 'tray-agent-start', 'update-pause', 'update-policy-removed'];
@@ -47,12 +48,13 @@ describe('the examples/ catalog', function () {
     }
   });
 
-  it('remgen explain says what the shortcut, ini and tray-agent examples do, in plain words', () => {
-    const explain = (id: string): string => remgen(['explain', id, '--catalog', 'examples'], REPO).stdout;
-    assert.match(explain('desktop-shortcut'), /shortcut Contoso Helpdesk on every user's desktop \(%PUBLIC%\\Desktop\) opens %ProgramFiles\(x86\)%\\Microsoft\\Edge\\Application\\msedge\.exe https:\/\/helpdesk\.contoso\.com\//);
-    assert.match(explain('desktop-shortcut'), /deletes IT Support\.lnk from every user's desktop/);
-    assert.match(explain('ini-setting'), /replaces the first line matching \(\?i\)\^\\s\*server\\s\*= with Server=agent\.contoso\.com \(dropping later matches\); when none matches, puts Server=agent\.contoso\.com after the first line matching/);
-    assert.match(explain('tray-agent-start'), /starts %ProgramFiles%\\Contoso\\VPN\\ContosoVpnTray\.exe \/minimized as the signed-in user \(at most once per 1 hour/);
+  it('remgen explain says what the shortcut, ini and tray-agent examples do, in plain words', async () => {
+    // The CLI's main in this worker (spec/cli.spec.ts runs explain as a real child).
+    const explain = async (id: string): Promise<string> => (await remgenInProcess(['explain', id, '--catalog', 'examples'], REPO)).stdout;
+    assert.match(await explain('desktop-shortcut'), /shortcut Contoso Helpdesk on every user's desktop \(%PUBLIC%\\Desktop\) opens %ProgramFiles\(x86\)%\\Microsoft\\Edge\\Application\\msedge\.exe https:\/\/helpdesk\.contoso\.com\//);
+    assert.match(await explain('desktop-shortcut'), /deletes IT Support\.lnk from every user's desktop/);
+    assert.match(await explain('ini-setting'), /replaces the first line matching \(\?i\)\^\\s\*server\\s\*= with Server=agent\.contoso\.com \(dropping later matches\); when none matches, puts Server=agent\.contoso\.com after the first line matching/);
+    assert.match(await explain('tray-agent-start'), /starts %ProgramFiles%\\Contoso\\VPN\\ContosoVpnTray\.exe \/minimized as the signed-in user \(at most once per 1 hour/);
   });
 
   for (const id of IDS) {

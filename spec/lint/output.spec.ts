@@ -66,7 +66,7 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     }
   });
 
-  it('GIVEN the 200-remediation bench catalog built unsigned WHEN `remgen lint out/` runs in a fresh process THEN it exits 0 with no finding (its time is the bench\'s, not a test\'s)', async () => {
+  it('GIVEN the 200-remediation bench catalog built unsigned WHEN `remgen lint out/` runs in a fresh process THEN it exits 0 with no finding (its time is the bench\'s, not a test\'s)', () => {
     const project = scratchProject();
     projects.push(project);
     writeSyntheticCatalog(200, project.catalog);
@@ -80,9 +80,7 @@ describe('lint over everything the build writes: the bundled catalog (signed) an
     const result = JSON.parse(run.stdout || '{}') as { ok?: boolean; files?: string[]; findings?: LintFinding[] };
     assert.equal(result.files?.length, 400, run.stderr);
     assert.equal(run.status, 0, `${result.findings?.length} findings:\n${report(result.findings ?? [], project.out)}`);
-
-    // And in-process, through lintFiles, as the other specs call it.
-    const findings = await lintFiles(files);
-    assert.equal(findings.length, 0, report(findings, project.root));
+    // The same 400 files, each once: the CLI lints them with lintFiles, which the tests above call in-process.
+    assert.deepEqual([...(result.files ?? [])].sort(), files.map((f) => relative(project.root, f).replaceAll('\\', '/')).sort());
   });
 });

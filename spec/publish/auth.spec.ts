@@ -13,16 +13,18 @@ import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { BIN } from '../support/temp-catalog.ts';
 
 describe('remgen publish: sign-in by certificate, device code, managed identity, Azure CLI', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
-  const keys = join(project.root, 'keys');
-  const file = join(project.root, 'deployments', 'spec.ts');
+  // Only the package the deployment names: each publish builds the whole catalog in memory.
+  let project: Project;
+  let keys = '';
+  let file = '';
   const PASSWORD = 'pfx-password-never-shown-7e1a';
   const IDENTITY_HEADER = 'identity-header-never-shown-3b9c';
   let certPem = '';
@@ -34,18 +36,10 @@ describe('remgen publish: sign-in by certificate, device code, managed identity,
   before(async () => {
     await graph.start();
     graph.addGroup('Pilot devices');
+    project = builtProject(['tls.ts']);
+    keys = join(project.root, 'keys');
     mkdirSync(keys);
-    mkdirSync(join(project.root, 'deployments'));
-    writeFileSync(file, `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  clientId: '${graph.clientId}',
-  allowDevelopmentCertificate: true,
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }],
-});
-`);
+    file = writeDeployment(project, graph, { clientId: true, packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }] });
     // The app's certificate: a PEM with the certificate and its key (plain, and with the key encrypted), and a stranger's.
     const openssl = (...args: string[]) => { const r = spawnSync('openssl', args, { encoding: 'utf8', env: { ...process.env, REMGEN_SPEC_PASS: PASSWORD } }); assert.equal(r.status, 0, r.stderr); };
     for (const name of ['app', 'stranger']) {
@@ -57,12 +51,10 @@ export default defineDeployment({
     keyBody = readFileSync(join(keys, 'app.key'), 'utf8').split('\n')[3]!;
     writeFileSync(join(keys, 'app-encrypted.pem'), certPem + readFileSync(join(keys, 'app-encrypted.key'), 'utf8'));
     graph.clientCertificates.push(certPem);
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
   });
   after(async () => {
     await graph.stop();
-    project.dispose();
+    project?.dispose();
   });
 
   it('client certificate (chosen by AZURE_CLIENT_CERTIFICATE_PATH): a signed client_assertion with the right claims, one token, then the publish', async () => {

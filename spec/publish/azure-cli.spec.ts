@@ -8,18 +8,18 @@
  * or a token.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { ensureAzureCli, LocalAzureCli } from '../support/azure-cli.ts';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { BIN } from '../support/temp-catalog.ts';
 
 describe('remgen publish and report: sign-in through the real Azure CLI (az against the local Entra)', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
+  // Only the package the deployment names: each publish builds the whole catalog in memory.
+  let project: Project;
   let az: LocalAzureCli;
 
   const run = (args: string[], secrets: string[] = []) => runPublish(graph, project, 'spec', ['--auth', 'azure-cli', ...args], az.env, [graph.clientSecret, ...secrets]);
@@ -34,23 +34,13 @@ describe('remgen publish and report: sign-in through the real Azure CLI (az agai
     az = new LocalAzureCli(graph);
     await az.registerCloud();
     graph.addGroup('Pilot devices');
-    mkdirSync(join(project.root, 'deployments'));
-    writeFileSync(join(project.root, 'deployments', 'spec.ts'), `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  allowDevelopmentCertificate: true,
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }],
-});
-`);
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    project = builtProject(['tls.ts']);
+    writeDeployment(project, graph, { packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }] });
   });
   after(async () => {
     await graph.stop();
     az?.dispose();
-    project.dispose();
+    project?.dispose();
   });
 
   it('az not signed in: the credential says to run az login, remgen with which tenant; nothing reaches Graph', async () => {

@@ -4,30 +4,19 @@
  * the candidates, before any write. The real CLI, client-secret credential and Graph client, over HTTPS.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
 
 describe('remgen publish: assignment filters by name', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
-  const file = join(project.root, 'deployments', 'spec.ts');
+  // Only the package the deployment names: each publish builds the whole catalog in memory.
+  let project: Project;
   let win11 = '';
 
   const deploy = (filter: Record<string, string>): void => {
-    writeFileSync(file, `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  allowDevelopmentCertificate: true,
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: [{ package: 'tls', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 4 }, filter: ${JSON.stringify(filter)} }] }],
-});
-`);
+    writeDeployment(project, graph, { packages: [{ package: 'tls', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 4 }, filter }] }] });
   };
   const publish = (...args: string[]) => runPublish(graph, project, 'spec', args, { AZURE_CLIENT_ID: graph.clientId, AZURE_CLIENT_SECRET: graph.clientSecret }, [graph.clientSecret]);
   const filterLists = () => graph.graphRequests().filter((r) => r.path === '/beta/deviceManagement/assignmentFilters');
@@ -42,13 +31,11 @@ export default defineDeployment({
     graph.addFilter('Managed Edge', 'windows10AndLater', 'apps');
     graph.addFilter('Twin filter');
     graph.addFilter('Twin filter');
-    mkdirSync(join(project.root, 'deployments'));
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    project = builtProject(['tls.ts']);
   });
   after(async () => {
     await graph.stop();
-    project.dispose();
+    project?.dispose();
   });
 
   it('a name resolves to its id (the list read once, all its pages); the assignment carries the id and mode; the plan shows the name', async () => {

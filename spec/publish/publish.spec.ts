@@ -4,12 +4,13 @@
  * certificate trusted only by the child, through NODE_EXTRA_CA_CERTS). The specs run in order on one tenant.
  */
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { BIN } from '../support/temp-catalog.ts';
 import { readBuildId } from '../../generator/script/build-id.ts';
 
 interface Run { status: number; stdout: string; stderr: string }
@@ -17,25 +18,17 @@ interface Run { status: number; stdout: string; stderr: string }
 describe('remgen publish against a local Graph', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
-  const file = join(project.root, 'deployments', 'spec.ts');
+  // The packages the deployments name (a user-context one among them), built and signed with a development
+  // certificate as `remgen build` does; no more, since each publish builds the whole catalog again in memory.
+  let project: Project;
   let pilot = '';
 
-  const deploy = (packages: unknown[], extra = '', allowDev = true): void => {
-    writeFileSync(file, `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  clientId: '${graph.clientId}',
-  allowDevelopmentCertificate: ${String(allowDev)},
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },${extra}
-  packages: ${JSON.stringify(packages, null, 2)},
-});
-`);
+  const deploy = (packages: unknown[], allowDev = true): void => {
+    writeDeployment(project, graph, { clientId: true, allowDevelopmentCertificate: allowDev, packages });
   };
   const daily = (time: string) => ({ every: 'days', interval: 1, time });
   const TLS = { package: 'tls', assign: [{ group: 'Pilot devices', schedule: daily('01:00') }], exclude: ['Kiosks'] };
-  const USER = { package: 'onedrive-0x8004de40-user', assign: [{ group: 'allUsers', schedule: { every: 'hours', interval: 8 }, runRemediation: false }] };
+  const USER = { package: 'tls-inspection-user', assign: [{ group: 'allUsers', schedule: { every: 'hours', interval: 8 }, runRemediation: false }] };
   const CLOCK = { package: 'clock', detectOnly: true, assign: [{ group: 'allDevices', schedule: { every: 'days', interval: 2, time: '03:30', utc: true } }] };
 
   let secretSent: string | undefined;
@@ -74,13 +67,11 @@ export default defineDeployment({
       const id = `aaaaaaaa-0000-4000-8000-00000000000${graph.scripts.size}`;
       graph.scripts.set(id, { id, displayName: name, description: 'by hand', detectionScriptContent: 'AA==', remediationScriptContent: '', assignments: [], runAsAccount: 'system' });
     }
-    mkdirSync(join(project.root, 'deployments'));
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    project = builtProject(['clock.ts', 'dns.ts', 'tls.ts', 'tls-inspection.ts', 'tls-inspection-user.ts']);
   });
   after(async () => {
     await graph.stop();
-    project.dispose();
+    project?.dispose();
   });
 
   it('--what-if on an empty tenant: the plan, reads only', async () => {
@@ -113,7 +104,7 @@ export default defineDeployment({
     assert.equal(tls.runAs32Bit, false);
     assert.equal(tls.enforceSignatureCheck, true);
     assert.deepEqual(tls.roleScopeTagIds, ['0']);
-    assert.equal(byPackage('onedrive-0x8004de40-user')!.runAsAccount, 'user');
+    assert.equal(byPackage('tls-inspection-user')!.runAsAccount, 'user');
     const targets = tls.assignments.map((a) => (a.target as { '@odata.type': string; groupId: string }));
     assert.deepEqual(targets.map((t) => t['@odata.type']).sort(), ['#microsoft.graph.exclusionGroupAssignmentTarget', '#microsoft.graph.groupAssignmentTarget']);
     assert.ok(targets.some((t) => t.groupId === pilot));
@@ -208,7 +199,7 @@ export default defineDeployment({
     deploy([{ ...TLS, assign: [{ group: 'Pilot devices', schedule: daily('02:15') }] }]);
     const shown = await publish();
     assert.equal(shown.status, 0, shown.stderr);
-    assert.match(shown.stdout, /not named onedrive-0x8004de40-user .*--prune deletes it/);
+    assert.match(shown.stdout, /not named tls-inspection-user .*--prune deletes it/);
     assert.deepEqual(graph.writes(), []);
     const unconfirmed = await publish('--prune');
     assert.equal(unconfirmed.status, 1);
@@ -219,7 +210,7 @@ export default defineDeployment({
     assert.equal(run.status, 0, run.stderr);
     assert.deepEqual(graph.writes().map((r) => r.method), ['DELETE']);
     assert.equal(graph.scripts.size, count - 1);
-    assert.equal(byPackage('onedrive-0x8004de40-user'), undefined);
+    assert.equal(byPackage('tls-inspection-user'), undefined);
     assert.equal([...graph.scripts.values()].filter((s) => s.description === 'by hand').length, 3);
   });
 
@@ -231,7 +222,7 @@ export default defineDeployment({
     assert.equal(run.status, 0, run.stderr);
     const creates = graph.writes().filter((r) => r.path.endsWith('deviceHealthScripts'));
     assert.deepEqual(creates.map((r) => r.status), [429, 429, 201]);
-    assert.ok(byPackage('onedrive-0x8004de40-user'));
+    assert.ok(byPackage('tls-inspection-user'));
   });
 
   it('a 429 storm longer than the retries: said plainly, what was done listed, and the next run finishes', async () => {
@@ -300,7 +291,7 @@ export default defineDeployment({
   });
 
   it('refuses a development-certificate build unless the deployment allows it, and a stale out/; nothing is sent', async () => {
-    deploy([TLS], '', false);
+    deploy([TLS], false);
     const dev = await publish();
     assert.equal(dev.status, 1);
     assert.match(dev.stderr, /signed with remgen's development certificate .* devices do not trust.*remgen build --pfx.*allowDevelopmentCertificate: true/);

@@ -6,29 +6,18 @@
  * The real CLI, client-secret credential and Graph client against the local Graph, over HTTPS.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
 
 describe('remgen publish: what Graph reads back, and refusals of unverified wording', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
-  const file = join(project.root, 'deployments', 'spec.ts');
+  // Only the packages the deployments name: each publish builds the whole catalog in memory.
+  let project: Project;
 
   const deploy = (packages: unknown[]): void => {
-    writeFileSync(file, `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  allowDevelopmentCertificate: true,
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: ${JSON.stringify(packages)},
-});
-`);
+    writeDeployment(project, graph, { packages });
   };
   const TLS = (runRemediation?: boolean) => ({ package: 'tls', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 4 }, ...(runRemediation === undefined ? {} : { runRemediation }) }] });
   const DNS = { package: 'dns', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 6 } }] };
@@ -37,13 +26,11 @@ export default defineDeployment({
 
   before(async () => {
     await graph.start();
-    mkdirSync(join(project.root, 'deployments'));
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    project = builtProject(['clock.ts', 'dns.ts', 'tls.ts']);
   });
   after(async () => {
     await graph.stop();
-    project.dispose();
+    project?.dispose();
   });
 
   it('runRemediationScript read back false after true: the next publish is unchanged (no write) and says what it cannot tell', async () => {

@@ -8,19 +8,19 @@
  * federated token and GitHub's request token are secrets: never in stdout, stderr, --json or argv.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseMethod } from '../../generator/publish/auth.ts';
+import { builtProject, writeDeployment, type Project } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
 import { runPublish } from '../support/publish-run.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
 
 describe('remgen publish: workload identity federation (a federated token file, GitHub Actions OIDC)', function () {
   this.timeout(120_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
-  const tokens = join(project.root, 'tokens');
+  // Only the package the deployment names: each publish builds the whole catalog in memory.
+  let project: Project;
+  let tokens = '';
   const GITHUB_REQUEST_TOKEN = 'github-request-token-never-shown-5d2a';
   const pipeline = { iss: 'https://pipeline.contoso.example', sub: 'system:serviceaccount:intune:remgen' };
 
@@ -38,24 +38,14 @@ describe('remgen publish: workload identity federation (a federated token file, 
     graph.federatedCredentials.push({ issuer: pipeline.iss, subject: pipeline.sub, audience: 'api://AzureADTokenExchange' });
     graph.federatedCredentials.push({ issuer: graph.githubClaims.iss, subject: graph.githubClaims.sub, audience: 'api://AzureADTokenExchange' });
     graph.githubRequestToken = GITHUB_REQUEST_TOKEN;
+    project = builtProject(['tls.ts']);
+    tokens = join(project.root, 'tokens');
     mkdirSync(tokens);
-    mkdirSync(join(project.root, 'deployments'));
-    writeFileSync(join(project.root, 'deployments', 'spec.ts'), `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'spec',
-  tenant: '${graph.tenant}',
-  clientId: '${graph.clientId}',
-  allowDevelopmentCertificate: true,
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }],
-});
-`);
-    const built = spawnSync(process.execPath, [BIN, 'build', '--catalog', project.catalog, '--out', project.out], { cwd: project.root, encoding: 'utf8' });
-    assert.equal(built.status, 0, built.stderr);
+    writeDeployment(project, graph, { clientId: true, packages: [{ package: 'tls', assign: [{ group: 'Pilot devices', schedule: { every: 'days', interval: 1, time: '01:00' } }] }] });
   });
   after(async () => {
     await graph.stop();
-    project.dispose();
+    project?.dispose();
   });
 
   it('chooses by the environment in @azure/identity\'s order: secret, certificate, token file, GitHub OIDC, then device code at a terminal', () => {

@@ -15,6 +15,7 @@ import { BUILD_SLOT, stampBuildId } from '../../generator/script/build-id.ts';
 import { synthesize } from '../../generator/synthesize.ts';
 import { selfSignedSigner } from '../sign/support/signer.ts';
 import { bundledProfile, Device, scriptFile } from '../support/engine.ts';
+import { remgenInProcess } from '../support/cli-in-process.ts';
 import { buildOf, recorded } from '../support/summary-line.ts';
 import { remgen, REPO, scratchProject } from '../support/temp-catalog.ts';
 
@@ -140,7 +141,8 @@ describe('the build id in the summary line', function () {
       const csv = ['PolicyId,DeviceName,PreRemediationDetectionScriptOutput', ...rows.map((r) => r.map((c) => `"${c.replaceAll('"', '""')}"`).join(','))].join('\r\n');
       const file = join(project.root, 'export.csv');
       writeFileSync(file, csv);
-      const run = remgen(['report', '--from', file, '--json', '--catalog', join(REPO, 'remediations')], project.root);
+      // --json from the CLI's main in-process (spec/support/cli-in-process.ts), the words from the real CLI in a child.
+      const run = await remgenInProcess(['report', '--from', file, '--json', '--catalog', join(REPO, 'remediations')], project.root);
       assert.equal(run.status, 0, run.stderr);
       const p = (JSON.parse(run.stdout) as FleetReport).packages.find((x) => x.packageId === 'clock')!;
       assert.equal(p.builds.catalog, id, 'the catalog builds clock to the id its recorded lines carry');
@@ -154,7 +156,8 @@ describe('the build id in the summary line', function () {
       assert.match(words.stdout, new RegExp(`3 of another build \\(id 0000abc, catalog has ${id}\\)`));
       assert.match(words.stdout, /2 from an older remgen version \(no build id\)/);
       // without a catalog there is nothing to compare with: no line is of another build
-      const bare = remgen(['report', '--from', file, '--json', '--catalog', join(project.root, 'none')], project.root);
+      const bare = await remgenInProcess(['report', '--from', file, '--json', '--catalog', join(project.root, 'none')], project.root);
+      assert.equal(bare.status, 0, bare.stderr);
       const q = (JSON.parse(bare.stdout) as FleetReport).packages.find((x) => x.packageId === 'clock')!;
       assert.equal(q.builds.catalog, undefined);
       assert.equal(q.lines.otherBuild, 0);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import type { FleetReport } from '../../generator/report/fleet.ts';
 import { withoutBuildId } from '../../generator/report/summary.ts';
+import { remgenInProcess } from '../support/cli-in-process.ts';
 import { remgen, scratchProject } from '../support/temp-catalog.ts';
 import { recorded } from '../support/summary-line.ts';
 
@@ -21,8 +22,13 @@ function lines(pkg: string, profile: string): { pre: string; post: string } {
 const csvCell = (value: string): string => `"${value.replaceAll('"', '""')}"`;
 const HEADER = ['PolicyId', 'DeviceId', 'PreRemediationDetectionScriptOutput', 'PostRemediationDetectionScriptOutput', 'PreRemediationDetectionScriptError', 'RemediationScriptErrorDetails', 'RemediationStatus', 'DeviceName', 'OSVersion', 'UPN', 'DetectionStatus'];
 
+/**
+ * The readable text, the CSV and the errors (exit codes, stderr) come from the real CLI in a child process; the
+ * JSON reports from the CLI's main in this process (spec/support/cli-in-process.ts), the same command and output.
+ */
 describe('remgen report --from: the fleet read back from an export', function () {
   this.timeout(120_000);
+  const inProcess = (args: string[], cwd = REPO) => remgenInProcess(['report', ...args], cwd);
   const dir = mkdtempSync(join(tmpdir(), 'remgen-report-'));
   const pkg = 'onedrive-0x8004de40-device';
   const broken = lines(pkg, 'onedrive-0x8004de40-everything-broken');
@@ -40,8 +46,8 @@ describe('remgen report --from: the fleet read back from an export', function ()
   const file = join(dir, 'DeviceRunStates.csv');
   writeFileSync(file, csv);
 
-  it('counts devices by state from remgen\'s own lines, per package, with quoted commas, CRLF, a BOM and empty outputs', () => {
-    const run = remgen(['report', '--from', file, '--json'], REPO);
+  it('counts devices by state from remgen\'s own lines, per package, with quoted commas, CRLF, a BOM and empty outputs', async () => {
+    const run = await inProcess(['--from', file, '--json']);
     assert.equal(run.status, 0, run.stderr);
     const report = JSON.parse(run.stdout) as FleetReport;
     assert.equal(report.devices, 9);
@@ -62,8 +68,9 @@ describe('remgen report --from: the fleet read back from an export', function ()
     assert.equal(p.lines.cut, broken.pre.length === 2048 ? 2 : 0, 'the everything-broken detection line is cut at 2,048 characters');
   });
 
-  it('per step: devices failing before and after, the most common value, and the devices of one step', () => {
-    const run = remgen(['report', '--from', file, '--json', '--devices', 'clock-in-sync'], REPO);
+  it('per step: devices failing before and after, the most common value, and the devices of one step', async () => {
+    const run = await inProcess(['--from', file, '--json', '--devices', 'clock-in-sync']);
+    assert.equal(run.status, 0, run.stderr);
     const p = (JSON.parse(run.stdout) as FleetReport).packages.find((x) => x.packageId === pkg)!;
     const step = p.steps.find((s) => s.step === 'clock-in-sync')!;
     assert.equal(step.before, 3, 'two broken devices and the skewed clock');
@@ -84,7 +91,7 @@ describe('remgen report --from: the fleet read back from an export', function ()
     assert.ok(rowsOut.some((r) => r.startsWith(`${pkg},clock-in-sync,8,3,`)));
   });
 
-  it('reads Graph deviceRunStates as JSON the same way', () => {
+  it('reads Graph deviceRunStates as JSON the same way', async () => {
     const json = join(dir, 'states.json');
     writeFileSync(json, JSON.stringify({
       value: [
@@ -93,19 +100,19 @@ describe('remgen report --from: the fleet read back from an export', function ()
         { id: '3', detectionState: 'notApplicable', remediationState: 'unknown', preRemediationDetectionScriptOutput: '' },
       ],
     }));
-    const report = JSON.parse(remgen(['report', '--from', json, '--json'], REPO).stdout) as FleetReport;
-    const p = report.packages.find((x) => x.packageId === pkg)!;
+    const fleet = JSON.parse((await inProcess(['--from', json, '--json'])).stdout) as FleetReport;
+    const p = fleet.packages.find((x) => x.packageId === pkg)!;
     assert.equal(p.devices, 2);
     assert.equal(p.states['without issues'], 1);
-    assert.equal(report.unattributed, 1);
+    assert.equal(fleet.unattributed, 1);
   });
 
-  it('lines of another build of a package (its catalog now has another step) are counted as such', () => {
+  it('lines of another build of a package (its catalog now has another step) are counted as such', async () => {
     const clockLines = Object.values(expected.clock!).map((c) => [c.summaries[0]!, c.summaries.length > 1 ? c.summaries.at(-1)! : '']);
     const export2 = join(dir, 'clock.csv');
     writeFileSync(export2, [HEADER.slice(0, 4).join(','), ...clockLines.map(([pre, post], i) => ['p9', `d${i}`, csvCell(pre!), csvCell(post!)].join(','))].join('\r\n'));
     const lines = clockLines.flat().filter(Boolean).length;
-    const same = JSON.parse(remgen(['report', '--from', export2, '--json'], REPO).stdout) as FleetReport;
+    const same = JSON.parse((await inProcess(['--from', export2, '--json'])).stdout) as FleetReport;
     assert.equal(same.packages[0]!.lines.otherBuild, 0, 'the lines of this build');
     // the next build adds a probe: the recorded lines count one step fewer than it has
     const next = scratchProject(join(REPO, 'remediations'));
@@ -114,7 +121,7 @@ describe('remgen report --from: the fleet read back from an export', function ()
       const file = join(next.catalog, 'clock.ts');
       writeFileSync(file, readFileSync(file, 'utf8').replace("import { clockResync, clockSkew, defineRemediation } from 'remgen';", "import { clockResync, clockSkew, defineRemediation, windowsVersion } from 'remgen';")
         .replace('  steps: clockSteps,', "  steps: [windowsVersion({ id: 'supported-windows', minimumBuild: 19045 }), ...clockSteps],"));
-      const run = remgen(['report', '--from', export2, '--json', '--catalog', next.catalog], next.root);
+      const run = await inProcess(['--from', export2, '--json', '--catalog', next.catalog], next.root);
       assert.equal(run.status, 0, run.stderr);
       assert.doesNotMatch(run.stderr, /error/, 'the changed catalog is valid');
       const other = (JSON.parse(run.stdout) as FleetReport).packages[0]!;
@@ -125,10 +132,11 @@ describe('remgen report --from: the fleet read back from an export', function ()
       // the same lines from a remgen before build ids: told apart by the heuristic only (one step fewer)
       const export3 = join(dir, 'clock-older.csv');
       writeFileSync(export3, [HEADER.slice(0, 4).join(','), ...clockLines.map(([pre, post], i) => ['p9', `d${i}`, csvCell(withoutBuildId(pre!)), csvCell(withoutBuildId(post!))].join(','))].join('\r\n'));
-      const olderRun = remgen(['report', '--from', export3, '--json', '--catalog', next.catalog], next.root);
+      const olderRun = await inProcess(['--from', export3, '--json', '--catalog', next.catalog], next.root);
+      assert.equal(olderRun.status, 0, olderRun.stderr);
       const older = (JSON.parse(olderRun.stdout) as FleetReport).packages[0]!;
       assert.deepEqual([older.lines.olderVersion, older.lines.guessedOtherBuild, older.lines.otherBuild], [lines, lines, lines]);
-      const olderSame = (JSON.parse(remgen(['report', '--from', export3, '--json'], REPO).stdout) as FleetReport).packages[0]!;
+      const olderSame = (JSON.parse((await inProcess(['--from', export3, '--json'])).stdout) as FleetReport).packages[0]!;
       assert.deepEqual([olderSame.lines.olderVersion, olderSame.lines.otherBuild], [lines, 0], 'the same steps: an older version, not seen as another build');
     } finally {
       next.dispose();

@@ -6,13 +6,14 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import { marker } from '../../generator/publish/desired.ts';
 import type { FleetReport, PackageReport } from '../../generator/report/fleet.ts';
+import { catalogProject, writeDeployment } from '../support/graph-project.ts';
 import { LocalGraph } from '../support/local-graph.ts';
-import { BIN, REPO, scratchProject } from '../support/temp-catalog.ts';
+import { BIN } from '../support/temp-catalog.ts';
 import { recorded } from '../support/summary-line.ts';
 
 interface Run { status: number; stdout: string; stderr: string }
@@ -54,7 +55,7 @@ const HISTORY = [
 describe('remgen report <deployment>: live from a local Graph', function () {
   this.timeout(180_000);
   const graph = new LocalGraph();
-  const project = scratchProject(join(REPO, 'remediations'));
+  const project = catalogProject();
   const ids: Record<string, string> = {};
 
   const seed = (pkg: string, states: Record<string, unknown>[], summary: Record<string, number>): void => {
@@ -99,20 +100,16 @@ describe('remgen report <deployment>: live from a local Graph', function () {
     graph.scripts.set('dddddddd-0000-4000-8000-000000000001', { id: 'dddddddd-0000-4000-8000-000000000001', displayName: 'Contoso VPN', description: 'by hand', detectionScriptContent: 'AA==', remediationScriptContent: '', assignments: [], runAsAccount: 'system' });
     seed('clock', runStatesOf('clock'), SMALL);
     seed('onedrive-0x8004de40-device', runStatesOf('onedrive-0x8004de40-device'), SMALL);
-    mkdirSync(join(project.root, 'deployments'));
-    writeFileSync(join(project.root, 'deployments', 'fleet.ts'), `import { defineDeployment } from 'remgen';
-export default defineDeployment({
-  id: 'fleet',
-  tenant: '${graph.tenant}',
-  clientId: '${graph.clientId}',
-  customCloud: { graphEndpoint: '${graph.base}', authorityHost: '${graph.base}' },
-  packages: [
-    { package: 'clock', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
-    { package: 'onedrive-0x8004de40-device', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
-    { package: 'dns', assign: [{ group: 'allDevices', schedule: { every: 'once', date: '2026-01-05', time: '09:00' } }] },
-  ],
-});
-`);
+    writeDeployment(project, graph, {
+      id: 'fleet',
+      clientId: true,
+      allowDevelopmentCertificate: null,
+      packages: [
+        { package: 'clock', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
+        { package: 'onedrive-0x8004de40-device', assign: [{ group: 'allDevices', schedule: { every: 'hours', interval: 8 } }] },
+        { package: 'dns', assign: [{ group: 'allDevices', schedule: { every: 'once', date: '2026-01-05', time: '09:00' } }] },
+      ],
+    });
   });
   after(async () => {
     await graph.stop();

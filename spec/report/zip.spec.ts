@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Expectations } from '../../generator/model/expectation.ts';
 import type { FleetReport } from '../../generator/report/fleet.ts';
+import { remgenInProcess } from '../support/cli-in-process.ts';
 import { remgen } from '../support/temp-catalog.ts';
 import { recorded } from '../support/summary-line.ts';
 
@@ -33,31 +34,36 @@ describe('remgen report --from an export job zip', function () {
   }
   const csv = join(dir, 'DeviceRunStatesByProactiveRemediation.csv');
   writeFileSync(csv, `\uFEFF${rows.join('\r\n')}\r\n`);
-  const json = (file: string): FleetReport => {
-    const run = remgen(['report', '--from', file, '--json'], REPO);
+  // The reports from the CLI's main in this process (spec/support/cli-in-process.ts); the errors (exit codes,
+  // stderr) from the real CLI in a child.
+  const json = async (file: string): Promise<FleetReport> => {
+    const run = await remgenInProcess(['report', '--from', file, '--json'], REPO);
     assert.equal(run.status, 0, run.stderr);
     return JSON.parse(run.stdout) as FleetReport;
   };
-  const fromCsv = json(csv);
+  let fromCsv: FleetReport;
+  before(async () => {
+    fromCsv = await json(csv);
+  });
 
-  it('a deflated zip (Info-ZIP) reads as the CSV inside it does', () => {
+  it('a deflated zip (Info-ZIP) reads as the CSV inside it does', async () => {
     const zip = join(dir, 'deflated.zip');
     execFileSync('zip', ['-q', '-j', '-9', zip, csv]);
     assert.ok(readFileSync(zip).length < readFileSync(csv).length / 3, 'really compressed');
-    assert.deepEqual(json(zip), fromCsv);
+    assert.deepEqual(await json(zip), fromCsv);
     assert.equal(fromCsv.packages.length, 3);
     assert.ok(fromCsv.devices > 20);
   });
 
-  it('a stored zip, and one streamed with a data descriptor, read the same', () => {
+  it('a stored zip, and one streamed with a data descriptor, read the same', async () => {
     const stored = join(dir, 'stored.zip');
     execFileSync('zip', ['-q', '-j', '-0', stored, csv]);
-    assert.deepEqual(json(stored), fromCsv);
+    assert.deepEqual(await json(stored), fromCsv);
     const streamed = join(dir, 'streamed.zip');
     // written to a pipe, zip cannot seek back to fill in the sizes: they follow the data
     execFileSync('sh', ['-c', `zip -q - - < "${csv}" | cat > "${streamed}"`]);
     assert.equal(readFileSync(streamed).readUInt16LE(6) & 0x8, 0x8, 'the entry has a data descriptor');
-    assert.deepEqual(json(streamed), fromCsv);
+    assert.deepEqual(await json(streamed), fromCsv);
   });
 
   it('a damaged zip, a file that is not a zip, and a zip of two CSVs are clear errors', () => {
@@ -86,14 +92,14 @@ describe('remgen report --from an export job zip', function () {
     assert.match(twoRun.stderr, /expected one CSV in the zip, found DeviceRunStatesByProactiveRemediation\.csv, other\.csv/);
   });
 
-  it('a JSON dump with Graph\'s history beside the run states gives the trend', () => {
+  it('a JSON dump with Graph\'s history beside the run states gives the trend', async () => {
     const cycle = expected.clock!['onedrive-0x8004de40-skewed-clock']!;
     const dump = join(dir, 'dump.json');
     writeFileSync(dump, JSON.stringify({
       value: [{ id: '1', detectionState: 'fail', remediationState: 'success', preRemediationDetectionScriptOutput: cycle.summaries[0], postRemediationDetectionScriptOutput: cycle.summaries.at(-1), managedDevice: { deviceName: 'PC-1' } }],
       history: { historyData: [{ date: '2026-11-30T00:00:00Z', remediatedDeviceCount: 1, noIssueDeviceCount: 7, detectFailedDeviceCount: 2 }, { date: '2026-11-29T00:00:00Z', remediatedDeviceCount: 3, noIssueDeviceCount: 5, detectFailedDeviceCount: 4 }] },
     }));
-    const p = json(dump).packages[0]!;
+    const p = (await json(dump)).packages[0]!;
     assert.deepEqual(p.trend, [{ date: '2026-11-29', remediated: 3, noIssue: 5, detectFailed: 4 }, { date: '2026-11-30', remediated: 1, noIssue: 7, detectFailed: 2 }]);
     assert.equal(fromCsv.packages[0]!.trend, undefined, 'an export has no history');
   });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAndCheck } from '../../generator/build.ts';
 import type { Catalog } from '../../generator/check/catalog.ts';
-import { signScript, signScripts, stripSignature, verifyScript, type Signer, type Signing } from '../../generator/sign/index.ts';
+import { signScript, signScripts, startSigning, stripSignature, verifyScript, type Signer, type Signing } from '../../generator/sign/index.ts';
 import { synthesize } from '../../generator/synthesize.ts';
 import { readSignedOutput } from '../../generator/write/index.ts';
 import { REPO } from '../support/temp-catalog.ts';
@@ -98,6 +98,57 @@ describe('sign stage: signScripts', function () {
     // A signer whose key signs, but whose certificates name another key: the new signature cannot verify.
     const lying: Signer = { ...signer, sign: (hash, data) => other.sign(hash, data) };
     await assert.rejects(signScripts(new Map([[`${NOWHERE}/plain.ps1`, SAMPLES[0]!.bytes]]), { signer: lying }), /plain\.ps1: the new signature does not verify \(HashMismatch/);
+  });
+
+  it('without timestamps every script starts when given: all their private-key operations are under way at once', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const held: Array<() => void> = [];
+    // Holds each signature until 12 are asked for (or 2 s pass), counting those asked and not yet answered.
+    const holding: Signer = {
+      ...signer,
+      signatureAlgorithm: (hash) => signer.signatureAlgorithm(hash),
+      sign: (hash, data) => new Promise((resolveSignature, reject) => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        const go = (): void => {
+          inFlight -= 1;
+          signer.sign(hash, data).then(resolveSignature, reject);
+        };
+        held.push(go);
+        if (held.length === 12) held.splice(0).forEach((release) => release());
+        else setTimeout(() => held.includes(go) && held.splice(held.indexOf(go), 1) && go(), 2000);
+      }),
+    };
+    const many = new Map(Array.from({ length: 12 }, (_, i) => [`${NOWHERE}/p${i}.ps1`, Buffer.from(`Write-Output ${i}\r\n`, 'latin1')]));
+    const session = startSigning({ signer: holding });
+    for (const [path, bytes] of many) session.add(path, bytes);
+    const signed = await session.done();
+    assert.equal(most, 12);
+    assert.deepEqual([...signed.keys()], [...many.keys()], 'in the order given');
+    for (const [path, bytes] of signed) assert.equal(verifyScript(bytes, path, anchorsOf(signer)).status, 'Valid', path);
+  });
+
+  it('a failure: the error of the first script given that failed, once every script started has ended', async () => {
+    let calls = 0;
+    let ended = 0;
+    const failing: Signer = {
+      ...signer,
+      signatureAlgorithm: (hash) => signer.signatureAlgorithm(hash),
+      sign: (hash, data) => {
+        calls += 1;
+        const call = calls;
+        const after = (ms: number, work: () => Promise<Uint8Array>): Promise<Uint8Array> =>
+          new Promise<void>((wait) => setTimeout(wait, ms)).then(work).finally(() => { ended += 1; });
+        // The second script fails late, the third at once: the second's error is the one given.
+        if (call === 2) return after(300, () => Promise.reject(new Error('the HSM refused the second')));
+        if (call === 3) return after(0, () => Promise.reject(new Error('the HSM refused the third')));
+        return after(call === 6 ? 600 : 0, () => signer.sign(hash, data));
+      },
+    };
+    const six = new Map(Array.from({ length: 6 }, (_, i) => [`${NOWHERE}/f${i}.ps1`, Buffer.from(`Write-Output ${i}\r\n`, 'latin1')]));
+    await assert.rejects(signScripts(six, { signer: failing }), /the HSM refused the second/);
+    assert.equal(ended, 6, 'the slowest signature (600 ms) had ended before the error was given');
   });
 
   it('asks the timestamp server for up to 8 signatures at once (the network wait is what overlaps)', async function () {
