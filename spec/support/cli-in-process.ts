@@ -5,8 +5,9 @@
  * child costs about a second of CPU (Node, the generator bundle, tsx registered for the user's TypeScript),
  * this a few tens of milliseconds once the generator's modules are loaded. Such a spec keeps some runs of
  * the real CLI in a child (temp-catalog.ts `remgen`), for what the process boundary adds.
- * The user's TypeScript files are imported once per process: a file changed after it was run here is not
- * seen again, so each run names files no earlier run imported.
+ * A user's TypeScript file changed between runs here is seen: the compiled modules are keyed by content
+ * (generator/load/compile.ts), and tsx's imports of catalog and deployment files carry the file's modification
+ * time. A device profile that tsx loads is imported once per process.
  */
 import type { CliRun } from './temp-catalog.ts';
 
