@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileCatalog, importTypeScriptFile, PRUNE_STAMP } from '../generator/load/compile.ts';
 import { loadCatalog } from '../generator/load/index.ts';
 import { REPO } from './support/temp-catalog.ts';
@@ -92,6 +92,24 @@ export default defineRemediation({
     assert.notEqual(third.urls.get(files[0]!), first.urls.get(files[0]!));
     const loaded = await loadCatalog(catalog);
     assert.match(JSON.stringify(loaded.exports[0]!.value), /"value":2/);
+  });
+
+  it('a compiled module missing from the cache (a chunk removed by hand) is compiled again, not imported', async () => {
+    write('shared.ts', 'export const shared = { value: 4 };\n');
+    write('a.ts', "import { shared } from './shared.ts';\nexport const a = shared;\n");
+    write('b.ts', "import { shared } from './shared.ts';\nexport const b = shared;\n");
+    const files = ['a.ts', 'b.ts', 'shared.ts'].map((f) => join(catalog, f));
+    const first = await compileCatalog(files);
+    assert.ok('urls' in first);
+    const folder = join(fileURLToPath(first.urls.get(files[0]!)!), '..');
+    const chunks = readdirSync(join(folder, 'chunks'));
+    assert.ok(chunks.length > 0, 'shared.ts is a chunk of its own');
+    rmSync(join(folder, 'chunks', chunks[0]!));
+    const again = await compileCatalog(files);
+    assert.ok('urls' in again && !again.cached, 'compiled again');
+    const a = (await import(again.urls.get(files[0]!)!)) as { a: unknown };
+    const b = (await import(again.urls.get(files[1]!)!)) as { b: unknown };
+    assert.equal(a.a, b.b);
   });
 
   it("a descriptor's import.meta.url is its source file's, so a file beside it is read where it is", async () => {

@@ -46,6 +46,8 @@ interface CatalogRecord {
   readonly inputs: readonly string[];
   /** Each entry's compiled module, relative to the key's folder. */
   readonly outputs: Readonly<Record<string, string>>;
+  /** Every file written (the entries' modules and the shared chunks), relative to the key's folder. */
+  readonly files: readonly string[];
 }
 
 /** Why the fast way was not taken, for REMGEN_DEBUG_LOAD; the catalog then loads through tsx. */
@@ -112,6 +114,8 @@ function cached(cacheDir: string, recordFile: string, entries: readonly string[]
     if (record.entries.length !== entries.length || record.entries.some((e, i) => e !== entries[i])) return undefined;
     if (keyOf(record.inputs, (file) => readFileSync(file), target) !== record.key) return undefined;
     const dir = join(cacheDir, record.key.slice(0, 24));
+    // A chunk gone (removed by hand, a disk cleaner) would fail the import: compile again instead.
+    if (!Array.isArray(record.files) || record.files.some((file: string) => !existsSync(join(dir, file)))) return undefined;
     const urls = new Map<string, string>();
     for (const entry of entries) {
       const out = record.outputs[entry];
@@ -226,14 +230,19 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
     const missing = entries.find((e) => !written.has(join(scratch, outputs[e]!)));
     if (missing !== undefined) return { skipped: `esbuild wrote no module for ${missing}` };
     const dir = join(cacheDir, key.slice(0, 24));
+    const files = Object.keys(result.metafile.outputs).map((out) => relative(scratch, resolve(scratch, out)).split(sep).join('/')).sort();
     try {
       renameSync(scratch, dir);
     } catch {
-      // Another process compiled the same key first: its modules are these.
+      // Another process compiled the same key first: its modules are these, unless some are gone from it.
+      if (files.some((file) => !existsSync(join(dir, file)))) {
+        rmSync(dir, { recursive: true, force: true });
+        renameSync(scratch, dir);
+      }
       if (!existsSync(dir)) throw new Error(`cannot move the compiled catalog into ${dir}`);
     }
     const temp = `${recordFile}.${process.pid}-${randomBytes(4).toString('hex')}`;
-    writeFileSync(temp, JSON.stringify({ key, entries, inputs, outputs } satisfies CatalogRecord) + '\n');
+    writeFileSync(temp, JSON.stringify({ key, entries, inputs, outputs, files } satisfies CatalogRecord) + '\n');
     renameSync(temp, recordFile);
     prune(cacheDir);
     return { urls: new Map(entries.map((e) => [e, pathToFileURL(join(dir, outputs[e]!)).href])), cached: false };
