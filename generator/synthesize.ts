@@ -92,14 +92,13 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
     }
   }
   const builds = new Map(rendered.flatMap(({ pkg, build }) => (build ? [[pkg.dir, build] as const] : [])));
-  const unsigned = new Map(rendered.flatMap(({ files }) => files.filter((file) => file.sign).map((file) => [file.path, file.bytes] as const)));
-  const signed = session ? await session.done() : unsigned;
+  const signed = session ? await session.done() : undefined;
 
   // finish
   const files = new Map<string, Uint8Array>();
   const entries: ManifestEntry[] = [];
   for (const { pkg, target, files: renderedFiles, build } of rendered) {
-    const scriptFiles = renderedFiles.map((file): OutputFile => (file.sign ? { ...file, bytes: signed.get(file.path)! } : file));
+    const scriptFiles = renderedFiles.map((file): OutputFile => (file.sign && signed ? { ...file, bytes: signed.get(file.path)! } : file));
     const scripts = new Map(scriptFiles.map((file) => [file.path, file.bytes]));
     const finished = target.finish(pkg, scripts, { generatorVersion, ...(signer ? { signer } : {}), ...(build ? { build } : {}) });
     for (const file of [...scriptFiles, ...finished]) {

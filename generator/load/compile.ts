@@ -7,9 +7,9 @@ import { importUserModule } from './typescript.ts';
 
 /**
  * A catalog's TypeScript compiled ahead, in one step, into plain ES modules kept in a cache: the fast way to
- * load a catalog. tsx compiles each file on its hooks thread as Node imports it; that thread costs about a
- * third of a cold `remgen build` of the bundled catalog (starting it, loading tsx into it, one round trip per
- * import). Here esbuild (the compiler tsx itself uses) compiles every file of the catalog at once into
+ * load a catalog. tsx compiles each file on its hooks thread as Node imports it; that thread (starting it,
+ * loading tsx into it, one round trip per import) cost about 150 ms of CPU of a cold `remgen build` of the
+ * bundled catalog (bench/RESULTS.md). Here esbuild (the compiler tsx itself uses) compiles every file of the catalog at once into
  * `node_modules/.cache/remgen/modules/<key>/`, with shared modules split into common chunks, so each module
  * still exists once (a bundle's rungs are the very objects their own files export) and Node imports plain
  * JavaScript with no loader hooks at all. The next build with the same bytes imports the cache directly.
@@ -55,10 +55,10 @@ export type CompileOutcome =
   | { readonly urls: ReadonlyMap<string, string>; readonly cached: boolean }
   | { readonly skipped: string };
 
-/** Whether Node loads `file` as an ES module: `.mts`/`.mjs`, or `.ts`/`.js` under a package.json with `"type": "module"`. */
 /** What only CommonJS has, or what CommonJS TypeScript gives another meaning (tsx makes `import.meta` empty). */
 const COMMONJS_ONLY = /\brequire\s*[(.]|\bmodule\.exports\b|\bexports\.[\w$]|\b__dirname\b|\b__filename\b|\bimport\.meta\b|^\s*export\s*=/m;
 
+/** Whether Node loads `file` as an ES module: `.mts`/`.mjs`, or `.ts`/`.js` under a package.json with `"type": "module"`. */
 function isEsm(file: string, known: Map<string, boolean>): boolean {
   const extension = extname(file);
   if (extension === '.mts' || extension === '.mjs') return true;
@@ -119,7 +119,7 @@ function cached(cacheDir: string, recordFile: string, entries: readonly string[]
     const urls = new Map<string, string>();
     for (const entry of entries) {
       const out = record.outputs[entry];
-      if (out === undefined || !existsSync(join(dir, out))) return undefined;
+      if (out === undefined) return undefined;
       urls.set(entry, pathToFileURL(join(dir, out)).href);
     }
     return urls;
@@ -226,11 +226,10 @@ export async function compileCatalog(entries: readonly string[], root = GENERATO
       const below = relative(outbase, entry);
       outputs[entry] = join(dirname(below), `${basename(below, extname(below))}.mjs`).split(sep).join('/');
     }
-    const written = new Set(Object.keys(result.metafile.outputs).map((out) => resolve(scratch, out)));
-    const missing = entries.find((e) => !written.has(join(scratch, outputs[e]!)));
+    const files = Object.keys(result.metafile.outputs).map((out) => relative(scratch, resolve(scratch, out)).split(sep).join('/')).sort();
+    const missing = entries.find((e) => !files.includes(outputs[e]!));
     if (missing !== undefined) return { skipped: `esbuild wrote no module for ${missing}` };
     const dir = join(cacheDir, key.slice(0, 24));
-    const files = Object.keys(result.metafile.outputs).map((out) => relative(scratch, resolve(scratch, out)).split(sep).join('/')).sort();
     try {
       renameSync(scratch, dir);
     } catch {
