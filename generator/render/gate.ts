@@ -57,15 +57,24 @@ function findProblem(file: string, bytes: Uint8Array): void {
  */
 const REFUSED_LF = /[^\t\n\x20-\x7e]|[ \t]\n/;
 
+/**
+ * A Buffer as a plain Uint8Array: a view of the same memory when the Buffer has its ArrayBuffer to itself
+ * (any text over a few KiB), so a rendered script is not copied once more; a copy of a small Buffer, which
+ * lives in Node's shared pool.
+ */
+function ownBytes(buffer: Buffer): Uint8Array {
+  return buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength ? new Uint8Array(buffer.buffer) : new Uint8Array(buffer);
+}
+
 /** Text to bytes through the gate; the first problem in the file is the one reported. */
 export function gatedBytes(file: string, text: string): Uint8Array {
   const last = text.charCodeAt(text.length - 1);
   if (!REFUSED_LF.test(text) && last !== 0x20 && last !== 0x09) {
     // No CR in the text, so LF -> CR LF is a split and a join (several times faster than the regex replace).
-    return new Uint8Array(Buffer.from(text.split('\n').join('\r\n'), 'latin1'));
+    return ownBytes(Buffer.from(text.split('\n').join('\r\n'), 'latin1'));
   }
   const crlf = toCrlf(text);
-  if (!REFUSED.test(crlf)) return new Uint8Array(Buffer.from(crlf, 'latin1'));
+  if (!REFUSED.test(crlf)) return ownBytes(Buffer.from(crlf, 'latin1'));
   // One byte per UTF-16 unit; anything above 0x7F becomes a non-ASCII byte at the same offset, so the
   // scan below reports problems in file order and the offsets are those of the ASCII file this must be.
   const bytes = new Uint8Array(crlf.length);

@@ -33,6 +33,16 @@ const count = (bytes: Uint8Array): number => {
   return n;
 };
 
+/** `bytes` with its one slot (counted before) holding `build`, in a new buffer: the bytes before, the id, the bytes after. */
+function filled(bytes: Uint8Array, build: string): Uint8Array {
+  const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(slotBytes);
+  const out = new Uint8Array(bytes.length - slotBytes.length + build.length);
+  out.set(bytes.subarray(0, at), 0);
+  Buffer.from(out.buffer, out.byteOffset, out.byteLength).write(build, at, 'latin1');
+  out.set(bytes.subarray(at + slotBytes.length), at + build.length);
+  return out;
+}
+
 /**
  * The package's build id over its `build: 'hashed'` files, and every file with the slot filled (in a new buffer). Without a
  * hashed file (the module target, whose functions print no summary line) there is no id and nothing changes.
@@ -59,7 +69,7 @@ export function stampBuildId<F extends BuildFile>(files: readonly F[]): { readon
   }
   const build = hash.digest('hex').slice(0, 7);
   // The files keep their mark: it says which held the slot (now filled).
-  const stamped = files.map((file): F => (file.build === undefined ? file : { ...file, bytes: Buffer.from(Buffer.from(file.bytes).toString('latin1').replace(BUILD_SLOT, build), 'latin1') }));
+  const stamped = files.map((file): F => (file.build === undefined ? file : { ...file, bytes: filled(file.bytes, build) }));
   return { files: stamped, build };
 }
 

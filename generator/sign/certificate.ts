@@ -3,13 +3,15 @@
  * X509Certificate does the signature and issuer checks; the fields it lacks (raw issuer and serial for
  * issuerAndSerialNumber, key usage bits, EKU presence, SKI) come from a DER walk of the TBS part.
  */
-import { X509Certificate, createHash } from 'node:crypto';
+import { X509Certificate, createHash, type KeyObject } from 'node:crypto';
 import { OID } from './algorithms.ts';
 import { TAG, children, contentOf, encodingOf, parseDer, readOid, readTime, type Tlv } from './der.ts';
 
 export interface CertificateInfo {
   readonly der: Uint8Array;
   readonly x509: X509Certificate;
+  /** The certificate's public key, made once (X509Certificate's publicKey getter makes a new KeyObject at every read). */
+  readonly publicKey: KeyObject;
   /** SHA-1 of the DER, hex upper case: the thumbprint Windows shows. */
   readonly thumbprint: string;
   /** `CN=..., O=...` as one line. */
@@ -69,6 +71,7 @@ export function readCertificate(der: Uint8Array): CertificateInfo {
   const info: CertificateInfo = {
     der: Uint8Array.from(der),
     x509,
+    publicKey: x509.publicKey,
     thumbprint: createHash('sha1').update(der).digest('hex').toUpperCase(),
     subject: x509.subject.split('\n').join(', '),
     issuerName: Uint8Array.from(encodingOf(issuer)),

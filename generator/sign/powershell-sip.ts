@@ -3,6 +3,7 @@
  * sits and how it is written (docs/reference/authenticode.md 1.2-1.5).
  */
 import { isAscii } from 'node:buffer';
+import { createHash } from 'node:crypto';
 import { endianness } from 'node:os';
 import { SigningError } from './signing-error.ts';
 
@@ -127,6 +128,29 @@ export function hashInput(content: Uint8Array, encoding: ScriptEncoding, strict 
   } catch {
     throw new SigningError('InvalidText', 'the script is not valid UTF-8');
   }
+}
+
+/** How many ASCII bytes {@link hashInputDigest} widens at a time, into one buffer it keeps. */
+const WIDEN_CHUNK = 64 * 1024;
+let widened: Uint16Array | undefined;
+
+/**
+ * The digest of {@link hashInput}'s bytes. ASCII content (every script remgen renders) is widened to UTF-16LE
+ * a chunk at a time into one reused buffer, so a script is not copied into a new buffer twice its size to be
+ * hashed; anything else is hashed as hashInput gives it. Throws as hashInput does.
+ */
+export function hashInputDigest(algorithm: string, content: Uint8Array, encoding: ScriptEncoding, strict = false): Buffer {
+  const hash = createHash(algorithm);
+  if (encoding === 'utf16le' || encoding === 'utf16be' || !littleEndian || !isAscii(content)) return hash.update(hashInput(content, encoding, strict)).digest();
+  widened ??= new Uint16Array(WIDEN_CHUNK);
+  const bytes = new Uint8Array(widened.buffer);
+  for (let at = 0; at < content.length; at += WIDEN_CHUNK) {
+    const part = content.subarray(at, at + WIDEN_CHUNK);
+    widened.set(part);
+    // update() has read the chunk when it returns, so the buffer can take the next one.
+    hash.update(bytes.subarray(0, part.length * 2));
+  }
+  return hash.digest();
 }
 
 /**

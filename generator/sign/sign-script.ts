@@ -1,11 +1,10 @@
 /** Signing one script: hash its text the PowerShell SIP way, build the PKCS#7, append the block. */
-import { createHash } from 'node:crypto';
 import type { SigningHashAlgorithm } from './algorithms.ts';
 import { validAt } from './certificate.ts';
 import { DerError } from './der.ts';
 import type { Signer } from './keys.ts';
 import { signedAttributes, signedData, spcIndirectData } from './pkcs7.ts';
-import { appendSignatureBlock, applyEncodingPolicy, assertScriptFile, hashInput, splitScript, type EncodingPolicy } from './powershell-sip.ts';
+import { appendSignatureBlock, applyEncodingPolicy, assertScriptFile, hashInputDigest, splitScript, type EncodingPolicy } from './powershell-sip.ts';
 import { SigningError } from './signing-error.ts';
 import { timestampAttribute } from './timestamp.ts';
 
@@ -44,9 +43,9 @@ export async function signScript(bytes: Uint8Array, fileName: string, signer: Si
   assertScriptFile(fileName);
   const hash = options.hashAlgorithm ?? 'sha256';
   const parts = applyEncodingPolicy(splitScript(bytes, fileName), fileName, options.encodingPolicy ?? 'error');
-  let input: Uint8Array;
+  let digest: Uint8Array;
   try {
-    input = hashInput(parts.content, parts.encoding, true);
+    digest = hashInputDigest(hash, parts.content, parts.encoding, true);
   } catch {
     throw new SigningError('InvalidText', `${fileName}: the script is not valid UTF-8 text`);
   }
@@ -54,7 +53,7 @@ export async function signScript(bytes: Uint8Array, fileName: string, signer: Si
   if (!validAt(signer.certificate, now)) {
     throw new SigningError('ExpiredCertificate', `${fileName}: signer certificate "${signer.subject}" is not valid now (valid ${signer.certificate.notBefore.toISOString()} to ${signer.certificate.notAfter.toISOString()})`);
   }
-  const content = spcIndirectData(hash, createHash(hash).update(input).digest());
+  const content = spcIndirectData(hash, digest);
   const attributes = signedAttributes({ hash, content, signingTime: options.signingTime ?? signingTimeFromEnvironment(process.env) ?? now });
   const signature = await signer.sign(hash, attributes);
   const unsignedAttributes: Uint8Array[] = [];

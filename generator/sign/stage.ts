@@ -2,7 +2,7 @@
  * The sign stage of the pipeline (render -> sign -> finish -> write): every script of the build signed in
  * memory. It never touches the file system; what the previous build wrote is given to it as data.
  */
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { extname } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { Signer } from './keys.ts';
@@ -81,21 +81,24 @@ export function startSigning(signing: Signing, previous: ReadonlyMap<string, Uin
   const { signer } = signing;
   const verifyOptions = verifyOptionsOf(signing);
   const limit = signing.options?.timestampUrls?.length ? TIMESTAMP_CONCURRENCY : Number.POSITIVE_INFINITY;
-  const fresh = new Map<string, Promise<Uint8Array>>();
+  // The scripts being signed by kind of file and length; a script with the same bytes as one of them shares its signature.
+  const fresh = new Map<string, Array<{ readonly bytes: Buffer; readonly pending: Promise<Uint8Array> }>>();
   const signOne = async (path: string, bytes: Uint8Array): Promise<Uint8Array> => {
     const kept = keepable(path, bytes, previous.get(path), signer, verifyOptions);
     if (kept) return kept;
-    const key = `${extname(path).toLowerCase()}\0${createHash('sha256').update(bytes).digest('hex')}`;
-    let pending = fresh.get(key);
-    if (!pending) {
-      pending = (async () => {
-        const signed = await signScript(bytes, path, signer, signing.options);
-        const check = verifyScript(signed, path, verifyOptions);
-        if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
-        return signed;
-      })();
-      fresh.set(key, pending);
-    }
+    const key = `${extname(path).toLowerCase()}\0${bytes.length}`;
+    const same = fresh.get(key) ?? [];
+    const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const found = same.find((other) => other.bytes.equals(view));
+    if (found) return found.pending;
+    const pending = (async () => {
+      const signed = await signScript(bytes, path, signer, signing.options);
+      const check = verifyScript(signed, path, verifyOptions);
+      if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
+      return signed;
+    })();
+    same.push({ bytes: view, pending });
+    fresh.set(key, same);
     return pending;
   };
   const given: Array<{ readonly path: string; readonly bytes: Uint8Array; signed?: Uint8Array; error?: { readonly reason: unknown } }> = [];

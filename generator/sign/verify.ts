@@ -10,7 +10,7 @@ import { OID, hashByOid, signatureAlgorithmFits, type HashAlgorithm } from './al
 import { allowsCodeSigning, certificatesFromFile, readCertificate, validAt, type CertificateInfo } from './certificate.ts';
 import { DerError, TAG, contentOf, encodingOf, readOid, readTime } from './der.ts';
 import { attributeValue, parseSignedData, parseSignerInfo, parseSpcIndirectData, type ParsedSignerInfo } from './pkcs7.ts';
-import { SCRIPT_EXTENSIONS, hashInput, isAmbiguous, splitScript } from './powershell-sip.ts';
+import { SCRIPT_EXTENSIONS, hashInputDigest, isAmbiguous, splitScript } from './powershell-sip.ts';
 import { SigningError } from './signing-error.ts';
 import { parseTimestampToken } from './timestamp.ts';
 
@@ -107,18 +107,32 @@ function verifySignerInfo(
   if (!digest || digest.tag !== TAG.octetString || !createHash(hash).update(digestInput).digest().equals(contentOf(digest))) {
     fail('HashMismatch', 'BadSignature', `${what}: the messageDigest attribute does not match the signed content`);
   }
-  const keyType = certificate.x509.publicKey.asymmetricKeyType;
+  const keyType = certificate.publicKey.asymmetricKeyType;
   if (!signatureAlgorithmFits(signer.signatureAlgorithm, keyType, hash)) {
     fail('UnknownError', 'UnsupportedAlgorithm', `${what}: signature algorithm ${signer.signatureAlgorithm} does not fit a ${keyType} key`);
   }
   let ok: boolean;
   try {
-    ok = cryptoVerify(hash, signer.signedAttributesInput!, certificate.x509.publicKey, signer.signature);
+    ok = cryptoVerify(hash, signer.signedAttributesInput!, certificate.publicKey, signer.signature);
   } catch {
     ok = false;
   }
   if (!ok) fail('HashMismatch', 'BadSignature', `${what}: the signature does not verify with the signer's public key`);
   return { certificate, hash };
+}
+
+/**
+ * Whether `candidate` issued `certificate` (names match and its key verifies the certificate's signature),
+ * remembered per pair: readCertificate gives the same object for the same bytes, and a build verifies every
+ * new signature it makes, each with the same chain.
+ */
+const issuers = new WeakMap<CertificateInfo, WeakMap<CertificateInfo, boolean>>();
+function issuedBy(certificate: CertificateInfo, candidate: CertificateInfo): boolean {
+  let known = issuers.get(certificate);
+  if (!known) issuers.set(certificate, (known = new WeakMap()));
+  let issued = known.get(candidate);
+  if (issued === undefined) known.set(candidate, (issued = certificate.x509.checkIssued(candidate.x509) && certificate.x509.verify(candidate.publicKey)));
+  return issued;
 }
 
 /** Builds a chain from `leaf` to an anchor, every certificate valid at `when`; returns it leaf first. */
@@ -134,8 +148,7 @@ function buildChain(leaf: CertificateInfo, pool: readonly CertificateInfo[], anc
       (candidate) =>
         candidate.thumbprint !== current.thumbprint &&
         candidate.isCa &&
-        current.x509.checkIssued(candidate.x509) &&
-        current.x509.verify(candidate.x509.publicKey),
+        issuedBy(current, candidate),
     );
     if (!issuer) {
       if (current.selfIssued) fail('NotTrusted', 'UntrustedRoot', `${what}: the chain ends in "${current.subject}", which is not a trusted root`);
@@ -193,7 +206,8 @@ function verifyTimestamp(signer: ParsedSignerInfo, outerPool: readonly Certifica
 }
 
 interface Context {
-  readonly fileHashInput: Uint8Array;
+  /** The file's digest by an algorithm (PowerShell SIP input), computed once per algorithm. */
+  readonly fileDigest: (hash: HashAlgorithm) => Uint8Array;
   readonly anchors: readonly CertificateInfo[];
   readonly timestampAnchors: readonly CertificateInfo[];
   readonly now: Date;
@@ -215,7 +229,7 @@ function verifySignature(der: Uint8Array, context: Context, depth: number): Veri
     if (!indirect.isPowerShellSip) fail('Incompatible', 'NotPowerShellSip', `${what}: the signature was made for another file type (not the PowerShell SIP)`);
     const hash = indirect.hash ?? fail('UnknownError', 'UnsupportedAlgorithm', `${what}: unsupported file hash algorithm ${indirect.hashOid}`);
     facts = { hashAlgorithm: hash };
-    if (!createHash(hash).update(context.fileHashInput).digest().equals(indirect.digest)) {
+    if (!Buffer.from(context.fileDigest(hash)).equals(indirect.digest)) {
       fail('HashMismatch', 'FileHashMismatch', `${what}: the file content does not match the signed hash (the file changed after signing)`);
     }
     if (signed.signerInfos.length !== 1) fail('UnknownError', 'MalformedSignature', `${what}: expected exactly one SignerInfo, found ${signed.signerInfos.length}`);
@@ -261,10 +275,17 @@ export function verifyScript(bytes: Uint8Array, fileName: string, options: Verif
   }
   if (!parts.signature) return { status: 'NotSigned', reason: 'NotSigned', message: `${fileName}: NotSigned, the file has no signature block`, ...base };
   const anchors = anchorsFrom(options.trustAnchors);
+  const digests = new Map<HashAlgorithm, Uint8Array>();
+  const { content, encoding } = parts;
+  const fileDigest = (hash: HashAlgorithm): Uint8Array => {
+    let digest = digests.get(hash);
+    if (!digest) digests.set(hash, (digest = hashInputDigest(hash, content, encoding)));
+    return digest;
+  };
   const result = verifySignature(
     parts.signature,
     {
-      fileHashInput: hashInput(parts.content, parts.encoding),
+      fileDigest,
       anchors,
       timestampAnchors: options.timestampTrustAnchors ? anchorsFrom(options.timestampTrustAnchors) : anchors,
       now: options.now ?? new Date(),

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, copyFile, link, mkdir, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { access, copyFile, link, mkdir, open, readFile, readdir, rename, rm, rmdir, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { gatedBytes } from '../render/gate.ts';
 import { asciiJson } from '../render/json.ts';
@@ -79,7 +79,36 @@ export async function readSignedOutput(outDir: string): Promise<Map<string, Uint
   return new Map(read.filter((entry): entry is readonly [string, Buffer] => entry[1] !== undefined));
 }
 
-const sameBytes = (a: Uint8Array | undefined, b: Uint8Array): boolean => a !== undefined && Buffer.compare(a, b) === 0;
+/** How much of a file {@link compareWithFile} reads at a time. */
+const COMPARE_CHUNK = 64 * 1024;
+
+/**
+ * The file at `path` against `bytes`: `missing` when it cannot be opened, else `same` or `different`. The file
+ * is read a chunk at a time and compared as it comes, so a build does not hold a second copy of its output.
+ */
+async function compareWithFile(path: string, bytes: Uint8Array): Promise<'missing' | 'same' | 'different'> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return 'missing';
+  }
+  try {
+    const stats = await handle.stat();
+    // Not a file (a folder where the build puts a file): as missing, as reading it fails.
+    if (!stats.isFile()) return 'missing';
+    if (stats.size !== bytes.length) return 'different';
+    const chunk = Buffer.allocUnsafe(Math.min(COMPARE_CHUNK, Math.max(bytes.length, 1)));
+    for (let at = 0; ; ) {
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, at);
+      if (bytesRead === 0) return at === bytes.length ? 'same' : 'different';
+      if (at + bytesRead > bytes.length || Buffer.compare(chunk.subarray(0, bytesRead), bytes.subarray(at, at + bytesRead)) !== 0) return 'different';
+      at += bytesRead;
+    }
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * The manifest after this build: entries of packages not rebuilt (a partial `build <ids>`) are kept,
@@ -132,8 +161,8 @@ export async function planWrite(outDir: string, synthesis: Synthesis, options: {
   // The synthesis hashed its files already (its manifest entries, of these same bytes): hashed once.
   const hashed = new Map(synthesis.entries.map((entry) => [entry.path, entry.sha256]));
   const reports: FileReport[] = await mapConcurrently(sorted, async ([path, bytes]) => {
-    const existing = await readIfExists(join(out, path));
-    const status = existing === undefined ? 'created' : sameBytes(existing, bytes) ? 'unchanged' : 'updated';
+    const found = await compareWithFile(join(out, path), bytes);
+    const status = found === 'missing' ? 'created' : found === 'same' ? 'unchanged' : 'updated';
     const known = synthesis.files.get(path) === bytes ? hashed.get(path) : undefined;
     return { path, status, sha256: known ?? sha256(bytes), size: bytes.length };
   });
@@ -221,9 +250,23 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
     // Files are independent of each other: written and read back concurrently (each await is a trip to
     // libuv's thread pool); removals afterwards, one by one, since each may prune folders.
     const changed = reports.filter((r) => r.status === 'created' || r.status === 'updated');
-    // Each folder made once, parents first (not once per file).
-    const folders = [...new Set(changed.map((report) => dirname(join(staging, report.path))))].sort();
-    for (const folder of folders) await mkdir(folder, { recursive: true });
+    // Each folder made once, parents before children, and the folders of one depth at once (each mkdir is a
+    // trip to libuv's thread pool, which makes several at a time).
+    const folders = new Set<string>();
+    for (const report of changed) {
+      for (let folder = dirname(join(staging, report.path)); folder.length > staging.length && !folders.has(folder); folder = dirname(folder)) folders.add(folder);
+    }
+    const byDepth = new Map<number, string[]>();
+    for (const folder of folders) {
+      const depth = folder.split(sep).length;
+      byDepth.set(depth, [...(byDepth.get(depth) ?? []), folder]);
+    }
+    for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
+      await mapConcurrently(byDepth.get(depth)!, (folder) => mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+        // A folder of the previous build, hard-linked into the staging tree, is there already.
+        if (error.code !== 'EEXIST') throw error;
+      }));
+    }
     await mapConcurrently(changed, async (report) => {
       const target = join(staging, report.path);
       // Unlink first: the staged file may be a hard link to the live one, which must not change.
@@ -236,9 +279,10 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
       await pruneEmpty(staging, dirname(target));
     }
     await mapConcurrently(changed, async (report) => {
-      const written = await readFile(join(staging, report.path));
       // Byte for byte with what was meant to be written (whose SHA-256 the report and manifest give).
-      if (!sameBytes(written, files.get(report.path)!)) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
+      if ((await compareWithFile(join(staging, report.path), files.get(report.path)!)) !== 'same') {
+        throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
+      }
     });
     const hadOut = await exists(out);
     if (hadOut) await rename(out, retired);

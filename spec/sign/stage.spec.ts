@@ -60,6 +60,20 @@ describe('sign stage: signScripts', function () {
     assert.ok(Buffer.from(signed.get(`${NOWHERE}/a/tests/Same.Tests.ps1`)!).equals(Buffer.from(signed.get(`${NOWHERE}/c/tests/Other.Tests.ps1`)!)));
   });
 
+  it('shares a signature only between equal bytes: two scripts of one length that differ in their last byte are signed each', async () => {
+    let signatures = 0;
+    const counting: Signer = { ...signer, signatureAlgorithm: (hash) => signer.signatureAlgorithm(hash), sign: (hash, data) => { signatures += 1; return signer.sign(hash, data); } };
+    const [, first] = [...scripts][0]!;
+    const changed = Uint8Array.from(first);
+    // The last byte before the final CRLF: a letter for another letter, the length the same.
+    const at = changed.length - 3;
+    changed[at] = changed[at] === 0x41 ? 0x42 : 0x41;
+    const signed = await signScripts(new Map([[`${NOWHERE}/a.ps1`, first], [`${NOWHERE}/b.ps1`, changed]]), { signer: counting });
+    assert.equal(signatures, 2);
+    for (const [path, bytes] of signed) assert.equal(verifyScript(bytes, path, anchorsOf(signer)).status, 'Valid', path);
+    assert.ok(Buffer.from(stripSignature(signed.get(`${NOWHERE}/b.ps1`)!, 'b.ps1')).equals(Buffer.from(changed)));
+  });
+
   it('keeps the previous bytes of an unchanged script signed by the same signer, and signs a changed one again', async () => {
     const previous = await signScripts(scripts, { signer });
     const [changedPath] = [...scripts.keys()];
