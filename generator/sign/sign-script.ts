@@ -40,6 +40,21 @@ export function signingTimeFromEnvironment(env: NodeJS.ProcessEnv): Date | undef
  * and a timestamp carries the TSA's own time, so neither is.
  */
 export async function signScript(bytes: Uint8Array, fileName: string, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
+  return (await signScriptParts(bytes, fileName, signer, options)).signed;
+}
+
+/** What {@link signScriptParts} signed: the file, and the content and digest its signature covers. */
+export interface SignedScript {
+  readonly signed: Uint8Array;
+  /** The bytes before the signature block (with a BOM when the encoding policy added one). */
+  readonly content: Uint8Array;
+  readonly hash: SigningHashAlgorithm;
+  /** The digest of the content the PowerShell SIP way (what SpcIndirectData carries). */
+  readonly digest: Uint8Array;
+}
+
+/** {@link signScript}, also giving what the signature covers (so the signing stage can check it without hashing again). */
+export async function signScriptParts(bytes: Uint8Array, fileName: string, signer: Signer, options: SignOptions = {}): Promise<SignedScript> {
   assertScriptFile(fileName);
   const hash = options.hashAlgorithm ?? 'sha256';
   const parts = applyEncodingPolicy(splitScript(bytes, fileName), fileName, options.encodingPolicy ?? 'error');
@@ -82,7 +97,7 @@ export async function signScript(bytes: Uint8Array, fileName: string, signer: Si
     signature,
     unsignedAttributes,
   });
-  return appendSignatureBlock(parts.content, parts.encoding, der);
+  return { signed: appendSignatureBlock(parts.content, parts.encoding, der), content: parts.content, hash, digest };
 }
 
 /** The script without its signature block (for comparing a signed output with freshly rendered text). */

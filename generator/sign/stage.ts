@@ -6,7 +6,7 @@ import { X509Certificate } from 'node:crypto';
 import { extname } from 'node:path';
 import { rootCertificates } from 'node:tls';
 import type { Signer } from './keys.ts';
-import { signScript, stripSignature, type SignOptions } from './sign-script.ts';
+import { signScriptParts, stripSignature, type SignOptions } from './sign-script.ts';
 import { verifyScript, type VerifyOptions } from './verify.ts';
 
 /** What a build signs with: the signer (key and certificates), the options every signature gets. */
@@ -92,8 +92,8 @@ export function startSigning(signing: Signing, previous: ReadonlyMap<string, Uin
     const found = same.find((other) => other.bytes.equals(view));
     if (found) return found.pending;
     const pending = (async () => {
-      const signed = await signScript(bytes, path, signer, signing.options);
-      const check = verifyScript(signed, path, verifyOptions);
+      const { signed, content, hash, digest } = await signScriptParts(bytes, path, signer, signing.options);
+      const check = verifyScript(signed, path, { ...verifyOptions, signedContent: { content, hash, digest } });
       if (check.status !== 'Valid') throw new Error(`${path}: the new signature does not verify (${check.status}: ${check.message})`);
       return signed;
     })();

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { detectEncoding, hashInput, hashInputDigest } from '../../generator/sign/powershell-sip.ts';
+import { signScriptParts } from '../../generator/sign/sign-script.ts';
+import { verifyScript } from '../../generator/sign/verify.ts';
+import { selfSignedSigner } from './support/signer.ts';
 
 /**
  * The digest the signer and the verifier take of a script (the PowerShell SIP's input: its text as UTF-16LE) is
@@ -58,5 +61,28 @@ describe('sign: the SIP digest taken a chunk at a time', () => {
     const invalid = Uint8Array.from([0x41, 0xc3, 0x28, 0x0d, 0x0a]);
     assert.throws(() => hashInput(invalid, 'no-bom', true));
     assert.throws(() => hashInputDigest('sha256', invalid, 'no-bom', true));
+  });
+});
+
+describe('sign: the signer\'s own check of what it signed takes the digest it computed', () => {
+  const signer = selfSignedSigner('remgen hash-input spec');
+  const anchors = { trustAnchors: [signer.certificates[signer.certificates.length - 1]!] };
+  const content = asciiScript(70_000);
+
+  it('uses the given digest when the file holds exactly the content given: a wrong one is a HashMismatch', async () => {
+    const parts = await signScriptParts(content, 'a.ps1', signer);
+    assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: parts }).status, 'Valid');
+    const wrong = Uint8Array.from(parts.digest);
+    wrong[0] ^= 1;
+    assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: { ...parts, digest: wrong } }).status, 'HashMismatch');
+  });
+
+  it('hashes the file itself when its content is not the content given (a changed byte, a different length)', async () => {
+    const parts = await signScriptParts(content, 'a.ps1', signer);
+    const wrong = new Uint8Array(parts.digest.length);
+    const other = Uint8Array.from(content);
+    other[69_999] = 0x42;
+    assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: { ...parts, content: other, digest: wrong } }).status, 'Valid');
+    assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: { ...parts, content: content.subarray(1), digest: wrong } }).status, 'Valid');
   });
 });
