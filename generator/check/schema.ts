@@ -1,6 +1,6 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import schema from './descriptor.schema.json' with { type: 'json' };
-import standaloneValidate from './descriptor.validate.cjs';
+import type schemaFile from './descriptor.schema.json';
+import type StandaloneValidate from './descriptor.validate.cjs';
 import { createRequire } from 'node:module';
 import type DeploymentValidate from './deployment.validate.cjs';
 import type { Finding } from './finding.ts';
@@ -13,15 +13,22 @@ import { suggest } from './suggest.ts';
 
 type Path = readonly (string | number)[];
 
+// The validator (about 870 KB of code) and the schema (about 180 KB) are required at their first use, not
+// imported at the top: a command that checks no descriptor (--help, publish, report) does not parse them, and
+// the generator bundle (bin/bundle.js) does not carry them. Both are read from beside this file.
+const requireHere = createRequire(import.meta.url);
+let standalone: typeof StandaloneValidate | undefined;
+let stepKinds: readonly string[] | undefined;
+
 /** Compiled by `npm run schema` into ajv standalone code (a spec fails when it is stale), not at every start. */
 function validator(): ValidateFunction {
-  return standaloneValidate;
+  return (standalone ??= requireHere('./descriptor.validate.cjs') as typeof StandaloneValidate);
 }
 
 /** Step kinds the schema knows, read off its `Step` discriminator. */
-export const SCHEMA_STEP_KINDS: readonly string[] = (
-  schema.definitions.Step.properties.kind.enum
-).slice().sort();
+function schemaStepKinds(): readonly string[] {
+  return (stepKinds ??= (requireHere('./descriptor.schema.json') as typeof schemaFile).definitions.Step.properties.kind.enum.slice().sort());
+}
 
 function pathOf(pointer: string): (string | number)[] {
   if (pointer === '') return [];
@@ -166,7 +173,7 @@ const STEP = /^(.*\/steps\/\d+)(?:\/|$)/;
  * Checks one exported descriptor against the schema. `kinds` are the step kinds the check knows:
  * a step of a kind in `kinds` that the schema does not describe (a test room) is left to its room.
  */
-export function validateDescriptor(value: unknown, kinds: readonly string[] = SCHEMA_STEP_KINDS): Finding[] {
+export function validateDescriptor(value: unknown, kinds: readonly string[] = schemaStepKinds()): Finding[] {
   const validate = validator();
   if (validate(value)) return [];
   let errors = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
@@ -181,7 +188,7 @@ export function validateDescriptor(value: unknown, kinds: readonly string[] = SC
     const step = STEP.exec(error.instancePath)?.[1];
     if (step !== undefined) {
       const kind = (at(value, pathOf(step)) as { kind?: unknown } | undefined)?.kind;
-      if (typeof kind === 'string' && !SCHEMA_STEP_KINDS.includes(kind)) {
+      if (typeof kind === 'string' && !schemaStepKinds().includes(kind)) {
         if (kinds.includes(kind) || unknownKind.has(step)) continue;
         unknownKind.add(step);
         const guess = suggest(kind, kinds);

@@ -73,7 +73,7 @@ describe('sign: the signer\'s own check of what it signed takes the digest it co
     const parts = await signScriptParts(content, 'a.ps1', signer);
     assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: parts }).status, 'Valid');
     const wrong = Uint8Array.from(parts.digest);
-    wrong[0] ^= 1;
+    wrong[0] = wrong[0]! ^ 1;
     assert.equal(verifyScript(parts.signed, 'a.ps1', { ...anchors, signedContent: { ...parts, digest: wrong } }).status, 'HashMismatch');
   });
 
