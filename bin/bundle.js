@@ -16,7 +16,7 @@
 //
 // Freshness rule: the bundle is used only when every file esbuild read to make it (each module, and the
 // package.json and tsconfig.json files above them) has, now, the bytes it had then, and this file too: one
-// SHA-256 over their paths and contents, computed at every start (about 2 MB, ~10 ms) and compared with the
+// SHA-256 over their paths and contents, computed at every start (about 260 files, 1.3 MB, ~10 ms) and compared with the
 // one recorded beside the bundle. Anything else (a file edited, added to an import, deleted; no record) builds
 // the bundle again first. When it cannot be built (esbuild missing, a source that does not compile, a cache
 // that cannot be written), the CLI runs the TypeScript sources through tsx, as it always did, so the code
