@@ -58,6 +58,17 @@ export const GENERATOR_VERSION: string = (
 
 export const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * {@link sha256} of bytes the finish step sees several times (the one buffer of the harness, the suite and a
+ * devices.psd1 that every package of a build shares), hashed once per buffer: file bytes are never changed in place.
+ */
+const hashedBuffers = new WeakMap<Uint8Array, string>();
+const sha256Once = (bytes: Uint8Array): string => {
+  let hex = hashedBuffers.get(bytes);
+  if (hex === undefined) hashedBuffers.set(bytes, (hex = sha256(bytes)));
+  return hex;
+};
+
 /** Who signed, as the manifest, the Graph body, the READMEs and `build --json` show it. */
 const signerInfo = (signing: Signing): SignerInfo => ({
   thumbprint: signing.signer.thumbprint,
@@ -105,7 +116,7 @@ export async function synthesize(catalog: Catalog, options: SynthesizeOptions): 
       files.set(file.path, file.bytes);
       entries.push({
         path: file.path,
-        sha256: sha256(file.bytes),
+        sha256: sha256Once(file.bytes),
         size: file.bytes.length,
         remediation: pkg.remediation.id,
         target: pkg.target,

@@ -46,4 +46,15 @@ describe('remgen test', function () {
     assert.deepEqual(failed.map((t) => t.name), ['detection exits 0 and writes nothing to stderr']);
     assert.match(failed[0]!.error!.message, /Expected 0, but got 1/);
   });
+
+  it('a device that package.psd1 names and devices.psd1 lacks fails the suite, naming both files and the device', () => {
+    // tls is tested on its own five devices, so its devices.psd1 is no link to another package's.
+    const data = join(project.root, 'out', 'intune', 'tls', 'tests', 'devices.psd1');
+    const text = readFileSync(data, 'latin1');
+    assert.ok(text.includes("DeviceName = 'tls-off'"));
+    writeFileSync(data, text.replace("DeviceName = 'tls-off'", "DeviceName = 'tls-offline'"), 'latin1');
+    const run = remgen(['test', 'tls', '--profile', 'tls-off'], project.root);
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    assert.match(run.stdout, /devices\.psd1 beside this suite has no data for the device 'tls-off' that package\.psd1 names; rebuild the package/);
+  });
 });

@@ -72,6 +72,26 @@ describe('write stage: out/ compared and read back a chunk at a time', () => {
     assert.equal(await statusOf(out, files, 'intune/pkg/tests/big.ps1'), 'updated');
   });
 
+  it('a new file with the same bytes as another new one is a hard link to it; when one of them changes, only that one does', async () => {
+    const out = join(root, 'out');
+    const twins = new Map([...files, ['intune/a/tests/Invoke-RgSimulation.ps1', big], ['intune/b/tests/Invoke-RgSimulation.ps1', big]]);
+    await writeOutput(out, synthesisOf(twins), { partial: false });
+    const inode = (path: string): number => statSync(join(out, path)).ino;
+    assert.equal(inode('intune/a/tests/Invoke-RgSimulation.ps1'), inode('intune/pkg/tests/big.ps1'));
+    assert.equal(inode('intune/b/tests/Invoke-RgSimulation.ps1'), inode('intune/pkg/tests/big.ps1'));
+    assert.notEqual(inode('intune/pkg/small.ps1'), inode('intune/pkg/tests/big.ps1'));
+    const changed = Uint8Array.from(big);
+    changed[CHUNK] = changed[CHUNK] === 0x41 ? 0x42 : 0x41;
+    const kept = inode('intune/a/tests/Invoke-RgSimulation.ps1');
+    const reports = await writeOutput(out, synthesisOf(new Map([...twins, ['intune/b/tests/Invoke-RgSimulation.ps1', changed]])), { partial: false });
+    assert.equal(reports.find((r) => r.path === 'intune/b/tests/Invoke-RgSimulation.ps1')?.status, 'updated');
+    assert.equal(reports.find((r) => r.path === 'intune/a/tests/Invoke-RgSimulation.ps1')?.status, 'unchanged');
+    assert.ok(readFileSync(join(out, 'intune/b/tests/Invoke-RgSimulation.ps1')).equals(Buffer.from(changed)));
+    assert.ok(readFileSync(join(out, 'intune/a/tests/Invoke-RgSimulation.ps1')).equals(Buffer.from(big)), 'the others keep their bytes');
+    assert.ok(readFileSync(join(out, 'intune/pkg/tests/big.ps1')).equals(Buffer.from(big)));
+    assert.equal(inode('intune/a/tests/Invoke-RgSimulation.ps1'), kept);
+  });
+
   it('a new package folder beside the previous build\'s (hard-linked into the staging tree) is made, the old ones kept', async () => {
     const out = join(root, 'out');
     await writeOutput(out, synthesisOf(files), { partial: false });

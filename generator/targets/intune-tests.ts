@@ -12,9 +12,11 @@ import { isScriptStep, type ScriptStepProps } from '../steps/custom/script-commo
 
 /**
  * An Intune package's Pester suite (`intune/<id>/tests/`): the suite itself (the same file for every
- * package, generic over rooms), the simulation harness it drives and `package.psd1` (the id, and per
- * bundled device profile its data as the harness reads it and what it should see). Three files, signed like
- * the scripts, rendered from text already in memory: no process, no engine. The suite keeps to Pester 5
+ * package, generic over rooms), the simulation harness it drives, `devices.psd1` (per bundled device profile
+ * its data as the harness reads it: the same file for every package tested on the same devices, so the build
+ * signs it once and writes it once, linking the others) and `package.psd1` (the id, the build id, and per
+ * device what it should see). Four files, signed like the scripts, rendered from text already in memory: no
+ * process, no engine. The suite keeps to Pester 5
  * without anything Pester 6 removed (docs/reference/pester.md, "Pester 5 essentials" and "Pester on Windows
  * PowerShell 5.1"): Describe/Context/It with -ForEach data from BeforeDiscovery, runs in BeforeAll, Should.
  */
@@ -75,7 +77,6 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
     }
     return {
       DeviceName: profile.name,
-      Device: PROFILE_DATA,
       Description: profile.description,
       ExpectDetect: expected.detect,
       ExpectRemediate: expected.remediate,
@@ -87,24 +88,44 @@ export function renderIntuneTests(pkg: Package): OutputFile[] {
       AgainTitle: words(expected.again, 'not run'),
     };
   });
-  // Each device's data is the profile as the harness's data file has it (renderProfile), put in place as text.
-  // Split at the marks and joined once (not replaced one by one in an ever longer string); the profiles'
-  // data is already a data file's text, so only the rest is made one.
   // Script steps that call commands outside the seams: the suite's title names them.
   const notSimulated = pkg.remediation.steps
     .filter((step) => isScriptStep(step) && (step.unsimulated ?? []).length > 0)
     .map((step) => ({ Step: step.id, Commands: [...((step as ScriptStepProps).unsimulated ?? [])] }));
   // Build: the package's build id (script/build-id.ts, filled in with the scripts'): the suite puts it into the
   // recorded summaries, which are kept without it (model/expectation.ts), and so asserts the scripts print it.
-  const parts = dataFile(psValue({ Id: pkg.remediation.id, Build: BUILD_SLOT, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices })).split(PROFILE_MARK);
-  if (parts.length !== profiles.length + 1) throw new Error(`${pkg.remediation.id}: ${parts.length - 1} places for ${profiles.length} device profiles in package.psd1`);
-  const data = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
+  const data = `${dataFile(psValue({ Id: pkg.remediation.id, Build: BUILD_SLOT, ...(notSimulated.length > 0 ? { NotSimulated: notSimulated } : {}), Devices: devices }))}\n`;
   const file = (name: string, text: string): OutputFile => ({ path: `${dir}/${name}`, bytes: gatedBytes(`${dir}/${name}`, text), sign: true });
   staticBytes ??= { suite: gatedBytes('tests/Package.Tests.ps1', suite), harness: gatedBytes('tests/Invoke-RgSimulation.ps1', harness) };
   return [
     { path: `${dir}/${pascalName(pkg.remediation.id)}.Tests.ps1`, bytes: staticBytes.suite, sign: true },
     { path: `${dir}/Invoke-RgSimulation.ps1`, bytes: staticBytes.harness, sign: true },
+    { path: `${dir}/devices.psd1`, bytes: devicesFile(pkg.remediation.id, profiles, dir), sign: true },
     { ...file('package.psd1', data), build: 'quoted' },
   ];
+}
+
+/**
+ * The last few devices.psd1 files made, by their text: most packages of a catalog are tested on the same devices,
+ * so the text is gated into bytes once (and kept only for the next packages of the same build).
+ */
+const devicesBytes = new Map<string, Uint8Array>();
+
+/**
+ * tests/devices.psd1: `Devices`, per profile of the package (in order) its name and its data, the profile as the
+ * harness's data file has it (renderProfile) put in place as text. Split at the marks and joined once (not replaced
+ * one by one in an ever longer string); the profiles' data is already a data file's text, so only the rest is made one.
+ */
+function devicesFile(id: string, profiles: readonly DeviceProfileProps[], dir: string): Uint8Array {
+  const parts = dataFile(psValue({ Devices: profiles.map((profile) => ({ DeviceName: profile.name, Device: PROFILE_DATA })) })).split(PROFILE_MARK);
+  if (parts.length !== profiles.length + 1) throw new Error(`${id}: ${parts.length - 1} places for ${profiles.length} device profiles in devices.psd1`);
+  const text = `${parts.map((part, i) => (i === 0 ? part : profileData(profiles[i - 1]!) + part)).join('')}\n`;
+  let bytes = devicesBytes.get(text);
+  if (!bytes) {
+    bytes = gatedBytes(`${dir}/devices.psd1`, text);
+    if (devicesBytes.size >= 4) devicesBytes.delete(devicesBytes.keys().next().value!);
+    devicesBytes.set(text, bytes);
+  }
+  return bytes;
 }
 

@@ -7,8 +7,9 @@ import { sha256, type ManifestEntry, type Synthesis } from '../synthesize.ts';
 
 /**
  * The write stage. The new tree is assembled in a staging folder beside out/ (unchanged files are
- * hard-linked, so they keep their inode and timestamp), then swapped into place with renames. A build
- * that fails before the swap leaves out/ exactly as it was.
+ * hard-linked, so they keep their inode and timestamp; a new file with the same bytes as another new one is
+ * a hard link to it), then swapped into place with renames. A build that fails before the swap leaves out/
+ * exactly as it was.
  */
 
 export type FileStatus = 'created' | 'updated' | 'unchanged' | 'removed';
@@ -108,6 +109,12 @@ async function compareWithFile(path: string, bytes: Uint8Array): Promise<'missin
   } finally {
     await handle.close();
   }
+}
+
+/** Whether two paths name one file (a hard link and its first name): the same device and inode. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  const [x, y] = await Promise.all([stat(a), stat(b)]);
+  return x.dev === y.dev && x.ino === y.ino;
 }
 
 /**
@@ -267,11 +274,39 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
         if (error.code !== 'EEXIST') throw error;
       }));
     }
-    await mapConcurrently(changed, async (report) => {
+    // A file with the same bytes as one before it (each package's copy of the harness, of the suite, of
+    // devices.psd1 for the same devices) is a hard link to that one, not a second copy: a copy where linking
+    // is refused.
+    const firstOf = new Map<string, string>();
+    const copies: Array<{ readonly report: FileReport; readonly first: string }> = [];
+    const originals: FileReport[] = [];
+    for (const report of changed) {
+      const key = `${report.size}\0${report.sha256}`;
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, join(staging, report.path));
+        originals.push(report);
+      } else {
+        copies.push({ report, first });
+      }
+    }
+    await mapConcurrently(originals, async (report) => {
       const target = join(staging, report.path);
       // Unlink first: the staged file may be a hard link to the live one, which must not change.
       if (linked) await unlink(target).catch(() => undefined);
       await writeFile(target, files.get(report.path)!);
+    });
+    // The copies that are links: read back through their first file (the same inode), so checked by inode only.
+    const links = new Map<FileReport, string>();
+    await mapConcurrently(copies, async ({ report, first }) => {
+      const target = join(staging, report.path);
+      if (linked) await unlink(target).catch(() => undefined);
+      try {
+        await link(first, target);
+        links.set(report, first);
+      } catch {
+        await writeFile(target, files.get(report.path)!);
+      }
     });
     for (const report of reports.filter((r) => r.status === 'removed')) {
       const target = join(staging, report.path);
@@ -279,10 +314,12 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
       await pruneEmpty(staging, dirname(target));
     }
     await mapConcurrently(changed, async (report) => {
-      // Byte for byte with what was meant to be written (whose SHA-256 the report and manifest give).
-      if ((await compareWithFile(join(staging, report.path), files.get(report.path)!)) !== 'same') {
-        throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
-      }
+      const target = join(staging, report.path);
+      const first = links.get(report);
+      // Byte for byte with what was meant to be written (whose SHA-256 the report and manifest give); a link, the
+      // same file as the one it links to (which is read back itself).
+      const same = first !== undefined ? await sameFile(target, first) : (await compareWithFile(target, files.get(report.path)!)) === 'same';
+      if (!same) throw new WriteError(join(out, report.path), new Error('it did not read back as written'));
     });
     const hadOut = await exists(out);
     if (hadOut) await rename(out, retired);

@@ -9,11 +9,11 @@ import type { Expectations } from '../../generator/model/expectation.ts';
 /** The recorded expectations: which bundled profiles each Intune package's Pester suite carries. */
 const EXPECTED = JSON.parse(readFileSync(new URL('../../remediations/profiles/expected.json', import.meta.url), 'utf8')) as Expectations;
 
-/** The Intune package's Pester suite files (all signed): suite, harness, package data (with its profiles). */
+/** The Intune package's Pester suite files (all signed): suite, harness, device profiles, package data. */
 export function suiteFiles(id: string, name: string): [string, boolean][] {
   const profiles = Object.keys(EXPECTED[id] ?? {});
   if (profiles.length === 0) return [];
-  return [[`tests/${name}.Tests.ps1`, true], ['tests/Invoke-RgSimulation.ps1', true], ['tests/package.psd1', true]];
+  return [[`tests/${name}.Tests.ps1`, true], ['tests/Invoke-RgSimulation.ps1', true], ['tests/devices.psd1', true], ['tests/package.psd1', true]];
 }
 
 /** Every package of remediations/: id, PowerShell name, descriptor file, bundle. */

@@ -3,8 +3,8 @@
 .SYNOPSIS
     Pester 5 suite of this remgen package: an Intune cycle on each bundled device profile.
 .DESCRIPTION
-    For each device in package.psd1 beside this file (its profile data and what it should see), runs the signed
-    detect.ps1, then remediate.ps1 when detection found an issue, then detect.ps1 again, each on the
+    For each device in package.psd1 beside this file (what it should see; its profile data is in devices.psd1),
+    runs the signed detect.ps1, then remediate.ps1 when detection found an issue, then detect.ps1 again, each on the
     simulated device as the run before left it (Invoke-RgSimulation.ps1 beside this file replaces only
     the scripts' seams), and asserts each run's exit code, its summary line (the only output), that it
     wrote nothing to stderr, and which actions the remediation took (read off the seam calls).
@@ -21,13 +21,25 @@ param(
 )
 
 BeforeDiscovery {
-    # package.psd1 is data only, but larger than Import-PowerShellDataFile accepts (it refuses files past its node
-    # limit as "dynamic expressions"; -SkipLimitCheck is 7.2 and later): checked as restricted language, then run.
-    $dataText = [System.IO.File]::ReadAllText((Join-Path -Path $PSScriptRoot -ChildPath 'package.psd1'))
-    $dataBlock = [scriptblock]::Create($dataText)
-    $dataBlock.CheckRestrictedLanguage([string[]]@(), [string[]]@('true', 'false', 'null'), $false)
-    $suite = & $dataBlock
+    # package.psd1 and devices.psd1 are data only, but larger than Import-PowerShellDataFile accepts (it refuses
+    # files past its node limit as "dynamic expressions"; -SkipLimitCheck is 7.2 and later): each is checked as
+    # restricted language, then run.
+    $readData = {
+        param([string]$Name)
+        $dataText = [System.IO.File]::ReadAllText((Join-Path -Path $PSScriptRoot -ChildPath $Name))
+        $dataBlock = [scriptblock]::Create($dataText)
+        $dataBlock.CheckRestrictedLanguage([string[]]@(), [string[]]@('true', 'false', 'null'), $false)
+        & $dataBlock
+    }
+    $suite = & $readData 'package.psd1'
+    # Each device's profile data, by its name (devices.psd1 is the same file in every package tested on these devices).
+    $profiles = @{}
+    foreach ($entry in @((& $readData 'devices.psd1').Devices)) { $profiles[$entry.DeviceName] = $entry.Device }
     $selected = @($suite.Devices | Where-Object -FilterScript { $ProfileName.Count -eq 0 -or $ProfileName -contains $_.DeviceName })
+    foreach ($device in $selected) {
+        if (-not $profiles.ContainsKey($device.DeviceName)) { throw "devices.psd1 beside this suite has no data for the device '$($device.DeviceName)' that package.psd1 names; rebuild the package" }
+        $device['Device'] = $profiles[$device.DeviceName]
+    }
     # Script steps that call commands outside remgen's seams: the simulator fails those calls, so those steps
     # are not simulated (their recorded results are the simulator's refusal); the suite's title says which.
     $notSimulated = @($suite['NotSimulated'] | Where-Object -FilterScript { $null -ne $_ })
