@@ -16,9 +16,9 @@ import { isScriptStep, type ScriptStepProps } from '../steps/custom/script-commo
  * its data as the harness reads it: the same file for every package tested on the same devices, so the build
  * signs it once and writes it once, linking the others) and `package.psd1` (the id, the build id, and per
  * device what it should see). Four files, signed like the scripts, rendered from text already in memory: no
- * process, no engine. The suite keeps to Pester 5
- * without anything Pester 6 removed (docs/reference/pester.md, "Pester 5 essentials" and "Pester on Windows
- * PowerShell 5.1"): Describe/Context/It with -ForEach data from BeforeDiscovery, runs in BeforeAll, Should.
+ * process, no engine. The suite keeps to Pester 5 without anything Pester 6 removed (docs/reference/pester.md,
+ * "Pester 5 essentials" and "Pester on Windows PowerShell 5.1"): Describe/Context/It with -ForEach data from
+ * BeforeDiscovery, runs in BeforeAll, Should.
  */
 
 const read = (url: URL): string => readFileSync(url, 'utf8');
@@ -42,7 +42,7 @@ const PROFILE_DATA: PsValue = PROFILE_MARK_TEXT;
 const PROFILE_MARK = psValue(PROFILE_MARK_TEXT);
 
 /**
- * A profile's data as it sits in package.psd1, rendered once per build: the bundled profiles are shared by
+ * A profile's data as it sits in devices.psd1, rendered once per build: the bundled profiles are shared by
  * the packages of a bundle and its rungs, so most are placed in several suites.
  */
 const rendered = new WeakMap<DeviceProfileProps, string>();

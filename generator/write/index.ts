@@ -266,7 +266,9 @@ export async function writeOutput(outDir: string, synthesis: Synthesis, options:
     const byDepth = new Map<number, string[]>();
     for (const folder of folders) {
       const depth = folder.split(sep).length;
-      byDepth.set(depth, [...(byDepth.get(depth) ?? []), folder]);
+      const level = byDepth.get(depth);
+      if (level) level.push(folder);
+      else byDepth.set(depth, [folder]);
     }
     for (const depth of [...byDepth.keys()].sort((a, b) => a - b)) {
       await mapConcurrently(byDepth.get(depth)!, (folder) => mkdir(folder).catch((error: NodeJS.ErrnoException) => {
